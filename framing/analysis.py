@@ -1,0 +1,75 @@
+"""Analyse articles: build the Doc once, run every feature family, gather evidence."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+
+from .features import families
+from .text import build_doc
+from .types import Analysis, Article, Evidence, FamilyResult
+
+
+def analyze(
+    text: str | Article,
+    *,
+    outlet: str | None = None,
+    title: str | None = None,
+) -> Analysis:
+    """Measure one article's framing features, with the evidence behind each count.
+
+    ``text`` is the article's text (or an :class:`Article` with metadata). The
+    result's features are always finite; every evidence span slices the text.
+    """
+    article = _as_article(text, outlet=outlet, title=title)
+    doc = build_doc(article.text)
+    results = [module.extract(doc) for module in families().values()]
+    return _combine(article, results, _doc_warnings(doc))
+
+
+def analyze_corpus(articles: Iterable[Article | str]) -> Iterator[Analysis]:
+    """Analyse articles one by one, in order, yielding as it goes."""
+    for article in articles:
+        yield analyze(article)
+
+
+def _as_article(text: str | Article, *, outlet: str | None, title: str | None) -> Article:
+    if isinstance(text, Article):
+        article = text
+    elif isinstance(text, str):
+        article = Article(text=text)
+    else:
+        raise TypeError(
+            f"analyze() takes the article's text as str or an Article, not {type(text).__name__}"
+        )
+    changes = {}
+    if outlet is not None:
+        changes.update(outlet=outlet, outlet_source="option")
+    if title is not None:
+        changes["title"] = title
+    if changes:
+        from dataclasses import replace
+
+        article = replace(article, **changes)
+    return article
+
+
+def _doc_warnings(doc) -> list[str]:
+    if not doc.body:
+        return ["no article prose found: the text is empty or only headline/boilerplate"]
+    return []
+
+
+def _combine(article: Article, results: list[FamilyResult], warnings: list[str]) -> Analysis:
+    features: dict[str, float] = {}
+    evidence: list[Evidence] = []
+    attributions = []
+    for result in results:
+        for key, value in result.features.items():
+            features[key] = float(value) if math.isfinite(value) else 0.0
+        evidence.extend(result.evidence)
+        attributions.extend(result.attributions)
+        warnings.extend(result.warnings)
+    evidence.sort(key=lambda e: (e.start, e.end, e.family, e.label))
+    attributions.sort(key=lambda a: (a.cue.start, a.cue.end))
+    return Analysis(article, features, tuple(evidence), tuple(attributions), tuple(warnings))

@@ -1,0 +1,13 @@
+"""One hierarchy of expected errors; the CLI maps them to exit codes without a traceback."""
+
+
+class FramingError(Exception):
+    """An expected problem with input or configuration; the message says what to do."""
+
+
+class InputError(FramingError):
+    """An input could not be read or is not an article."""
+
+
+class ModelError(FramingError):
+    """A model file is missing, foreign, tampered with or does not fit this code."""

@@ -1,0 +1,62 @@
+"""Lexicons and patterns as versioned data files, loaded from the installed package.
+
+Each data file ``name.vN.tsv`` (tab-separated, a header row, ``#`` comment lines)
+has a sidecar ``name.vN.meta.json`` recording its source, licence, date, how it
+was curated, its entry count and its SHA-256. :func:`manifest` gathers the
+sidecars; a test checks that counts and checksums match the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..errors import FramingError
+
+_PACKAGE = "framing.lexicons.data"
+
+
+def _data_file(filename: str) -> bytes:
+    try:
+        return resources.files(_PACKAGE).joinpath(filename).read_bytes()
+    except FileNotFoundError:
+        raise FramingError(f"lexicon file {filename!r} is missing from the package") from None
+
+
+@cache
+def load_table(filename: str) -> tuple[dict[str, str], ...]:
+    """Rows of a TSV lexicon as dicts keyed by its header, comment lines skipped."""
+    text = _data_file(filename).decode("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
+
+
+@cache
+def load_json(filename: str) -> Any:
+    """A JSON data file (patterns, weights) from the package."""
+    return json.loads(_data_file(filename).decode("utf-8"))
+
+
+def checksum(filename: str) -> str:
+    return hashlib.sha256(_data_file(filename)).hexdigest()
+
+
+def manifest() -> dict[str, dict[str, Any]]:
+    """Provenance of every data file, keyed by file name, sorted."""
+    entries = {}
+    for item in sorted(resources.files(_PACKAGE).iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".meta.json"):
+            meta = json.loads(item.read_text(encoding="utf-8"))
+            entries[meta["file"]] = meta
+    return entries
+
+
+def versions() -> dict[str, str]:
+    """Lexicon name -> version, as recorded in model cards and reports."""
+    return {name: meta["version"] for name, meta in manifest().items()}

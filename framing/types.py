@@ -1,0 +1,213 @@
+"""The values that flow through framing: read -> Doc -> features -> analysis.
+
+Every value here is a frozen dataclass so that results can be shared between
+feature families, processes and renderers without anyone changing them.
+Character offsets (``start``/``end``) always index the article's original
+text, so ``article.text[e.start:e.end] == e.text`` holds for every span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, overload
+
+SentenceKind = Literal["headline", "body", "subhead", "caption", "byline", "boilerplate"]
+SourceType = Literal["person", "organisation", "anonymous", "media", "document"]
+VerbStance = Literal["neutral", "endorsing", "distancing", "contesting", "accusatory"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the original text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read from disk or given by a caller, before analysis.
+
+    ``outlet_source`` says how the outlet was known: ``manifest``, ``metadata``,
+    ``option`` (given on the command line or by the caller), ``dateline``,
+    ``byline``, ``credit``, ``url`` or ``unknown``.
+    """
+
+    text: str
+    source: str = "<text>"
+    id: str = ""
+    outlet: str = "unknown"
+    outlet_source: str = "unknown"
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    story: str = ""
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """An input that could not be turned into an article, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark; ``quoted`` is True inside quotation marks."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    sentence: int
+    quoted: bool
+    is_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its place in the text and the tokens it owns.
+
+    ``kind`` separates article prose (``body``) from headlines, subheads,
+    photo captions, bylines and boilerplate, which the feature families skip.
+    Tokens of the sentence are ``doc.tokens[token_start:token_end]``.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    kind: SentenceKind
+    token_start: int
+    token_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Material inside quotation marks; ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    text: str
+    open_mark: str
+    close_mark: str
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """An article processed once: the model every feature family reads.
+
+    ``norm`` has the same length as ``text`` with curly quotes, dashes and odd
+    spaces folded to ASCII, so an offset found in ``norm`` is an offset in
+    ``text``.
+    """
+
+    text: str
+    norm: str
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quotes: tuple[Quote, ...]
+    paragraphs: tuple[Span, ...]
+
+    @property
+    def body(self) -> tuple[Sentence, ...]:
+        """The sentences of article prose, the ones features count."""
+        return tuple(s for s in self.sentences if s.kind == "body")
+
+    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+        return self.tokens[sentence.token_start : sentence.token_end]
+
+    def body_words(self) -> int:
+        """Number of word tokens in body sentences."""
+        return sum(
+            1 for s in self.body for t in self.sentence_tokens(s) if t.is_word
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The text that made a count: one matched cue, label or sentence.
+
+    ``attrs`` carries family-specific details (the matched cue, whether it was
+    quoted, a score); values are str, int, float or bool so they serialise.
+    """
+
+    family: str
+    label: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what, with which verb, and whether the voice doubts the claim."""
+
+    cue: Span
+    source: Span | None
+    content: Span | None
+    verb_stance: VerbStance
+    source_type: SourceType
+    skeptical: bool
+    direct: bool = False
+    sentence: int = -1
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyResult:
+    """What one feature family returns for one document."""
+
+    features: Mapping[str, float]
+    evidence: tuple[Evidence, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The scored article: features, the evidence behind them, and warnings."""
+
+    article: Article
+    features: Mapping[str, float]
+    evidence: tuple[Evidence, ...]
+    attributions: tuple[Attribution, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def evidence_for(self, family: str) -> tuple[Evidence, ...]:
+        return tuple(e for e in self.evidence if e.family == family)
+
+
+@dataclass(frozen=True)
+class Corpus(Sequence[Article]):
+    """Articles read from one or more inputs, with the inputs that failed.
+
+    Behaves as a sequence of articles; ``errors`` lists what could not be read.
+    """
+
+    articles: tuple[Article, ...]
+    errors: tuple[ReadError, ...] = ()
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Article]: ...
+    def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
+        return self.articles[index]
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
