@@ -190,10 +190,17 @@ def _looks_like_heading(block: str, *, limit: int) -> bool:
     return "\n" not in block and 0 < words <= limit and not _TERMINAL.search(block)
 
 
+_SUMMARY_BLOCKS = 3  # a standfirst sits among the first blocks of a page
+
+
 def _mark_repeated_summaries(texts: list[str], kinds: list[SentenceKind]) -> None:
-    """A summary (standfirst) that the article repeats later is not counted twice."""
+    """A summary (standfirst) that the article repeats later is not counted twice.
+
+    Only the first few blocks can be a standfirst; an article that repeats
+    itself further down (wire copy often does) keeps both sentences.
+    """
     vocab = [frozenset(w.lower() for w in _WORD.findall(t)) for t in texts]
-    for i, words in enumerate(vocab):
+    for i, words in enumerate(vocab[:_SUMMARY_BLOCKS]):
         if kinds[i] != "body" or len(words) < 8:
             continue
         for j in range(i + 1, len(texts)):
