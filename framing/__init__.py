@@ -1,1 +1,52 @@
-"""framing: measure how news outlets frame the same story."""
+"""framing: measure how news outlets frame the same story, with evidence you can check.
+
+>>> import framing
+>>> a = framing.analyze("Officials said the plan may fail.")
+>>> sorted(a.features)[:2]
+['readability.ari', 'readability.coleman_liau']
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .analysis import analyze, analyze_corpus
+from .compare import Comparison, compare
+from .errors import FramingError, InputError, ModelError
+from .io import load_corpus, read_corpus
+from .text import build_doc
+from .types import (
+    Analysis,
+    Article,
+    Attribution,
+    Corpus,
+    Doc,
+    Evidence,
+    ReadError,
+    Span,
+)
+
+try:
+    __version__ = version("framing")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0+source"
+
+__all__ = [
+    "Analysis",
+    "Article",
+    "Attribution",
+    "Comparison",
+    "Corpus",
+    "Doc",
+    "Evidence",
+    "FramingError",
+    "InputError",
+    "ModelError",
+    "ReadError",
+    "Span",
+    "__version__",
+    "analyze",
+    "analyze_corpus",
+    "build_doc",
+    "compare",
+    "load_corpus",
+    "read_corpus",
+]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from .features import families
 from .text import build_doc
-from .types import Analysis, Article, Evidence, FamilyResult
+from .types import Analysis, Article, Doc, Evidence, FamilyResult, Span
 
 
 def analyze(
@@ -24,7 +24,7 @@ def analyze(
     article = _as_article(text, outlet=outlet, title=title)
     doc = build_doc(article.text)
     results = [module.extract(doc) for module in families().values()]
-    return _combine(article, results, _doc_warnings(doc))
+    return _combine(article, doc, results, _warnings(article, doc))
 
 
 def analyze_corpus(articles: Iterable[Article | str]) -> Iterator[Analysis]:
@@ -54,13 +54,23 @@ def _as_article(text: str | Article, *, outlet: str | None, title: str | None) -
     return article
 
 
-def _doc_warnings(doc) -> list[str]:
+def _warnings(article: Article, doc: Doc) -> list[str]:
+    found = []
     if not doc.body:
-        return ["no article prose found: the text is empty or only headline/boilerplate"]
-    return []
+        found.append("no article prose found: the text is empty or only headline/boilerplate")
+    if article.outlet == "unknown":
+        credit = article.meta.get("wire_credit")
+        hint = f"; it credits {credit} for wire copy" if credit else ""
+        found.append(
+            "outlet unknown: no manifest, metadata, dateline, byline or URL names it"
+            f"{hint} (set it with --outlet or a manifest.csv)"
+        )
+    return found
 
 
-def _combine(article: Article, results: list[FamilyResult], warnings: list[str]) -> Analysis:
+def _combine(
+    article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str]
+) -> Analysis:
     features: dict[str, float] = {}
     evidence: list[Evidence] = []
     attributions = []
@@ -72,4 +82,7 @@ def _combine(article: Article, results: list[FamilyResult], warnings: list[str])
         warnings.extend(result.warnings)
     evidence.sort(key=lambda e: (e.start, e.end, e.family, e.label))
     attributions.sort(key=lambda a: (a.cue.start, a.cue.end))
-    return Analysis(article, features, tuple(evidence), tuple(attributions), tuple(warnings))
+    sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
+    return Analysis(
+        article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences
+    )

@@ -173,13 +173,18 @@ class FamilyResult:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """The scored article: features, the evidence behind them, and warnings."""
+    """The scored article: features, the evidence behind them, and warnings.
+
+    ``sentences`` holds every sentence's span so that evidence (which names its
+    sentence by index) can be shown in context.
+    """
 
     article: Article
     features: Mapping[str, float]
     evidence: tuple[Evidence, ...]
     attributions: tuple[Attribution, ...]
     warnings: tuple[str, ...]
+    sentences: tuple[Span, ...] = ()
 
     @property
     def text(self) -> str:

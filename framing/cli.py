@@ -1,0 +1,224 @@
+"""The ``framing`` command: parse options, call the library, render, map errors to exit codes.
+
+Exit codes: 0 ok, 1 input or domain error (nothing could be scored, or a
+problem with ``--strict``), 2 usage. Results go to stdout; logs, warnings and
+progress go to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .analysis import analyze
+from .compare import compare as build_comparison
+from .errors import FramingError
+from .features import families
+from .io import (
+    DEFAULT_MAX_BYTES,
+    SCHEMA_VERSION,
+    analysis_record,
+    dumps,
+    error_record,
+    read_corpus,
+    with_outlet,
+    write_atomic,
+)
+from .report import markdown, terminal
+from .types import Analysis, ReadError
+
+app = typer.Typer(
+    name="framing",
+    help=(
+        "Measure how news outlets frame the same story: hedging, attribution, loaded "
+        "wording, readability and tone, each count with the sentences that made it.\n\n"
+        "Examples:\n\n"
+        "  framing score seeds\n\n"
+        "  framing score article.html --format json\n\n"
+        "  cat article.txt | framing score - --explain hedging\n\n"
+        "  framing compare seeds --output reports/seeds.md"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+PROGRESS_FROM = 5
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class CompareFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")]
+MaxBytes = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Largest article accepted, in bytes.")
+]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Exit with 1 if any input could not be read.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"framing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Measure how news outlets frame the same story."""
+
+
+@app.command()
+def score(
+    paths: Paths,
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Set the outlet of every article read.")
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", help="List the evidence of one family, sentence by sentence."),
+    ] = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    strict: Strict = False,
+) -> None:
+    """Score articles: one row per article with its features.
+
+    Every article and every error names its source (the file, plus the line or
+    row for corpus files). With --format json the output is one document:
+    {"schema_version": 1, "articles": [...], "errors": [...]}.
+    """
+    if explain is not None and explain not in families():
+        _fail(f"unknown family {explain!r} for --explain; choose one of {', '.join(families())}", 2)
+    analyses: list[Analysis] = []
+    errors: list[ReadError] = []
+    stream = _analysed(paths, outlet, max_bytes, errors)
+    if format is ScoreFormat.jsonl:
+        for analysis in stream:
+            sys.stdout.write(dumps(analysis_record(analysis)).replace("\n", "") + "\n")
+            analyses.append(analysis)
+    else:
+        analyses = list(_with_progress(stream, len(paths)))
+        _print_scores(analyses, errors, format, explain)
+    _finish(analyses, errors, strict)
+
+
+@app.command()
+def compare(
+    paths: Paths,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here (else stdout).")
+    ] = None,
+    format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = CompareFormat.markdown,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    strict: Strict = False,
+) -> None:
+    """Compare outlets story by story and write a report."""
+    errors: list[ReadError] = []
+    analyses = list(_with_progress(_analysed(paths, None, max_bytes, errors), len(paths)))
+    if not analyses:
+        _finish(analyses, errors, strict)
+    comparison = build_comparison(analyses, errors)
+    if format is CompareFormat.json:
+        from .report.json import comparison_record
+
+        text = dumps(comparison_record(comparison))
+    else:
+        text = markdown.render(comparison)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+        typer.echo(f"wrote {output}", err=True)
+    _finish(analyses, errors, strict)
+
+
+def _analysed(
+    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError]
+) -> Iterator[Analysis]:
+    """Analyse what can be read; collect (and report on stderr) what cannot."""
+    for item in read_corpus(paths, max_bytes=max_bytes):
+        if isinstance(item, ReadError):
+            errors.append(item)
+            typer.echo(f"skipped {item.source}: {item.reason}", err=True)
+            continue
+        article = with_outlet(item, outlet) if outlet else item
+        analysis = analyze(article)
+        for warning in analysis.warnings:
+            typer.echo(f"warning: {article.source}: {warning}", err=True)
+        yield analysis
+
+
+def _with_progress(items: Iterator[Analysis], inputs: int) -> Iterator[Analysis]:
+    """Show a progress count on stderr for batches, never on stdout."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    for count, item in enumerate(items, start=1):
+        if count >= PROGRESS_FROM:
+            sys.stderr.write(f"\rscored {count} articles")
+        yield item
+    sys.stderr.write("\r\033[K")
+
+
+def _print_scores(
+    analyses: list[Analysis], errors: list[ReadError], format: ScoreFormat, explain: str | None
+) -> None:
+    if format is ScoreFormat.json:
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "articles": [analysis_record(a) for a in analyses],
+            "errors": [error_record(e) for e in errors],
+        }
+        sys.stdout.write(dumps(document))
+    elif format is ScoreFormat.csv:
+        sys.stdout.write(terminal.score_csv(analyses))
+    elif explain:
+        sys.stdout.write("\n".join(terminal.explain(a, explain) for a in analyses))
+    elif analyses:
+        sys.stdout.write(terminal.score_table(analyses))
+
+
+def _finish(analyses: list[Analysis], errors: list[ReadError], strict: bool) -> None:
+    if errors:
+        typer.echo(f"{len(errors)} input(s) could not be read; {len(analyses)} scored", err=True)
+    if not analyses:
+        _fail("nothing could be scored", 1)
+    if strict and errors:
+        _fail("--strict: some inputs could not be read", 1)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point: run the app; expected errors become one line on stderr and exit 1."""
+    try:
+        app()
+    except FramingError as error:
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(1)

@@ -1,0 +1,33 @@
+"""Make untrusted article text safe inside Markdown tables, headings and prose.
+
+Article text, titles and outlet names come from the open web. Everything that
+could end a table cell, start a heading, open a link or inject HTML is escaped
+so the report shows the text as written and nothing else.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+_SPACE = re.compile(r"\s+")
+
+
+def inline(text: str) -> str:
+    """Text safe anywhere inline: one line, HTML entities escaped, Markdown neutralised."""
+    flat = _SPACE.sub(" ", text).strip()
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (pipes and line breaks escaped)."""
+    return inline(text) or " "
+
+
+def quote(text: str, limit: int = 300) -> str:
+    """An excerpt of article text, shortened at a word boundary, safe inline."""
+    flat = _SPACE.sub(" ", text).strip()
+    if len(flat) > limit:
+        flat = flat[:limit].rsplit(" ", 1)[0] + " \u2026"
+    return inline(flat)

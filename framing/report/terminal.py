@@ -1,0 +1,109 @@
+"""Plain-text views for the terminal: the score table and ``--explain`` listings."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..types import Analysis, Evidence
+
+TABLE_FEATURES = (
+    ("readability.words", "words"),
+    ("readability.flesch_reading_ease", "ease"),
+    ("tone.mean_compound", "tone"),
+    ("hedging.per_100_words", "hedge/100w"),
+    ("attribution.count", "attrib"),
+    ("attribution.skeptical", "skeptic"),
+    ("loaded.per_1000_words", "loaded/1kw"),
+)
+
+
+def score_table(analyses: Sequence[Analysis]) -> str:
+    """One aligned row per article with the headline features."""
+    present = {k for a in analyses for k in a.features}
+    columns = [(k, h) for k, h in TABLE_FEATURES if k in present]
+    rows = [["source", "outlet", *(h for _, h in columns)]]
+    for a in analyses:
+        values = [_short(a.features.get(k, 0.0)) for k, _ in columns]
+        rows.append([a.article.source, a.article.outlet, *values])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(v.ljust(w) if i < 2 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths)))
+        for r in rows
+    ) + "\n"
+
+
+def score_csv(analyses: Sequence[Analysis]) -> str:
+    """Articles as CSV rows: metadata then every feature."""
+    names = list(dict.fromkeys(k for a in analyses for k in a.features))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["source", "id", "outlet", "story", "date", *names])
+    for a in analyses:
+        art = a.article
+        writer.writerow([art.source, art.id, art.outlet, art.story, art.date,
+                         *(_short(a.features.get(k, 0.0)) for k in names)])
+    return buffer.getvalue()
+
+
+def explain(analysis: Analysis, family: str) -> str:
+    """Each sentence holding evidence of ``family``, its cues marked [[like this]]."""
+    evidence = [e for e in analysis.evidence if e.family == family]
+    features = {k: v for k, v in analysis.features.items() if k.startswith(f"{family}.")}
+    lines = [f"{analysis.article.source} ({analysis.article.outlet})"]
+    lines += [f"  {k} = {_short(v)}" for k, v in features.items()]
+    if analysis.attributions and family == "attribution":
+        lines += ["", *_who_is_quoted(analysis)]
+    by_sentence: dict[int, list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        by_sentence[e.sentence].append(e)
+    for sentence, items in sorted(by_sentence.items()):
+        lines.append("")
+        lines.append(f"  [{sentence}] {_marked(analysis, sentence, items)}")
+        for e in items:
+            details = ", ".join(f"{k}={v}" for k, v in sorted(e.attrs.items()))
+            lines.append(f"      {e.label}: {e.text!r}" + (f" ({details})" if details else ""))
+    if not evidence and not analysis.attributions:
+        lines += ["", f"  no {family} evidence in this article"]
+    return "\n".join(lines) + "\n"
+
+
+def _who_is_quoted(analysis: Analysis) -> list[str]:
+    rows = [["source", "type", "verb", "stance", "skeptical", "words"]]
+    for a in analysis.attributions:
+        rows.append([
+            a.source.text if a.source else "(none)",
+            a.source_type,
+            a.cue.text,
+            a.verb_stance,
+            "yes" if a.skeptical else "no",
+            _clip(a.content.text if a.content else "", 70),
+        ])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  " + "  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
+
+
+def _marked(analysis: Analysis, sentence: int, items: list[Evidence]) -> str:
+    """The sentence holding the evidence with each span bracketed."""
+    text = analysis.text
+    start = min([e.start for e in items] + [analysis.sentences[sentence].start])
+    end = max([e.end for e in items] + [analysis.sentences[sentence].end])
+    pieces, cursor = [], start
+    for e in sorted(items, key=lambda e: (e.start, -e.end)):
+        if e.start < cursor:
+            continue
+        pieces += [text[cursor:e.start], "[[", text[e.start:e.end], "]]"]
+        cursor = e.end
+    pieces.append(text[cursor:end])
+    return _clip("".join(pieces).strip(), 600)
+
+
+def _clip(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def _short(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.3f}"

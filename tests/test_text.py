@@ -1,0 +1,105 @@
+"""The shared text model: offsets, blocks, quotes and tokens, checked on the seeds."""
+
+import pytest
+
+from framing.text import build_doc, normalise
+from tests.conftest import SEEDS, seed_text
+
+SEED_PREFIXES = ["000", "001", "002", "003", "004"]
+
+
+@pytest.mark.parametrize("prefix", SEED_PREFIXES)
+def test_every_span_slices_the_original_text(prefix):
+    text = seed_text(prefix)
+    doc = build_doc(text)
+    assert len(doc.norm) == len(text)
+    for span in (*doc.sentences, *doc.tokens, *doc.quotes, *doc.paragraphs):
+        assert text[span.start : span.end] == span.text
+
+
+def _kinds(doc, kind):
+    return [s.text for s in doc.sentences if s.kind == kind]
+
+
+def test_observer_newsletter_box_caption_and_repeated_headline_are_not_prose():
+    doc = build_doc(seed_text("004"))
+    boilerplate = _kinds(doc, "boilerplate")
+    assert "Sign Up For Our Daily Newsletter" in boilerplate
+    assert "You can opt out anytime." in boilerplate
+    assert "See all of our newsletters" in boilerplate
+    # the headline repeated as the last line
+    assert boilerplate[-1] == "Putin Visits Syria to Claim Victory Over ISIS Ahead of Russian Election"
+    assert "ALEXANDER ZEMLIANICHENKO/AFP/Getty Images" in _kinds(doc, "caption")
+    body = " ".join(s.text for s in doc.body)
+    assert "newsletter" not in body.lower() and "Getty" not in body
+    assert doc.body[0].text.startswith("Russian President Vladimir Putin is looking to extricate")
+
+
+def test_cbc_subhead_captions_byline_and_standfirst():
+    doc = build_doc(seed_text("002"))
+    assert _kinds(doc, "subhead") == ["Putin's first visit"]
+    assert _kinds(doc, "byline") == ["With files from The Associated Press"]
+    captions = " ".join(_kinds(doc, "caption"))
+    assert "(Omar Sanadiki/Reuters)" in captions and "(Mikhail Klimentyev/Sputnik" in captions
+    headlines = _kinds(doc, "headline")
+    assert headlines[0] == "Putin orders Russian troops out of Syria"
+    # the standfirst repeats the lead paragraph, so only the lead is counted
+    assert headlines[1].startswith("President Vladimir Putin has ordered Russian forces")
+    assert sum("achieved their mission of destroying ISIS" in s.text for s in doc.body) == 1
+
+
+def test_guardian_byline_and_a_quote_of_three_sentences():
+    doc = build_doc(seed_text("001"))
+    assert _kinds(doc, "byline") == ["By\u00a0The Guardian"]
+    quote = next(q for q in doc.quotes if q.text.startswith("we will have to wait"))
+    assert quote.text.endswith("nothing materialised")
+    assert quote.open_mark == "\u201c" and quote.close_mark == "\u201d"
+    # sentencex keeps the three quoted sentences with their attribution
+    (holder,) = [s for s in doc.sentences if s.start <= quote.start and quote.end <= s.end]
+    assert holder.text.startswith("A Western diplomatic source said:")
+    assert "It is Putin. He has announced" in quote.text
+    words = {t.text: t.quoted for t in doc.tokens if t.text in ("materialised", "Western")}
+    assert words == {"materialised": True, "Western": False}
+
+
+def test_single_quotes_are_told_from_apostrophes():
+    doc = build_doc(seed_text("002"))
+    singles = [q.text for q in doc.quotes if q.open_mark == "'"]
+    assert singles == ["The motherland is proud of you"]
+    putins = [t for t in doc.tokens if t.text == "Putin" and doc.text[t.end : t.end + 2] == "'s"]
+    assert putins and not any(t.quoted for t in putins)
+
+
+def test_lost_space_between_words_is_split_in_tokens_only():
+    doc = build_doc(seed_text("001"))
+    index = next(i for i, t in enumerate(doc.tokens) if t.text == "that" and doc.tokens[i + 1].text == "Syrian")
+    assert doc.tokens[index].end == doc.tokens[index + 1].start  # "thatSyrian" in the text
+
+
+def test_possessive_is_its_own_token_and_hyphenated_words_stay_whole():
+    doc = build_doc(seed_text("002"))
+    words = [t.text for t in doc.tokens]
+    assert "war-ravaged" in words
+    i = words.index("Russia")
+    assert words[i : i + 3] == ["Russia", "'s", "Hmeymim"]
+
+
+def test_crlf_and_hard_wrapped_lines():
+    text = "The ministry said the\r\nplan would fail.\r\nOfficials declined to comment.\r\n"
+    doc = build_doc(text)
+    assert [s.text for s in doc.sentences] == [
+        "The ministry said the\r\nplan would fail.",
+        "Officials declined to comment.",
+    ]
+    assert len(normalise(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "Syria"])
+def test_empty_and_one_word_texts_give_a_small_valid_doc(text):
+    doc = build_doc(text)
+    assert all(text[t.start : t.end] == t.text for t in doc.tokens)
+    assert len(doc.tokens) == (1 if text == "Syria" else 0)
+
+
+def test_seeds_are_all_present():
+    assert len(sorted(SEEDS.glob("*.txt"))) == 5
