@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 
+from .facts import extract_facts, term_counts
 from .features import families
+from .scoring import index_features
 from .text import build_doc
-from .types import Analysis, Article, Doc, Evidence, FamilyResult, Span
+from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, Span
 
 
 def analyze(
@@ -25,6 +27,11 @@ def analyze(
     doc = build_doc(article.text)
     results = [module.extract(doc) for module in families().values()]
     return _combine(article, doc, results, _warnings(article, doc))
+
+
+def _with_indices(features: dict[str, float], attributions: list[Attribution]) -> None:
+    for key, value in index_features(features, attributions).items():
+        features[key] = value if math.isfinite(value) else 0.0
 
 
 def analyze_corpus(articles: Iterable[Article | str]) -> Iterator[Analysis]:
@@ -73,7 +80,7 @@ def _combine(
 ) -> Analysis:
     features: dict[str, float] = {}
     evidence: list[Evidence] = []
-    attributions = []
+    attributions: list[Attribution] = []
     for result in results:
         for key, value in result.features.items():
             features[key] = float(value) if math.isfinite(value) else 0.0
@@ -82,7 +89,9 @@ def _combine(
         warnings.extend(result.warnings)
     evidence.sort(key=lambda e: (e.start, e.end, e.family, e.label))
     attributions.sort(key=lambda a: (a.cue.start, a.cue.end))
+    _with_indices(features, attributions)
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
     return Analysis(
-        article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences
+        article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences,
+        extract_facts(doc), term_counts(doc),
     )

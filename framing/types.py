@@ -162,6 +162,22 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """A checkable detail an article reports: a number with its unit, or a name.
+
+    ``key`` is what makes two articles' facts the same fact (the number's value
+    and its unit; the lower-cased name), used to find what outlets leave out.
+    """
+
+    kind: Literal["number", "name"]
+    key: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
 class FamilyResult:
     """What one feature family returns for one document."""
 
@@ -176,7 +192,8 @@ class Analysis:
     """The scored article: features, the evidence behind them, and warnings.
 
     ``sentences`` holds every sentence's span so that evidence (which names its
-    sentence by index) can be shown in context.
+    sentence by index) can be shown in context; ``facts`` and ``terms`` (body
+    word and two-word counts) feed the comparison of outlets.
     """
 
     article: Article
@@ -185,6 +202,8 @@ class Analysis:
     attributions: tuple[Attribution, ...]
     warnings: tuple[str, ...]
     sentences: tuple[Span, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    terms: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

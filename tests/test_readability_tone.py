@@ -6,6 +6,7 @@ import pytest
 
 import framing
 from framing.features import feature_names
+from framing.scoring import index_names
 from framing.features.tone import sentence_compound
 from tests.conftest import seed_text
 
@@ -57,7 +58,7 @@ def test_tone_is_per_sentence_with_extreme_sentences_as_evidence():
 @pytest.mark.parametrize("text", ["", "   ", "Syria", "\x00\x01"])
 def test_degenerate_text_gives_finite_zeros(text):
     features = framing.analyze(text).features
-    assert set(features) == set(feature_names())
+    assert set(features) == set(feature_names()) | set(index_names())
     assert all(math.isfinite(v) for v in features.values())
     assert features["readability.words"] <= 1
 

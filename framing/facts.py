@@ -1,0 +1,166 @@
+"""Checkable details an article reports, and its vocabulary, for comparing outlets.
+
+Facts are numbers with their unit ("4,408 people", "less than 50 Russian
+service personnel") and names (capitalised sequences such as "Eric Pahon" or
+"Syrian Observatory for Human Rights"). Within a story, a fact one outlet
+reports and another leaves out is an omission worth a reader's attention.
+Terms are the body's content words and two-word phrases, for distinctive-word
+statistics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .types import Doc, Fact, Token
+
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?%?$")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+_NAME_LINKS = {"al", "bin", "de", "van", "von", "du", "la", "el"}
+_ORG_LINKS = {"for", "of"}  # "Observatory for Human Rights", "Ministry of Defence"
+_ORG_HEADS = {
+    "observatory", "ministry", "department", "office", "council", "committee", "commission",
+    "institute", "university", "bank", "court", "party", "organisation", "organization",
+    "republic", "congress", "association", "union", "league", "agency", "secretary",
+    "minister", "president", "army", "forces", "front", "coalition", "federation",
+}
+_NOT_NAMES = _MONTHS | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "i", "the", "a", "an", "he", "she", "it", "they", "we", "you", "but", "and",
+    "in", "on", "at", "as", "if", "when", "while", "though", "however", "after",
+    "before", "this", "that", "these", "those", "there", "here", "mr", "mrs", "ms",
+}
+_TITLES = {
+    "president", "prime", "minister", "gen", "gen.", "general", "mr", "mr.", "mrs",
+    "ms", "dr", "dr.", "sen", "sen.", "senator", "rep", "king", "queen", "prince",
+    "foreign", "defence", "defense", "secretary", "spokesman", "spokeswoman", "chancellor",
+}
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "s", "'s"}
+_UNIT_WORDS = 3
+
+
+def extract_facts(doc: Doc) -> tuple[Fact, ...]:
+    """Numbers with units and names in the body, in text order."""
+    facts: list[Fact] = []
+    for sentence in doc.body:
+        tokens = doc.sentence_tokens(sentence)
+        facts.extend(_numbers(doc, tokens))
+        facts.extend(_names(doc, tokens))
+    return tuple(sorted(facts, key=lambda f: (f.start, f.end)))
+
+
+def term_counts(doc: Doc) -> dict[str, int]:
+    """Content words and adjacent content-word pairs of the body, lower-cased."""
+    counts: Counter[str] = Counter()
+    for sentence in doc.body:
+        previous = ""
+        for token in doc.sentence_tokens(sentence):
+            word = token.lower
+            if not token.is_word or word in STOP_WORDS or not word[0].isalpha() or len(word) < 2:
+                previous = ""
+                continue
+            counts[word] += 1
+            if previous:
+                counts[f"{previous} {word}"] += 1
+            previous = word
+    return dict(sorted(counts.items()))
+
+
+def _numbers(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
+    found = []
+    for i, token in enumerate(tokens):
+        if not _NUMBER.match(token.text) or _is_date(tokens, i):
+            continue
+        value = float(token.text.replace(",", "").rstrip("%"))
+        end = i + 1
+        if end < len(tokens) and tokens[end].lower in _SCALE:
+            value *= _SCALE[tokens[end].lower]
+            end += 1
+        unit = []
+        while end < len(tokens) and len(unit) < _UNIT_WORDS:
+            word = tokens[end]
+            if not word.is_word or word.lower in STOP_WORDS or word.lower.endswith("ing"):
+                break
+            unit.append(word)
+            end += 1
+        if token.text.endswith("%"):
+            unit_key = "percent"
+        elif unit:
+            unit_key = unit[-1].lower.rstrip("s") or unit[-1].lower
+        else:
+            continue  # a bare number (a page number, a score) is too vague to compare
+        last = unit[-1] if unit else tokens[end - 1]
+        found.append(
+            Fact("number", f"{value:g} {unit_key}", doc.text[token.start : last.end],
+                 token.start, last.end, token.sentence)
+        )
+    return found
+
+
+def _is_date(tokens: tuple[Token, ...], i: int) -> bool:
+    text = tokens[i].text
+    if re.fullmatch(r"(1[89]|20)\d\d", text):
+        return True  # a year
+    before = tokens[i - 1].lower if i else ""
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return before in _MONTHS or after in _MONTHS
+
+
+def _names(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
+    found = []
+    i = 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if _capitalised(tokens[j]):
+                j += 1
+            elif j + 1 < len(tokens) and _capitalised(tokens[j + 1]) and (
+                tokens[j].lower in _NAME_LINKS
+                or (tokens[j].lower in _ORG_LINKS and tokens[j - 1].lower in _ORG_HEADS)
+            ):
+                j += 2
+            else:
+                break
+        words = [t for t in tokens[i:j]]
+        titled = [k for k, t in enumerate(words[:-1]) if t.lower.rstrip(".") in _TITLES]
+        if titled and not any(t.lower in _ORG_LINKS for t in words):
+            words = words[titled[-1] + 1 :]  # "Syrian President Bashar al-Assad" -> the name
+        while words and words[0].lower in _ORG_LINKS:
+            words = words[1:]
+        lone = len(words) == 1
+        if words and not (lone and (words[0] is tokens[0] or words[0].lower.endswith("ing"))):
+            key = " ".join(t.lower for t in words)
+            found.append(
+                Fact("name", key, doc.text[words[0].start : words[-1].end],
+                     words[0].start, words[-1].end, words[0].sentence)
+            )
+        i = j
+    return found
+
+
+def _capitalised(token: Token) -> bool:
+    """A word that can be part of a name: "Putin", "al-Assad", "UN", not "With"."""
+    text = token.text
+    if re.fullmatch(r"[a-z]{1,3}-[A-Z]\w*", text):
+        return True  # al-Assad, el-Sisi
+    if re.fullmatch(r"[A-Z]{2,3}", text):
+        return True  # US, UK, UN
+    return (
+        token.is_word
+        and text[0].isupper()
+        and token.lower not in _NOT_NAMES
+        and token.lower not in STOP_WORDS
+        and not text.isdigit()
+        and not (len(text) > 1 and text.isupper() and len(text) > 5)  # SHOUTED words
+    )
