@@ -1,0 +1,131 @@
+"""Accuracy of the loaded-wording family against annotated data.
+
+Two measures, each on a deterministic split (an item is held out when the
+SHA-1 of its key, as an integer, is divisible by 5: about 20%). The lexicon was
+curated looking at statistics of the other 80% only ("train"), so the
+"heldout" figures show how it generalises.
+
+* PTC (SemEval-2020 Task 11 training articles): span precision, recall and F1
+  against ``Loaded_Language`` spans, with overlap counting. A predicted span is
+  correct when it overlaps a gold span; a gold span is found when a predicted
+  span overlaps it. Key: the article id.
+* BABE (``babe_train.csv``): word-level precision, recall and F1 against the
+  annotators' biased words of each sentence, as sets of lower-cased words per
+  sentence, over all sentences (biased and not). Key: the sentence text.
+
+Only loaded-word cues are scored (not scare quotes or actor labels), and only
+body sentences: the family's own output, run through ``build_doc``.
+
+Run from the repository root::
+
+    python benchmarks/eval_loaded.py [DATA_DIR]    # default ../shared/data
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import hashlib
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from framing.features.loaded import loaded_spans  # noqa: E402
+from framing.text import build_doc, phrase_tokens  # noqa: E402
+
+HELDOUT_MODULUS = 5
+SPLITS = ("train", "heldout")
+
+
+def split_of(key: str) -> str:
+    """'heldout' for about one key in five, by SHA-1; 'train' otherwise."""
+    digest = int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16)
+    return "heldout" if digest % HELDOUT_MODULUS == 0 else "train"
+
+
+def _prf(tp_p: int, n_pred: int, tp_r: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp_p / n_pred if n_pred else 0.0
+    r = tp_r / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _ptc_articles(data_dir: Path) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
+    root = data_dir / "ptc_semeval2020"
+    gold: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    with open(root / "train-task-flc-tc.labels", encoding="utf-8") as handle:
+        for line in handle:
+            article, technique, start, end = line.rstrip("\n").split("\t")
+            if technique == "Loaded_Language":
+                gold[article].append((int(start), int(end)))
+    for path in sorted((root / "train-articles").glob("article*.txt")):
+        article = path.stem.removeprefix("article")
+        yield article, path.read_text(encoding="utf-8"), gold.get(article, [])
+
+
+def _babe_sentences(data_dir: Path) -> Iterator[tuple[str, set[str]]]:
+    with open(data_dir / "babe" / "babe_train.csv", encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter=";"):
+            words = ast.literal_eval(row["biased_words"]) if row["biased_words"] else []
+            yield row["text"], {w.lower() for w in words}
+
+
+def evaluate_ptc(data_dir: Path) -> dict[str, float]:
+    """Span P/R/F1 against PTC Loaded_Language, per split."""
+    counts = {s: [0, 0, 0, 0] for s in SPLITS}  # tp_pred, n_pred, tp_gold, n_gold
+    for article, text, gold in _ptc_articles(data_dir):
+        c = counts[split_of(article)]
+        predicted = [(e.start, e.end) for e in loaded_spans(build_doc(text))]
+        c[0] += sum(any(s < ge and gs < e for gs, ge in gold) for s, e in predicted)
+        c[1] += len(predicted)
+        c[2] += sum(any(s < ge and gs < e for s, e in predicted) for gs, ge in gold)
+        c[3] += len(gold)
+    return _scores("ptc", counts)
+
+
+def evaluate_babe(data_dir: Path) -> dict[str, float]:
+    """Word-level P/R/F1 against BABE biased words, per split."""
+    counts = {s: [0, 0, 0, 0] for s in SPLITS}
+    for text, gold in _babe_sentences(data_dir):
+        c = counts[split_of(text)]
+        predicted = {w for e in loaded_spans(build_doc(text)) for w in phrase_tokens(e.text)}
+        hits = len(predicted & gold)
+        c[0] += hits
+        c[1] += len(predicted)
+        c[2] += hits
+        c[3] += len(gold)
+    return _scores("babe", counts)
+
+
+def _scores(name: str, counts: dict[str, list[int]]) -> dict[str, float]:
+    out = {}
+    for split, (tp_p, n_pred, tp_r, n_gold) in counts.items():
+        p, r, f = _prf(tp_p, n_pred, tp_r, n_gold)
+        out.update({f"{name}.{split}.precision": p, f"{name}.{split}.recall": r,
+                    f"{name}.{split}.f1": f})
+    return out
+
+
+def evaluate(data_dir: Path) -> dict[str, float]:
+    """Every figure, keyed ``<dataset>.<split>.<precision|recall|f1>``."""
+    return {**evaluate_ptc(data_dir), **evaluate_babe(data_dir)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    data_dir = Path(args[0]) if args else ROOT.parent / "shared" / "data"
+    results = evaluate(data_dir)
+    print(f"{'measure':<28} {'precision':>9} {'recall':>7} {'f1':>6}")
+    for dataset, unit in (("ptc", "Loaded_Language spans, overlap"), ("babe", "biased words")):
+        for split in SPLITS:
+            key = f"{dataset}.{split}"
+            print(f"{key:<28} {results[key + '.precision']:9.3f} "
+                  f"{results[key + '.recall']:7.3f} {results[key + '.f1']:6.3f}   ({unit})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,472 @@
+"""Loaded wording and labelling: the words that judge, who uses them and whom they name.
+
+A curated lexicon (``loaded-cues.v1.tsv``) of words and phrases that carry a
+judgement beyond their information, in categories: pejorative labels for actors
+(*strongman, regime, dictator*), contested group labels (*terrorists, rebels*),
+glorifying words (*martyrs, heroism, motherland*), emotive violence
+(*slaughter, gassed*), dramatising words (*whirlwind, teetering on the brink*),
+intensifiers (*massive, most lethal*), dismissive markers (*so-called, sham*),
+judgemental words (*disgraceful, absurd*) and combative reporting verbs
+(*slammed, smeared*). Context rules (``loaded-rules.v1.json``) veto a cue where
+a neighbouring word shows its ordinary sense (*sanctions regime*, *gross
+domestic product*, *the claims*).
+
+A cue inside quotation marks belongs to the speaker, not the reporter: it is
+counted in ``loaded.count`` and ``loaded.quoted_count`` but not in
+``loaded.narrator_per_1000_words``. Scare quotes are short quoted spans that
+are not attributed speech (*"de-escalation" agreements*); a quoted label is a
+scare quote even when attributed, because the marks distance the outlet from
+the label (*Moscow's "martyrs"*). Attributed partial quotes (*Putin hailed
+their "excellent" performance*) are not scare quotes.
+
+Actor labels (evidence label ``actor_reference``, not counted) record how the
+article refers to its main actors: *President Bashar al-Assad*, *the Syrian
+strongman*, *the Assad regime*.
+
+References
+----------
+Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013), Linguistic Models for
+Analyzing and Detecting Biased Language. ACL.
+Da San Martino et al. (2019), Fine-Grained Analysis of Propaganda in News
+Articles. EMNLP (the Loaded_Language and Name_Calling techniques).
+Spinde et al. (2021), Neural Media Bias Detection Using Distant Supervision
+With BABE. Findings of EMNLP.
+Entman (1993), Framing: Toward Clarification of a Fractured Paradigm. Journal
+of Communication 43(4).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import load_json, load_table
+from ..matcher import PhraseMatcher
+from ..text import phrase_tokens
+from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
+
+FAMILY = "loaded"
+CUES_FILE = "loaded-cues.v1.tsv"
+RULES_FILE = "loaded-rules.v1.json"
+ACTORS_FILE = "loaded-actors.v1.tsv"
+CATEGORIES: tuple[str, ...] = (
+    "pejorative_label",
+    "contested_label",
+    "glorifying",
+    "emotive_violence",
+    "dramatising",
+    "intensifier",
+    "dismissive",
+    "judgemental",
+    "combative_verb",
+)
+FEATURE_NAMES: tuple[str, ...] = (
+    f"{FAMILY}.count",
+    f"{FAMILY}.per_1000_words",
+    f"{FAMILY}.narrator_per_1000_words",
+    f"{FAMILY}.quoted_count",
+    f"{FAMILY}.scare_quotes",
+    *(f"{FAMILY}.{c}" for c in CATEGORIES),
+)
+SCARE_QUOTE_MAX_WORDS = 4
+MAIN_ACTORS = 5  # actors named most often; the rest are minor mentions
+_MIN_MENTIONS = 2
+
+# Words that begin a capitalised run at a sentence start without being a name.
+_LEADING = frozenset(
+    "the a an in on at but and or as after before when while though although if "
+    "since for from with by of to this that these those its his her their our "
+    "both all some many most now then however meanwhile officially he she it they we i you "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+_LEADER_NOUNS = frozenset(
+    "president leader strongman dictator ruler autocrat tyrant despot premier king".split()
+)
+_GOVERNMENT_NOUNS = frozenset(
+    "regime government administration presidency rule family forces loyalists camp".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    id: str
+    unless_before: frozenset[str]
+    unless_after: frozenset[str]
+    only_narrator: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    matcher: PhraseMatcher
+    category: Mapping[str, str]
+    rules: Mapping[str, _Rule]
+    speech_verbs: frozenset[str]
+    label_categories: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    matcher: PhraseMatcher
+    canonical: Mapping[str, str]
+    kind: Mapping[str, str]
+    leads: Mapping[str, str]  # head of state or government -> country
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    rows = load_table(CUES_FILE)
+    category = {" ".join(phrase_tokens(r["cue"])): r["category"] for r in rows}
+    data = load_json(RULES_FILE)
+    rules = {}
+    for rule in data["context_rules"]:
+        compiled = _Rule(
+            rule["id"],
+            frozenset(rule.get("unless_before", ())),
+            frozenset(rule.get("unless_after", ())),
+            bool(rule.get("only_narrator", False)),
+        )
+        for cue in rule["cues"]:
+            rules[cue] = compiled
+    return _Lexicon(
+        PhraseMatcher((cue, cue) for cue in category),
+        category,
+        rules,
+        frozenset(data["speech_verbs"]),
+        frozenset(data["label_categories"]),
+    )
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    rows = [r for r in load_table(ACTORS_FILE) if r["kind"] != "leader"]
+    keys = {r["alias"]: " ".join(phrase_tokens(r["alias"])) for r in rows}
+    return _Gazetteer(
+        PhraseMatcher((r["alias"], keys[r["alias"]]) for r in rows),
+        {keys[r["alias"]]: r["canonical"] for r in rows},
+        {keys[r["alias"]]: r["kind"] for r in rows},
+        {r["alias"]: r["canonical"] for r in load_table(ACTORS_FILE) if r["kind"] == "leader"},
+    )
+
+
+def extract(doc: Doc) -> FamilyResult:
+    """Count loaded words, scare quotes and collect actor labels in the body.
+
+    ``loaded.count`` counts lexicon cues in body sentences (reporter's and
+    quoted voice); ``loaded.per_1000_words`` scales it by body words and
+    ``loaded.narrator_per_1000_words`` counts only cues outside quotation
+    marks. Higher means more judging, dramatising or labelling vocabulary.
+
+    References
+    ----------
+    Recasens et al. (2013); Da San Martino et al. (2019); Spinde et al. (2021).
+    """
+    features = dict.fromkeys(FEATURE_NAMES, 0.0)
+    cues = tuple(_cue_evidence(doc))
+    scare = tuple(_scare_quotes(doc, cues))
+    words = doc.body_words()
+    narrator = sum(1 for e in cues if not e.attrs["quoted"])
+    features[f"{FAMILY}.count"] = float(len(cues))
+    features[f"{FAMILY}.quoted_count"] = float(len(cues) - narrator)
+    features[f"{FAMILY}.scare_quotes"] = float(len(scare))
+    if words:
+        features[f"{FAMILY}.per_1000_words"] = 1000.0 * len(cues) / words
+        features[f"{FAMILY}.narrator_per_1000_words"] = 1000.0 * narrator / words
+    for label, n in Counter(e.label for e in cues).items():
+        features[f"{FAMILY}.{label}"] = float(n)
+    actors = tuple(_actor_evidence(doc))
+    evidence = tuple(sorted(cues + scare + actors, key=lambda e: (e.start, e.end, e.label)))
+    return FamilyResult(features, evidence)
+
+
+def loaded_spans(doc: Doc) -> tuple[Evidence, ...]:
+    """The loaded-cue evidence alone (no scare quotes, no actor labels), in text order."""
+    return tuple(_cue_evidence(doc))
+
+
+def _cue_evidence(doc: Doc) -> list[Evidence]:
+    lexicon = _lexicon()
+    found = []
+    for sentence in doc.body:
+        tokens = doc.sentence_tokens(sentence)
+        for match in lexicon.matcher.find(tokens):
+            span = tokens[match.first : match.last]
+            quoted = all(t.quoted for t in span)
+            rule = lexicon.rules.get(match.key)
+            if rule and _vetoed(rule, tokens, match.first, match.last, quoted):
+                continue
+            start, end = span[0].start, span[-1].end
+            found.append(
+                Evidence(
+                    FAMILY, lexicon.category[match.key], start, end, doc.text[start:end],
+                    sentence.index, {"cue": match.key, "quoted": quoted},
+                )
+            )
+    return found
+
+
+def _vetoed(rule: _Rule, tokens: Sequence[Token], first: int, last: int, quoted: bool) -> bool:
+    if rule.only_narrator and quoted:
+        return True
+    before = _word_at(tokens, first, -1)
+    after = _word_at(tokens, last - 1, 1)
+    return before in rule.unless_before or after in rule.unless_after
+
+
+def _word_at(tokens: Sequence[Token], i: int, step: int) -> str:
+    """The nearest word token from ``i`` in direction ``step``; '' at the sentence edge."""
+    i += step
+    while 0 <= i < len(tokens):
+        if tokens[i].is_word or tokens[i].lower == "'s":
+            return tokens[i].lower
+        i += step
+    return ""
+
+
+# -- scare quotes ----------------------------------------------------------
+
+
+def _scare_quotes(doc: Doc, cues: Sequence[Evidence]) -> list[Evidence]:
+    """Short quoted spans inside narration that are not attributed speech.
+
+    A quote of 1-4 words counts when it shares its sentence with the
+    reporter's words and either (a) holds a label cue (pejorative, contested,
+    glorifying), or (b) no speech verb precedes it in the sentence and none
+    follows it. Quoted proper names and titles (every word capitalised) are
+    names, not scare quotes.
+    """
+    lexicon = _lexicon()
+    found = []
+    for sentence in doc.body:
+        tokens = doc.sentence_tokens(sentence)
+        for quote in doc.quotes:
+            if not (sentence.start <= quote.start and quote.end <= sentence.end):
+                continue
+            inside = [i for i, t in enumerate(tokens) if quote.start <= t.start and t.end <= quote.end]
+            words = [tokens[i] for i in inside if tokens[i].is_word]
+            if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
+                continue
+            outside = [t for t in tokens if t.is_word and not t.quoted]
+            if not outside or all(w.text[:1].isupper() for w in words):
+                continue
+            label = any(
+                e.label in lexicon.label_categories and quote.start <= e.start and e.end <= quote.end
+                for e in cues
+            )
+            if label or not _attributed(tokens, inside[0], inside[-1], lexicon.speech_verbs):
+                found.append(_scare_evidence(doc, sentence, quote, label))
+    return found
+
+
+def _attributed(tokens: Sequence[Token], first: int, last: int, verbs: frozenset[str]) -> bool:
+    return any(t.lower in verbs and not t.quoted for t in tokens[:first]) or any(
+        t.lower in verbs and not t.quoted for t in tokens[last + 1 :]
+    )
+
+
+def _scare_evidence(doc: Doc, sentence: Sentence, quote: Quote, label: bool) -> Evidence:
+    end = quote.end
+    while end > quote.start and not doc.text[end - 1].isalnum():
+        end -= 1  # "martyrs." quotes the word, not the full stop
+    text = doc.text[quote.start : end]
+    return Evidence(
+        FAMILY, "scare_quote", quote.start, end, text, sentence.index,
+        {"cue": " ".join(phrase_tokens(text)), "quoted": True, "label": label},
+    )
+
+
+# -- actor labels ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    actor: str
+    start: int
+    end: int
+    sentence: int
+    quoted: bool
+
+
+def actor_labels(doc: Doc) -> dict[str, list[str]]:
+    """How the article refers to its main actors: canonical actor -> distinct references.
+
+    Main actors are the people, states and groups named most often in the
+    body (at least twice; at most five). References are the surface forms in
+    order of first use, e.g. ``{"Bashar al-Assad": ["President Bashar
+    al-Assad", "Assad", "the Syrian strongman"]}``, so a report can set
+    outlets' labels side by side.
+    """
+    labels: dict[str, list[str]] = {}
+    for ref in _references(doc):
+        text = " ".join(doc.text[ref.start : ref.end].split())
+        seen = labels.setdefault(ref.actor, [])
+        if text not in seen:
+            seen.append(text)
+    return labels
+
+
+def _actor_evidence(doc: Doc) -> list[Evidence]:
+    category = _lexicon().category
+    found = []
+    for ref in _references(doc):
+        text = doc.text[ref.start : ref.end]
+        words = phrase_tokens(text)
+        loaded = any(w in category and category[w] != "contested_label" for w in words)
+        found.append(
+            Evidence(
+                FAMILY, "actor_reference", ref.start, ref.end, text, ref.sentence,
+                {"actor": ref.actor, "loaded": loaded, "quoted": ref.quoted},
+            )
+        )
+    return found
+
+
+def _references(doc: Doc) -> list[_Reference]:
+    """Every reference to a main actor in the body, in text order."""
+    gazetteer = _gazetteer()
+    raw: list[tuple[str, int, int, int, bool]] = []  # key, start, end, sentence, quoted
+    leaders: dict[str, str] = {}  # country -> person key, from "Syrian President X"
+    for sentence in doc.body:
+        tokens = doc.sentence_tokens(sentence)
+        places = {m.first: m for m in gazetteer.matcher.find(tokens)}
+        i = 0
+        while i < len(tokens):
+            ref, i = _reference_at(tokens, i, places, gazetteer, leaders)
+            if ref is not None:
+                key, first, last = ref
+                raw.append(
+                    (key, tokens[first].start, tokens[last - 1].end, sentence.index,
+                     all(t.quoted for t in tokens[first:last]))
+                )
+    names = _person_names(key for key, *_ in raw)
+    surnames = {_surname(full): full for full in names.values()}
+    for person, country in gazetteer.leads.items():
+        if country not in leaders and _surname(person) in surnames:
+            leaders[country] = surnames[_surname(person)]
+    resolved = [(names.get(k, k), s, e, n, q) for k, s, e, n, q in raw]
+    resolved = [
+        (names.get(leaders[k[1:]], leaders[k[1:]]) if k.startswith("@") and k[1:] in leaders
+         else k.lstrip("@"), s, e, n, q)
+        for k, s, e, n, q in resolved
+    ]
+    counts = Counter(actor for actor, *_ in resolved)
+    main = {a for a, n in counts.most_common(MAIN_ACTORS) if n >= _MIN_MENTIONS}
+    return [_Reference(a, s, e, n, q) for a, s, e, n, q in resolved if a in main]
+
+
+def _reference_at(
+    tokens: Sequence[Token], i: int, places: Mapping[int, object],
+    gazetteer: _Gazetteer, leaders: dict[str, str],
+) -> tuple[tuple[str, int, int] | None, int]:
+    """The actor reference starting at token ``i``, if any, and where to continue.
+
+    Keys are a canonical state or group, a person key (the name as written),
+    or ``@Country`` for "the Syrian strongman"-style descriptors, resolved to
+    the country's leader once the article has named one.
+    """
+    first = i
+    det = tokens[i].lower == "the"
+    if det:
+        i += 1
+    if i >= len(tokens):
+        return None, first + 1
+    place = places.get(i)
+    if place is not None:
+        key = " ".join(t.lower for t in tokens[place.first : place.last])  # type: ignore[attr-defined]
+        canonical, kind = gazetteer.canonical.get(key, ""), gazetteer.kind.get(key, "")
+        end = place.last  # type: ignore[attr-defined]
+        if kind == "title":
+            name_end = _name_run(tokens, end)
+            if name_end > end:
+                return (_name_key(tokens, end, name_end), first, name_end), name_end
+            return None, end
+        if kind in ("adjective", "state", "metonym") and end < len(tokens):
+            end2 = end + 1 if tokens[end].lower == "'s" else end
+            title_end = _title_after(tokens, end2, gazetteer)
+            if title_end:
+                name_end = _name_run(tokens, title_end)
+                if name_end > title_end:
+                    person = _name_key(tokens, title_end, name_end)
+                    leaders.setdefault(canonical, person)
+                    return (person, first, name_end), name_end
+            if end2 < len(tokens) and tokens[end2].lower in _LEADER_NOUNS:
+                name_end = _apposed_name(tokens, end2 + 1)
+                if name_end:
+                    person = _name_key(tokens, end2 + 3, name_end)
+                    leaders.setdefault(canonical, person)
+                    return (f"@{canonical}", first, end2 + 1), end2 + 1
+                return (f"@{canonical}", first, end2 + 1), end2 + 1
+            if end2 < len(tokens) and tokens[end2].lower in ("regime", "government"):
+                return (f"@{canonical}", first, end2 + 1), end2 + 1
+        if kind == "adjective":
+            return None, end
+        return (canonical, first if det else place.first, end), end  # type: ignore[attr-defined]
+    name_end = _name_run(tokens, i)
+    if name_end > i and not (not det and i == 0 and tokens[i].lower in _LEADING):
+        key = _name_key(tokens, i, name_end)
+        end = name_end
+        if end < len(tokens) and tokens[end].lower == "'s" and end + 1 < len(tokens) \
+                and tokens[end + 1].lower in _GOVERNMENT_NOUNS:
+            end += 2
+        elif end < len(tokens) and tokens[end].lower in _GOVERNMENT_NOUNS:
+            end += 1
+        elif det:
+            return None, name_end  # "the Syrian Congress": a name of something else
+        return (key, first if end > name_end else i, end), end
+    return None, first + 1
+
+
+def _title_after(tokens: Sequence[Token], i: int, gazetteer: _Gazetteer) -> int:
+    """End of a title ("President", "Prime Minister") starting at ``i``; 0 when none."""
+    for n in (2, 1):
+        key = " ".join(t.lower for t in tokens[i : i + n])
+        if len(tokens[i : i + n]) == n and gazetteer.kind.get(key) == "title" \
+                and tokens[i].text[:1].isupper():
+            return i + n
+    return 0
+
+
+def _apposed_name(tokens: Sequence[Token], i: int) -> int:
+    """End of ", Name Name" after "the Syrian president"; 0 when absent."""
+    if i < len(tokens) and tokens[i].text == ",":
+        end = _name_run(tokens, i + 1)
+        if end > i + 1:
+            return end
+    return 0
+
+
+def _name_run(tokens: Sequence[Token], i: int) -> int:
+    """End of a run of capitalised words from ``i`` (a name as written)."""
+    j = i
+    while j < len(tokens) and tokens[j].is_word and tokens[j].lower not in _LEADING and (
+        tokens[j].text[:1].isupper() or tokens[j].lower.startswith(("al-", "el-"))
+    ):
+        j += 1
+    return j
+
+
+def _name_key(tokens: Sequence[Token], first: int, last: int) -> str:
+    return " ".join(t.text for t in tokens[first:last])
+
+
+def _person_names(keys: object) -> dict[str, str]:
+    """Map each name as written to the longest name it abbreviates.
+
+    "Putin" -> "Vladimir Putin", "al-Assad" and "Assad" -> "Bashar al-Assad":
+    a short name is the last word of a longer one, ignoring an "al-" prefix.
+    """
+    names = sorted({k for k in keys if isinstance(k, str) and not k.startswith("@")},
+                   key=lambda k: (-len(k.split()), k))
+    full: dict[str, str] = {}
+    for name in names:
+        surname = _surname(name)
+        longer = [n for n in names if len(n.split()) > len(name.split()) and _surname(n) == surname]
+        full[name] = longer[0] if longer else name
+    return full
+
+
+def _surname(name: str) -> str:
+    last = name.split()[-1].lower()
+    return last.removeprefix("al-").removeprefix("el-")
