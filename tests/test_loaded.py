@@ -13,7 +13,7 @@ import pytest
 from framing.features import loaded
 from framing.lexicons import load_json, load_table
 from framing.text import build_doc
-from conftest import ROOT, SHARED_DATA, seed_text
+from tests.conftest import ROOT, SHARED_DATA, seed_text
 
 DATA = ROOT / "framing" / "lexicons" / "data"
 EXAMPLES = [json.loads(line) for line in (DATA / "loaded-examples.v1.jsonl").read_text().splitlines()]
