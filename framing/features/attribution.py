@@ -1,0 +1,712 @@
+"""Attribution: who is quoted, with which verb, and whose voice doubts the story's claim.
+
+Every attributed statement in the article body is found with three spans,
+**cue** (the speech verb or phrase), **source** (who speaks) and **content**
+(what is said), by rules over the shared tokens; no parser is used.
+
+Cues are speech and writing acts only: *said*, *told*, *according to*,
+*wrote*, *denied*, *accused* ... (``attribution-cues.v1.tsv``). Mental states,
+perception and evidence (*thinks*, *wants*, *believes*, *sees*, *a poll
+shows*, *found*) are not attributions for this product: they do not put a
+voice on the record, and they are what makes the "who is quoted" table noisy.
+A cue counts when it has a source: a noun phrase before it ("Putin said"),
+after it in inversion (", said Pentagon spokesman Eric Pahon"), after
+*according to*, or the subject of the clause for a participle (", saying
+...", ", claiming ..."). A cue right after a determiner, possessive or
+preposition is a noun ("his claims", "amid reports") and is skipped.
+
+Sources are typed from ``attribution-sources.v1.tsv``: anonymous (an
+anonymity formula such as "declined to be named", or an unnamed head noun:
+"a Western diplomatic source", "officials"), media ("Tass", "Syrian state
+television"), document ("a statement issued by ..."), organisation ("the
+Kremlin", "rights groups") or person. *he/she* resolve to the last named
+person quoted, *it/they* to the last non-person source, and "... and said"
+inherits the subject of the clause; the pronoun's offsets stay in
+``attrs["mention_start"/"mention_end"]``.
+
+Content is the quotation (``direct``) next to the cue, the clause after the
+cue, or the clause before an inverted or sentence-final cue. A sentence that
+is nothing but an attribution ("Putin told the servicemen.") takes the
+sentence before it as its content, the form wire copy keeps when quotation
+marks are lost.
+
+Verb stance (the reporter's choice of verb): neutral (*say, tell, add*),
+endorsing (*note, confirm, acknowledge*: the claim is presented as fact),
+distancing (*claim, allege, insist*), contesting (*deny, reject, dispute*),
+accusatory (*accuse, blame, condemn*). An attribution is **skeptical** when
+its cue is contesting or its content (or cue sentence) carries a doubt
+phrase from ``attribution-skeptical.v1.tsv`` ("wait and see", "nothing
+materialised", "do not often correspond"). **Narrator distancing** counts the
+reporter's own distancing outside quotation marks: distancing cues,
+*so-called*/*alleged*/*purportedly* (``attribution-distancing.v1.tsv``) and
+scare quotes (a quotation of at most three words that is no attribution's
+content).
+
+Features: ``attribution.count``; ``direct_share`` and ``anonymous_share``
+(of attributions; higher means more verbatim quotation / more unnamed
+sources); ``distinct_sources`` (different resolved source names);
+``skeptical`` and ``skeptical_share`` (higher means more doubting voices);
+one count per verb stance; ``narrator_distancing``.
+
+References
+----------
+Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. LREC.
+Newell, E., Margolin, D. & Ruths, D. (2018). An attribution relations corpus
+for political news. LREC (PolNeAR, used for ``benchmarks/eval_attribution.py``).
+Hooper, J. B. (1975). On assertive predicates. Syntax and Semantics 4.
+Recasens, M., Danescu-Niculescu-Mizil, C. & Jurafsky, D. (2013). Linguistic
+models for analyzing and detecting biased language. ACL (report verbs).
+Asr, F. T. et al. (2021). The Gender Gap Tracker. PLoS ONE (quote verbs).
+Wikipedia: Manual of Style/Words to watch ("said" vs "claimed").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import load_table
+from ..matcher import PhraseMatcher
+from ..types import Attribution, Doc, Evidence, FamilyResult, Sentence, Span, Token
+
+FAMILY = "attribution"
+STANCES: tuple[str, ...] = ("neutral", "endorsing", "distancing", "contesting", "accusatory")
+FEATURE_NAMES: tuple[str, ...] = (
+    f"{FAMILY}.count",
+    f"{FAMILY}.direct_share",
+    f"{FAMILY}.anonymous_share",
+    f"{FAMILY}.distinct_sources",
+    f"{FAMILY}.skeptical",
+    f"{FAMILY}.skeptical_share",
+    *(f"{FAMILY}.{stance}" for stance in STANCES),
+    f"{FAMILY}.narrator_distancing",
+)
+SCARE_QUOTE_WORDS = 3
+_NP_LIMIT = 12  # tokens a source may span on either side of its cue
+
+# Closed-class words: a cue right after one of these is a noun ("the claims"),
+# and a source noun phrase never runs across the stop words.
+_NOUN_BEFORE = frozenset(
+    "the a an his her their its our my your this these those such any no some every each "
+    "'s of amid about over among despite after before following against with without "
+    "by to made make makes making".split()
+)
+_SKIP_LEFT = frozenset(
+    "has have had also repeatedly later previously once often publicly again recently "
+    "reportedly first then still already just further yet similarly separately "
+    "is was are were has've".split()
+)
+_NEGATION = frozenset("not n't never".split())
+_DETERMINERS = frozenset("the a an one two three several some many other another this".split())
+_STOP = frozenset(
+    "that which who whom whose when while where because if as than but or so nor yet though "
+    "although after before since until unless whether to in on at by with from into onto "
+    "about over under between during through against without is was are were be been being "
+    "has have had do does did will would could should can may might must not n't also "
+    "it this there here what how why then".split()
+)
+_APPOSITION_WORDS = frozenset("of for in at to the a an and 's".split())
+_PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other", "we": "other", "i": "person"}
+_NEGATORS = frozenset("not n't no nothing never neither nor little".split())
+_CLAUSE_BREAK = frozenset("something while whereas although though but".split())
+_DOCUMENT_VERBS = frozenset("issued released published signed sent".split())
+_AUXILIARIES = frozenset("did do does will would could may might should can must to".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    cues: PhraseMatcher
+    stance: dict[str, str]            # lemma -> stance
+    form_lemma: dict[str, str]        # cue phrase -> lemma
+    skeptical: PhraseMatcher
+    skeptical_rule: dict[str, str]    # phrase -> "phrase" | "negated"
+    distancing: PhraseMatcher
+    source_heads: dict[str, str]      # single word -> type
+    source_markers: PhraseMatcher
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    cues = load_table("attribution-cues.v1.tsv")
+    form_lemma = {form: row["lemma"] for row in cues for form in row["forms"].split("|")}
+    skeptical = load_table("attribution-skeptical.v1.tsv")
+    sources = load_table("attribution-sources.v1.tsv")
+    return _Lexicon(
+        cues=PhraseMatcher((form, form) for form in form_lemma),
+        stance={row["lemma"]: row["stance"] for row in cues},
+        form_lemma=form_lemma,
+        skeptical=PhraseMatcher((r["phrase"], r["phrase"]) for r in skeptical),
+        skeptical_rule={r["phrase"]: r["rule"] for r in skeptical},
+        distancing=PhraseMatcher(
+            (r["phrase"], r["phrase"]) for r in load_table("attribution-distancing.v1.tsv")
+        ),
+        source_heads={r["phrase"]: r["type"] for r in sources if r["role"] == "head"},
+        source_markers=PhraseMatcher(
+            (r["phrase"], r["type"]) for r in sources if r["role"] == "marker"
+        ),
+    )
+
+
+@dataclass(slots=True)
+class _Found:
+    """An attribution while it is being built (source may still be a pronoun)."""
+
+    sentence: Sentence
+    cue: tuple[int, int]                 # token indices into doc.tokens, [first, last)
+    lemma: str
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None      # character offsets
+    direct: bool
+    quoted_person: tuple[int, int] | None = None
+
+
+def extract(doc: Doc) -> FamilyResult:
+    """Attributed statements, their sources and stances, and the reporter's distancing.
+
+    Higher ``attribution.count`` means more attributed statements;
+    ``skeptical_share`` near 1 means most quoted voices doubt the claim.
+    """
+    found = _find_attributions(doc)
+    attributions = _finish(doc, found)
+    narrator = _narrator_distancing(doc, attributions)
+    features = dict.fromkeys(FEATURE_NAMES, 0.0)
+    n = len(attributions)
+    if n:
+        features[f"{FAMILY}.count"] = float(n)
+        features[f"{FAMILY}.direct_share"] = sum(a.direct for a in attributions) / n
+        features[f"{FAMILY}.anonymous_share"] = (
+            sum(a.source_type == "anonymous" for a in attributions) / n
+        )
+        names = {a.attrs["source_name"] for a in attributions if a.attrs.get("source_name")}
+        features[f"{FAMILY}.distinct_sources"] = float(len(names))
+        skeptical = sum(a.skeptical for a in attributions)
+        features[f"{FAMILY}.skeptical"] = float(skeptical)
+        features[f"{FAMILY}.skeptical_share"] = skeptical / n
+        for stance in STANCES:
+            features[f"{FAMILY}.{stance}"] = float(sum(a.verb_stance == stance for a in attributions))
+    features[f"{FAMILY}.narrator_distancing"] = float(len(narrator))
+    evidence = [_cue_evidence(a) for a in attributions]
+    evidence += [_skeptical_evidence(doc, a) for a in attributions if a.skeptical]
+    evidence += narrator
+    evidence.sort(key=lambda e: (e.start, e.end, e.label))
+    return FamilyResult(features, tuple(evidence), tuple(attributions))
+
+
+# -- finding cues and their sources -----------------------------------------
+
+
+def _find_attributions(doc: Doc) -> list[_Found]:
+    lex = _lexicon()
+    found: list[_Found] = []
+    for sentence in doc.body:
+        tokens = doc.sentence_tokens(sentence)
+        offset = sentence.token_start
+        in_sentence: list[_Found] = []
+        suppressed_until = -1
+        for match in lex.cues.find(tokens):
+            first, last = match.first, match.last
+            if first < suppressed_until or any(t.quoted for t in tokens[first:last]):
+                continue
+            lemma = lex.form_lemma[match.key]
+            item = _attribution_at(doc, sentence, tokens, first, last, lemma, in_sentence)
+            if item is None:
+                continue
+            if lemma == "quote" and item.quoted_person is not None:
+                # "Tass quoted Putin (as) saying ...": one statement, not two.
+                suppressed_until = item.quoted_person[1] - offset + 3
+            in_sentence.append(item)
+        found.extend(in_sentence)
+    return found
+
+
+def _attribution_at(
+    doc: Doc,
+    sentence: Sentence,
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    lemma: str,
+    earlier: list[_Found],
+) -> _Found | None:
+    offset = sentence.token_start
+    before = tokens[first - 1].lower if first else ""
+    if lemma != "according to" and before in _NOUN_BEFORE:
+        return None
+    if first and tokens[first].text[:1].isupper():
+        return None  # "the United States", "Reports": a name or a noun, not a verb
+    if lemma == "according to":
+        source = _np_right(tokens, last, lowercase=True)
+        if source is None:
+            return None
+        content = _content_before(doc, sentence, tokens, first)
+        return _make(doc, sentence, offset, first, last, lemma, source, content)
+    word = tokens[first].lower
+    left = _skip_left(tokens, first)
+    after_comma = left >= 0 and tokens[left].text in {",", '"', "'", "\u201d", "\u2019", "-"}
+    # Inversion: ", said Pentagon spokesman Eric Pahon." / "..." said Putin.
+    inverted = (left < 0 or after_comma) and not word.endswith("ing") and lemma != "tell"
+    if inverted and left >= 0 and tokens[left].text == "," and _apposition(tokens, left):
+        inverted = False  # "Gen. Sergei Surovikin, the Russian military commander, said"
+    if inverted:
+        source = _np_right(tokens, last)
+        if source is not None and tokens[source[0]].lower not in {"that", "it"}:
+            content = _content_before(doc, sentence, tokens, left + 1 if left >= 0 else first)
+            return _make(doc, sentence, offset, first, last, lemma, source, content)
+    if word.endswith("ing") and (after_comma or before in {"while", "and", "as", "by"}):
+        # A participle takes the clause's subject: "Moscow ..., while claiming to ...".
+        # After "X quoted Y as ..., saying" the participle is the same statement.
+        if any(e.lemma == "quote" for e in earlier):
+            return None
+        source = _relative(earlier[-1].source, offset) if earlier else _subject(tokens, left)
+        if source is None:
+            return None
+        content = _content_after(doc, sentence, tokens, last)
+        return _make(doc, sentence, offset, first, last, lemma, source, content)
+    if left >= 0 and tokens[left].lower in {"and", "but"} and earlier:
+        source = _relative(earlier[-1].source, offset)
+    elif any(e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
+             for e in earlier):
+        return None  # reported inside another statement: "said it welcomed ..."
+    elif last < len(tokens) and tokens[last].lower == "by" and word != lemma:
+        # A passive: "denied by the defense ministry", "was told by the military".
+        source = _np_right(tokens, last + 1, lowercase=True)
+        return None if source is None else _make(
+            doc, sentence, offset, first, last, lemma, source, None
+        )
+    elif before in {"was", "were", "is", "are", "been", "be"}:
+        return None  # a passive without its agent: no source
+    else:
+        source = _np_left(tokens, left)
+    if source is None or (word == lemma and not _takes_base_form(tokens, source, first)):
+        return None
+    content = _quote_before(doc, tokens, source[0])
+    if content is None and _only_object(tokens, last):
+        content = _content_before(doc, sentence, tokens, source[0])
+    if content is None:
+        content = _content_after(doc, sentence, tokens, last)
+    item = _make(doc, sentence, offset, first, last, lemma, source, content)
+    if lemma == "quote":
+        item.quoted_person = _quoted_person(tokens, last, offset)
+    return item
+
+
+def _make(
+    doc: Doc,
+    sentence: Sentence,
+    offset: int,
+    first: int,
+    last: int,
+    lemma: str,
+    source: tuple[int, int] | None,
+    content: tuple[int, int] | None,
+) -> _Found:
+    # Content that is a whole sentence before the cue's own is a quotation whose
+    # marks were lost: "I congratulate you!" / "Putin told the servicemen."
+    direct = content is not None and (content[1] <= sentence.start or _is_direct(doc, content))
+    return _Found(
+        sentence,
+        (offset + first, offset + last),
+        lemma,
+        None if source is None else (offset + source[0], offset + source[1]),
+        content,
+        direct,
+    )
+
+
+def _skip_left(tokens: Sequence[Token], i: int) -> int:
+    """Index of the first token left of ``i`` that is not an auxiliary or adverb."""
+    j = i - 1
+    while j >= 0 and (
+        tokens[j].lower in _SKIP_LEFT
+        or tokens[j].lower in _NEGATION
+        or tokens[j].lower in {"did", "does", "do", "will", "would", "could", "may", "might"}
+        or (tokens[j].lower.endswith("ly") and tokens[j].lower not in {"italy", "only"})
+    ):
+        j -= 1
+    return j
+
+
+def _is_np_word(token: Token) -> bool:
+    if not token.is_word and token.lower != "'s" and token.text != "-":
+        return False
+    return token.lower not in _STOP and token.lower not in _lexicon().form_lemma and not (
+        token.text[0].islower() and token.lower.endswith("ed") and len(token.lower) > 4
+    )
+
+
+def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token ``j`` (inclusive), with an apposition."""
+    if j < 0:
+        return None
+    if tokens[j].text == ",":
+        return _apposition(tokens, j) or _before_relative_clause(tokens, j)
+    if tokens[j].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
+        opening = next((k for k in range(j - 1, max(-1, j - 8), -1) if tokens[k].text == "("), None)
+        return None if opening is None else _np_left(tokens, opening - 1)
+    if tokens[j].lower in {"who", "which"} and j >= 2 and tokens[j - 1].text == ",":
+        return _np_left(tokens, j - 2)  # "Barkley, who said he typically votes ..."
+    if not _is_np_word(tokens[j]) and tokens[j].lower not in _PRONOUNS:
+        return None
+    if tokens[j].lower in _PRONOUNS:
+        return (j, j + 1)
+    start = j
+    while start > 0 and j - start < _NP_LIMIT:
+        prev = tokens[start - 1]
+        if tokens[start].lower in _DETERMINERS:
+            break
+        if prev.lower == "and" and start >= 2 and _is_np_word(tokens[start - 2]):
+            start -= 1
+            continue
+        if not _is_np_word(prev) or (prev.text[:1].isupper() is False and prev.lower.endswith("ing")):
+            break
+        start -= 1
+    if start >= 3 and tokens[start - 1].lower == "by" and tokens[start - 2].lower in _DOCUMENT_VERBS:
+        outer = _np_left(tokens, start - 3)  # "A statement issued by the Syrian presidency"
+        if outer is not None:
+            start = outer[0]
+    return (start, j + 1)
+
+
+def _apposition(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
+    """"Yahya Aridi, spokesman for the Syrian opposition in Geneva, said"."""
+    k = comma - 1
+    while k >= 0 and tokens[k].text != "," and comma - k <= _NP_LIMIT:
+        if not (_is_np_word(tokens[k]) or tokens[k].lower in _APPOSITION_WORDS):
+            return None
+        k -= 1
+    if k <= 0 or tokens[k].text != ",":
+        return None
+    head = _np_left(tokens, k - 1)
+    if head is None or not any(t.text[:1].isupper() for t in tokens[head[0]:comma]):
+        return None
+    return (head[0], comma)
+
+
+def _relative(source: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    return None if source is None else (source[0] - offset, source[1] - offset)
+
+
+def _before_relative_clause(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
+    """"Putin, who ... for the last 17 years, told": the noun phrase before ", who"."""
+    for k in range(comma - 1, max(0, comma - 40), -1):
+        if tokens[k].lower in {"who", "which"} and tokens[k - 1].text == ",":
+            return _np_left(tokens, k - 2)
+    return None
+
+
+def _np_right(
+    tokens: Sequence[Token], i: int, *, lowercase: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``i``, running to a comma or sentence end."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return None
+    first = tokens[i]
+    if not (lowercase or first.text[0].isupper() or first.lower in _DETERMINERS
+            or first.lower in _PRONOUNS):
+        return None
+    end = i
+    while end < len(tokens) and end - i < _NP_LIMIT + 6:
+        t = tokens[end]
+        if t.text in {",", ".", ";", ":", "!", "?", '"', "\u201c", "\u201d", "(", ")"}:
+            break
+        if lowercase and t.lower in _STOP:
+            break
+        end += 1
+    return (i, end) if end > i else None
+
+
+def _subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """The first noun phrase of the clause, for a participial cue."""
+    i = 0
+    for k in range(min(j, 8)):
+        if tokens[k].text == "-" and k and tokens[k - 1].text == ")":
+            i = k + 1  # a dateline: "MOSCOW (Reuters) - ..."
+            break
+    if i < len(tokens) and tokens[i].lower in _STOP | {"on", "in", "after", "with"}:
+        # an introductory phrase ending in a comma: "On Monday, ..."
+        i = next((k + 1 for k in range(i, max(i, j)) if tokens[k].text == ","), i)
+    end = i
+    while end < max(j, i + 1) and end < len(tokens) and end - i < _NP_LIMIT:
+        if not _is_np_word(tokens[end]) and not (end > i and tokens[end].lower == "and"):
+            break
+        if end - i >= 2 and tokens[end].text[:1].islower() and all(
+            t.text[:1].isupper() for t in tokens[end - 2:end]
+        ):
+            break  # a full name ends the subject: "President Vladimir Putin flew"
+        end += 1
+    return (i, end) if end > i else None
+
+
+def _takes_base_form(tokens: Sequence[Token], source: tuple[int, int], first: int) -> bool:
+    """A base form ("say", "dispute") needs a plural or I/we/you/they subject, or an auxiliary.
+
+    Subject-verb agreement stands in for a tagger: "a bitter dispute" and
+    "to order ... and claim victory" are a noun and an infinitive, not reports.
+    """
+    if any(t.lower in _AUXILIARIES for t in tokens[source[1]:first]):
+        return True
+    head = tokens[source[1] - 1].lower
+    return head in {"i", "we", "you", "they"} or (head.endswith("s") and head != "'s")
+
+
+def _only_object(tokens: Sequence[Token], last: int) -> bool:
+    """After the cue only a short object or adverbial: "told the servicemen.", "said on Monday."."""
+    rest = tokens[last:]
+    if not rest or rest[-1].text not in {".", "!"}:
+        return False
+    words = rest[:-1]
+    return len(words) <= 5 and not any(t.lower == "that" or t.quoted for t in words)
+
+
+def _quote_before(doc: Doc, tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
+    """A quotation closing right before the source: '"...," Putin said'."""
+    j = start - 1
+    while j >= 0 and not tokens[j].is_word and j >= start - 3:
+        j -= 1
+    if j < 0 or j < start - 3 or not tokens[j].quoted:
+        return None
+    return _quote_ending_at(doc, tokens[j].end)
+
+
+def _quoted_person(tokens: Sequence[Token], last: int, offset: int) -> tuple[int, int] | None:
+    end = last
+    while end < len(tokens) and tokens[end].text[:1].isupper() and end - last < 4:
+        end += 1
+    return (offset + last, offset + end) if end > last else None
+
+
+# -- content ------------------------------------------------------------------
+
+
+def _content_before(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], stop: int
+) -> tuple[int, int] | None:
+    """Content left of the source/cue: a quotation, the clause, or the sentence before."""
+    j = stop - 1
+    while j >= 0 and not tokens[j].is_word:
+        j -= 1
+    if j >= 0:
+        quote = _quote_ending_at(doc, tokens[j].end)
+        if quote is not None:
+            return quote
+        return (tokens[0].start, tokens[j].end)
+    return _previous_sentence(doc, sentence)
+
+
+def _content_after(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], i: int
+) -> tuple[int, int] | None:
+    while i < len(tokens) and tokens[i].lower in {"that", ":", ","}:
+        i += 1
+    if i < len(tokens) and tokens[i].quoted:
+        quote = _quote_at(doc, tokens[i].start)
+        if quote is not None:
+            return quote
+    end = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ";" or (
+        tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].lower in _CLAUSE_BREAK
+    )), len(tokens))
+    while end > i and not tokens[end - 1].is_word:
+        end -= 1
+    if end <= i:
+        return None
+    return (tokens[i].start, tokens[end - 1].end)
+
+
+def _quote_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
+    for quote in doc.quotes:
+        if end - 1 <= quote.end <= end + 1 and quote.start < end:
+            return (quote.start, quote.end)
+    return None
+
+
+def _quote_at(doc: Doc, start: int) -> tuple[int, int] | None:
+    for quote in doc.quotes:
+        if quote.start <= start < quote.end:
+            return (quote.start, quote.end)
+    return None
+
+
+def _previous_sentence(doc: Doc, sentence: Sentence) -> tuple[int, int] | None:
+    if sentence.index == 0:
+        return None
+    prev = doc.sentences[sentence.index - 1]
+    if prev.kind != "body":
+        return None
+    return (prev.start, prev.end)
+
+
+def _is_direct(doc: Doc, content: tuple[int, int]) -> bool:
+    start, end = content
+    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in doc.quotes)
+    return end > start and inside >= 0.5 * (end - start)
+
+
+# -- typing sources, resolving pronouns, judging skepticism --------------------
+
+
+def _finish(doc: Doc, found: list[_Found]) -> tuple[Attribution, ...]:
+    lex = _lexicon()
+    result: list[Attribution] = []
+    last_person: tuple[Span, str] | None = None
+    last_other: tuple[Span, str] | None = None
+    for item in found:
+        cue = _token_span(doc, *item.cue)
+        attrs: dict[str, str | int | bool] = {"verb": item.lemma, "quoted": False}
+        source: Span | None = None
+        source_type = "person"
+        if item.source is not None:
+            mention = _token_span(doc, *item.source)
+            attrs["mention_start"], attrs["mention_end"] = mention.start, mention.end
+            source, source_type = mention, _source_type(doc, item.source, lex)
+            pronoun = _PRONOUNS.get(mention.text.lower())
+            if pronoun is not None:
+                antecedent = last_person if pronoun == "person" else last_other
+                if antecedent is not None:
+                    attrs["resolved_from"] = mention.text
+                    source, source_type = antecedent
+            elif source_type == "person":
+                last_person = (source, source_type)
+            else:
+                last_other = (source, source_type)
+        if source is not None and source.text.lower() not in _PRONOUNS:
+            attrs["source_name"] = _name_key(source.text)
+        if item.quoted_person is not None:
+            attrs["quoted_person"] = _token_span(doc, *item.quoted_person).text
+        content = None if item.content is None else Span(
+            item.content[0], item.content[1], doc.text[item.content[0]:item.content[1]]
+        )
+        stance = lex.stance[item.lemma]
+        reasons = _skeptical_reasons(doc, item, content, lex)
+        if stance == "contesting":
+            reasons.insert(0, f"contesting verb: {item.lemma}")
+        if reasons:
+            attrs["skeptical_cue"] = reasons[0]
+        result.append(
+            Attribution(cue, source, content, stance, source_type, bool(reasons),  # type: ignore[arg-type]
+                        item.direct, item.sentence.index, attrs)
+        )
+    return tuple(result)
+
+
+def _token_span(doc: Doc, first: int, last: int) -> Span:
+    start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+    return Span(start, end, doc.text[start:end])
+
+
+def _name_key(text: str) -> str:
+    words = [w for w in text.split() if w[:1].isupper()]
+    return (words[-1] if words else text).lower().strip(".,")
+
+
+def _source_type(doc: Doc, source: tuple[int, int], lex: _Lexicon) -> str:
+    tokens = doc.tokens[source[0]:source[1]]
+    for match in lex.source_markers.find(tokens):
+        return match.key
+    # The head: the last word before a relative clause or a prepositional tail.
+    head_end = len(tokens)
+    for k, t in enumerate(tokens):
+        if k and t.lower in {"who", "which", "that", "of", "for", "in", "at", "issued", ","}:
+            head_end = k
+            break
+    words = [t for t in tokens[:head_end] if t.is_word]
+    if not words:
+        return "person"
+    head = words[-1].lower
+    if head in {"it", "they", "we"}:
+        return "organisation"
+    kind = lex.source_heads.get(head)
+    named = _has_name(words)
+    if kind == "anonymous" and named:
+        return "person"
+    if kind is not None:
+        return kind
+    if any(lex.source_heads.get(w.lower) == "media" for w in words):
+        return "media"
+    return "person"
+
+
+def _has_name(words: Sequence[Token]) -> bool:
+    """Two capitalised words in a row, or a capitalised head: a proper name."""
+    caps = [w.text[:1].isupper() and w.lower not in _DETERMINERS for w in words]
+    return any(a and b for a, b in zip(caps, caps[1:])) or (caps[-1] and len(words) > 0
+                                                             and words[-1].lower not in {"source", "sources"})
+
+
+def _skeptical_reasons(
+    doc: Doc, item: _Found, content: Span | None, lex: _Lexicon
+) -> list[str]:
+    sentence = item.sentence
+    first = sentence.token_start
+    last = sentence.token_end
+    if content is not None:
+        while first > 0 and doc.tokens[first - 1].end > content.start:
+            first -= 1
+        while last < len(doc.tokens) and doc.tokens[last].start < content.end:
+            last += 1
+    tokens = doc.tokens[first:last]
+    reasons = []
+    for match in lex.skeptical.find(tokens):
+        if lex.skeptical_rule[match.key] == "negated":
+            window = tokens[max(0, match.first - 3):match.first]
+            if not any(t.lower in _NEGATORS for t in window):
+                continue
+        reasons.append(match.key)
+    return reasons
+
+
+# -- the reporter's own distancing --------------------------------------------
+
+
+def _narrator_distancing(doc: Doc, attributions: Sequence[Attribution]) -> list[Evidence]:
+    lex = _lexicon()
+    cue_starts = {a.cue.start for a in attributions}
+    found: list[Evidence] = []
+    for a in attributions:
+        if a.verb_stance == "distancing":
+            found.append(Evidence(FAMILY, "narrator_distancing", a.cue.start, a.cue.end, a.cue.text,
+                                  a.sentence, {"quoted": False, "cue": a.attrs["verb"],
+                                               "kind": "distancing_verb"}))
+    contents = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
+    for sentence in doc.body:
+        tokens = doc.sentence_tokens(sentence)
+        for match in lex.distancing.find(tokens):
+            span = tokens[match.first:match.last]
+            if span[0].quoted or span[0].start in cue_starts:
+                continue
+            start, end = span[0].start, span[-1].end
+            found.append(Evidence(FAMILY, "narrator_distancing", start, end, doc.text[start:end],
+                                  sentence.index, {"quoted": False, "cue": match.key,
+                                                   "kind": "marker"}))
+    body = [(s.start, s.end, s.index) for s in doc.body]
+    for quote in doc.quotes:
+        if len(quote.text.split()) > SCARE_QUOTE_WORDS:
+            continue
+        if any(s <= quote.start < e for s, e in contents):
+            continue
+        home = next((i for s, e, i in body if s <= quote.start < e), None)
+        if home is None:
+            continue
+        found.append(Evidence(FAMILY, "narrator_distancing", quote.start, quote.end, quote.text,
+                              home, {"quoted": True, "cue": "scare quotes", "kind": "scare_quotes"}))
+    return found
+
+
+def _cue_evidence(a: Attribution) -> Evidence:
+    attrs: dict[str, str | int | float | bool] = {
+        "quoted": False,
+        "cue": str(a.attrs["verb"]),
+        "stance": a.verb_stance,
+        "source_type": a.source_type,
+        "source": a.source.text if a.source is not None else "",
+        "direct": a.direct,
+        "skeptical": a.skeptical,
+    }
+    return Evidence(FAMILY, "cue", a.cue.start, a.cue.end, a.cue.text, a.sentence, attrs)
+
+
+def _skeptical_evidence(doc: Doc, a: Attribution) -> Evidence:
+    span = a.content if a.content is not None else a.cue
+    return Evidence(FAMILY, "skeptical", span.start, span.end, span.text, a.sentence,
+                    {"quoted": a.direct, "cue": str(a.attrs["skeptical_cue"]),
+                     "source": a.source.text if a.source is not None else ""})
