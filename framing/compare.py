@@ -1,27 +1,133 @@
-"""Compare outlets within each story: a pure function from analyses to a Comparison value.
+"""Compare outlets story by story: a pure function from analyses to a Comparison value.
 
-Renderers (Markdown, JSON) only format this value; they do no arithmetic.
+Everything a report shows is computed here, once: stories (from metadata, or
+clustered on content and dates), each outlet's indices and features within a
+story, its standardised difference from the story's other outlets, what stands
+out with the evidence behind it, who is quoted, distinctive words, and
+omissions. Across stories, per-outlet means get bootstrap confidence intervals
+and permutation tests where there are enough articles. Renderers (Markdown,
+JSON) only format this value.
+
+References
+----------
+Monroe, Colaresi & Quinn (2008), Fightin' words: lexical feature selection and
+evaluation for identifying the content of political conflict. Political Analysis.
+Efron & Tibshirani (1993), An Introduction to the Bootstrap.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
-from .types import Analysis, ReadError
+import numpy as np
+
+from .scoring import explain, index_names, index_specs, source_key
+from .types import Analysis, Evidence, Fact, ReadError
 
 UNASSIGNED = "unassigned"
+STANDOUT_Z = 1.0
+BOOTSTRAP_RESAMPLES = 2000
+PERMUTATIONS = 5000
+SEED = 20261121
+STORY_SIMILARITY = 0.25
+STORY_DAYS = 7
+DISTINCTIVE_TOP = 8
+DISTINCTIVE_Z = 1.96
+PRIOR_STRENGTH = 500.0
+OMISSIONS_TOP = 30
 
 
 @dataclass(frozen=True, slots=True)
-class OutletSummary:
-    """One outlet's articles within one story: their count and mean features."""
+class Excerpt:
+    """A sentence from an article, with the spans to highlight (offsets into ``text``)."""
+
+    source: str
+    outlet: str
+    sentence: int
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Standout:
+    """A plain-language difference of one outlet from the story's others, with evidence."""
+
+    index: str
+    z: float
+    value: float
+    others: float
+    sentence: str
+    evidence: tuple[Excerpt, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSource:
+    """One source an outlet quotes or paraphrases, and how."""
+
+    source: str
+    source_type: str
+    verbs: tuple[str, ...]
+    stances: tuple[str, ...]
+    skeptical: bool
+    count: int
+    example: Excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTerm:
+    """A loaded word or phrase an outlet uses, how often, and where."""
+
+    cue: str
+    category: str
+    count: int
+    quoted: bool
+    example: Excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveTerm:
+    """A word an outlet uses more than the story's other outlets (Monroe et al. 2008)."""
+
+    term: str
+    z: float
+    count: int
+    others_count: int
+    example: Excerpt | None
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """A fact some outlets in a story report and others leave out."""
+
+    kind: str
+    key: str
+    reported_by: tuple[str, ...]
+    omitted_by: tuple[str, ...]
+    example: Excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class OutletInStory:
+    """One outlet's coverage of one story."""
 
     outlet: str
     n: int
     sources: tuple[str, ...]
     features: Mapping[str, float]
+    z: Mapping[str, float]
+    rank: Mapping[str, int]
+    standouts: tuple[Standout, ...]
+    quoted: tuple[QuotedSource, ...]
+    loaded: tuple[LoadedTerm, ...]
+    actor_labels: Mapping[str, tuple[str, ...]]
+    hedged: tuple[Excerpt, ...]
+    distinctive: tuple[DistinctiveTerm, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +135,11 @@ class StoryComparison:
     """The outlets that covered one story, side by side."""
 
     story: str
+    inferred: bool
     first_date: str
     last_date: str
-    outlets: tuple[OutletSummary, ...]
+    outlets: tuple[OutletInStory, ...]
+    omissions: tuple[Omission, ...]
 
     @property
     def n_articles(self) -> int:
@@ -39,47 +147,562 @@ class StoryComparison:
 
 
 @dataclass(frozen=True, slots=True)
+class Interval:
+    """A mean with its bootstrap 95% interval, or none when there are too few articles."""
+
+    mean: float
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutletOverall:
+    """An outlet across all stories: index means with intervals, and tests against the rest."""
+
+    outlet: str
+    n: int
+    stories: tuple[str, ...]
+    indices: Mapping[str, Interval]
+    p_values: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class InputRecord:
+    source: str
+    outlet: str
+    story: str
+    date: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything a report shows, computed once."""
 
     stories: tuple[StoryComparison, ...]
+    outlets: tuple[OutletOverall, ...]
     feature_names: tuple[str, ...]
+    index_names: tuple[str, ...]
     n_articles: int
-    outlets: tuple[str, ...]
+    first_date: str
+    last_date: str
+    highlights: tuple[Standout, ...]
+    caveats: tuple[str, ...]
+    inputs: tuple[InputRecord, ...]
     errors: tuple[ReadError, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def outlet_names(self) -> tuple[str, ...]:
+        return tuple(o.outlet for o in self.outlets)
 
 
 def compare(analyses: Iterable[Analysis], errors: Iterable[ReadError] = ()) -> Comparison:
-    """Group analyses by story (from metadata) and outlet; average features per outlet."""
+    """Compare outlets within each story and across stories."""
     analyses = list(analyses)
+    stories = assign_stories(analyses)
     by_story: dict[str, list[Analysis]] = defaultdict(list)
-    for analysis in analyses:
-        by_story[analysis.article.story or UNASSIGNED].append(analysis)
-    names = _feature_names(analyses)
-    stories = tuple(_story(story, items, names) for story, items in sorted(by_story.items()))
-    outlets = tuple(sorted({a.article.outlet for a in analyses}))
-    return Comparison(stories, names, len(analyses), outlets, tuple(errors))
+    for analysis, story in zip(analyses, stories):
+        by_story[story].append(analysis)
+    inferred = {s for a, s in zip(analyses, stories) if not a.article.story}
+    background = _term_totals(analyses)
+    story_values = tuple(
+        _story(story, items, story in inferred, background)
+        for story, items in sorted(by_story.items())
+    )
+    dates = sorted(a.article.date for a in analyses if a.article.date)
+    highlights = _highlights(story_values)
+    return Comparison(
+        stories=story_values,
+        outlets=_overall(analyses),
+        feature_names=_feature_names(analyses),
+        index_names=index_names(),
+        n_articles=len(analyses),
+        first_date=dates[0] if dates else "",
+        last_date=dates[-1] if dates else "",
+        highlights=highlights,
+        caveats=_caveats(story_values, analyses, bool(inferred)),
+        inputs=tuple(_input_record(a, s) for a, s in zip(analyses, stories)),
+        errors=tuple(errors),
+        warnings=tuple(f"{a.article.source}: {w}" for a in analyses for w in a.warnings),
+    )
 
 
-def _feature_names(analyses: list[Analysis]) -> tuple[str, ...]:
-    names: dict[str, None] = {}
-    for analysis in analyses:
-        names.update(dict.fromkeys(analysis.features))
-    return tuple(names)
+# -- stories -------------------------------------------------------------------
+
+def assign_stories(analyses: Sequence[Analysis]) -> list[str]:
+    """Each article's story: its metadata, else a cluster of similar articles close in time.
+
+    Articles without a story are linked when the cosine similarity of their
+    term vectors (tf-idf) reaches ``STORY_SIMILARITY`` and, where both have
+    dates, they are at most ``STORY_DAYS`` apart; linked groups become stories
+    named after their first date and most shared words.
+    """
+    stories = [a.article.story for a in analyses]
+    loose = [i for i, s in enumerate(stories) if not s]
+    if not loose:
+        return stories
+    vectors = _tfidf([analyses[i].terms for i in loose])
+    parent = list(range(len(loose)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a in range(len(loose)):
+        for b in range(a + 1, len(loose)):
+            close = _days_apart(analyses[loose[a]], analyses[loose[b]]) <= STORY_DAYS
+            if close and _cosine(vectors[a], vectors[b]) >= STORY_SIMILARITY:
+                parent[root(b)] = root(a)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(loose)):
+        groups[root(k)].append(k)
+    for members in groups.values():
+        name = _story_name([analyses[loose[k]] for k in members])
+        for k in members:
+            stories[loose[k]] = name
+    return stories
 
 
-def _story(story: str, analyses: list[Analysis], names: tuple[str, ...]) -> StoryComparison:
+def _tfidf(term_maps: Sequence[Mapping[str, int]]) -> list[dict[str, float]]:
+    documents = len(term_maps)
+    frequency = Counter(t for terms in term_maps for t in terms if " " not in t)
+    vectors = []
+    for terms in term_maps:
+        vector = {
+            t: n * math.log((1 + documents) / (1 + frequency[t])) + n * 1e-3
+            for t, n in terms.items() if " " not in t
+        }
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vector.items()})
+    return vectors
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _days_apart(a: Analysis, b: Analysis) -> float:
+    first, second = _parse_date(a.article.date), _parse_date(b.article.date)
+    if first is None or second is None:
+        return 0.0
+    return abs((first - second).days)
+
+
+def _parse_date(text: str) -> date | None:
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text or "")
+    if not match:
+        return None
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def _story_name(members: Sequence[Analysis]) -> str:
+    dates = sorted(a.article.date[:10] for a in members if a.article.date)
+    shared = Counter()
+    for a in members:
+        shared.update({t: 1 for t in a.terms if " " not in t})
+    words = [t for t, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+    return "-".join([dates[0] if dates else "undated", *words])
+
+
+# -- one story -------------------------------------------------------------------
+
+def _story(
+    story: str, analyses: list[Analysis], inferred: bool, background: Counter[str]
+) -> StoryComparison:
     by_outlet: dict[str, list[Analysis]] = defaultdict(list)
     for analysis in analyses:
         by_outlet[analysis.article.outlet].append(analysis)
+    names = _feature_names(analyses) + index_names()
+    means = {o: _mean_features(items, names) for o, items in by_outlet.items()}
+    z, rank = _standardise(means)
+    distinctive = _distinctive(by_outlet, background)
     outlets = tuple(
-        OutletSummary(
-            outlet,
-            len(items),
-            tuple(sorted(a.article.source for a in items)),
-            {k: sum(a.features.get(k, 0.0) for a in items) / len(items) for k in names},
+        OutletInStory(
+            outlet=outlet,
+            n=len(items),
+            sources=tuple(sorted(a.article.source for a in items)),
+            features=means[outlet],
+            z=z[outlet],
+            rank=rank[outlet],
+            standouts=_standouts(outlet, items, means, z[outlet]),
+            quoted=_quoted(items),
+            loaded=_loaded(items),
+            actor_labels=_actor_labels(items),
+            hedged=_hedged(items),
+            distinctive=distinctive.get(outlet, ()),
         )
         for outlet, items in sorted(by_outlet.items())
     )
     dates = sorted(a.article.date for a in analyses if a.article.date)
-    return StoryComparison(story, dates[0] if dates else "", dates[-1] if dates else "", outlets)
+    return StoryComparison(
+        story, inferred, dates[0] if dates else "", dates[-1] if dates else "",
+        outlets, _omissions(by_outlet),
+    )
+
+
+def _feature_names(analyses: Sequence[Analysis]) -> tuple[str, ...]:
+    names: dict[str, None] = {}
+    for analysis in analyses:
+        names.update(dict.fromkeys(k for k in analysis.features if not k.startswith("index.")))
+    return tuple(names)
+
+
+def _mean_features(items: list[Analysis], names: tuple[str, ...]) -> dict[str, float]:
+    return {k: sum(a.features.get(k, 0.0) for a in items) / len(items) for k in names}
+
+
+def _standardise(
+    means: Mapping[str, Mapping[str, float]]
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
+    """Each outlet's difference from the others' mean, in units of the spread across outlets."""
+    z: dict[str, dict[str, float]] = {o: {} for o in means}
+    rank: dict[str, dict[str, int]] = {o: {} for o in means}
+    for index in index_names():
+        values = {o: m[index] for o, m in means.items()}
+        spread = float(np.std(list(values.values())))
+        ordered = sorted(values, key=lambda o: (-values[o], o))
+        for outlet, value in values.items():
+            others = [v for o, v in values.items() if o != outlet]
+            difference = value - (sum(others) / len(others)) if others else 0.0
+            z[outlet][index] = difference / spread if spread > 1e-12 else 0.0
+            rank[outlet][index] = ordered.index(outlet) + 1
+    return z, rank
+
+
+def _standouts(
+    outlet: str,
+    items: list[Analysis],
+    means: Mapping[str, Mapping[str, float]],
+    z: Mapping[str, float],
+) -> tuple[Standout, ...]:
+    if len(means) < 2:
+        return ()
+    specs = index_specs()
+    found = []
+    for index, score in sorted(z.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
+        if abs(score) < STANDOUT_Z:
+            continue
+        value = means[outlet][index]
+        others = [m[index] for o, m in means.items() if o != outlet]
+        mean_others = sum(others) / len(others)
+        phrase = specs[index]["higher" if score > 0 else "lower"]
+        sentence = (
+            f"{outlet} {phrase} than the other outlets on this story "
+            f"({specs[index]['label']} {_plain(value)} vs {_plain(mean_others)})."
+        )
+        found.append(Standout(index, score, value, mean_others, sentence, _index_excerpts(items, index)))
+    return tuple(found[:3])
+
+
+def _plain(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _index_excerpts(items: list[Analysis], index: str) -> tuple[Excerpt, ...]:
+    excerpts: list[Excerpt] = []
+    for analysis in items:
+        for evidence in explain(analysis, index, top=2).evidence:
+            excerpts.append(_excerpt(analysis, [evidence]))
+    return tuple(excerpts[:2])
+
+
+def _excerpt(analysis: Analysis, evidence: Sequence[Evidence]) -> Excerpt:
+    """The sentence holding the evidence, with the evidence spans marked."""
+    number = evidence[0].sentence
+    if 0 <= number < len(analysis.sentences):
+        span = analysis.sentences[number]
+        start, end = span.start, span.end
+    else:
+        start, end = evidence[0].start, evidence[0].end
+    start = min([start, *(e.start for e in evidence)])
+    end = max([end, *(e.end for e in evidence)])
+    marks = tuple(sorted({(e.start - start, e.end - start) for e in evidence if e.end > e.start}))
+    return Excerpt(analysis.article.source, analysis.article.outlet, number,
+                   analysis.text[start:end], marks)
+
+
+def _quoted(items: list[Analysis]) -> tuple[QuotedSource, ...]:
+    grouped: dict[str, list[tuple[Analysis, object]]] = defaultdict(list)
+    for analysis in items:
+        for attribution in analysis.attributions:
+            grouped[source_key(attribution)].append((analysis, attribution))
+    sources = []
+    for key, pairs in grouped.items():
+        analysis, first = pairs[0]
+        attributions = [a for _, a in pairs]
+        cue = first.cue
+        evidence = Evidence("attribution", "cue", cue.start, cue.end, cue.text, first.sentence)
+        sources.append(
+            QuotedSource(
+                source=first.source.text if first.source else key,
+                source_type=first.source_type,
+                verbs=tuple(sorted({str(a.attrs.get("verb") or a.cue.text.lower()) for a in attributions})),
+                stances=tuple(sorted({a.verb_stance for a in attributions})),
+                skeptical=any(a.skeptical for a in attributions),
+                count=len(attributions),
+                example=_excerpt(analysis, [evidence]),
+            )
+        )
+    return tuple(sorted(sources, key=lambda s: (not s.skeptical, -s.count, s.source.lower())))
+
+
+def _loaded(items: list[Analysis]) -> tuple[LoadedTerm, ...]:
+    grouped: dict[tuple[str, str, bool], list[tuple[Analysis, Evidence]]] = defaultdict(list)
+    for analysis in items:
+        for e in analysis.evidence:
+            if e.family == "loaded" and e.label != "actor_reference":
+                cue = str(e.attrs.get("cue") or e.text.lower())
+                grouped[(cue, e.label, bool(e.attrs.get("quoted")))].append((analysis, e))
+    terms = [
+        LoadedTerm(cue, category, len(pairs), quoted, _excerpt(pairs[0][0], [pairs[0][1]]))
+        for (cue, category, quoted), pairs in grouped.items()
+    ]
+    return tuple(sorted(terms, key=lambda t: (t.quoted, -t.count, t.category, t.cue)))
+
+
+def _actor_labels(items: list[Analysis]) -> dict[str, tuple[str, ...]]:
+    labels: dict[str, dict[str, None]] = defaultdict(dict)
+    for analysis in items:
+        for e in analysis.evidence:
+            if e.family == "loaded" and e.label == "actor_reference":
+                labels[str(e.attrs.get("actor", ""))][" ".join(e.text.split())] = None
+    return {actor: tuple(found) for actor, found in sorted(labels.items()) if actor}
+
+
+def _hedged(items: list[Analysis]) -> tuple[Excerpt, ...]:
+    excerpts = []
+    for analysis in items:
+        by_sentence: dict[int, list[Evidence]] = defaultdict(list)
+        for e in analysis.evidence:
+            if e.family == "hedging":
+                by_sentence[e.sentence].append(e)
+        excerpts += [_excerpt(analysis, found) for _, found in sorted(by_sentence.items())]
+    return tuple(excerpts)
+
+
+# -- distinctive words (Monroe et al. 2008) ----------------------------------------
+
+def _term_totals(analyses: Iterable[Analysis]) -> Counter[str]:
+    totals: Counter[str] = Counter()
+    for analysis in analyses:
+        totals.update(analysis.terms)
+    return totals
+
+
+def _distinctive(
+    by_outlet: Mapping[str, list[Analysis]], background: Counter[str]
+) -> dict[str, tuple[DistinctiveTerm, ...]]:
+    """Log-odds ratio with an informative Dirichlet prior, each outlet against the rest.
+
+    The prior is the whole corpus's term distribution scaled to
+    ``PRIOR_STRENGTH`` pseudo-counts; z is the log-odds difference over its
+    approximate standard deviation. Terms with z >= 1.96 are reported.
+    """
+    if len(by_outlet) < 2:
+        return {}
+    counts = {o: _term_totals(items) for o, items in by_outlet.items()}
+    total_background = sum(background.values()) or 1
+    result = {}
+    for outlet, mine in counts.items():
+        rest: Counter[str] = Counter()
+        for other, theirs in counts.items():
+            if other != outlet:
+                rest.update(theirs)
+        n_mine, n_rest = sum(mine.values()), sum(rest.values())
+        scored = []
+        for term, count in mine.items():
+            alpha = PRIOR_STRENGTH * background[term] / total_background
+            theirs = rest.get(term, 0)
+            delta = math.log((count + alpha) / (n_mine + PRIOR_STRENGTH - count - alpha)) - math.log(
+                (theirs + alpha) / (n_rest + PRIOR_STRENGTH - theirs - alpha)
+            )
+            z = delta / math.sqrt(1 / (count + alpha) + 1 / (theirs + alpha))
+            if z >= DISTINCTIVE_Z:
+                scored.append((z, term, count, theirs))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        result[outlet] = tuple(
+            DistinctiveTerm(term, z, count, theirs, _term_example(by_outlet[outlet], term))
+            for z, term, count, theirs in scored[:DISTINCTIVE_TOP]
+        )
+    return result
+
+
+def _term_example(items: list[Analysis], term: str) -> Excerpt | None:
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE)
+    for analysis in items:
+        for number, span in enumerate(analysis.sentences):
+            match = pattern.search(span.text)
+            if match:
+                return Excerpt(analysis.article.source, analysis.article.outlet, number,
+                               span.text, ((match.start(), match.end()),))
+    return None
+
+
+# -- omissions ------------------------------------------------------------------------
+
+def _omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
+    """Facts (numbers with units, names, quoted sources) some outlets report and others do not."""
+    if len(by_outlet) < 2:
+        return ()
+    reported: dict[tuple[str, str], dict[str, Excerpt]] = defaultdict(dict)
+    for outlet, items in sorted(by_outlet.items()):
+        for kind, key, excerpt in _facts_of(outlet, items):
+            reported[(kind, key)].setdefault(outlet, excerpt)
+    reported = _merge_aliases(reported)
+    outlets = sorted(by_outlet)
+    found = []
+    for (kind, key), by in reported.items():
+        omitted = tuple(o for o in outlets if o not in by)
+        if omitted:
+            first = sorted(by)[0]
+            found.append(Omission(kind, key, tuple(sorted(by)), omitted, by[first]))
+    order = {"source": 0, "number": 1, "name": 2}
+    found.sort(key=lambda o: (order[o.kind], len(o.reported_by), o.key))
+    return tuple(found[:OMISSIONS_TOP])
+
+
+def _facts_of(outlet: str, items: list[Analysis]) -> list[tuple[str, str, Excerpt]]:
+    found = []
+    outlet_words = set(outlet.lower().split())
+    for analysis in items:
+        names = Counter(f.key for f in analysis.facts if f.kind == "name")
+        for fact in analysis.facts:
+            if fact.kind == "name":
+                if names[fact.key] < 2 and " " not in fact.key:
+                    continue  # a lone one-word name is too vague to call an omission
+                if set(fact.key.split()) <= outlet_words:
+                    continue  # the outlet naming itself
+            found.append((fact.kind, fact.key, _excerpt(analysis, [_fact_evidence(fact)])))
+        for attribution in analysis.attributions:
+            if attribution.source is None:
+                continue
+            span = attribution.source
+            evidence = Evidence("attribution", "source", span.start, span.end, span.text, attribution.sentence)
+            found.append(("source", source_key(attribution), _excerpt(analysis, [evidence])))
+    return found
+
+
+def _fact_evidence(fact: Fact) -> Evidence:
+    return Evidence("facts", fact.kind, fact.start, fact.end, fact.text, fact.sentence)
+
+
+def _merge_aliases(
+    reported: dict[tuple[str, str], dict[str, Excerpt]]
+) -> dict[tuple[str, str], dict[str, Excerpt]]:
+    """"Assad" and "Bashar al-Assad" are one name: a key that ends another is merged into it."""
+    merged: dict[tuple[str, str], dict[str, Excerpt]] = {}
+    keys = sorted(reported, key=lambda k: (-len(k[1]), k))
+    for kind, key in keys:
+        target = next(
+            (
+                other for other in merged
+                if other[0] == kind and kind != "number" and _same_name(key, other[1])
+            ),
+            (kind, key),
+        )
+        bucket = merged.setdefault(target, {})
+        for outlet, excerpt in reported[(kind, key)].items():
+            bucket.setdefault(outlet, excerpt)
+    return merged
+
+
+def _same_name(short: str, long: str) -> bool:
+    strip = lambda w: re.sub(r"^(al|el)-", "", w)  # noqa: E731
+    short_words = [strip(w) for w in short.split()]
+    long_words = [strip(w) for w in long.split()]
+    return len(short_words) < len(long_words) and long_words[-len(short_words):] == short_words
+
+
+# -- across stories -------------------------------------------------------------------
+
+def _overall(analyses: list[Analysis]) -> tuple[OutletOverall, ...]:
+    by_outlet: dict[str, list[Analysis]] = defaultdict(list)
+    for analysis in analyses:
+        by_outlet[analysis.article.outlet].append(analysis)
+    rng = np.random.default_rng(SEED)
+    overall = []
+    for outlet, items in sorted(by_outlet.items()):
+        intervals = {}
+        p_values = {}
+        for index in index_names():
+            values = np.array([a.features.get(index, 0.0) for a in items])
+            rest = np.array([a.features.get(index, 0.0) for a in analyses if a.article.outlet != outlet])
+            intervals[index] = _interval(values, rng)
+            if len(values) >= 2 and len(rest) >= 2:
+                p_values[index] = _permutation_p(values, rest, rng)
+        stories = tuple(sorted({a.article.story for a in items if a.article.story}))
+        overall.append(OutletOverall(outlet, len(items), stories, intervals, p_values))
+    return tuple(overall)
+
+
+def _interval(values: np.ndarray, rng: np.random.Generator) -> Interval:
+    mean = float(values.mean())
+    if len(values) < 2:
+        return Interval(mean, None, None)
+    samples = rng.choice(values, size=(BOOTSTRAP_RESAMPLES, len(values)), replace=True).mean(axis=1)
+    low, high = np.percentile(samples, [2.5, 97.5])
+    return Interval(mean, float(low), float(high))
+
+
+def _permutation_p(a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> float:
+    """Two-sided permutation test of a difference in means (with the +1 correction)."""
+    observed = abs(a.mean() - b.mean())
+    pooled = np.concatenate([a, b])
+    hits = 0
+    for _ in range(PERMUTATIONS):
+        shuffled = rng.permutation(pooled)
+        hits += abs(shuffled[: len(a)].mean() - shuffled[len(a):].mean()) >= observed - 1e-12
+    return (hits + 1) / (PERMUTATIONS + 1)
+
+
+# -- summary, caveats, reproducibility ---------------------------------------------------
+
+def _highlights(stories: Sequence[StoryComparison]) -> tuple[Standout, ...]:
+    """The three most striking differences over all stories with two or more outlets."""
+    standouts = [s for story in stories for o in story.outlets for s in o.standouts]
+    standouts.sort(key=lambda s: (-abs(s.z), s.sentence))
+    return tuple(standouts[:3])
+
+
+def _caveats(
+    stories: Sequence[StoryComparison], analyses: Sequence[Analysis], inferred: bool
+) -> tuple[str, ...]:
+    notes = []
+    for story in stories:
+        if len(story.outlets) < 2:
+            notes.append(f"Story {story.story!r} has one outlet: nothing to compare it with.")
+        elif len(story.outlets) == 2:
+            notes.append(
+                f"Story {story.story!r} has two outlets: each one's difference is the other's "
+                "mirror image, and a standardised difference of two values is always +-1."
+            )
+        if any(o.n < 2 for o in story.outlets):
+            notes.append(
+                f"Story {story.story!r}: outlets with one article are compared article to article; "
+                "there are too few articles to say how the outlet covers the story in general."
+            )
+    if len(stories) > 1:
+        notes.append(
+            "Different stories are reported separately: indices depend on the event, so compare "
+            "outlets within a story, not across stories."
+        )
+    if inferred:
+        notes.append("Some stories were inferred by clustering similar articles close in date; check them.")
+    unknown = sorted({a.article.source for a in analyses if a.article.outlet == "unknown"})
+    if unknown:
+        notes.append(f"{len(unknown)} article(s) have no known outlet and are grouped as 'unknown'.")
+    return tuple(notes)
+
+
+def _input_record(analysis: Analysis, story: str) -> InputRecord:
+    digest = hashlib.sha256(analysis.text.encode("utf-8")).hexdigest()
+    article = analysis.article
+    return InputRecord(article.source, article.outlet, story, article.date, digest)
