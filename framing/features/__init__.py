@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-FAMILY_MODULES: tuple[str, ...] = ("readability", "tone")
+FAMILY_MODULES: tuple[str, ...] = ("readability", "tone", "hedging")
 
 
 def families() -> dict[str, ModuleType]:
