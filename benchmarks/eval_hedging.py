@@ -23,8 +23,8 @@ import hashlib
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -38,8 +38,7 @@ FILES = ("task2_train_bio_abstracts_rev2.xml", "task2_train_bio_fullarticles_rev
 HELDOUT_BUCKETS = 5  # one document in five is held out
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One gold sentence: its document, text and whether it holds a cue."""
 
     document: str

@@ -103,6 +103,10 @@ _DISCOVERY = frozenset(
     "detected observed seen found demonstrated identified isolated measured obtained "
     "recovered heard reached shown distinguished visualized visualised".split()
 )
+_PERMITTED = frozenset(
+    "go leave enter use proceed apply submit sit begin start continue contact call choose "
+    "take keep now excuse copy reproduce kiss".split()
+)
 _FILLER_ADVERBS = frozenset("also still only even easily clearly readily not".split())
 _PLACE_AFTER_APPEAR = frozenset(
     "in on at before alongside with during for outside inside from onstage together live "
@@ -151,9 +155,9 @@ def epistemic_may(tokens: Sequence[Token], first: int, last: int) -> bool:
         return False  # May 2015; may I ask
     if not _is_word(tokens, last) or _lower(tokens, first - 1) in ("case", "what"):
         return False  # be that as it may; as the case may be; come what may
-    epistemic_next = {"be", "have", "well", "also", "recall", "remember", "know", "find",
-                      "notice", "think", "wonder", "need", "want", "feel", "see", "hear"}
-    return not (_lower(tokens, first - 1) == "you" and following not in epistemic_next)
+    if _lower(tokens, first - 1) == "you":  # you may go / you may not enter: permission
+        return _lower(tokens, last + (following == "not")) not in _PERMITTED
+    return True
 
 
 def not_past_ability(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -259,7 +263,10 @@ def doubt_hedge(tokens: Sequence[Token], first: int, last: int) -> bool:
 
 def assume_epistemic(tokens: Sequence[Token], first: int, last: int) -> bool:
     """*assume* as supposition; not taking on (assumed office, power, the role)."""
-    return _lower(tokens, last) not in _DETERMINERS | {
+    following = _lower(tokens, last)
+    if following == "that":
+        return True  # assume that ...: a complement clause, not a determiner
+    return following not in _DETERMINERS | {
         "office", "power", "control", "responsibility", "command", "leadership", "duties",
     }
 
