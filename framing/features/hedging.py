@@ -105,13 +105,13 @@ _DISCOVERY = frozenset(
 )
 _PERMITTED = frozenset(
     "go leave enter use proceed apply submit sit begin start continue contact call choose "
-    "take keep now excuse copy reproduce kiss".split()
+    "take keep now excuse copy reproduce kiss opt".split()
 )
 _FILLER_ADVERBS = frozenset("also still only even easily clearly readily not".split())
 _PLACE_AFTER_APPEAR = frozenset(
     "in on at before alongside with during for outside inside from onstage together live "
     "via under near beside among across into throughout after within as first again here "
-    "there twice once briefly".split()
+    "there twice once briefly online suddenly publicly regularly".split()
 )
 
 
