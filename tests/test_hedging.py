@@ -18,7 +18,15 @@ from framing.lexicons import load_table
 from framing.text import build_doc
 from framing.types import Evidence
 
-from conftest import ROOT, SHARED_DATA, seed_text
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def seed_text(prefix: str) -> str:
+    """A seed's text; local so the module imports whether ``tests`` is a package or not."""
+    (path,) = sorted((ROOT / "seeds").glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8")
+
 
 EXAMPLES_FILE = "hedging-examples.v1.jsonl"
 SOURCES = {"hyland2005", "islam2020", "columbia2014", "conll2010", "issue3-news"}
