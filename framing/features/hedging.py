@@ -337,12 +337,11 @@ RULES: dict[str, Rule] = {
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """One expanded lexicon phrase with its category, rule and provenance."""
+    """One expanded lexicon phrase with its category and context rule."""
 
     phrase: str
     category: str
     rule: str
-    source: str
 
 
 def expand(pattern: str) -> Iterator[str]:
@@ -359,7 +358,7 @@ def lexicon() -> tuple[dict[str, Cue], PhraseMatcher]:
     cues: dict[str, Cue] = {}
     for row in load_table(LEXICON):
         for phrase in expand(row["cue"]):
-            cues.setdefault(phrase, Cue(phrase, row["category"], row["rule"], row["source"]))
+            cues.setdefault(phrase, Cue(phrase, row["category"], row["rule"]))
     return cues, PhraseMatcher((p, p) for p in cues)
 
 
