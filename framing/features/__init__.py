@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-FAMILY_MODULES: tuple[str, ...] = ("readability", "tone", "attribution", "loaded")
+FAMILY_MODULES: tuple[str, ...] = ("readability", "tone", "hedging", "attribution", "loaded")
 
 
 def families() -> dict[str, ModuleType]:
