@@ -45,6 +45,10 @@ _TITLES = {
 }
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "s", "'s"}
 _UNIT_WORDS = 3
+_UNIT_STOPS = STOP_WORDS | {
+    "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+    "ago", "away", "long", "old", "earlier", "later", "apart",
+}
 
 
 def extract_facts(doc: Doc) -> tuple[Fact, ...]:
@@ -87,7 +91,7 @@ def _numbers(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
         unit = []
         while end < len(tokens) and len(unit) < _UNIT_WORDS:
             word = tokens[end]
-            if not word.is_word or word.lower in STOP_WORDS or word.lower.endswith("ing"):
+            if not word.is_word or word.lower in _UNIT_STOPS or word.lower.endswith("ing"):
                 break
             unit.append(word)
             end += 1

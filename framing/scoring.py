@@ -140,13 +140,25 @@ def effective_sources(attributions: Iterable[Attribution]) -> float:
 
 
 def source_key(attribution: Attribution) -> str:
-    """Who an attribution is to, as one key: a resolved name, the source text, or none."""
-    resolved = attribution.attrs.get("resolved_source") or attribution.attrs.get("source_key")
-    if isinstance(resolved, str) and resolved:
-        return resolved.lower()
+    """Who an attribution is to, as one key.
+
+    A person is keyed by name, so "Putin", "President Vladimir Putin" and a
+    resolved "he" are one source; other sources by their words without a
+    leading article, so "Syrian state television" and "Syrian opposition
+    sources" stay apart.
+    """
+    name = attribution.attrs.get("source_name")
+    if attribution.source_type == "person" and isinstance(name, str) and name:
+        return name.lower()
     if attribution.source is not None:
-        return " ".join(attribution.source.text.lower().split())
+        words = attribution.source.text.lower().split()
+        while words and words[0] in _DETERMINERS:
+            words = words[1:]
+        return " ".join(words)
     return "(no source named)"
+
+
+_DETERMINERS = {"a", "an", "the", "one", "some"}
 
 
 def _evidence(
