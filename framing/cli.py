@@ -30,7 +30,8 @@ from .io import (
     with_outlet,
     write_atomic,
 )
-from .report import markdown, terminal
+from .report import markdown_text, terminal, write_markdown_report
+from .report.json import comparison_record
 from .types import Analysis, ReadError
 
 app = typer.Typer(
@@ -141,18 +142,25 @@ def compare(
     if not analyses:
         _finish(analyses, errors, strict)
     comparison = build_comparison(analyses, errors)
+    command = "framing compare " + " ".join(_shown(p) for p in paths)
     if format is CompareFormat.json:
-        from .report.json import comparison_record
-
         text = dumps(comparison_record(comparison))
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text)
+            typer.echo(f"wrote {output}", err=True)
+    elif output is None:
+        sys.stdout.write(markdown_text(comparison, command=command))
     else:
-        text = markdown.render(comparison)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
-        typer.echo(f"wrote {output}", err=True)
+        for path in write_markdown_report(comparison, output, command=command):
+            typer.echo(f"wrote {path}", err=True)
     _finish(analyses, errors, strict)
+
+
+def _shown(path: str) -> str:
+    """An input as the report shows it: as typed, but never an absolute path."""
+    return Path(path).name if Path(path).is_absolute() else path
 
 
 def _analysed(

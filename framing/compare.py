@@ -114,6 +114,15 @@ class Omission:
 
 
 @dataclass(frozen=True, slots=True)
+class Interval:
+    """A mean with its bootstrap 95% interval, or none when there are too few articles."""
+
+    mean: float
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class OutletInStory:
     """One outlet's coverage of one story."""
 
@@ -121,6 +130,7 @@ class OutletInStory:
     n: int
     sources: tuple[str, ...]
     features: Mapping[str, float]
+    intervals: Mapping[str, Interval]
     z: Mapping[str, float]
     rank: Mapping[str, int]
     standouts: tuple[Standout, ...]
@@ -145,15 +155,6 @@ class StoryComparison:
     @property
     def n_articles(self) -> int:
         return sum(o.n for o in self.outlets)
-
-
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A mean with its bootstrap 95% interval, or none when there are too few articles."""
-
-    mean: float
-    low: float | None
-    high: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,12 +331,14 @@ def _story(
     means = {o: _mean_features(items, names) for o, items in by_outlet.items()}
     z, rank = _standardise(means)
     distinctive = _distinctive(by_outlet, background)
+    rng = np.random.default_rng(SEED)
     outlets = tuple(
         OutletInStory(
             outlet=outlet,
             n=len(items),
             sources=tuple(sorted(a.article.source for a in items)),
             features=means[outlet],
+            intervals=_intervals(items, rng),
             z=z[outlet],
             rank=rank[outlet],
             standouts=_standouts(outlet, items, means, z[outlet]),
@@ -652,6 +655,13 @@ def _overall(analyses: list[Analysis]) -> tuple[OutletOverall, ...]:
         stories = tuple(sorted({a.article.story for a in items if a.article.story}))
         overall.append(OutletOverall(outlet, len(items), stories, intervals, p_values))
     return tuple(overall)
+
+
+def _intervals(items: list[Analysis], rng: np.random.Generator) -> dict[str, Interval]:
+    return {
+        index: _interval(np.array([a.features.get(index, 0.0) for a in items]), rng)
+        for index in index_names()
+    }
 
 
 def _interval(values: np.ndarray, rng: np.random.Generator) -> Interval:

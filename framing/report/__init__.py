@@ -1,1 +1,37 @@
-"""Views of a Comparison: Markdown (and later HTML and charts). No arithmetic here."""
+"""Views of a Comparison: a Markdown report with PNG charts, or JSON. No arithmetic here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import __version__
+from ..compare import Comparison
+from ..io import write_atomic
+from ..lexicons import versions
+from .charts import render_charts
+from .markdown import ReportContext, render
+
+
+def chart_folder(report: str | Path) -> str:
+    """The charts' folder, beside the report and named after it: ``seeds.md`` -> ``seeds_charts``."""
+    return f"{Path(report).stem}_charts"
+
+
+def write_markdown_report(comparison: Comparison, path: str | Path, *, command: str) -> list[Path]:
+    """Write the report and its charts (each file atomically); return the files written."""
+    target = Path(path)
+    folder = chart_folder(target)
+    context = ReportContext(__version__, command, folder, versions())
+    written = []
+    for name, data in sorted(render_charts(comparison).items()):
+        chart = target.parent / folder / name
+        write_atomic(chart, data)
+        written.append(chart)
+    write_atomic(target, render(comparison, context))
+    written.append(target)
+    return written
+
+
+def markdown_text(comparison: Comparison, *, command: str, folder: str = "charts") -> str:
+    """The report's Markdown alone (charts are not written), e.g. for standard output."""
+    return render(comparison, ReportContext(__version__, command, folder, versions()))

@@ -31,3 +31,9 @@ def quote(text: str, limit: int = 300) -> str:
     if len(flat) > limit:
         flat = flat[:limit].rsplit(" ", 1)[0] + " \u2026"
     return inline(flat)
+
+
+def fragment(text: str) -> str:
+    """Part of a sentence, escaped like :func:`inline` but keeping its edge spaces."""
+    flat = _SPACE.sub(" ", text)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(flat, quote=False))

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from ..compare import Comparison
-from ..io import SCHEMA_VERSION, error_record
+from ..io import SCHEMA_VERSION
 
 
 def comparison_record(comparison: Comparison) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "n_articles": comparison.n_articles,
-        "outlets": list(comparison.outlets),
-        "stories": [
-            {
-                "story": story.story,
-                "first_date": story.first_date,
-                "last_date": story.last_date,
-                "outlets": [
-                    {
-                        "outlet": o.outlet,
-                        "n": o.n,
-                        "sources": list(o.sources),
-                        "features": {k: round(v, 6) for k, v in o.features.items()},
-                    }
-                    for o in story.outlets
-                ],
-            }
-            for story in comparison.stories
-        ],
-        "errors": [error_record(e) for e in comparison.errors],
-    }
+    """Every field of the Comparison, floats rounded to six places, in a fixed order."""
+    return {"schema_version": SCHEMA_VERSION, **_plain(comparison)}
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 6)
+    return value

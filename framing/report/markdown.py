@@ -1,61 +1,370 @@
-"""Render a Comparison as Markdown: tables of outlets by feature, story by story."""
+"""Render a Comparison as a Markdown report a researcher can publish.
+
+Only formatting happens here: every number comes from the Comparison. Article
+text, titles and outlet names are untrusted and pass through
+:mod:`framing.report.escape`. Chart links are relative to the report, and the
+report holds no absolute path, output location or time stamp, so the same
+input gives the same bytes wherever the report is written.
+"""
 
 from __future__ import annotations
 
-from ..compare import Comparison, StoryComparison
-from .escape import cell, inline
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-# The columns of the per-story table: feature key -> column heading.
-TABLE_FEATURES = {
-    "readability.words": "words",
-    "readability.flesch_reading_ease": "reading ease",
-    "readability.flesch_kincaid_grade": "FK grade",
-    "tone.mean_compound": "tone",
-    "tone.negative_share": "negative share",
-    "hedging.per_100_words": "hedges /100w",
-    "attribution.count": "attributions",
-    "attribution.skeptical": "skeptical voices",
-    "loaded.per_1000_words": "loaded /1000w",
-    "loaded.scare_quotes": "scare quotes",
-}
+from ..compare import Comparison, Excerpt, OutletInStory, StoryComparison
+from ..scoring import index_specs
+from .charts import story_slug
+from .escape import cell, fragment, inline
 
-
-def render(comparison: Comparison, *, title: str = "Framing comparison") -> str:
-    """The comparison as a Markdown document."""
-    lines = [f"# {inline(title)}", "", _summary(comparison), ""]
-    for story in comparison.stories:
-        lines += _story_section(story, comparison.feature_names)
-    if comparison.errors:
-        lines += ["## Inputs that could not be read", ""]
-        lines += [f"- `{inline(e.source)}`: {inline(e.reason)}" for e in comparison.errors]
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+READABILITY = (
+    ("readability.words", "words"),
+    ("readability.sentences", "sentences"),
+    ("readability.words_per_sentence", "words/sentence"),
+    ("readability.flesch_reading_ease", "reading ease"),
+    ("readability.flesch_kincaid_grade", "FK grade"),
+    ("readability.gunning_fog", "fog"),
+    ("readability.smog_index", "SMOG"),
+    ("tone.mean_compound", "tone"),
+    ("tone.negative_share", "negative sentences"),
+    ("tone.positive_share", "positive sentences"),
+)
+HEDGED_PER_OUTLET = 8
+LOADED_PER_OUTLET = 12
 
 
-def _summary(comparison: Comparison) -> str:
-    return (
-        f"{comparison.n_articles} articles from {len(comparison.outlets)} outlets "
-        f"({', '.join(inline(o) for o in comparison.outlets)}) in "
-        f"{len(comparison.stories)} stories."
-    )
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """What the report says about how it was made (no paths, no times)."""
+
+    version: str
+    command: str
+    chart_folder: str
+    lexicons: Mapping[str, str]
+    models: Sequence[Mapping[str, str]] = ()
 
 
-def _story_section(story: StoryComparison, names: tuple[str, ...]) -> list[str]:
-    columns = [(k, h) for k, h in TABLE_FEATURES.items() if k in names]
-    dates = story.first_date if story.first_date == story.last_date else (
+def render(comparison: Comparison, context: ReportContext) -> str:
+    """The whole report as Markdown text."""
+    sections = [
+        _summary(comparison),
+        *(_story_section(story, comparison, context) for story in comparison.stories),
+        _method(comparison, context),
+        _reproducibility(comparison, context),
+    ]
+    return "\n\n".join(s.strip() for s in sections if s.strip()) + "\n"
+
+
+# -- 1. summary ----------------------------------------------------------------
+
+def _summary(c: Comparison) -> str:
+    period = c.first_date if c.first_date == c.last_date else f"{c.first_date} to {c.last_date}"
+    lines = [
+        "# Framing comparison",
+        "",
+        f"**{c.n_articles} articles** from **{len(c.outlets)} outlets** "
+        f"({', '.join(inline(o) for o in c.outlet_names)}) on **{len(c.stories)} "
+        f"{'story' if len(c.stories) == 1 else 'stories'}**"
+        + (f", {inline(period)}." if period else "."),
+    ]
+    if c.highlights:
+        lines += ["", "**The most striking differences**", ""]
+        for n, standout in enumerate(c.highlights, start=1):
+            lines.append(f"{n}. {inline(standout.sentence)}")
+            lines += [f"   {_excerpt(e)}" for e in standout.evidence[:1]]
+    if c.errors:
+        lines += ["", f"{len(c.errors)} input(s) could not be read; they are listed under Method and caveats."]
+    lines += ["", "Contents: " + " \u00b7 ".join(
+        f"[{inline(s.story)}](#{_anchor('story: ' + s.story)})" for s in c.stories
+    ) + " \u00b7 [Method and caveats](#method-and-caveats) \u00b7 [Reproducibility](#reproducibility)"]
+    return "\n".join(lines)
+
+
+# -- 2-8. one story ------------------------------------------------------------------
+
+def _story_section(story: StoryComparison, c: Comparison, context: ReportContext) -> str:
+    parts = [
+        _story_header(story),
+        _index_table(story, c.index_names),
+        _standouts(story),
+        _charts(story, context),
+        _who_is_quoted(story),
+        _loaded(story),
+        _actor_labels(story),
+        _hedging(story),
+        _distinctive(story),
+        _omissions(story),
+        _readability(story),
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _story_header(story: StoryComparison) -> str:
+    period = story.first_date if story.first_date == story.last_date else (
         f"{story.first_date} to {story.last_date}"
     )
-    lines = [f"## Story: {inline(story.story)}", ""]
-    if dates:
-        lines += [f"{story.n_articles} articles, {inline(dates)}.", ""]
-    lines.append("| outlet | n | " + " | ".join(h for _, h in columns) + " |")
-    lines.append("|---|---:|" + "---:|" * len(columns))
+    how = " (story inferred by clustering)" if story.inferred else ""
+    return (
+        f"## Story: {inline(story.story)}\n\n"
+        f"{story.n_articles} articles from {len(story.outlets)} outlets"
+        + (f", {inline(period)}" if period else "") + f"{how}."
+    )
+
+
+def _index_table(story: StoryComparison, indices: tuple[str, ...]) -> str:
+    specs = index_specs()
+    head = "| outlet | n | " + " | ".join(specs[i]["label"] for i in indices) + " |"
+    rule = "|---|---:|" + "---:|" * len(indices)
+    rows = [
+        f"| {cell(o.outlet)} | {o.n} | "
+        + " | ".join(_marked_value(o, i) for i in indices) + " |"
+        for o in story.outlets
+    ]
+    note = (
+        "Values are the outlet's mean over its articles in this story. \u25b2 / \u25bc: at least one "
+        "standard deviation above / below the other outlets here, by a margin a reader would notice; "
+        "(r) is the outlet's rank on that index."
+    )
+    return "\n".join(["### Indices", "", head, rule, *rows, "", note])
+
+
+def _marked_value(outlet: OutletInStory, index: str) -> str:
+    marker = ""
+    if any(s.index == index for s in outlet.standouts):
+        marker = " \u25b2" if outlet.z[index] > 0 else " \u25bc"
+    return f"{_number(outlet.features[index])}{marker} ({outlet.rank[index]})"
+
+
+def _standouts(story: StoryComparison) -> str:
+    if len(story.outlets) < 2:
+        return "### What stands out\n\nOnly one outlet covered this story: there is nothing to compare."
+    lines = ["### What stands out"]
     for outlet in story.outlets:
-        values = " | ".join(_format(outlet.features.get(k, 0.0)) for k, _ in columns)
-        lines.append(f"| {cell(outlet.outlet)} | {outlet.n} | {values} |")
-    lines.append("")
-    return lines
+        lines += ["", f"**{inline(outlet.outlet)}**", ""]
+        if not outlet.standouts:
+            lines.append("- Nothing stands out: on every index it is within a noticeable margin of the others.")
+        for standout in outlet.standouts:
+            lines.append(f"- {inline(standout.sentence)}")
+            lines += [f"  {_excerpt(e)}" for e in standout.evidence]
+    return "\n".join(lines)
 
 
-def _format(value: float) -> str:
+def _charts(story: StoryComparison, context: ReportContext) -> str:
+    slug = story_slug(story)
+    lines = ["### Charts", "", f"![Framing indices by outlet]({context.chart_folder}/{slug}-indices.png)"]
+    if len(story.outlets) >= 2:
+        lines += ["", f"![Standardised differences]({context.chart_folder}/{slug}-differences.png)"]
+    return "\n".join(lines)
+
+
+def _who_is_quoted(story: StoryComparison) -> str:
+    lines = ["### Who is quoted", ""]
+    lines.append("| outlet | source | type | verbs | stance | skeptical | times | example |")
+    lines.append("|---|---|---|---|---|---|---:|---|")
+    count = 0
+    for outlet in story.outlets:
+        for source in outlet.quoted:
+            count += 1
+            lines.append(
+                f"| {cell(outlet.outlet)} | {cell(source.source)} | {source.source_type} | "
+                f"{cell(', '.join(source.verbs))} | {cell(', '.join(source.stances))} | "
+                f"{'**yes**' if source.skeptical else 'no'} | {source.count} | {_excerpt(source.example)} |"
+            )
+    if not count:
+        return "### Who is quoted\n\nNo attributed statements were found."
+    return "\n".join(lines)
+
+
+def _loaded(story: StoryComparison) -> str:
+    lines = ["### Loaded words", "", "Reporter's voice first, then words inside quotations (the speaker's).", ""]
+    lines.append("| outlet | word | category | voice | times | context |")
+    lines.append("|---|---|---|---|---:|---|")
+    count = 0
+    for outlet in story.outlets:
+        for term in outlet.loaded[:LOADED_PER_OUTLET]:
+            count += 1
+            voice = "quoted" if term.quoted else "reporter"
+            lines.append(
+                f"| {cell(outlet.outlet)} | {cell(term.cue)} | {term.category.replace('_', ' ')} | "
+                f"{voice} | {term.count} | {_excerpt(term.example)} |"
+            )
+        hidden = len(outlet.loaded) - LOADED_PER_OUTLET
+        if hidden > 0:
+            lines.append(f"| {cell(outlet.outlet)} | \u2026 and {hidden} more | | | | |")
+    return "\n".join(lines) if count else "### Loaded words\n\nNo loaded wording was found."
+
+
+def _actor_labels(story: StoryComparison) -> str:
+    actors = sorted({a for o in story.outlets for a in o.actor_labels})
+    if not actors:
+        return ""
+    lines = ["### How each outlet names the main actors", ""]
+    lines.append("| actor | " + " | ".join(cell(o.outlet) for o in story.outlets) + " |")
+    lines.append("|---|" + "---|" * len(story.outlets))
+    for actor in actors:
+        row = [
+            "; ".join(inline(label) for label in o.actor_labels.get(actor, ())) or "\u2014"
+            for o in story.outlets
+        ]
+        lines.append(f"| {cell(actor)} | " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def _hedging(story: StoryComparison) -> str:
+    lines = ["### Hedging", ""]
+    for outlet in story.outlets:
+        hedges = outlet.features.get("hedging.cues", 0.0)
+        approx = outlet.features.get("hedging.approximators", 0.0)
+        lines.append(
+            f"**{inline(outlet.outlet)}**: {_number(hedges)} hedges "
+            f"({_number(outlet.features.get('hedging.narrator_cues', 0.0))} in the reporter's voice), "
+            f"{_number(approx)} approximators over numbers."
+        )
+        lines.append("")
+        lines += [f"- {_excerpt(e)}" for e in outlet.hedged[:HEDGED_PER_OUTLET]]
+        hidden = len(outlet.hedged) - HEDGED_PER_OUTLET
+        if hidden > 0:
+            lines.append(f"- \u2026 and {hidden} more sentences.")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _distinctive(story: StoryComparison) -> str:
+    if len(story.outlets) < 2:
+        return ""
+    lines = [
+        "### Distinctive words",
+        "",
+        "Words an outlet uses more than the story's other outlets (log-odds ratio with an informative "
+        "Dirichlet prior, Monroe et al. 2008). z of 1.96 or more is conventionally significant; with one "
+        "or two articles per outlet most differences are smaller and only indicative.",
+        "",
+        "| outlet | word | z | uses | others' uses | example |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    count = 0
+    for outlet in story.outlets:
+        for term in outlet.distinctive:
+            count += 1
+            example = _excerpt(term.example) if term.example else ""
+            lines.append(
+                f"| {cell(outlet.outlet)} | {cell(term.term)} | {term.z:.2f} | {term.count} | "
+                f"{term.others_count} | {example} |"
+            )
+    return "\n".join(lines) if count else ""
+
+
+def _omissions(story: StoryComparison) -> str:
+    if not story.omissions:
+        return ""
+    lines = [
+        "### Omissions",
+        "",
+        "Sources, figures and names that some outlets report and others leave out.",
+        "",
+        "| what | reported by | left out by | where |",
+        "|---|---|---|---|",
+    ]
+    for omission in story.omissions:
+        lines.append(
+            f"| {omission.kind}: {cell(omission.key)} | {cell(', '.join(omission.reported_by))} | "
+            f"{cell(', '.join(omission.omitted_by))} | {_excerpt(omission.example)} |"
+        )
+    return "\n".join(lines)
+
+
+def _readability(story: StoryComparison) -> str:
+    lines = ["### Readability and tone", ""]
+    lines.append("| outlet | " + " | ".join(h for _, h in READABILITY) + " |")
+    lines.append("|---|" + "---:|" * len(READABILITY))
+    for outlet in story.outlets:
+        values = " | ".join(_number(outlet.features.get(k, 0.0)) for k, _ in READABILITY)
+        lines.append(f"| {cell(outlet.outlet)} | {values} |")
+    lines += [
+        "",
+        "Reading ease: higher is easier. FK grade, fog and SMOG: US school grades, higher is harder. "
+        "Tone: mean VADER compound of the body's sentences (-1 to +1).",
+    ]
+    return "\n".join(lines)
+
+
+# -- 9-10. method, caveats, reproducibility ---------------------------------------------
+
+def _method(c: Comparison, context: ReportContext) -> str:
+    specs = index_specs()
+    lines = ["## Method and caveats", "", "**Indices**", ""]
+    lines += [f"- **{specs[i]['label']}** (`{i}`): {inline(specs[i]['description'])}" for i in c.index_names]
+    if c.caveats:
+        lines += ["", "**Caveats**", ""]
+        lines += [f"- {inline(note)}" for note in c.caveats]
+    lines += ["", "**Lexicon versions**", ""]
+    lines += [f"- `{inline(name)}`: v{inline(version)}" for name, version in sorted(context.lexicons.items())]
+    if context.models:
+        lines += ["", "**Models**", ""]
+        for card in context.models:
+            lines.append("- " + ", ".join(f"{inline(k)}: {inline(str(v))}" for k, v in card.items()))
+    if c.errors:
+        lines += ["", "**Inputs that could not be read**", ""]
+        lines += [f"- {inline(e.source)}: {inline(e.reason)}" for e in c.errors]
+    if c.warnings:
+        lines += ["", "**Warnings**", ""]
+        lines += [f"- {inline(w)}" for w in c.warnings]
+    return "\n".join(lines)
+
+
+def _reproducibility(c: Comparison, context: ReportContext) -> str:
+    lines = [
+        "## Reproducibility",
+        "",
+        f"Made by framing {inline(context.version)} with `{context.command.replace('`', '')}`.",
+        "",
+        "| input | outlet | story | date | SHA-256 |",
+        "|---|---|---|---|---|",
+    ]
+    for record in c.inputs:
+        lines.append(
+            f"| {cell(_display_source(record.source))} | {cell(record.outlet)} | {cell(record.story)} | "
+            f"{cell(record.date)} | `{record.sha256[:16]}` |"
+        )
+    return "\n".join(lines)
+
+
+# -- small helpers ------------------------------------------------------------------------
+
+def _excerpt(excerpt: Excerpt) -> str:
+    """A quoted sentence with its evidence in bold, escaped, and where it came from."""
+    text = excerpt.text
+    pieces, cursor = [], 0
+    for start, end in excerpt.marks:
+        if start < cursor or start >= end or (start, end) == (0, len(text)):
+            continue  # overlapping, empty, or the whole sentence: nothing to single out
+        pieces += [fragment(text[cursor:start]), f"**{inline(text[start:end])}**"]
+        cursor = end
+    pieces.append(fragment(text[cursor:]))
+    body = _shorten("".join(pieces).strip(), 420)
+    where = f"{inline(excerpt.source.rsplit('/', 1)[-1])}, sentence {excerpt.sentence + 1}"
+    return f"\u201c{body}\u201d ({where})"
+
+
+def _display_source(source: str) -> str:
+    """A source as given, but never an absolute path (it would differ between machines)."""
+    return source.rsplit("/", 1)[-1] if source.startswith("/") else source
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    if cut.count("**") % 2:
+        cut += "**"
+    return cut + " \u2026"
+
+
+def _number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped."""
+    kept = "".join(ch for ch in heading.lower() if ch.isalnum() or ch in " -_")
+    return kept.replace(" ", "-")
