@@ -208,8 +208,9 @@ def compare(analyses: Iterable[Analysis], errors: Iterable[ReadError] = ()) -> C
         by_story[story].append(analysis)
     inferred = {s for a, s in zip(analyses, stories) if not a.article.story}
     background = _term_totals(analyses)
+    scales = _scales(analyses)
     story_values = tuple(
-        _story(story, items, story in inferred, background)
+        _story(story, items, story in inferred, background, scales)
         for story, items in sorted(by_story.items())
     )
     dates = sorted(a.article.date for a in analyses if a.article.date)
@@ -322,14 +323,18 @@ def _story_name(members: Sequence[Analysis]) -> str:
 # -- one story -------------------------------------------------------------------
 
 def _story(
-    story: str, analyses: list[Analysis], inferred: bool, background: Counter[str]
+    story: str,
+    analyses: list[Analysis],
+    inferred: bool,
+    background: Counter[str],
+    scales: Mapping[str, float],
 ) -> StoryComparison:
     by_outlet: dict[str, list[Analysis]] = defaultdict(list)
     for analysis in analyses:
         by_outlet[analysis.article.outlet].append(analysis)
     names = _feature_names(analyses) + index_names()
     means = {o: _mean_features(items, names) for o, items in by_outlet.items()}
-    z, rank = _standardise(means)
+    z, rank = _standardise(means, scales)
     distinctive = _distinctive(by_outlet, background)
     rng = np.random.default_rng(SEED)
     outlets = tuple(
@@ -368,15 +373,29 @@ def _mean_features(items: list[Analysis], names: tuple[str, ...]) -> dict[str, f
     return {k: sum(a.features.get(k, 0.0) for a in items) / len(items) for k in names}
 
 
+def _scales(analyses: Sequence[Analysis]) -> dict[str, float]:
+    """Each index's standard deviation over all articles compared (sample SD)."""
+    scales = {}
+    for index in index_names():
+        values = [a.features.get(index, 0.0) for a in analyses]
+        scales[index] = float(np.std(values, ddof=1)) if len(values) >= 2 else 0.0
+    return scales
+
+
 def _standardise(
-    means: Mapping[str, Mapping[str, float]]
+    means: Mapping[str, Mapping[str, float]], scales: Mapping[str, float]
 ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
-    """Each outlet's difference from the others' mean, in units of the spread across outlets."""
+    """Each outlet's difference from the others' mean, in SDs of the index over all articles.
+
+    Dividing by the spread of the story's own outlets would make any
+    difference between two outlets exactly +-1 SD, however small; the spread
+    over every article compared keeps small differences small.
+    """
     z: dict[str, dict[str, float]] = {o: {} for o in means}
     rank: dict[str, dict[str, int]] = {o: {} for o in means}
     for index in index_names():
         values = {o: m[index] for o, m in means.items()}
-        spread = float(np.std(list(values.values())))
+        spread = scales.get(index, 0.0)
         ordered = sorted(values, key=lambda o: (-values[o], o))
         for outlet, value in values.items():
             others = [v for o, v in values.items() if o != outlet]
@@ -690,7 +709,14 @@ def _highlights(stories: Sequence[StoryComparison]) -> tuple[Standout, ...]:
     """The three most striking differences over all stories with two or more outlets."""
     standouts = [s for story in stories for o in story.outlets for s in o.standouts]
     standouts.sort(key=lambda s: (-abs(s.z), s.sentence))
-    return tuple(standouts[:3])
+    picked: list[Standout] = []
+    seen: set[tuple[str, frozenset[float]]] = set()
+    for standout in standouts:
+        pair = (standout.index, frozenset({round(standout.value, 9), round(standout.others, 9)}))
+        if pair not in seen:  # with two outlets, one's difference mirrors the other's
+            seen.add(pair)
+            picked.append(standout)
+    return tuple(picked[:3])
 
 
 def _caveats(
@@ -703,7 +729,7 @@ def _caveats(
         elif len(story.outlets) == 2:
             notes.append(
                 f"Story {story.story!r} has two outlets: each one's difference is the other's "
-                "mirror image, and a standardised difference of two values is always +-1."
+                "mirror image."
             )
         if any(o.n < 2 for o in story.outlets):
             notes.append(

@@ -100,7 +100,7 @@ def _heatmap(story: StoryComparison, indices: tuple[str, ...]) -> bytes:
         for c in range(matrix.shape[1]):
             axis.text(c, r, f"{matrix[r, c]:+.1f}", ha="center", va="center", fontsize=8,
                       color="white" if abs(matrix[r, c]) > 0.6 * limit else "black")
-    figure.colorbar(image, ax=axis, label="SDs from the other outlets")
+    figure.colorbar(image, ax=axis, label="difference from the others (SD)")
     axis.set_title(f"Standardised differences: {story.story}")
     figure.tight_layout()
     return _png(figure)

@@ -122,8 +122,8 @@ def _index_table(story: StoryComparison, indices: tuple[str, ...]) -> str:
     ]
     note = (
         "Values are the outlet's mean over its articles in this story. \u25b2 / \u25bc: at least one "
-        "standard deviation above / below the other outlets here, by a margin a reader would notice; "
-        "(r) is the outlet's rank on that index."
+        "standard deviation (of the index over all articles compared) above / below the other outlets "
+        "here, by a margin a reader would notice; (r) is the outlet's rank on that index."
     )
     return "\n".join(["### Indices", "", head, rule, *rows, "", note])
 
