@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from .facts import extract_facts, term_counts
 from .features import families
+from .language import detect_language, is_english
 from .scoring import index_features
 from .text import build_doc
 from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, Span
@@ -25,8 +26,25 @@ def analyze(
     """
     article = _as_article(text, outlet=outlet, title=title)
     doc = build_doc(article.text)
+    language, confidence = detect_language(doc)
+    if not is_english(language, confidence):
+        return _not_english(article, doc, language, confidence)
     results = [module.extract(doc) for module in families().values()]
     return _combine(article, doc, results, _warnings(article, doc))
+
+
+def _not_english(article: Article, doc: Doc, language: str, confidence: float) -> Analysis:
+    """An analysis with only language-neutral counts: every family is English-only."""
+    warning = (
+        f"the text looks like {language!r}, not English (confidence {confidence:.2f}): "
+        f"{', '.join(families())} are built for English and are marked not applicable"
+    )
+    features = {"readability.words": float(doc.body_words()), "readability.sentences": float(len(doc.body))}
+    sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
+    return Analysis(
+        article, features, (), (), (*_warnings(article, doc), warning), sentences,
+        language=language, not_applicable=tuple(families()),
+    )
 
 
 def _with_indices(features: dict[str, float], attributions: list[Attribution]) -> None:
@@ -93,5 +111,5 @@ def _combine(
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
     return Analysis(
         article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences,
-        extract_facts(doc), term_counts(doc),
+        extract_facts(doc), term_counts(doc), language="en",
     )

@@ -201,7 +201,9 @@ class Comparison:
 
 def compare(analyses: Iterable[Analysis], errors: Iterable[ReadError] = ()) -> Comparison:
     """Compare outlets within each story and across stories."""
-    analyses = list(analyses)
+    everything = list(analyses)
+    analyses = [a for a in everything if not a.not_applicable]
+    skipped = [a for a in everything if a.not_applicable]
     stories = assign_stories(analyses)
     by_story: dict[str, list[Analysis]] = defaultdict(list)
     for analysis, story in zip(analyses, stories):
@@ -224,10 +226,14 @@ def compare(analyses: Iterable[Analysis], errors: Iterable[ReadError] = ()) -> C
         first_date=dates[0] if dates else "",
         last_date=dates[-1] if dates else "",
         highlights=highlights,
-        caveats=_caveats(story_values, analyses, bool(inferred)),
+        caveats=_caveats(story_values, analyses, bool(inferred)) + tuple(
+            f"{a.article.source} ({a.article.outlet}) is left out: its text is in "
+            f"{a.language!r}, and every family is built for English."
+            for a in skipped
+        ),
         inputs=tuple(_input_record(a, s) for a, s in zip(analyses, stories)),
         errors=tuple(errors),
-        warnings=tuple(f"{a.article.source}: {w}" for a in analyses for w in a.warnings),
+        warnings=tuple(f"{a.article.source}: {w}" for a in everything for w in a.warnings),
     )
 
 

@@ -488,6 +488,8 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
         "url": article.url,
         "story": article.story,
         "meta": dict(sorted(article.meta.items())),
+        "language": analysis.language,
+        "not_applicable": list(analysis.not_applicable),
         "features": {k: _number(v) for k, v in analysis.features.items()},
         "evidence": [_evidence_record(e) for e in analysis.evidence],
         "attributions": [_attribution_record(a) for a in analysis.attributions],

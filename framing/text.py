@@ -170,6 +170,9 @@ def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
         if texts[i].strip().lower() == first and kinds[0] == "headline":
             kinds[i] = "boilerplate"  # the headline repeated at the end
     _mark_repeated_summaries(texts, kinds)
+    if "body" not in kinds:
+        # a text that is only headline-like lines (a one-liner, unpunctuated notes) is the article
+        kinds = ["body" if k in ("headline", "subhead") else k for k in kinds]
     return kinds
 
 

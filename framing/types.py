@@ -193,7 +193,9 @@ class Analysis:
 
     ``sentences`` holds every sentence's span so that evidence (which names its
     sentence by index) can be shown in context; ``facts`` and ``terms`` (body
-    word and two-word counts) feed the comparison of outlets.
+    word and two-word counts) feed the comparison of outlets. For text that is
+    not English, ``not_applicable`` names the families that were not run and
+    ``features`` holds only language-neutral counts.
     """
 
     article: Article
@@ -204,6 +206,8 @@ class Analysis:
     sentences: tuple[Span, ...] = ()
     facts: tuple[Fact, ...] = ()
     terms: Mapping[str, int] = field(default_factory=dict)
+    language: str = "en"
+    not_applicable: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

@@ -26,7 +26,7 @@ def score_table(analyses: Sequence[Analysis]) -> str:
     columns = [(k, h) for k, h in TABLE_FEATURES if k in present]
     rows = [["source", "outlet", *(h for _, h in columns)]]
     for a in analyses:
-        values = [_short(a.features.get(k, 0.0)) for k, _ in columns]
+        values = [_value(a, k) for k, _ in columns]
         rows.append([a.article.source, a.article.outlet, *values])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join(
@@ -44,7 +44,7 @@ def score_csv(analyses: Sequence[Analysis]) -> str:
     for a in analyses:
         art = a.article
         writer.writerow([art.source, art.id, art.outlet, art.story, art.date,
-                         *(_short(a.features.get(k, 0.0)) for k in names)])
+                         *(_value(a, k, missing="") for k in names)])
     return buffer.getvalue()
 
 
@@ -103,6 +103,13 @@ def _marked(analysis: Analysis, sentence: int, items: list[Evidence]) -> str:
 def _clip(text: str, limit: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def _value(analysis: Analysis, key: str, *, missing: str = "n/a") -> str:
+    """A feature for display; a family not run (text not in English) shows as missing."""
+    if key not in analysis.features:
+        return missing
+    return _short(analysis.features[key])
 
 
 def _short(value: float) -> str:

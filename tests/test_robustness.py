@@ -1,0 +1,209 @@
+"""Every input accounted for, no traceback, nothing untrusted executed: the bad-input battery."""
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import framing
+from framing.cli import app
+from framing.io import write_atomic
+from tests.conftest import ROOT, seed_text
+
+runner = CliRunner()
+GERMAN = (
+    "Der russische Präsident hat am Montag den Abzug eines großen Teils der Truppen aus Syrien "
+    "angeordnet. Die Aufgabe sei weitgehend erfüllt, sagte Putin auf dem Stützpunkt Hmeimim."
+)
+RUSSIAN = (
+    "Президент России Владимир Путин в понедельник приказал начать вывод значительной части "
+    "российских войск из Сирии, заявив, что задача в основном выполнена."
+)
+ARABIC = (
+    "أمر الرئيس الروسي فلاديمير بوتين يوم الاثنين ببدء سحب جزء كبير من القوات الروسية من سوريا، "
+    "معلنا أن المهمة قد أنجزت إلى حد كبير."
+)
+
+
+def score_json(*paths, extra=()):
+    result = runner.invoke(app, ["score", *map(str, paths), "--format", "json", *extra])
+    return result, (json.loads(result.stdout) if result.stdout.strip() else None)
+
+
+@pytest.fixture
+def battery(tmp_path):
+    """One file per bad case, plus one good article."""
+    files = {
+        "good.txt": seed_text("003").encode("utf-8"),
+        "empty.txt": b"",
+        "whitespace.txt": b"  \n\t\n   ",
+        "binary.txt": bytes(range(256)) * 40,
+        "utf16.txt": seed_text("001").encode("utf-16"),
+        "cp1252.txt": "The \u201cmartyrs\u201d of Moscow \u2014 a caf\u00e9 story, Putin said on Monday.".encode("cp1252"),
+        "mixed_endings.txt": b"Putin said the task was done.\r\nWashington was skeptical.\rOfficials declined to comment.\n",
+        "one_word.txt": b"Syria",
+        "no_punctuation.txt": b"putin ordered troops out of syria and said the mission was largely done officials in washington were skeptical",
+        "german.txt": GERMAN.encode("utf-8"),
+        "russian.txt": RUSSIAN.encode("utf-8"),
+        "arabic.txt": ARABIC.encode("utf-8"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
+
+
+def test_every_input_is_scored_or_listed_with_a_reason(battery):
+    result, document = score_json(battery)
+    assert result.exit_code == 0
+    scored = {Path(a["source"]).name: a for a in document["articles"]}
+    errors = {Path(e["source"]).name: e["reason"] for e in document["errors"]}
+    assert set(scored) | set(errors) == {p.name for p in battery.iterdir()}
+    assert not set(scored) & set(errors)
+    assert errors == {
+        "empty.txt": "is empty",
+        "whitespace.txt": "is empty",
+        "binary.txt": "looks binary (contains NUL bytes), not text",
+    }
+    assert scored["utf16.txt"]["features"]["attribution.count"] > 0  # decoded and scored
+    # The, martyrs, of, Moscow, a, café, story, Putin, said, on, Monday
+    assert scored["cp1252.txt"]["features"]["readability.words"] == 11
+    assert scored["mixed_endings.txt"]["features"]["readability.sentences"] == 3
+    assert scored["one_word.txt"]["features"]["readability.words"] == 1
+    assert scored["no_punctuation.txt"]["features"]["readability.words"] == 18
+    for name, language in (("german.txt", "de"), ("russian.txt", "ru"), ("arabic.txt", "ar")):
+        article = scored[name]
+        assert article["language"] == language
+        assert "hedging" in article["not_applicable"] and "hedging.cues" not in article["features"]
+        assert any("not English" in w for w in article["warnings"])
+    for article in document["articles"]:
+        assert all(math.isfinite(v) for v in article["features"].values())
+
+
+def test_strict_fails_the_batch_and_nothing_scored_is_exit_1(battery):
+    assert runner.invoke(app, ["score", str(battery), "--strict"]).exit_code == 1
+    result = runner.invoke(app, ["score", str(battery / "empty.txt")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_non_english_articles_are_left_out_of_the_comparison_with_a_caveat(battery):
+    articles = framing.load_corpus([battery / "good.txt", battery / "german.txt"])
+    comparison = framing.compare(framing.analyze_corpus(articles))
+    assert comparison.n_articles == 1
+    assert any("german.txt" in c and "'de'" in c for c in comparison.caveats)
+
+
+def test_a_giant_file_is_refused_with_a_way_to_raise_the_limit(tmp_path):
+    giant = tmp_path / "giant.txt"
+    with open(giant, "wb") as handle:
+        paragraph = (seed_text("000") + "\n\n").encode("utf-8")
+        while handle.tell() < 20_000_000:
+            handle.write(paragraph)
+    result = runner.invoke(app, ["score", str(giant)])
+    assert result.exit_code == 1  # nothing could be scored
+    assert "too large (20.0 MB; the limit is 10.0 MB)" in result.stderr
+    assert "--max-bytes" in result.stderr
+    small = tmp_path / "small.txt"
+    small.write_text(seed_text("000") * 4, encoding="utf-8")
+    assert score_json(small, extra=["--max-bytes", "10000"])[0].exit_code == 1
+    assert score_json(small, extra=["--max-bytes", "100000"])[0].exit_code == 0
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_scored(tmp_path, monkeypatch):
+    locked = tmp_path / "locked.txt"
+    locked.write_text(seed_text("001"), encoding="utf-8")
+    (tmp_path / "open.txt").write_text(seed_text("003"), encoding="utf-8")
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result, document = score_json(tmp_path)
+    assert [Path(a["source"]).name for a in document["articles"]] == ["open.txt"]
+    assert document["errors"] == [{"source": str(locked), "reason": "cannot be read: Permission denied"}]
+
+
+def test_a_directory_with_thousands_of_files(tmp_path):
+    lines = [s.text for s in framing.build_doc(seed_text("000")).body]
+    for i in range(2000):
+        (tmp_path / f"{i:04d}.txt").write_text(lines[i % len(lines)], encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    result = runner.invoke(app, ["score", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 2000
+    assert "notes.pdf: is not a supported format" in result.stderr
+
+
+def test_html_with_scripts_and_styles_yields_text_only(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><style>body{color:red}</style><script>alert('x')</script></head><body>"
+        f"<article><p>{seed_text('003').splitlines()[0]}</p></article>"
+        "<script>document.write('evil')</script></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = framing.load_corpus(page)
+    assert "alert" not in article.text and "color:red" not in article.text and "evil" not in article.text
+    assert article.text.startswith("The Kremlin announced that Putin had called")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_analyze_never_raises_on_arbitrary_unicode(text):
+    analysis = framing.analyze(text)
+    assert all(math.isfinite(v) for v in analysis.features.values())
+    for e in analysis.evidence:
+        assert text[e.start : e.end] == e.text
+    for a in analysis.attributions:
+        for span in (a.cue, a.source, a.content):
+            assert span is None or text[span.start : span.end] == span.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Putin said", "\u201c", "\u201d", '"', "'", "may", "regime", "\n\n", "\r\n", " ", ".", "Officials", "claimed",
+     "about 300", "By The Guardian", "|", "<script>", "\u00a0", "so-called", "martyrs", "\u200b"]
+), max_size=60))
+def test_analyze_is_total_on_news_shaped_noise(pieces):
+    text = "".join(pieces)
+    analysis = framing.analyze(text)
+    assert all(math.isfinite(v) for v in analysis.features.values())
+    assert all(text[e.start : e.end] == e.text for e in analysis.evidence)
+
+
+def test_writes_are_atomic(tmp_path, monkeypatch):
+    target = tmp_path / "report.md"
+    target.write_text("old report", encoding="utf-8")
+
+    def crash(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(target, "new report")
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_the_command_runs_offline_in_a_fresh_process():
+    guard = (
+        "import socket\n"
+        "def refuse(*a, **k): raise RuntimeError('network used')\n"
+        "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
+        "import sys; sys.argv = ['framing', 'score', 'seeds', '--format', 'json']\n"
+        "from framing.cli import main; main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", guard], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert len(document["articles"]) == 5
+    assert document["articles"][0]["features"]["readability.flesch_reading_ease"] > 0
