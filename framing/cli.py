@@ -32,6 +32,8 @@ from .io import (
 )
 from .report import markdown_text, terminal, write_markdown_report
 from .report.json import comparison_record
+from .scoring import explain as explain_index
+from .scoring import index_names
 from .types import Analysis, ReadError
 
 app = typer.Typer(
@@ -98,7 +100,11 @@ def score(
     ] = None,
     explain: Annotated[
         str | None,
-        typer.Option("--explain", help="List the evidence of one family, sentence by sentence."),
+        typer.Option(
+            "--explain",
+            help="List the evidence of one family (hedging, attribution, loaded, readability, tone) "
+            "or index (index.skepticism, ...), sentence by sentence.",
+        ),
     ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Strict = False,
@@ -109,8 +115,9 @@ def score(
     row for corpus files). With --format json the output is one document:
     {"schema_version": 1, "articles": [...], "errors": [...]}.
     """
-    if explain is not None and explain not in families():
-        _fail(f"unknown family {explain!r} for --explain; choose one of {', '.join(families())}", 2)
+    choices = [*families(), *index_names()]
+    if explain is not None and explain not in choices:
+        _fail(f"unknown family or index {explain!r} for --explain; choose one of {', '.join(choices)}", 2)
     analyses: list[Analysis] = []
     errors: list[ReadError] = []
     stream = _analysed(paths, outlet, max_bytes, errors)
@@ -203,6 +210,10 @@ def _print_scores(
         sys.stdout.write(dumps(document))
     elif format is ScoreFormat.csv:
         sys.stdout.write(terminal.score_csv(analyses))
+    elif explain in index_names():
+        sys.stdout.write("\n".join(
+            terminal.explain_index(a, explain_index(a, explain)) for a in analyses if not a.not_applicable
+        ))
     elif explain:
         sys.stdout.write("\n".join(terminal.explain(a, explain) for a in analyses))
     elif analyses:

@@ -94,3 +94,13 @@ def test_compare_names_every_outlet_groups_stories_and_is_deterministic(tmp_path
 def test_compare_json_is_valid():
     document = json.loads(run("compare", SEEDS, "--format", "json").stdout)
     assert document["n_articles"] == 5 and len(document["stories"]) == 2
+
+
+def test_explain_an_index_shows_its_components_and_evidence():
+    result = run("score", SEEDS / "001_ee11acba1649b0c1.txt", "--explain", "index.skepticism")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    # four skeptical attributions in the Guardian seed: the Western diplomatic source, the activists'
+    # accusation, the officials' denial and the opposition sources who "will wait to see"
+    assert any(line.split()[:2] == ["attribution.skeptical", "4"] for line in lines)
+    assert "we will have to wait and see" in result.stdout

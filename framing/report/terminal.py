@@ -7,6 +7,7 @@ import io
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..scoring import IndexExplanation
 from ..types import Analysis, Evidence
 
 TABLE_FEATURES = (
@@ -114,3 +115,22 @@ def _value(analysis: Analysis, key: str, *, missing: str = "n/a") -> str:
 
 def _short(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.3f}"
+
+
+def explain_index(analysis: Analysis, explanation: IndexExplanation) -> str:
+    """An index's value, its formula's components and the evidence that weighed most."""
+    lines = [
+        f"{analysis.article.source} ({analysis.article.outlet})",
+        f"  {explanation.index} = {_short(explanation.value)}",
+        f"  {explanation.description}",
+        "",
+        "  component                              value    rate  weight  contribution",
+    ]
+    for part in explanation.contributions:
+        lines.append(
+            f"  {part.feature:<36} {_short(part.value):>7} {_short(part.rate):>7} "
+            f"{_short(part.weight):>7} {_short(part.contribution):>13}"
+        )
+    for e in explanation.evidence:
+        lines += ["", f"  [{e.sentence}] {_marked(analysis, e.sentence, [e])}", f"      {e.family}/{e.label}: {e.text!r}"]
+    return "\n".join(lines) + "\n"
