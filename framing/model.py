@@ -42,7 +42,13 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler, normalize
 
 from .errors import ModelError
-from .estimators import FramingFeatures, check_texts, family_feature_names, feature_matrix
+from .estimators import (
+    FramingFeatures,
+    available_families,
+    check_texts,
+    family_feature_names,
+    feature_matrix,
+)
 from .lexicons import versions as lexicon_versions
 from .text import build_doc
 from .types import Analysis, Article, Evidence
@@ -218,6 +224,7 @@ def _export_step(step: str, transformer: Any) -> tuple[dict[str, Any], dict[str,
                 "name": step,
                 "kind": "framing",
                 "families": list(features.families_),
+                "all_families": features.families is None,
                 "feature_names": list(features.feature_names_out_),
             }
             scale = scaler.scale_ if scaler.with_std else np.ones_like(scaler.mean_)
@@ -360,6 +367,8 @@ def _check_card_schema(card: Mapping[str, Any]) -> None:
         if block["kind"] == "framing":
             if not all(isinstance(n, str) for n in block["feature_names"] + block["families"]):
                 raise ValueError("framing block names must be strings")
+            if not isinstance(block["all_families"], bool):
+                raise ValueError("framing block all_families must be true or false")
         elif block["kind"] == "tfidf":
             if block["analyzer"] not in _ANALYZERS or block["norm"] not in _NORMS:
                 raise ValueError(f"block {block['name']!r} has an unknown analyzer or norm")
@@ -369,6 +378,8 @@ def _check_card_schema(card: Mapping[str, Any]) -> None:
             raise ValueError(f"unknown block kind {block['kind']!r}")
         if not math.isfinite(float(block["weight"])):
             raise ValueError(f"block {block['name']!r} has a non-finite weight")
+    if not isinstance(card["lexicons"], dict):
+        raise ValueError("lexicons must map lexicon names to versions")
     if not isinstance(card["weights"]["file"], str) or not isinstance(card["weights"]["sha256"], str):
         raise ValueError("weights.file and weights.sha256 must be strings")
 
@@ -409,22 +420,17 @@ def _check_shapes(path: Path, card: Mapping[str, Any], arrays: Mapping[str, np.n
 
 def _check_compatible(path: Path, card: Mapping[str, Any]) -> None:
     retrain = f"Retrain it: {card.get('training', {}).get('command', 'framing train ...')}"
-    families = card["features"]["families"]
-    trained = list(card["features"]["names"])
-    current = list(family_feature_names(families))
-    if trained != current:
-        gone = sorted(set(trained) - set(current))
-        new = sorted(set(current) - set(trained))
-        detail = "; ".join(
-            part
-            for part in (
-                f"no longer computed: {', '.join(gone)}" if gone else "",
-                f"new: {', '.join(new)}" if new else "",
-                "same names in another order" if not gone and not new else "",
+    for block in card["model"]["blocks"]:
+        if block["kind"] != "framing":
+            continue
+        trained = list(block["feature_names"])
+        families = available_families() if block["all_families"] else block["families"]
+        current = list(family_feature_names(families))
+        if trained != current:
+            raise ModelError(
+                f"{path} was trained on other framing features than this code computes "
+                f"({_difference(trained, current)}). {retrain}"
             )
-            if part
-        )
-        raise ModelError(f"{path} was trained on other framing features than this code computes ({detail}). {retrain}")
     trained_lexicons, current_lexicons = card["lexicons"], lexicon_versions()
     if trained_lexicons != current_lexicons:
         changed = sorted(
@@ -433,6 +439,13 @@ def _check_compatible(path: Path, card: Mapping[str, Any]) -> None:
             if trained_lexicons.get(name) != current_lexicons.get(name)
         )
         raise ModelError(f"{path} was trained with other lexicon versions ({'; '.join(changed)}). {retrain}")
+
+
+def _difference(trained: list[str], current: list[str]) -> str:
+    gone = sorted(set(trained) - set(current))
+    new = sorted(set(current) - set(trained))
+    parts = [f"no longer computed: {', '.join(gone)}" if gone else "", f"new: {', '.join(new)}" if new else ""]
+    return "; ".join(p for p in parts if p) or "the same names in another order"
 
 
 # --- scoring articles --------------------------------------------------------------------
