@@ -201,12 +201,14 @@ def _jsonl_rows(text: str, file: Path) -> list[tuple[str, dict[str, Any]]]:
     return rows
 
 
-def build_pipeline(config: PipelineConfig = PipelineConfig(), *, seed: int = 0) -> Pipeline:
+def build_pipeline(config: PipelineConfig = PipelineConfig(), *, seed: int = 0, classes: int = 2) -> Pipeline:
     """Framing features (standardised) + word and character TF-IDF into a logistic regression.
 
     The logistic regression gives calibrated-enough probabilities by itself;
     a LinearSVC wrapped in ``CalibratedClassifierCV`` scored the same on BABE
     (``benchmarks/eval_model.py``) and would need five models in the file.
+    Two classes use liblinear (several times faster than lbfgs here), more
+    use lbfgs (a multinomial model; liblinear handles only two).
     """
     framing = Pipeline([("features", FramingFeatures(families=config.families)), ("scale", StandardScaler())])
     union = FeatureUnion(
@@ -226,7 +228,11 @@ def build_pipeline(config: PipelineConfig = PipelineConfig(), *, seed: int = 0) 
         transformer_weights={"framing": config.framing_weight},
     )
     classifier = LogisticRegression(
-        C=config.c, solver="lbfgs", max_iter=5000, class_weight=config.class_weight, random_state=seed
+        C=config.c,
+        solver="liblinear" if classes == 2 else "lbfgs",
+        max_iter=5000,
+        class_weight=config.class_weight,
+        random_state=seed,
     )
     return Pipeline([("features", union), ("classifier", classifier)])
 
@@ -282,7 +288,8 @@ def cross_validate(
         splits = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, labels)
     per_fold = []
     for train_index, test_index in splits:
-        pipeline = build_pipeline(config, seed=seed).fit(list(texts[train_index]), labels[train_index])
+        pipeline = build_pipeline(config, seed=seed, classes=len(data.label_counts))
+        pipeline.fit(list(texts[train_index]), labels[train_index])
         predicted = pipeline.predict(list(texts[test_index]))
         per_fold.append(_scores(labels[test_index], predicted))
     summary: dict[str, Any] = {"folds": folds, "kind": "grouped" if grouped else "stratified"}
@@ -341,7 +348,8 @@ def train(
             **cross_validate(data, config, folds=folds, seed=seed, grouped=True),
             "group_column": data.columns["group"],
         }
-    pipeline = build_pipeline(config, seed=seed).fit(list(data.texts), np.asarray(data.labels, dtype=object))
+    pipeline = build_pipeline(config, seed=seed, classes=len(data.label_counts))
+    pipeline.fit(list(data.texts), np.asarray(data.labels, dtype=object))
     card = {
         "training": {
             "data": Path(data.source).name,

@@ -284,3 +284,18 @@ def test_shipped_model_on_its_training_file(shared_data: Path) -> None:
         drop_labels=("No agreement",),
     )
     assert model.card["training"]["sha256"] == data.sha256
+
+
+def test_three_classes_round_trip(tmp_path: Path) -> None:
+    texts = LOADED + NEUTRAL
+    labels = np.array(["Insult"] * 4 + ["Alarm"] * 4 + ["Neutral"] * 8, dtype=object)
+    pipeline = build_pipeline(seed=0, classes=3).fit(texts, labels)
+    path = tmp_path / "three.json"
+    from_pipeline(pipeline, name="three", level="document", card={}).save(path)
+    loaded = load_model(path)
+    unseen = [s.text for s in build_doc(seed_text("003")).body[:8]]
+    np.testing.assert_allclose(loaded.predict_proba(unseen), pipeline.predict_proba(unseen), rtol=0, atol=1e-9)
+    assert list(loaded.classes_) == ["Alarm", "Insult", "Neutral"]
+    features, evidence = score_article(loaded, seed_text("003"))
+    assert sorted(features) == ["model.three.Alarm", "model.three.Insult", "model.three.Neutral"]
+    assert sum(features.values()) == pytest.approx(1.0) and evidence == []
