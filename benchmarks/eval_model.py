@@ -36,9 +36,9 @@ VARIANTS: dict[str, PipelineConfig] = {
     "default": DEFAULT,
     "no framing features": replace(DEFAULT, framing_weight=0.0),
     "framing weight 0.3": replace(DEFAULT, framing_weight=0.3),
-    "C=0.5": replace(DEFAULT, c=0.5),
-    "C=4": replace(DEFAULT, c=4.0),
-    "balanced classes": replace(DEFAULT, class_weight="balanced"),
+    "C=1": replace(DEFAULT, c=1.0),
+    "C=2": replace(DEFAULT, c=2.0),
+    "unweighted classes": replace(DEFAULT, class_weight=None),
     "words 1-3": replace(DEFAULT, word_ngrams=(1, 3)),
     "chars 1-4": replace(DEFAULT, char_ngrams=(1, 4)),
     "char 3-6 (not char_wb)": replace(DEFAULT, char_analyzer="char", char_ngrams=(3, 6)),
@@ -49,7 +49,8 @@ SVC = "LinearSVC + sigmoid calibration"
 def _pipeline(name: str, seed: int):  # type: ignore[no-untyped-def]
     if name == SVC:
         pipeline = build_pipeline(DEFAULT, seed=seed)
-        pipeline.steps[-1] = ("classifier", CalibratedClassifierCV(LinearSVC(C=0.3, random_state=seed), cv=5))
+        svc = LinearSVC(C=0.3, class_weight="balanced", random_state=seed)
+        pipeline.steps[-1] = ("classifier", CalibratedClassifierCV(svc, cv=5))
         return pipeline
     return build_pipeline(VARIANTS[name], seed=seed)
 

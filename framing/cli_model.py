@@ -52,7 +52,7 @@ def train(
     drop_label: DropLabel = None,
     folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds.")] = 5,
     seed: Annotated[int, typer.Option("--seed", help="Seed of every random choice.")] = 0,
-    c: Annotated[float, typer.Option("--c", min=1e-6, help="Inverse regularisation of the logistic regression.")] = 1.0,
+    c: Annotated[float, typer.Option("--c", min=1e-6, help="Inverse regularisation of the logistic regression.")] = 4.0,
     level: Annotated[Level, typer.Option("--level", help="What one training text is.")] = Level.sentence,
     data_licence: Annotated[str, typer.Option("--data-licence", help="Licence of the training data, for the card.")] = "unknown",
     data_citation: Annotated[str, typer.Option("--data-citation", help="How to cite the training data.")] = "",

@@ -30,7 +30,7 @@ import json
 import math
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -494,6 +494,13 @@ def score_article(model: Model, article: Analysis | Article | str) -> tuple[dict
         )
     evidence.sort(key=lambda e: (e.start, e.end, e.label))
     return features, evidence
+
+
+def with_model(analysis: Analysis, model: Model) -> Analysis:
+    """The analysis with the model's features and evidence added (see :func:`score_article`)."""
+    features, evidence = score_article(model, analysis)
+    merged = sorted((*analysis.evidence, *evidence), key=lambda e: (e.start, e.end, e.family, e.label))
+    return replace(analysis, features={**analysis.features, **features}, evidence=tuple(merged))
 
 
 def _text_of(article: Analysis | Article | str) -> str:

@@ -299,3 +299,15 @@ def test_three_classes_round_trip(tmp_path: Path) -> None:
     features, evidence = score_article(loaded, seed_text("003"))
     assert sorted(features) == ["model.three.Alarm", "model.three.Insult", "model.three.Neutral"]
     assert sum(features.values()) == pytest.approx(1.0) and evidence == []
+
+
+def test_with_model_adds_features_and_evidence_to_an_analysis(tiny_model: Model) -> None:
+    import framing
+    from framing.model import with_model
+
+    analysis = framing.analyze(seed_text("001"))
+    scored = with_model(analysis, tiny_model)
+    features, evidence = score_article(tiny_model, analysis)
+    assert dict(scored.features) == {**analysis.features, **features}
+    assert scored.evidence_for("model") == tuple(sorted(evidence, key=lambda e: (e.start, e.end, e.family, e.label)))
+    assert len(scored.evidence) == len(analysis.evidence) + len(evidence)
