@@ -241,3 +241,9 @@ def main() -> None:
     except FramingError as error:
         typer.echo(f"error: {error}", err=True)
         sys.exit(1)
+
+
+from .cli_model import evaluate as _evaluate_command, train as _train_command  # noqa: E402
+
+app.command("train")(_train_command)
+app.command("evaluate")(_evaluate_command)
