@@ -9,6 +9,12 @@ curated looking at statistics of the other 80% only ("train"), so the
   against ``Loaded_Language`` spans, with overlap counting. A predicted span is
   correct when it overlaps a gold span; a gold span is found when a predicted
   span overlaps it. Key: the article id.
+* PTC, labels as labelling (a second row, not the headline): PTC files most
+  labels (*regime*, *terrorists*) under ``Name_Calling,Labeling``, not
+  ``Loaded_Language``. Here a cue of a label category (pejorative, contested,
+  glorifying) is correct when it overlaps a span of either technique, other
+  cues only a Loaded_Language span; gold is both techniques' spans, a
+  Name_Calling span found only by a label cue.
 * BABE (``babe_train.csv``): word-level precision, recall and F1 against the
   annotators' biased words of each sentence, as sets of lower-cased words per
   sentence, over all sentences (biased and not). Key: the sentence text.
@@ -35,7 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from framing.features.loaded import loaded_spans  # noqa: E402
+from framing.features.loaded import RULES_FILE, loaded_spans  # noqa: E402
+from framing.lexicons import load_json  # noqa: E402
 from framing.text import build_doc, phrase_tokens  # noqa: E402
 
 HELDOUT_MODULUS = 5
@@ -54,13 +61,15 @@ def _prf(tp_p: int, n_pred: int, tp_r: int, n_gold: int) -> tuple[float, float, 
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _ptc_articles(data_dir: Path) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
+def _ptc_articles(
+    data_dir: Path, technique: str = "Loaded_Language",
+) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
     root = data_dir / "ptc_semeval2020"
     gold: dict[str, list[tuple[int, int]]] = defaultdict(list)
     with open(root / "train-task-flc-tc.labels", encoding="utf-8") as handle:
         for line in handle:
-            article, technique, start, end = line.rstrip("\n").split("\t")
-            if technique == "Loaded_Language":
+            article, name, start, end = line.rstrip("\n").split("\t")
+            if name == technique:
                 gold[article].append((int(start), int(end)))
     for path in sorted((root / "train-articles").glob("article*.txt")):
         article = path.stem.removeprefix("article")
@@ -85,6 +94,25 @@ def evaluate_ptc(data_dir: Path) -> dict[str, float]:
         c[2] += sum(any(s < ge and gs < e for s, e in predicted) for gs, ge in gold)
         c[3] += len(gold)
     return _scores("ptc", counts)
+
+
+def evaluate_ptc_labelling(data_dir: Path) -> dict[str, float]:
+    """Span P/R/F1 against PTC Loaded_Language plus Name_Calling,Labeling for label cues."""
+    labels = frozenset(load_json(RULES_FILE)["label_categories"])
+    calling = {a: g for a, _, g in _ptc_articles(data_dir, "Name_Calling,Labeling")}
+    counts = {s: [0, 0, 0, 0] for s in SPLITS}
+    for article, text, loaded in _ptc_articles(data_dir):
+        c = counts[split_of(article)]
+        named = calling.get(article, [])
+        predicted = [(e.start, e.end, e.label in labels) for e in loaded_spans(build_doc(text))]
+        for s, e, is_label in predicted:
+            gold = loaded + named if is_label else loaded
+            c[0] += any(s < ge and gs < e for gs, ge in gold)
+        c[1] += len(predicted)
+        c[2] += sum(any(s < ge and gs < e for s, e, _ in predicted) for gs, ge in loaded)
+        c[2] += sum(any(s < ge and gs < e for s, e, lab in predicted if lab) for gs, ge in named)
+        c[3] += len(loaded) + len(named)
+    return _scores("ptc_labelling", counts)
 
 
 def evaluate_babe(data_dir: Path) -> dict[str, float]:
@@ -112,7 +140,7 @@ def _scores(name: str, counts: dict[str, list[int]]) -> dict[str, float]:
 
 def evaluate(data_dir: Path) -> dict[str, float]:
     """Every figure, keyed ``<dataset>.<split>.<precision|recall|f1>``."""
-    return {**evaluate_ptc(data_dir), **evaluate_babe(data_dir)}
+    return {**evaluate_ptc(data_dir), **evaluate_ptc_labelling(data_dir), **evaluate_babe(data_dir)}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -120,7 +148,9 @@ def main(argv: list[str] | None = None) -> None:
     data_dir = Path(args[0]) if args else ROOT.parent / "shared" / "data"
     results = evaluate(data_dir)
     print(f"{'measure':<28} {'precision':>9} {'recall':>7} {'f1':>6}")
-    for dataset, unit in (("ptc", "Loaded_Language spans, overlap"), ("babe", "biased words")):
+    for dataset, unit in (("ptc", "Loaded_Language spans, overlap"),
+                          ("ptc_labelling", "+ Name_Calling for label cues"),
+                          ("babe", "biased words")):
         for split in SPLITS:
             key = f"{dataset}.{split}"
             print(f"{key:<28} {results[key + '.precision']:9.3f} "

@@ -199,11 +199,16 @@ def test_narrator_rate_excludes_quoted_cues() -> None:
     assert features["loaded.narrator_per_1000_words"] == pytest.approx(1000 * 6 / words)
 
 
-# Measured 2026-11-21 (see the report); floors sit just under.
+# Measured 2026-11-21 after the second curation pass (held-out: PTC 0.323,
+# PTC with labels as labelling 0.309, BABE 0.412); floors sit just under.
 FLOORS = {
-    "ptc.train.f1": 0.34, "ptc.heldout.f1": 0.28,
-    "babe.train.f1": 0.35, "babe.heldout.f1": 0.37,
+    "ptc.train.f1": 0.38, "ptc.heldout.f1": 0.31,
+    "ptc_labelling.train.f1": 0.36, "ptc_labelling.heldout.f1": 0.30,
+    "babe.train.f1": 0.41, "babe.heldout.f1": 0.40,
 }
+# Precision floors, so recall is not bought with noise (PTC's is low mostly
+# because it files labels under Name_Calling; see the ptc_labelling row).
+PRECISION_FLOORS = {"ptc.heldout.precision": 0.29, "babe.heldout.precision": 0.55}
 
 
 def test_accuracy_floors(shared_data: Path) -> None:
@@ -211,5 +216,5 @@ def test_accuracy_floors(shared_data: Path) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     results = module.evaluate(shared_data)
-    for key, floor in FLOORS.items():
+    for key, floor in {**FLOORS, **PRECISION_FLOORS}.items():
         assert results[key] >= floor, (key, results[key])

@@ -37,6 +37,7 @@ of Communication 43(4).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -238,23 +239,27 @@ def _scare_quotes(doc: Doc, cues: Sequence[Evidence]) -> list[Evidence]:
     names, not scare quotes.
     """
     lexicon = _lexicon()
+    labels = [(e.start, e.end) for e in cues if e.label in lexicon.label_categories]
+    quotes = sorted(doc.quotes, key=lambda q: q.start)
+    starts = [q.start for q in quotes]
     found = []
     for sentence in doc.body:
+        lo = bisect_left(starts, sentence.start)
+        hi = bisect_left(starts, sentence.end, lo)
+        inner = [q for q in quotes[lo:hi] if q.end <= sentence.end]
+        if not inner:
+            continue
         tokens = doc.sentence_tokens(sentence)
-        for quote in doc.quotes:
-            if not (sentence.start <= quote.start and quote.end <= sentence.end):
-                continue
+        if not any(t.is_word and not t.quoted for t in tokens):
+            continue  # all quotation: speech, not the reporter's words
+        for quote in inner:
             inside = [i for i, t in enumerate(tokens) if quote.start <= t.start and t.end <= quote.end]
             words = [tokens[i] for i in inside if tokens[i].is_word]
             if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
                 continue
-            outside = [t for t in tokens if t.is_word and not t.quoted]
-            if not outside or all(w.text[:1].isupper() for w in words):
+            if all(w.text[:1].isupper() for w in words):
                 continue
-            label = any(
-                e.label in lexicon.label_categories and quote.start <= e.start and e.end <= quote.end
-                for e in cues
-            )
+            label = any(quote.start <= s and e <= quote.end for s, e in labels)
             if label or not _attributed(tokens, inside[0], inside[-1], lexicon.speech_verbs):
                 found.append(_scare_evidence(doc, sentence, quote, label))
     return found
@@ -331,9 +336,16 @@ def _references(doc: Doc) -> list[_Reference]:
     for sentence in doc.body:
         tokens = doc.sentence_tokens(sentence)
         places = {m.first: m for m in gazetteer.matcher.find(tokens)}
+        # Only a place, "the", a capitalised word or an al-/el- name can start a reference.
+        starts = [
+            k for k, t in enumerate(tokens)
+            if k in places or t.lower == "the" or t.text[:1].isupper() or t.lower.startswith(("al-", "el-"))
+        ]
         i = 0
-        while i < len(tokens):
-            ref, i = _reference_at(tokens, i, places, gazetteer, leaders)
+        for k in starts:
+            if k < i:
+                continue
+            ref, i = _reference_at(tokens, k, places, gazetteer, leaders)
             if ref is not None:
                 key, first, last = ref
                 raw.append(
@@ -459,11 +471,13 @@ def _person_names(keys: object) -> dict[str, str]:
     """
     names = sorted({k for k in keys if isinstance(k, str) and not k.startswith("@")},
                    key=lambda k: (-len(k.split()), k))
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    for name in names:  # each group keeps the longest-first order of ``names``
+        by_surname.setdefault(_surname(name), []).append((len(name.split()), name))
     full: dict[str, str] = {}
-    for name in names:
-        surname = _surname(name)
-        longer = [n for n in names if len(n.split()) > len(name.split()) and _surname(n) == surname]
-        full[name] = longer[0] if longer else name
+    for group in by_surname.values():
+        for size, name in group:
+            full[name] = next((n for k, n in group if k > size), name)
     return full
 
 
