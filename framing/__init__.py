@@ -12,6 +12,7 @@ from .analysis import analyze, analyze_corpus
 from .compare import Comparison, compare
 from .errors import FramingError, InputError, ModelError
 from .io import load_corpus, read_corpus
+from .model import load_model
 from .text import build_doc
 from .types import (
     Analysis,
@@ -48,5 +49,6 @@ __all__ = [
     "build_doc",
     "compare",
     "load_corpus",
+    "load_model",
     "read_corpus",
 ]

@@ -17,9 +17,12 @@ import typer
 
 from . import __version__
 from .analysis import analyze
+from .cli_model import evaluate as evaluate_command
+from .cli_model import train as train_command
 from .compare import compare as build_comparison
 from .errors import FramingError
 from .features import families
+from .model import load_model, with_model
 from .io import (
     DEFAULT_MAX_BYTES,
     SCHEMA_VERSION,
@@ -106,6 +109,10 @@ def score(
             "or index (index.skepticism, ...), sentence by sentence.",
         ),
     ] = None,
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", "-m", help="Add a trained model's class probabilities (see framing train)."),
+    ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Strict = False,
 ) -> None:
@@ -115,12 +122,15 @@ def score(
     row for corpus files). With --format json the output is one document:
     {"schema_version": 1, "articles": [...], "errors": [...]}.
     """
-    choices = [*families(), *index_names()]
+    choices = [*families(), *index_names(), *(["model"] if model else [])]
     if explain is not None and explain not in choices:
         _fail(f"unknown family or index {explain!r} for --explain; choose one of {', '.join(choices)}", 2)
+    loaded = load_model(model) if model else None
     analyses: list[Analysis] = []
     errors: list[ReadError] = []
     stream = _analysed(paths, outlet, max_bytes, errors)
+    if loaded is not None:
+        stream = (with_model(a, loaded) for a in stream)
     if format is ScoreFormat.jsonl:
         for analysis in stream:
             sys.stdout.write(dumps(analysis_record(analysis)).replace("\n", "") + "\n")
@@ -168,6 +178,10 @@ def compare(
 def _shown(path: str) -> str:
     """An input as the report shows it: as typed, but never an absolute path."""
     return Path(path).name if Path(path).is_absolute() else path
+
+
+app.command("train")(train_command)
+app.command("evaluate")(evaluate_command)
 
 
 def _analysed(
@@ -242,8 +256,3 @@ def main() -> None:
         typer.echo(f"error: {error}", err=True)
         sys.exit(1)
 
-
-from .cli_model import evaluate as _evaluate_command, train as _train_command  # noqa: E402
-
-app.command("train")(_train_command)
-app.command("evaluate")(_evaluate_command)

@@ -29,6 +29,7 @@ import io
 import json
 import math
 import zipfile
+from importlib import resources
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -310,8 +311,21 @@ def _npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
 # --- loading -----------------------------------------------------------------------------
 
 
+def _resolve(path: str | Path) -> Path:
+    """A path as given; a bare name of a model shipped in the package ("sentence-bias") else."""
+    given = Path(path)
+    if given.exists() or given.parent != Path("."):
+        return given
+    name = given.name if given.suffix == ".json" else f"{given.name}.json"
+    shipped = Path(str(resources.files("framing.models").joinpath(name)))
+    return shipped if shipped.exists() else given
+
+
 def load_model(path: str | Path) -> Model:
     """Load a framing model from its card (``NAME.json``, weights in ``NAME.npz`` beside it).
+
+    ``path`` may also be the name of a model shipped with framing, e.g.
+    ``"sentence-bias"``.
 
     Raises
     ------
@@ -320,7 +334,7 @@ def load_model(path: str | Path) -> Model:
         (checksum), or was trained with other feature names or lexicon
         versions than the running code has; the message says how to retrain.
     """
-    card_path = Path(path)
+    card_path = _resolve(path)
     card = _read_card(card_path)
     arrays = _read_weights(card_path, card)
     if weights_checksum(card["model"], arrays) != card["weights"]["sha256"]:
