@@ -139,7 +139,7 @@ SEEDS = {
         ("say", "Russian\u00a0officials", "anonymous", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, True),
-        ("said", "Sergei Surovikin, the Russian military commander in Syria", "person", "neutral", False, False),
+        ("said", "Gen. Sergei Surovikin, the Russian military commander in Syria", "person", "neutral", False, False),
         ("said", "Surovikin", "person", "neutral", False, False),
         ("say", "Surovikin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),

@@ -84,6 +84,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 SCARE_QUOTE_WORDS = 3
 _NP_LIMIT = 12  # tokens a source may span on either side of its cue
+_APPOSITION_LIMIT = 40  # tokens between the commas of an apposition with a relative clause
 
 # Closed-class words: a cue right after one of these is a noun ("the claims"),
 # and a source noun phrase never runs across the stop words.
@@ -105,6 +106,10 @@ _STOP = frozenset(
     "about over under between during through against without is was are were be been being "
     "has have had do does did will would could should can may might must not n't also "
     "it this there here what how why then".split()
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen sen rep gov lt col sgt capt maj adm cmdr rev prof pres st jr sr "
+    "atty supt inc co corp ltd bros".split()
 )
 _APPOSITION_WORDS = frozenset("of for in at to the a an and 's".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other", "we": "other", "i": "person"}
@@ -243,7 +248,7 @@ def _attribution_at(
         return _make(doc, sentence, offset, first, last, lemma, source, content)
     word = tokens[first].lower
     left = _skip_left(tokens, first)
-    after_comma = left >= 0 and tokens[left].text in {",", '"', "'", "\u201d", "\u2019", "-"}
+    after_comma = left >= 0 and tokens[left].lower in {",", '"', "'", "-"}  # folded marks
     # Inversion: ", said Pentagon spokesman Eric Pahon." / "..." said Putin.
     inverted = (left < 0 or after_comma) and not word.endswith("ing") and lemma != "tell"
     if inverted and left >= 0 and tokens[left].text == "," and _apposition(tokens, left):
@@ -321,7 +326,9 @@ def _skip_left(tokens: Sequence[Token], i: int) -> int:
         tokens[j].lower in _SKIP_LEFT
         or tokens[j].lower in _NEGATION
         or tokens[j].lower in {"did", "does", "do", "will", "would", "could", "may", "might"}
-        or (tokens[j].lower.endswith("ly") and tokens[j].lower not in {"italy", "only"})
+        # an adverb ("repeatedly"), not a name ending in -ly ("Schlafly", "Kelly")
+        or (tokens[j].text[:1].islower() and tokens[j].lower.endswith("ly")
+            and tokens[j].lower != "only")
     ):
         j -= 1
     return j
@@ -346,15 +353,18 @@ def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         return None if opening is None else _np_left(tokens, opening - 1)
     if tokens[j].lower in {"who", "which"} and j >= 2 and tokens[j - 1].text == ",":
         return _np_left(tokens, j - 2)  # "Barkley, who said he typically votes ..."
-    if not _is_np_word(tokens[j]) and tokens[j].lower not in _PRONOUNS:
-        return None
     if tokens[j].lower in _PRONOUNS:
         return (j, j + 1)
+    if not _is_np_word(tokens[j]) and not _abbreviation_dot(tokens, j):
+        return None
     start = j
     while start > 0 and j - start < _NP_LIMIT:
         prev = tokens[start - 1]
         if tokens[start].lower in _DETERMINERS:
             break
+        if _abbreviation_dot(tokens, start - 1):  # "Vice President Joseph R. Biden Jr."
+            start -= 1
+            continue
         if prev.lower == "and" and start >= 2 and _is_np_word(tokens[start - 2]):
             start -= 1
             continue
@@ -369,18 +379,54 @@ def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
 
 
 def _apposition(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
-    """"Yahya Aridi, spokesman for the Syrian opposition in Geneva, said"."""
+    """"Yahya Aridi, spokesman for the Syrian opposition in Geneva, said".
+
+    The stretch between the commas is a noun phrase, optionally ending in a
+    relative clause ("a Michigan Republican who led the committee"); a name
+    may carry several ("Clinton, 35, the daughter of ..., said").
+    """
     k = comma - 1
-    while k >= 0 and tokens[k].text != "," and comma - k <= _NP_LIMIT:
-        if not (_is_np_word(tokens[k]) or tokens[k].lower in _APPOSITION_WORDS):
-            return None
+    while k >= 0 and tokens[k].text != "," and comma - k <= _APPOSITION_LIMIT:
         k -= 1
-    if k <= 0 or tokens[k].text != ",":
+    if k <= 0 or tokens[k].text != "," or not _appositive(tokens[k + 1:comma]):
         return None
     head = _np_left(tokens, k - 1)
     if head is None or not any(t.text[:1].isupper() for t in tokens[head[0]:comma]):
         return None
-    return (head[0], comma)
+    start = head[0]
+    if (start >= 2 and tokens[start - 1].text == "," and not tokens[start].text[:1].isupper()
+            and _appositive(tokens[start:k])):
+        outer = _np_left(tokens, start - 2)  # "Clinton, 35, the daughter of ..."
+        if outer is not None and (outer[0] == 0 or not tokens[outer[0] - 1].is_word) and (
+                tokens[outer[1] - 1].text[:1].isupper()):
+            start = outer[0]
+    return (start, comma)
+
+
+def _appositive(segment: Sequence[Token]) -> bool:
+    """Tokens that can stand between two commas after a name: a noun phrase (+ relative clause)."""
+    if not segment:
+        return False
+    cut = next((i for i, t in enumerate(segment) if t.lower in {"who", "whose", "which"}), None)
+    head = segment if cut is None else segment[:cut]
+    if not head or (cut is None and len(segment) > _NP_LIMIT + 6):
+        return False
+    determiner = head[0].lower in {"a", "an", "the"}
+    return all(
+        _is_np_word(t) or t.lower in _APPOSITION_WORDS or _abbreviation_dot(head, i)
+        or (determiner and t.text[:1].islower() and t.lower.endswith("ed"))
+        for i, t in enumerate(head)
+    )
+
+
+def _abbreviation_dot(tokens: Sequence[Token], i: int) -> bool:
+    """The full stop of "Mrs." or "R." in a name, not a sentence end."""
+    if tokens[i].text != "." or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.end == tokens[i].start and (
+        prev.lower in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())
+    )
 
 
 def _relative(source: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
@@ -408,7 +454,8 @@ def _np_right(
     end = i
     while end < len(tokens) and end - i < _NP_LIMIT + 6:
         t = tokens[end]
-        if t.text in {",", ".", ";", ":", "!", "?", '"', "\u201c", "\u201d", "(", ")"}:
+        if t.lower in {",", ".", ";", ":", "!", "?", '"', "(", ")"} and not _abbreviation_dot(
+                tokens, end):
             break
         if lowercase and t.lower in _STOP:
             break
