@@ -270,9 +270,6 @@ def _attribution_at(
         return _make(doc, sentence, offset, first, last, lemma, source, content)
     if left >= 0 and tokens[left].lower in {"and", "but"} and earlier:
         source = _relative(earlier[-1].source, offset)
-    elif any(e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
-             for e in earlier):
-        return None  # reported inside another statement: "said it welcomed ..."
     elif last < len(tokens) and tokens[last].lower == "by" and word != lemma:
         # A passive: "denied by the defense ministry", "was told by the military".
         source = _np_right(tokens, last + 1, lowercase=True)
@@ -283,6 +280,10 @@ def _attribution_at(
         return None  # a passive without its agent: no source
     else:
         source = _np_left(tokens, left)
+        if source is not None and not _new_clause(tokens, source[0]) and any(
+                e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
+                for e in earlier):
+            return None  # reported inside another statement: "said it welcomed ..."
     if source is None or (word == lemma and not _takes_base_form(tokens, source, first)):
         return None
     content = _quote_before(doc, tokens, source[0])
@@ -294,6 +295,11 @@ def _attribution_at(
     if lemma == "quote":
         item.quoted_person = _quoted_person(tokens, last, offset)
     return item
+
+
+def _new_clause(tokens: Sequence[Token], start: int) -> bool:
+    """A source that opens a clause of its own: "..., and Trump vowed", "..., the report said"."""
+    return start > 0 and tokens[start - 1].lower in {",", ";", "and", "but", "-"}
 
 
 def _make(
