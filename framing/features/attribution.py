@@ -95,8 +95,23 @@ _NOUN_BEFORE = frozenset(
 )
 _SKIP_LEFT = frozenset(
     "has have had also repeatedly later previously once often publicly again recently "
-    "reportedly first then still already just further yet similarly separately "
+    "reportedly first then still already just further yet similarly separately since even now "
     "is was are were has've".split()
+)
+# Quantifiers that are the subject themselves: "Some said", "many say", "others argue".
+_QUANTIFIERS = frozenset("some many few both all several most others half".split())
+# Prepositions and conjunctions that take a participle whose subject is the clause's:
+# "by saying", "after suggesting ...", "while also insisting".
+_PARTICIPLE_BEFORE = frozenset("while and as by after before without in when".split())
+# What may follow "Asked" opening a sentence: "Asked whether he would ..., Rubio said".
+_ASKED_NEXT = frozenset(
+    "about whether if why what how who when where to by during in on at for".split()
+)
+# Heads that take a plural verb without ending in -s: "they say", "61 percent say",
+# "Republicans who say", "police say".
+_PLURAL_HEADS = frozenset(
+    "i we you they who percent % people police staff public majority minority half third "
+    "quarter fifth children men women".split()
 )
 _NEGATION = frozenset("not n't never".split())
 _DETERMINERS = frozenset("the a an one two three several some many other another this".split())
@@ -236,9 +251,23 @@ def _attribution_at(
 ) -> _Found | None:
     offset = sentence.token_start
     before = tokens[first - 1].lower if first else ""
-    if lemma != "according to" and before in _NOUN_BEFORE:
+    word = tokens[first].lower
+    if lemma == "decline" and [t.lower for t in tokens[last:last + 2]] == ["to", "be"]:
+        return None  # "who declined to be named": how a source is described, not a statement
+    if lemma == "ask" and _asked_opening(tokens, first):
+        # "Asked whether he would ..., Rubio said": the question put to the subject.
+        source = _subject_after_comma(tokens, first)
+        if source is None:
+            return None
+        comma = next(k for k in range(last, len(tokens)) if tokens[k].text == ",")
+        content = (tokens[last].start, tokens[comma - 1].end) if comma > last else None
+        return _make(doc, sentence, offset, first, last, lemma, source, content)
+    if lemma != "according to" and before in _NOUN_BEFORE and not (
+        (before in _QUANTIFIERS and not word.endswith(("s", "ing")))  # "Some said"
+        or (before in _PARTICIPLE_BEFORE and word.endswith("ing"))    # "by saying"
+    ):
         return None
-    if first and tokens[first].text[:1].isupper():
+    if first and tokens[first].text[:1].isupper() and not _title_case(tokens):
         return None  # "the United States", "Reports": a name or a noun, not a verb
     if lemma == "according to":
         source = _np_right(tokens, last, lowercase=True)
@@ -246,7 +275,6 @@ def _attribution_at(
             return None
         content = _content_before(doc, sentence, tokens, first)
         return _make(doc, sentence, offset, first, last, lemma, source, content)
-    word = tokens[first].lower
     left = _skip_left(tokens, first)
     after_comma = left >= 0 and tokens[left].lower in {",", '"', "'", "-"}  # folded marks
     # Inversion: ", said Pentagon spokesman Eric Pahon." / "..." said Putin.
@@ -258,12 +286,15 @@ def _attribution_at(
         if source is not None and tokens[source[0]].lower not in {"that", "it"}:
             content = _content_before(doc, sentence, tokens, left + 1 if left >= 0 else first)
             return _make(doc, sentence, offset, first, last, lemma, source, content)
-    if word.endswith("ing") and (after_comma or before in {"while", "and", "as", "by"}):
+    if word.endswith("ing") and (after_comma or (left >= 0 and tokens[left].lower in _PARTICIPLE_BEFORE)):
         # A participle takes the clause's subject: "Moscow ..., while claiming to ...".
         # After "X quoted Y as ..., saying" the participle is the same statement.
         if any(e.lemma == "quote" for e in earlier):
             return None
-        source = _relative(earlier[-1].source, offset) if earlier else _subject(tokens, left)
+        if left == 0 and tokens[0].lower in _PARTICIPLE_BEFORE:
+            source = _subject_after_comma(tokens, first)  # "After suggesting ..., Mr. Rubio"
+        else:
+            source = _relative(earlier[-1].source, offset) if earlier else _subject(tokens, left)
         if source is None:
             return None
         content = _content_after(doc, sentence, tokens, last)
@@ -276,7 +307,7 @@ def _attribution_at(
         return None if source is None else _make(
             doc, sentence, offset, first, last, lemma, source, None
         )
-    elif before in {"was", "were", "is", "are", "been", "be"}:
+    elif before in {"was", "were", "is", "are", "been", "be"} and not word.endswith("ing"):
         return None  # a passive without its agent: no source
     else:
         source = _np_left(tokens, left)
@@ -295,6 +326,37 @@ def _attribution_at(
     if lemma == "quote":
         item.quoted_person = _quoted_person(tokens, last, offset)
     return item
+
+
+def _asked_opening(tokens: Sequence[Token], first: int) -> bool:
+    """"Asked whether ...," / "When asked about ...," opening the sentence."""
+    opens = first == 0 or (first == 1 and tokens[0].lower == "when")
+    return opens and first + 1 < len(tokens) and tokens[first + 1].lower in _ASKED_NEXT and any(
+        t.text == "," for t in tokens[first + 2:])
+
+
+def _subject_after_comma(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+    """The subject after an opening phrase: "Asked about it, Trump said" -> Trump."""
+    comma = next((k for k in range(first + 1, len(tokens)) if tokens[k].text == ","), None)
+    if comma is None:
+        return None
+    source = _np_right(tokens, comma + 1)
+    if source is None:
+        return None
+    # the subject is the noun phrase, not the whole clause: stop before its verb
+    end = source[0]
+    while end < source[1] and (_is_np_word(tokens[end]) or tokens[end].lower in _PRONOUNS
+                               or _abbreviation_dot(tokens, end)):
+        end += 1
+        if tokens[end - 1].lower in _PRONOUNS:
+            break
+    return (source[0], end) if end > source[0] else None
+
+
+def _title_case(tokens: Sequence[Token]) -> bool:
+    """A headline-style line: "Clinton Says Russians Hacked DNC"."""
+    words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _new_clause(tokens: Sequence[Token], start: int) -> bool:
@@ -359,6 +421,9 @@ def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         return None if opening is None else _np_left(tokens, opening - 1)
     if tokens[j].lower in {"who", "which"} and j >= 2 and tokens[j - 1].text == ",":
         return _np_left(tokens, j - 2)  # "Barkley, who said he typically votes ..."
+    if tokens[j].lower == "who" and j >= 1 and _is_np_word(tokens[j - 1]):
+        antecedent = _np_left(tokens, j - 1)  # "Republicans who say": the mention runs to "who"
+        return None if antecedent is None else (antecedent[0], j + 1)
     if tokens[j].lower in _PRONOUNS:
         return (j, j + 1)
     if not _is_np_word(tokens[j]) and not _abbreviation_dot(tokens, j):
@@ -500,7 +565,8 @@ def _takes_base_form(tokens: Sequence[Token], source: tuple[int, int], first: in
     if any(t.lower in _AUXILIARIES for t in tokens[source[1]:first]):
         return True
     head = tokens[source[1] - 1].lower
-    return head in {"i", "we", "you", "they"} or (head.endswith("s") and head != "'s")
+    return (head in _PLURAL_HEADS or head in _QUANTIFIERS or head[:1].isdigit()
+            or (head.endswith("s") and head != "'s"))
 
 
 def _only_object(tokens: Sequence[Token], last: int) -> bool:
@@ -648,7 +714,8 @@ def _token_span(doc: Doc, first: int, last: int) -> Span:
 
 
 def _name_key(text: str) -> str:
-    words = [w for w in text.split() if w[:1].isupper()]
+    # the name before any apposition: "Yahya Aridi, spokesman for ... in Geneva" -> aridi
+    words = [w for w in text.split(",")[0].split() if w[:1].isupper()]
     return (words[-1] if words else text).lower().strip(".,")
 
 
