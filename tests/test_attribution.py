@@ -98,6 +98,7 @@ SEEDS = {
         ("told", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("said", "Pentagon spokesman Eric Pahon", "person", "neutral", True, False),
+        ("made clear", "Putin", "person", "neutral", False, False),
         ("quoted", "Syrian state television", "media", "neutral", False, False),
         ("called", "Syrian state television", "media", "neutral", False, False),
         ("denied", "the defense ministry", "organisation", "contesting", True, False),
@@ -106,6 +107,7 @@ SEEDS = {
         ("told", "Putin", "person", "neutral", False, True),
         ("asked", "Yahya Aridi", "person", "neutral", False, False),  # "When asked about ..., Aridi said"
         ("said", "Yahya Aridi, spokesman for the Syrian opposition in Geneva", "person", "neutral", False, False),
+        ("made clear", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("told", "the military", "organisation", "neutral", False, False),
         ("announced", "Russia", "organisation", "neutral", True, False),
@@ -184,11 +186,11 @@ def test_seed_attributions_hand_checked(seed: str) -> None:
 
 def test_seed_features() -> None:
     features = attribution.extract(build_doc(seed_text("000"))).features
-    assert features["attribution.count"] == 16
+    assert features["attribution.count"] == 18
     assert features["attribution.skeptical"] == 4
     assert features["attribution.contesting"] == 1
-    assert features["attribution.anonymous_share"] == pytest.approx(1 / 16)
-    assert features["attribution.direct_share"] == pytest.approx(1 / 16)
+    assert features["attribution.anonymous_share"] == pytest.approx(1 / 18)
+    assert features["attribution.direct_share"] == pytest.approx(1 / 18)
     assert features["attribution.distinct_sources"] == 8  # putin, pahon, television, ministry, aridi, military, russia, diplomat
     narrator = attribution.extract(build_doc(seed_text("004"))).features
     assert narrator["attribution.distancing"] == 2 and narrator["attribution.narrator_distancing"] == 2
