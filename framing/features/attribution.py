@@ -113,6 +113,15 @@ _PLURAL_HEADS = frozenset(
     "i we you they who percent % people police staff public majority minority half third "
     "quarter fifth children men women".split()
 )
+_COLON_SPEAKER = 5  # tokens a speaker's name may take before a colon
+# Labels that open a line with a colon but name no speaker.
+_SECTION_LABELS = frozenset(
+    "update updates note watch read related video videos photo photos breaking exclusive "
+    "analysis opinion correction clarification q a source sources credit caption topics tags "
+    "editor editors disclosure warning subscribe follow listen below more here example "
+    "question answer name remember plus contributing look wow busted boom bombshell email "
+    "notice daily poll polls survey report reports study".split()
+)
 _NEGATION = frozenset("not n't never".split())
 _DETERMINERS = frozenset("the a an one two three several some many other another this".split())
 _STOP = frozenset(
@@ -236,8 +245,38 @@ def _find_attributions(doc: Doc) -> list[_Found]:
                 # "Tass quoted Putin (as) saying ...": one statement, not two.
                 suppressed_until = item.quoted_person[1] - offset + 3
             in_sentence.append(item)
+        colon = _colon_attribution(doc, sentence, tokens)
+        if colon is not None and not any(e.cue[0] < colon.cue[0] for e in in_sentence):
+            in_sentence.insert(0, colon)
         found.extend(in_sentence)
     return found
+
+
+def _colon_attribution(doc: Doc, sentence: Sentence, tokens: Sequence[Token]) -> _Found | None:
+    """A speaker and a colon with no verb: 'Graham: Trump's rhetoric ...', 'TAPPER: Do you ...'.
+
+    The line must open with a short name (a capitalised noun phrase, not a
+    section label such as "Update:" or "Editor's note:") and go on after the colon.
+    """
+    colon = next((k for k, t in enumerate(tokens[:_COLON_SPEAKER + 1]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(tokens) or tokens[0].quoted:
+        return None
+    name = tokens[:colon]
+    if name[-1].lower in _SECTION_LABELS or name[0].lower in _STOP | _DETERMINERS:
+        return None
+    # a proper name: every word capitalised ("John McCain", "NY Daily News", "TAPPER")
+    if not all((_is_np_word(t) and t.text[:1].isupper() and not t.text[:1].isdigit())
+               or t.lower == "'s" or _abbreviation_dot(name, i) for i, t in enumerate(name)):
+        return None
+    said = [t for t in tokens[colon + 1:] if t.is_word]
+    if len(said) < 4 or said[0].text[:1].isdigit():
+        return None  # a score or a label: "Clinton: 547."
+    commas = sum(t.text == "," for t in tokens[colon + 1:])
+    if commas >= 3 and sum(t.text[:1].isupper() for t in said) > 0.6 * len(said):
+        return None  # a list of names: "Iowa: Tim Albrecht, Brad Anderson, ..."
+    offset = sentence.token_start
+    content = _content_after(doc, sentence, tokens, colon + 1)
+    return _make(doc, sentence, offset, colon, colon + 1, ":", (0, colon), content)
 
 
 def _attribution_at(
@@ -695,7 +734,7 @@ def _finish(doc: Doc, found: list[_Found]) -> tuple[Attribution, ...]:
         content = None if item.content is None else Span(
             item.content[0], item.content[1], doc.text[item.content[0]:item.content[1]]
         )
-        stance = lex.stance[item.lemma]
+        stance = lex.stance.get(item.lemma, "neutral")  # a colon has no verb: neutral
         reasons = _skeptical_reasons(doc, item, content, lex)
         if stance == "contesting":
             reasons.insert(0, f"contesting verb: {item.lemma}")
