@@ -25,8 +25,8 @@ POLNEAR = SHARED_DATA / "polnear" / "train"
 
 
 def _text(example: dict) -> tuple[str, int, int]:
-    if "seed" in example:
-        text = seed_text(example["seed"])
+    if "seed" in example or "text" in example:
+        text = example["text"] if "text" in example else seed_text(example["seed"])
         start = text.find(example["anchor"])
         assert start >= 0 and text.find(example["anchor"], start + 1) < 0, "anchor must be unique"
         return text, start, start + len(example["anchor"])
@@ -227,9 +227,9 @@ def _evaluator():
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
-    """Held-out part of PolNeAR train (measured: P 0.895 R 0.547 F1 0.679, source 0.932)."""
+    """Held-out part of PolNeAR train (measured: P 0.888 R 0.590 F1 0.709, source 0.938)."""
     result = _evaluator().evaluate(shared_data / "polnear" / "train", part="heldout")
     assert result["cue_precision"] >= 0.88
-    assert result["cue_recall"] >= 0.53
-    assert result["cue_f1"] >= 0.66
-    assert result["source_match"] >= 0.92
+    assert result["cue_recall"] >= 0.58
+    assert result["cue_f1"] >= 0.70
+    assert result["source_match"] >= 0.93

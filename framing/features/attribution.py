@@ -12,8 +12,15 @@ voice on the record, and they are what makes the "who is quoted" table noisy.
 A cue counts when it has a source: a noun phrase before it ("Putin said"),
 after it in inversion (", said Pentagon spokesman Eric Pahon"), after
 *according to*, or the subject of the clause for a participle (", saying
-...", ", claiming ..."). A cue right after a determiner, possessive or
-preposition is a noun ("his claims", "amid reports") and is skipped.
+...", ", claiming ...", "by saying ...", "After suggesting ..., Rubio"). A cue
+right after a determiner, possessive or preposition is a noun ("his claims",
+"amid reports") and is skipped, but a quantifier is a subject ("Some said").
+A source may be a relative clause's antecedent ("Republicans who say"), a name
+with appositions ("Clinton, 35, the daughter of ..., said"). Two cue-like
+patterns have no verb: a line opening with a speaker's name and a colon
+("Graham: Trump's rhetoric ...", transcripts' "TAPPER: ..."), and "Asked
+whether ..., X said", where the question put to X is its own attribution.
+In a title-case line ("Clinton Says Russians Hacked DNC") a capitalised cue counts.
 
 Sources are typed from ``attribution-sources.v1.tsv``: anonymous (an
 anonymity formula such as "declined to be named", or an unnamed head noun:
@@ -356,6 +363,9 @@ def _attribution_at(
             return None  # reported inside another statement: "said it welcomed ..."
     if source is None or (word == lemma and not _takes_base_form(tokens, source, first)):
         return None
+    if (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
+            and source[1] - source[0] <= 3 and not any(t.text[:1].isupper() for t in tokens[source[0] + 1:first])):
+        return None  # "an old saying": a noun after its adjective
     content = _quote_before(doc, tokens, source[0])
     if content is None and _only_object(tokens, last):
         content = _content_before(doc, sentence, tokens, source[0])
@@ -475,9 +485,11 @@ def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         if _abbreviation_dot(tokens, start - 1):  # "Vice President Joseph R. Biden Jr."
             start -= 1
             continue
-        if prev.lower == "and" and start >= 2 and _is_np_word(tokens[start - 2]):
-            start -= 1
-            continue
+        if prev.lower == "and":
+            if start >= 2 and _is_np_word(tokens[start - 2]):
+                start -= 1  # "Syrian activists and rights groups"
+                continue
+            break  # ", and Trump vowed": "and" opens the clause
         if not _is_np_word(prev) or (prev.text[:1].isupper() is False and prev.lower.endswith("ing")):
             break
         start -= 1
