@@ -25,8 +25,8 @@ POLNEAR = SHARED_DATA / "polnear" / "train"
 
 
 def _text(example: dict) -> tuple[str, int, int]:
-    if "seed" in example:
-        text = seed_text(example["seed"])
+    if "seed" in example or "text" in example:
+        text = example["text"] if "text" in example else seed_text(example["seed"])
         start = text.find(example["anchor"])
         assert start >= 0 and text.find(example["anchor"], start + 1) < 0, "anchor must be unique"
         return text, start, start + len(example["anchor"])
@@ -98,13 +98,16 @@ SEEDS = {
         ("told", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("said", "Pentagon spokesman Eric Pahon", "person", "neutral", True, False),
+        ("made clear", "Putin", "person", "neutral", False, False),
         ("quoted", "Syrian state television", "media", "neutral", False, False),
         ("called", "Syrian state television", "media", "neutral", False, False),
         ("denied", "the defense ministry", "organisation", "contesting", True, False),
         ("told", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("told", "Putin", "person", "neutral", False, True),
+        ("asked", "Yahya Aridi", "person", "neutral", False, False),  # "When asked about ..., Aridi said"
         ("said", "Yahya Aridi, spokesman for the Syrian opposition in Geneva", "person", "neutral", False, False),
+        ("made clear", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("told", "the military", "organisation", "neutral", False, False),
         ("announced", "Russia", "organisation", "neutral", True, False),
@@ -139,7 +142,7 @@ SEEDS = {
         ("say", "Russian\u00a0officials", "anonymous", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, True),
-        ("said", "Sergei Surovikin, the Russian military commander in Syria", "person", "neutral", False, False),
+        ("said", "Gen. Sergei Surovikin, the Russian military commander in Syria", "person", "neutral", False, False),
         ("said", "Surovikin", "person", "neutral", False, False),
         ("say", "Surovikin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
@@ -183,11 +186,11 @@ def test_seed_attributions_hand_checked(seed: str) -> None:
 
 def test_seed_features() -> None:
     features = attribution.extract(build_doc(seed_text("000"))).features
-    assert features["attribution.count"] == 15
+    assert features["attribution.count"] == 18
     assert features["attribution.skeptical"] == 4
     assert features["attribution.contesting"] == 1
-    assert features["attribution.anonymous_share"] == pytest.approx(1 / 15)
-    assert features["attribution.direct_share"] == pytest.approx(1 / 15)
+    assert features["attribution.anonymous_share"] == pytest.approx(1 / 18)
+    assert features["attribution.direct_share"] == pytest.approx(1 / 18)
     assert features["attribution.distinct_sources"] == 8  # putin, pahon, television, ministry, aridi, military, russia, diplomat
     narrator = attribution.extract(build_doc(seed_text("004"))).features
     assert narrator["attribution.distancing"] == 2 and narrator["attribution.narrator_distancing"] == 2
@@ -224,9 +227,9 @@ def _evaluator():
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
-    """Held-out part of PolNeAR train (measured: P 0.895 R 0.547 F1 0.679, source 0.932)."""
+    """Held-out part of PolNeAR train (measured: P 0.888 R 0.590 F1 0.709, source 0.938)."""
     result = _evaluator().evaluate(shared_data / "polnear" / "train", part="heldout")
     assert result["cue_precision"] >= 0.88
-    assert result["cue_recall"] >= 0.53
-    assert result["cue_f1"] >= 0.66
-    assert result["source_match"] >= 0.92
+    assert result["cue_recall"] >= 0.58
+    assert result["cue_f1"] >= 0.70
+    assert result["source_match"] >= 0.93

@@ -12,8 +12,15 @@ voice on the record, and they are what makes the "who is quoted" table noisy.
 A cue counts when it has a source: a noun phrase before it ("Putin said"),
 after it in inversion (", said Pentagon spokesman Eric Pahon"), after
 *according to*, or the subject of the clause for a participle (", saying
-...", ", claiming ..."). A cue right after a determiner, possessive or
-preposition is a noun ("his claims", "amid reports") and is skipped.
+...", ", claiming ...", "by saying ...", "After suggesting ..., Rubio"). A cue
+right after a determiner, possessive or preposition is a noun ("his claims",
+"amid reports") and is skipped, but a quantifier is a subject ("Some said").
+A source may be a relative clause's antecedent ("Republicans who say"), a name
+with appositions ("Clinton, 35, the daughter of ..., said"). Two cue-like
+patterns have no verb: a line opening with a speaker's name and a colon
+("Graham: Trump's rhetoric ...", transcripts' "TAPPER: ..."), and "Asked
+whether ..., X said", where the question put to X is its own attribution.
+In a title-case line ("Clinton Says Russians Hacked DNC") a capitalised cue counts.
 
 Sources are typed from ``attribution-sources.v1.tsv``: anonymous (an
 anonymity formula such as "declined to be named", or an unnamed head noun:
@@ -84,6 +91,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 SCARE_QUOTE_WORDS = 3
 _NP_LIMIT = 12  # tokens a source may span on either side of its cue
+_APPOSITION_LIMIT = 40  # tokens between the commas of an apposition with a relative clause
 
 # Closed-class words: a cue right after one of these is a noun ("the claims"),
 # and a source noun phrase never runs across the stop words.
@@ -94,8 +102,32 @@ _NOUN_BEFORE = frozenset(
 )
 _SKIP_LEFT = frozenset(
     "has have had also repeatedly later previously once often publicly again recently "
-    "reportedly first then still already just further yet similarly separately "
+    "reportedly first then still already just further yet similarly separately since even now "
     "is was are were has've".split()
+)
+# Quantifiers that are the subject themselves: "Some said", "many say", "others argue".
+_QUANTIFIERS = frozenset("some many few both all several most others half".split())
+# Prepositions and conjunctions that take a participle whose subject is the clause's:
+# "by saying", "after suggesting ...", "while also insisting".
+_PARTICIPLE_BEFORE = frozenset("while and as by after before without in when".split())
+# What may follow "Asked" opening a sentence: "Asked whether he would ..., Rubio said".
+_ASKED_NEXT = frozenset(
+    "about whether if why what how who when where to by during in on at for".split()
+)
+# Heads that take a plural verb without ending in -s: "they say", "61 percent say",
+# "Republicans who say", "police say".
+_PLURAL_HEADS = frozenset(
+    "i we you they who percent % people police staff public majority minority half third "
+    "quarter fifth children men women".split()
+)
+_COLON_SPEAKER = 5  # tokens a speaker's name may take before a colon
+# Labels that open a line with a colon but name no speaker.
+_SECTION_LABELS = frozenset(
+    "update updates note watch read related video videos photo photos breaking exclusive "
+    "analysis opinion correction clarification q a source sources credit caption topics tags "
+    "editor editors disclosure warning subscribe follow listen below more here example "
+    "question answer name remember plus contributing look wow busted boom bombshell email "
+    "notice daily poll polls survey report reports study".split()
 )
 _NEGATION = frozenset("not n't never".split())
 _DETERMINERS = frozenset("the a an one two three several some many other another this".split())
@@ -105,6 +137,10 @@ _STOP = frozenset(
     "about over under between during through against without is was are were be been being "
     "has have had do does did will would could should can may might must not n't also "
     "it this there here what how why then".split()
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen sen rep gov lt col sgt capt maj adm cmdr rev prof pres st jr sr "
+    "atty supt inc co corp ltd bros".split()
 )
 _APPOSITION_WORDS = frozenset("of for in at to the a an and 's".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other", "we": "other", "i": "person"}
@@ -216,8 +252,38 @@ def _find_attributions(doc: Doc) -> list[_Found]:
                 # "Tass quoted Putin (as) saying ...": one statement, not two.
                 suppressed_until = item.quoted_person[1] - offset + 3
             in_sentence.append(item)
+        colon = _colon_attribution(doc, sentence, tokens)
+        if colon is not None and not any(e.cue[0] < colon.cue[0] for e in in_sentence):
+            in_sentence.insert(0, colon)
         found.extend(in_sentence)
     return found
+
+
+def _colon_attribution(doc: Doc, sentence: Sentence, tokens: Sequence[Token]) -> _Found | None:
+    """A speaker and a colon with no verb: 'Graham: Trump's rhetoric ...', 'TAPPER: Do you ...'.
+
+    The line must open with a short name (a capitalised noun phrase, not a
+    section label such as "Update:" or "Editor's note:") and go on after the colon.
+    """
+    colon = next((k for k, t in enumerate(tokens[:_COLON_SPEAKER + 1]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(tokens) or tokens[0].quoted:
+        return None
+    name = tokens[:colon]
+    if name[-1].lower in _SECTION_LABELS or name[0].lower in _STOP | _DETERMINERS:
+        return None
+    # a proper name: every word capitalised ("John McCain", "NY Daily News", "TAPPER")
+    if not all((_is_np_word(t) and t.text[:1].isupper() and not t.text[:1].isdigit())
+               or t.lower == "'s" or _abbreviation_dot(name, i) for i, t in enumerate(name)):
+        return None
+    said = [t for t in tokens[colon + 1:] if t.is_word]
+    if len(said) < 4 or said[0].text[:1].isdigit():
+        return None  # a score or a label: "Clinton: 547."
+    commas = sum(t.text == "," for t in tokens[colon + 1:])
+    if commas >= 3 and sum(t.text[:1].isupper() for t in said) > 0.6 * len(said):
+        return None  # a list of names: "Iowa: Tim Albrecht, Brad Anderson, ..."
+    offset = sentence.token_start
+    content = _content_after(doc, sentence, tokens, colon + 1)
+    return _make(doc, sentence, offset, colon, colon + 1, ":", (0, colon), content)
 
 
 def _attribution_at(
@@ -231,9 +297,23 @@ def _attribution_at(
 ) -> _Found | None:
     offset = sentence.token_start
     before = tokens[first - 1].lower if first else ""
-    if lemma != "according to" and before in _NOUN_BEFORE:
+    word = tokens[first].lower
+    if lemma == "decline" and [t.lower for t in tokens[last:last + 2]] == ["to", "be"]:
+        return None  # "who declined to be named": how a source is described, not a statement
+    if lemma == "ask" and _asked_opening(tokens, first):
+        # "Asked whether he would ..., Rubio said": the question put to the subject.
+        source = _subject_after_comma(tokens, first)
+        if source is None:
+            return None
+        comma = next(k for k in range(last, len(tokens)) if tokens[k].text == ",")
+        content = (tokens[last].start, tokens[comma - 1].end) if comma > last else None
+        return _make(doc, sentence, offset, first, last, lemma, source, content)
+    if lemma != "according to" and before in _NOUN_BEFORE and not (
+        (before in _QUANTIFIERS and not word.endswith(("s", "ing")))  # "Some said"
+        or (before in _PARTICIPLE_BEFORE and word.endswith("ing"))    # "by saying"
+    ):
         return None
-    if first and tokens[first].text[:1].isupper():
+    if first and tokens[first].text[:1].isupper() and not _title_case(tokens):
         return None  # "the United States", "Reports": a name or a noun, not a verb
     if lemma == "according to":
         source = _np_right(tokens, last, lowercase=True)
@@ -241,9 +321,8 @@ def _attribution_at(
             return None
         content = _content_before(doc, sentence, tokens, first)
         return _make(doc, sentence, offset, first, last, lemma, source, content)
-    word = tokens[first].lower
     left = _skip_left(tokens, first)
-    after_comma = left >= 0 and tokens[left].text in {",", '"', "'", "\u201d", "\u2019", "-"}
+    after_comma = left >= 0 and tokens[left].lower in {",", '"', "'", "-"}  # folded marks
     # Inversion: ", said Pentagon spokesman Eric Pahon." / "..." said Putin.
     inverted = (left < 0 or after_comma) and not word.endswith("ing") and lemma != "tell"
     if inverted and left >= 0 and tokens[left].text == "," and _apposition(tokens, left):
@@ -253,33 +332,40 @@ def _attribution_at(
         if source is not None and tokens[source[0]].lower not in {"that", "it"}:
             content = _content_before(doc, sentence, tokens, left + 1 if left >= 0 else first)
             return _make(doc, sentence, offset, first, last, lemma, source, content)
-    if word.endswith("ing") and (after_comma or before in {"while", "and", "as", "by"}):
+    if word.endswith("ing") and (after_comma or (left >= 0 and tokens[left].lower in _PARTICIPLE_BEFORE)):
         # A participle takes the clause's subject: "Moscow ..., while claiming to ...".
         # After "X quoted Y as ..., saying" the participle is the same statement.
         if any(e.lemma == "quote" for e in earlier):
             return None
-        source = _relative(earlier[-1].source, offset) if earlier else _subject(tokens, left)
+        if left == 0 and tokens[0].lower in _PARTICIPLE_BEFORE:
+            source = _subject_after_comma(tokens, first)  # "After suggesting ..., Mr. Rubio"
+        else:
+            source = _relative(earlier[-1].source, offset) if earlier else _subject(tokens, left)
         if source is None:
             return None
         content = _content_after(doc, sentence, tokens, last)
         return _make(doc, sentence, offset, first, last, lemma, source, content)
     if left >= 0 and tokens[left].lower in {"and", "but"} and earlier:
         source = _relative(earlier[-1].source, offset)
-    elif any(e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
-             for e in earlier):
-        return None  # reported inside another statement: "said it welcomed ..."
     elif last < len(tokens) and tokens[last].lower == "by" and word != lemma:
         # A passive: "denied by the defense ministry", "was told by the military".
         source = _np_right(tokens, last + 1, lowercase=True)
         return None if source is None else _make(
             doc, sentence, offset, first, last, lemma, source, None
         )
-    elif before in {"was", "were", "is", "are", "been", "be"}:
+    elif before in {"was", "were", "is", "are", "been", "be"} and not word.endswith("ing"):
         return None  # a passive without its agent: no source
     else:
         source = _np_left(tokens, left)
+        if source is not None and not _new_clause(tokens, source[0]) and any(
+                e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
+                for e in earlier):
+            return None  # reported inside another statement: "said it welcomed ..."
     if source is None or (word == lemma and not _takes_base_form(tokens, source, first)):
         return None
+    if (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
+            and source[1] - source[0] <= 3 and not any(t.text[:1].isupper() for t in tokens[source[0] + 1:first])):
+        return None  # "an old saying": a noun after its adjective
     content = _quote_before(doc, tokens, source[0])
     if content is None and _only_object(tokens, last):
         content = _content_before(doc, sentence, tokens, source[0])
@@ -289,6 +375,42 @@ def _attribution_at(
     if lemma == "quote":
         item.quoted_person = _quoted_person(tokens, last, offset)
     return item
+
+
+def _asked_opening(tokens: Sequence[Token], first: int) -> bool:
+    """"Asked whether ...," / "When asked about ...," opening the sentence."""
+    opens = first == 0 or (first == 1 and tokens[0].lower == "when")
+    return opens and first + 1 < len(tokens) and tokens[first + 1].lower in _ASKED_NEXT and any(
+        t.text == "," for t in tokens[first + 2:])
+
+
+def _subject_after_comma(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+    """The subject after an opening phrase: "Asked about it, Trump said" -> Trump."""
+    comma = next((k for k in range(first + 1, len(tokens)) if tokens[k].text == ","), None)
+    if comma is None:
+        return None
+    source = _np_right(tokens, comma + 1)
+    if source is None:
+        return None
+    # the subject is the noun phrase, not the whole clause: stop before its verb
+    end = source[0]
+    while end < source[1] and (_is_np_word(tokens[end]) or tokens[end].lower in _PRONOUNS
+                               or _abbreviation_dot(tokens, end)):
+        end += 1
+        if tokens[end - 1].lower in _PRONOUNS:
+            break
+    return (source[0], end) if end > source[0] else None
+
+
+def _title_case(tokens: Sequence[Token]) -> bool:
+    """A headline-style line: "Clinton Says Russians Hacked DNC"."""
+    words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _new_clause(tokens: Sequence[Token], start: int) -> bool:
+    """A source that opens a clause of its own: "..., and Trump vowed", "..., the report said"."""
+    return start > 0 and tokens[start - 1].lower in {",", ";", "and", "but", "-"}
 
 
 def _make(
@@ -321,7 +443,9 @@ def _skip_left(tokens: Sequence[Token], i: int) -> int:
         tokens[j].lower in _SKIP_LEFT
         or tokens[j].lower in _NEGATION
         or tokens[j].lower in {"did", "does", "do", "will", "would", "could", "may", "might"}
-        or (tokens[j].lower.endswith("ly") and tokens[j].lower not in {"italy", "only"})
+        # an adverb ("repeatedly"), not a name ending in -ly ("Schlafly", "Kelly")
+        or (tokens[j].text[:1].islower() and tokens[j].lower.endswith("ly")
+            and tokens[j].lower != "only")
     ):
         j -= 1
     return j
@@ -346,18 +470,26 @@ def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         return None if opening is None else _np_left(tokens, opening - 1)
     if tokens[j].lower in {"who", "which"} and j >= 2 and tokens[j - 1].text == ",":
         return _np_left(tokens, j - 2)  # "Barkley, who said he typically votes ..."
-    if not _is_np_word(tokens[j]) and tokens[j].lower not in _PRONOUNS:
-        return None
+    if tokens[j].lower == "who" and j >= 1 and _is_np_word(tokens[j - 1]):
+        antecedent = _np_left(tokens, j - 1)  # "Republicans who say": the mention runs to "who"
+        return None if antecedent is None else (antecedent[0], j + 1)
     if tokens[j].lower in _PRONOUNS:
         return (j, j + 1)
+    if not _is_np_word(tokens[j]) and not _abbreviation_dot(tokens, j):
+        return None
     start = j
     while start > 0 and j - start < _NP_LIMIT:
         prev = tokens[start - 1]
         if tokens[start].lower in _DETERMINERS:
             break
-        if prev.lower == "and" and start >= 2 and _is_np_word(tokens[start - 2]):
+        if _abbreviation_dot(tokens, start - 1):  # "Vice President Joseph R. Biden Jr."
             start -= 1
             continue
+        if prev.lower == "and":
+            if start >= 2 and _is_np_word(tokens[start - 2]):
+                start -= 1  # "Syrian activists and rights groups"
+                continue
+            break  # ", and Trump vowed": "and" opens the clause
         if not _is_np_word(prev) or (prev.text[:1].isupper() is False and prev.lower.endswith("ing")):
             break
         start -= 1
@@ -369,18 +501,54 @@ def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
 
 
 def _apposition(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
-    """"Yahya Aridi, spokesman for the Syrian opposition in Geneva, said"."""
+    """"Yahya Aridi, spokesman for the Syrian opposition in Geneva, said".
+
+    The stretch between the commas is a noun phrase, optionally ending in a
+    relative clause ("a Michigan Republican who led the committee"); a name
+    may carry several ("Clinton, 35, the daughter of ..., said").
+    """
     k = comma - 1
-    while k >= 0 and tokens[k].text != "," and comma - k <= _NP_LIMIT:
-        if not (_is_np_word(tokens[k]) or tokens[k].lower in _APPOSITION_WORDS):
-            return None
+    while k >= 0 and tokens[k].text != "," and comma - k <= _APPOSITION_LIMIT:
         k -= 1
-    if k <= 0 or tokens[k].text != ",":
+    if k <= 0 or tokens[k].text != "," or not _appositive(tokens[k + 1:comma]):
         return None
     head = _np_left(tokens, k - 1)
     if head is None or not any(t.text[:1].isupper() for t in tokens[head[0]:comma]):
         return None
-    return (head[0], comma)
+    start = head[0]
+    if (start >= 2 and tokens[start - 1].text == "," and not tokens[start].text[:1].isupper()
+            and _appositive(tokens[start:k])):
+        outer = _np_left(tokens, start - 2)  # "Clinton, 35, the daughter of ..."
+        if outer is not None and (outer[0] == 0 or not tokens[outer[0] - 1].is_word) and (
+                tokens[outer[1] - 1].text[:1].isupper()):
+            start = outer[0]
+    return (start, comma)
+
+
+def _appositive(segment: Sequence[Token]) -> bool:
+    """Tokens that can stand between two commas after a name: a noun phrase (+ relative clause)."""
+    if not segment:
+        return False
+    cut = next((i for i, t in enumerate(segment) if t.lower in {"who", "whose", "which"}), None)
+    head = segment if cut is None else segment[:cut]
+    if not head or (cut is None and len(segment) > _NP_LIMIT + 6):
+        return False
+    determiner = head[0].lower in {"a", "an", "the"}
+    return all(
+        _is_np_word(t) or t.lower in _APPOSITION_WORDS or _abbreviation_dot(head, i)
+        or (determiner and t.text[:1].islower() and t.lower.endswith("ed"))
+        for i, t in enumerate(head)
+    )
+
+
+def _abbreviation_dot(tokens: Sequence[Token], i: int) -> bool:
+    """The full stop of "Mrs." or "R." in a name, not a sentence end."""
+    if tokens[i].text != "." or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.end == tokens[i].start and (
+        prev.lower in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())
+    )
 
 
 def _relative(source: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
@@ -408,7 +576,8 @@ def _np_right(
     end = i
     while end < len(tokens) and end - i < _NP_LIMIT + 6:
         t = tokens[end]
-        if t.text in {",", ".", ";", ":", "!", "?", '"', "\u201c", "\u201d", "(", ")"}:
+        if t.lower in {",", ".", ";", ":", "!", "?", '"', "(", ")"} and not _abbreviation_dot(
+                tokens, end):
             break
         if lowercase and t.lower in _STOP:
             break
@@ -447,7 +616,8 @@ def _takes_base_form(tokens: Sequence[Token], source: tuple[int, int], first: in
     if any(t.lower in _AUXILIARIES for t in tokens[source[1]:first]):
         return True
     head = tokens[source[1] - 1].lower
-    return head in {"i", "we", "you", "they"} or (head.endswith("s") and head != "'s")
+    return (head in _PLURAL_HEADS or head in _QUANTIFIERS or head[:1].isdigit()
+            or (head.endswith("s") and head != "'s"))
 
 
 def _only_object(tokens: Sequence[Token], last: int) -> bool:
@@ -576,7 +746,7 @@ def _finish(doc: Doc, found: list[_Found]) -> tuple[Attribution, ...]:
         content = None if item.content is None else Span(
             item.content[0], item.content[1], doc.text[item.content[0]:item.content[1]]
         )
-        stance = lex.stance[item.lemma]
+        stance = lex.stance.get(item.lemma, "neutral")  # a colon has no verb: neutral
         reasons = _skeptical_reasons(doc, item, content, lex)
         if stance == "contesting":
             reasons.insert(0, f"contesting verb: {item.lemma}")
@@ -595,7 +765,8 @@ def _token_span(doc: Doc, first: int, last: int) -> Span:
 
 
 def _name_key(text: str) -> str:
-    words = [w for w in text.split() if w[:1].isupper()]
+    # the name before any apposition: "Yahya Aridi, spokesman for ... in Geneva" -> aridi
+    words = [w for w in text.split(",")[0].split() if w[:1].isupper()]
     return (words[-1] if words else text).lower().strip(".,")
 
 
