@@ -636,14 +636,19 @@ def _fact_evidence(fact: Fact) -> Evidence:
 def _merge_aliases(
     reported: dict[tuple[str, str], dict[str, Excerpt]]
 ) -> dict[tuple[str, str], dict[str, Excerpt]]:
-    """"Assad" and "Bashar al-Assad" are one name: a key that ends another is merged into it."""
+    """"Assad" and "Bashar al-Assad" are one name: a name key that ends another is merged into it.
+
+    Only names: sources are already keyed by a person's name, and an
+    organisation's words ("the military") must not swallow another's ("a
+    statement issued by the Iraqi military").
+    """
     merged: dict[tuple[str, str], dict[str, Excerpt]] = {}
     keys = sorted(reported, key=lambda k: (-len(k[1]), k))
     for kind, key in keys:
         target = next(
             (
                 other for other in merged
-                if other[0] == kind and kind != "number" and _same_name(key, other[1])
+                if other[0] == kind == "name" and _same_name(key, other[1])
             ),
             (kind, key),
         )

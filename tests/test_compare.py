@@ -54,6 +54,10 @@ def test_reuters_quotes_the_skeptics_others_leave_out(comparison):
     # the Observer also quotes Pahon ("... Pentagon spokesman Eric Pahon told Reuters."), CBC does not
     pahon = omitted[("source", "pahon")]
     assert pahon.reported_by == ("Observer", "Reuters") and pahon.omitted_by == ("CBC News",)
+    # only the Observer cites "a statement issued by the Iraqi military"; Reuters' "the military"
+    # (which told Putin about the withdrawal) is another source
+    iraqi = omitted[("source", "statement issued by the iraqi military")]
+    assert iraqi.reported_by == ("Observer",)
 
 
 def test_casualty_figures_are_omissions_between_guardian_and_business_recorder(comparison):

@@ -311,3 +311,24 @@ def test_with_model_adds_features_and_evidence_to_an_analysis(tiny_model: Model)
     assert dict(scored.features) == {**analysis.features, **features}
     assert scored.evidence_for("model") == tuple(sorted(evidence, key=lambda e: (e.start, e.end, e.family, e.label)))
     assert len(scored.evidence) == len(analysis.evidence) + len(evidence)
+
+
+def test_shipped_pipeline_accuracy_holds_its_floor(shared_data: Path) -> None:
+    """Measured 0.761 weighted F1, 5-fold stratified CV on BABE (card of models/sentence-bias.json).
+
+    Recomputed here, so a change to any family or lexicon that loses accuracy fails CI.
+    """
+    from framing.training import PipelineConfig, cross_validate
+
+    model = load_model(SHIPPED)
+    data = read_labelled(
+        shared_data / "babe" / "babe_train.csv",
+        text_column="text",
+        label_column="label_bias",
+        drop_labels=("No agreement",),
+    )
+    shipped = model.card["training"]["config"]
+    assert shipped["c"] == PipelineConfig().c and shipped["class_weight"] == PipelineConfig().class_weight
+    assert tuple(shipped["word_ngrams"]) == PipelineConfig().word_ngrams
+    metrics = cross_validate(data, PipelineConfig(), folds=5, seed=0)
+    assert metrics["f1_weighted"] >= 0.75
