@@ -25,6 +25,7 @@ Run from the repository root::
     python benchmarks/throughput.py                      # 300 articles, best of 3
     python benchmarks/throughput.py --articles 0 --repeat 3   # every article (1,216)
     python benchmarks/throughput.py --articles 200 --profile  # where framing's time goes
+    python benchmarks/throughput.py --articles 2000 --repeat 1 --jobs 2   # parallel speed-up
 """
 
 from __future__ import annotations
@@ -164,6 +165,34 @@ def table(results: dict[str, dict[str, float]], count: int) -> str:
     return "\n".join(lines)
 
 
+def _run_parallel(count: int, jobs: int) -> float:
+    from framing.parallel import analyze_parallel
+
+    _framing()(WARM_UP)
+    texts = news_texts(count)
+    wall = time.perf_counter()
+    for _ in analyze_parallel(texts, jobs):
+        pass
+    return time.perf_counter() - wall
+
+
+def speedup(count: int, jobs: int, repeat: int) -> str:
+    """Wall-clock rate of ``analyze_parallel`` with ``jobs`` workers against one process.
+
+    Worker start-up is included, as a user of ``--jobs`` pays it.
+    """
+    best = {1: float("inf"), jobs: float("inf")}
+    for _ in range(repeat):
+        for n in best:
+            with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+                best[n] = min(best[n], pool.submit(_run_parallel, count, n).result())
+    rates = {n: count / seconds for n, seconds in best.items()}
+    return (
+        f"1 process: {rates[1]:.1f} articles/s; jobs={jobs}: {rates[jobs]:.1f} articles/s; "
+        f"speed-up {best[1] / best[jobs]:.2f}x (wall clock, best of {repeat})"
+    )
+
+
 def profile(count: int) -> str:
     """pyinstrument's call tree of ``framing.analyze`` over the articles."""
     try:
@@ -186,6 +215,8 @@ def main() -> None:
                         help="articles per run; 0 = every text once (default 300)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per method (default 3)")
     parser.add_argument("--no-trace", action="store_true", help="skip the tracemalloc pass")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="with N > 1: measure the speed-up of N worker processes instead")
     parser.add_argument("--profile", action="store_true",
                         help="print a pyinstrument profile of framing.analyze instead")
     args = parser.parse_args()
@@ -196,6 +227,10 @@ def main() -> None:
         return
     texts = news_texts(args.articles)
     count = len(texts)
+    if args.jobs > 1:
+        print(f"{count} articles; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(speedup(args.articles, args.jobs, args.repeat))
+        return
     chars = sum(map(len, texts))
     print(f"{count} articles, {chars / 1e6:.2f} M characters ({chars / count:.0f} per article); "
           f"best of {args.repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

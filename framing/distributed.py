@@ -29,6 +29,7 @@ Command line::
 from __future__ import annotations
 
 import itertools
+import logging
 import json
 import os
 import tempfile
@@ -212,7 +213,10 @@ def _client(scheduler: Any) -> Iterator[Any]:
     if isinstance(scheduler, Client):
         yield scheduler
     elif scheduler is None:
-        with LocalCluster(threads_per_worker=1, dashboard_address=None) as cluster:
+        # a local cluster logs its own shutdown as errors; only real failures matter here
+        with LocalCluster(
+            threads_per_worker=1, dashboard_address=None, silence_logs=logging.CRITICAL
+        ) as cluster:
             with Client(cluster) as client:
                 yield client
     elif isinstance(scheduler, str):
