@@ -1,0 +1,241 @@
+"""Throughput and peak memory of ``framing.analyze`` against the floor, in one run.
+
+The floor is what any tool built on our scorers must pay per article:
+textstat's seven readability metrics on the text (the same seven framing
+reports) and VADER on every sentence (split with sentencex, as framing does).
+Everything framing adds (the document model, hedging, attribution, loaded
+wording, facts, indices) is the difference, so the ratio ``ours / floor``
+(time per article) is the number to watch: the target is 1.5 or less.
+
+Every run happens in a fresh interpreter (so no run inherits another's caches
+or heap), after a warm-up that loads the lexicons and models, and the runs of
+the two methods alternate. Rates are taken from the best of ``--repeat`` runs,
+measured in CPU seconds of the worker process (robust when other jobs share the
+machine) and in wall seconds. Peak memory is reported twice: the worker's peak
+resident set (interpreter, libraries, lexicons and texts included) and the
+peak of Python allocations traced by ``tracemalloc`` while analysing, which is
+the working memory one article needs (results are dropped as they come).
+
+Articles are real news text in a fixed order: the seed articles, the PTC
+(SemEval-2020 Task 11) training articles and the PolNeAR training texts, from
+``../shared/data``; with ``--articles`` larger than that, the list repeats.
+
+Run from the repository root::
+
+    python benchmarks/throughput.py                      # 300 articles, best of 3
+    python benchmarks/throughput.py --articles 0 --repeat 3   # every article (1,216)
+    python benchmarks/throughput.py --articles 200 --profile  # where framing's time goes
+    python benchmarks/throughput.py --articles 2000 --repeat 1 --jobs 2   # parallel speed-up
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # this checkout's framing, not another installed one
+METHODS = ("floor", "framing")
+WARM_UP = "Officials said the plan may fail. Critics called it a reckless gamble."
+
+
+def news_paths(data: Path = DATA) -> list[Path]:
+    """The real news texts, in a fixed order: seeds, PTC articles, PolNeAR texts."""
+    groups = (
+        sorted((ROOT / "seeds").glob("*.txt")),
+        sorted((data / "ptc_semeval2020" / "train-articles").glob("*.txt")),
+        sorted((data / "polnear" / "train" / "text").glob("*.txt")),
+    )
+    return [path for group in groups for path in group]
+
+
+def news_texts(count: int, data: Path = DATA) -> list[str]:
+    """``count`` article texts (all of them for 0), repeating the list when needed."""
+    paths = news_paths(data)
+    if not paths:
+        raise SystemExit(f"no article texts found under {ROOT / 'seeds'} or {data}")
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    return texts if count == 0 else list(itertools.islice(itertools.cycle(texts), count))
+
+
+def _floor() -> Callable[[str], None]:
+    """textstat's seven metrics on the text plus VADER on each sentence."""
+    import sentencex
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    metrics = (
+        textstat.flesch_reading_ease,
+        textstat.flesch_kincaid_grade,
+        textstat.gunning_fog,
+        textstat.smog_index,
+        textstat.dale_chall_readability_score,
+        textstat.coleman_liau_index,
+        textstat.automated_readability_index,
+    )
+    vader = SentimentIntensityAnalyzer()
+
+    def floor(text: str) -> None:
+        for metric in metrics:
+            metric(text)
+        for sentence in sentencex.segment("en", text):
+            if sentence.strip():
+                vader.polarity_scores(sentence)
+
+    return floor
+
+
+def _framing() -> Callable[[str], None]:
+    import framing
+
+    def ours(text: str) -> None:
+        framing.analyze(text)
+
+    return ours
+
+
+def _run(method: str, count: int, trace: bool) -> dict[str, float]:
+    """One timed (or traced) pass over the corpus, in this fresh process."""
+    work = _floor() if method == "floor" else _framing()
+    work(WARM_UP)
+    texts = news_texts(count)
+    if trace:
+        tracemalloc.start()
+        base = tracemalloc.get_traced_memory()[0]
+        for text in texts:
+            work(text)
+        peak = tracemalloc.get_traced_memory()[1] - base
+        tracemalloc.stop()
+        return {"traced_peak": peak}
+    cpu, wall = time.process_time(), time.perf_counter()
+    for text in texts:
+        work(text)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    return {"cpu": cpu, "wall": wall, "rss": rss}
+
+
+def _fresh(method: str, count: int, trace: bool) -> dict[str, float]:
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(_run, method, count, trace).result()
+
+
+def measure(count: int, repeat: int, trace: bool) -> dict[str, dict[str, float]]:
+    """Best CPU and wall time, peak RSS and traced peak of each method."""
+    results: dict[str, dict[str, float]] = {m: {} for m in METHODS}
+    for _ in range(repeat):
+        for method in METHODS:
+            run = _fresh(method, count, trace=False)
+            best = results[method]
+            best["cpu"] = min(best.get("cpu", float("inf")), run["cpu"])
+            best["wall"] = min(best.get("wall", float("inf")), run["wall"])
+            best["rss"] = max(best.get("rss", 0.0), run["rss"])
+    if trace:
+        for method in METHODS:
+            results[method].update(_fresh(method, count, trace=True))
+    return results
+
+
+def table(results: dict[str, dict[str, float]], count: int) -> str:
+    """A short plain-text table of rates, memory and the ratio ours / floor."""
+    lines = [
+        f"{'':10} {'art/s (CPU)':>12} {'art/s (wall)':>13} {'ms/article':>11} "
+        f"{'peak RSS MB':>12} {'traced MB':>10}"
+    ]
+    for method in METHODS:
+        r = results[method]
+        traced = f"{r['traced_peak'] / 1e6:10.1f}" if "traced_peak" in r else f"{'-':>10}"
+        lines.append(
+            f"{method:10} {count / r['cpu']:12.1f} {count / r['wall']:13.1f} "
+            f"{1000 * r['cpu'] / count:11.2f} {r['rss'] / 1e6:12.0f} {traced}"
+        )
+    ratio = results["framing"]["cpu"] / results["floor"]["cpu"]
+    lines.append(f"ratio framing / floor (CPU time per article): {ratio:.2f}  (target <= 1.5)")
+    return "\n".join(lines)
+
+
+def _run_parallel(count: int, jobs: int) -> float:
+    from framing.parallel import analyze_parallel
+
+    _framing()(WARM_UP)
+    texts = news_texts(count)
+    wall = time.perf_counter()
+    for _ in analyze_parallel(texts, jobs):
+        pass
+    return time.perf_counter() - wall
+
+
+def speedup(count: int, jobs: int, repeat: int) -> str:
+    """Wall-clock rate of ``analyze_parallel`` with ``jobs`` workers against one process.
+
+    Worker start-up is included, as a user of ``--jobs`` pays it.
+    """
+    best = {1: float("inf"), jobs: float("inf")}
+    for _ in range(repeat):
+        for n in best:
+            with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+                best[n] = min(best[n], pool.submit(_run_parallel, count, n).result())
+    rates = {n: count / seconds for n, seconds in best.items()}
+    return (
+        f"1 process: {rates[1]:.1f} articles/s; jobs={jobs}: {rates[jobs]:.1f} articles/s; "
+        f"speed-up {best[1] / best[jobs]:.2f}x (wall clock, best of {repeat})"
+    )
+
+
+def profile(count: int) -> str:
+    """pyinstrument's call tree of ``framing.analyze`` over the articles."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        raise SystemExit("--profile needs pyinstrument: python -m pip install pyinstrument")
+    work = _framing()
+    work(WARM_UP)
+    texts = news_texts(count)
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for text in texts:
+            work(text)
+    return profiler.output_text(color=False, unicode=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=300,
+                        help="articles per run; 0 = every text once (default 300)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per method (default 3)")
+    parser.add_argument("--no-trace", action="store_true", help="skip the tracemalloc pass")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="with N > 1: measure the speed-up of N worker processes instead")
+    parser.add_argument("--profile", action="store_true",
+                        help="print a pyinstrument profile of framing.analyze instead")
+    args = parser.parse_args()
+    if args.articles < 0 or args.repeat < 1:
+        parser.error("--articles must be >= 0 and --repeat >= 1")
+    if args.profile:
+        print(profile(args.articles))
+        return
+    texts = news_texts(args.articles)
+    count = len(texts)
+    if args.jobs > 1:
+        print(f"{count} articles; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(speedup(args.articles, args.jobs, args.repeat))
+        return
+    chars = sum(map(len, texts))
+    print(f"{count} articles, {chars / 1e6:.2f} M characters ({chars / count:.0f} per article); "
+          f"best of {args.repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(table(measure(args.articles, args.repeat, not args.no_trace), count))
+
+
+if __name__ == "__main__":
+    main()

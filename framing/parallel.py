@@ -1,0 +1,119 @@
+"""Analyse a stream of articles on several processes, in input order, in flat memory.
+
+Articles are cut into small chunks; each chunk is analysed by
+:func:`framing.analyze` in a worker process. Only a few chunks are in flight at
+any time (``prefetch`` per worker), so a stream of a million articles needs no
+more memory than a stream of a thousand: the input is read only as fast as
+results are consumed, and results are yielded in input order as soon as the
+oldest chunk is done.
+
+Workers are started with ``forkserver`` where the platform has it (``spawn``
+elsewhere), not ``fork``: forking a process that runs threads (a notebook, a
+Dask client, a web server) can deadlock. Each worker imports framing and loads
+its lexicons once, then serves many chunks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
+
+from .analysis import analyze
+from .errors import FramingError
+from .types import Analysis, Article
+
+CHUNK_SIZE = 8  # articles per task: ~0.2-0.4 s of work, so task overhead is < 1%
+PREFETCH = 2  # chunks queued per worker, so no worker waits for the next one
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (affinity and container limits respected)."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def resolve_jobs(jobs: int) -> int:
+    """The number of processes ``jobs`` asks for: 0 means every available core.
+
+    Raises :class:`FramingError` for a negative number.
+    """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        raise FramingError(
+            f"jobs must be 0 (every core) or a positive whole number of processes, not {jobs!r}"
+        )
+    return available_cores() if jobs == 0 else jobs
+
+
+def analyze_parallel(
+    articles: Iterable[Article | str],
+    jobs: int,
+    *,
+    chunk_size: int = CHUNK_SIZE,
+    prefetch: int = PREFETCH,
+) -> Iterator[Analysis]:
+    """Analyse articles on ``jobs`` processes, yielding results in input order.
+
+    Parameters
+    ----------
+    articles
+        Articles (or texts), typically a stream from :func:`framing.read_corpus`
+        with the read errors filtered out. Consumed lazily.
+    jobs
+        Worker processes; 0 uses every available core, 1 analyses in this
+        process with no workers at all.
+    chunk_size
+        Articles sent to a worker at a time.
+    prefetch
+        Chunks in flight per worker. At most ``jobs * prefetch`` chunks of
+        articles and their results are held in memory at once.
+
+    Returns
+    -------
+    Iterator[Analysis]
+        Exactly what ``map(framing.analyze, articles)`` gives, in the same order.
+        An exception raised while analysing an article is raised here, at that
+        article's place in the order. Closing the iterator early cancels the
+        chunks not yet started.
+    """
+    workers = resolve_jobs(jobs)
+    if chunk_size < 1 or prefetch < 1:
+        raise FramingError(
+            f"chunk_size and prefetch must be at least 1, not {chunk_size} and {prefetch}"
+        )
+    if workers == 1:
+        return map(analyze, articles)
+    return _ordered(iter(articles), workers, chunk_size, workers * prefetch)
+
+
+def _ordered(
+    articles: Iterator[Article | str], workers: int, chunk_size: int, in_flight: int
+) -> Iterator[Analysis]:
+    chunks = iter(lambda: list(itertools.islice(articles, chunk_size)), [])
+    pending: deque[Future[list[Analysis]]] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=get_context(_start_method()))
+    try:
+        for chunk in itertools.islice(chunks, in_flight):
+            pending.append(pool.submit(analyze_chunk, chunk))
+        while pending:
+            done = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(analyze_chunk, chunk))
+            yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def analyze_chunk(articles: list[Article | str]) -> list[Analysis]:
+    """What a worker does with one chunk: :func:`framing.analyze` on each article."""
+    return [analyze(article) for article in articles]
+
+
+def _start_method() -> str:
+    return "forkserver" if "forkserver" in get_all_start_methods() else "spawn"

@@ -1,0 +1,81 @@
+"""Process-parallel analysis gives exactly the serial results, in order, reading lazily."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+from framing import Article, FramingError, analyze
+from framing.parallel import analyze_parallel, available_cores, resolve_jobs
+
+from .conftest import seed_text
+
+SEED_PREFIXES = ("000", "001", "002", "003", "004")
+
+
+def seed_articles() -> list[Article]:
+    return [Article(text=seed_text(p), source=p, id=p) for p in SEED_PREFIXES]
+
+
+def test_two_workers_give_the_serial_results_in_input_order() -> None:
+    # Nine articles in chunks of two: five chunks, finishing out of order is possible.
+    articles = seed_articles() + seed_articles()[:3] + ["Officials said the plan may fail."]
+    expected = [analyze(a) for a in articles]
+    got = list(analyze_parallel(articles, 2, chunk_size=2))
+    assert got == expected
+    assert [a.article.source for a in got] == ["000", "001", "002", "003", "004",
+                                               "000", "001", "002", "<text>"]
+
+
+def test_one_job_analyses_in_this_process() -> None:
+    articles = seed_articles()[:2]
+    got = analyze_parallel(iter(articles), 1)
+    assert list(got) == [analyze(a) for a in articles]
+
+
+def test_zero_jobs_means_every_available_core() -> None:
+    assert resolve_jobs(0) == available_cores() >= 1
+    assert resolve_jobs(3) == 3
+    text = seed_text("003")
+    assert list(analyze_parallel([text], 0)) == [analyze(text)]
+
+
+@pytest.mark.parametrize("jobs", [-1, 1.5, True, "2"])
+def test_bad_jobs_are_refused_before_anything_is_read(jobs: object) -> None:
+    read = []
+
+    def articles() -> Iterator[str]:
+        read.append(1)
+        yield "Never analysed."
+
+    with pytest.raises(FramingError, match="jobs must be 0 .* not"):
+        analyze_parallel(articles(), jobs)  # type: ignore[arg-type]
+    assert read == []
+
+
+def test_input_is_read_only_as_fast_as_results_are_taken() -> None:
+    """An endless stream: taking 3 results reads at most the chunks in flight."""
+    taken = []
+    texts = [seed_text(p) for p in SEED_PREFIXES]
+
+    def endless() -> Iterator[str]:
+        for text in itertools.cycle(texts):
+            taken.append(text)
+            yield text
+
+    results = analyze_parallel(endless(), 2, chunk_size=2, prefetch=2)
+    first = list(itertools.islice(results, 3))
+    results.close()  # type: ignore[attr-defined]
+    assert [a.text for a in first] == texts[:3]
+    # 2 workers x 2 chunks in flight x 2 articles, plus one chunk refilled per chunk taken (2).
+    assert len(taken) <= 2 * 2 * 2 + 2 * 2
+
+
+def test_an_error_surfaces_at_its_place_in_the_order() -> None:
+    stream = analyze_parallel(["First article text.", 42, "Third."], 2, chunk_size=1)  # type: ignore[list-item]
+    assert next(stream).text == "First article text."
+    with pytest.raises(TypeError, match="not int"):
+        next(stream)
+
