@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .analysis import analyze
+from .analysis import analyze_corpus
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
 from .compare import compare as build_comparison
@@ -28,6 +28,7 @@ from .io import (
     SCHEMA_VERSION,
     analysis_record,
     dumps,
+    jsonl_line,
     error_record,
     read_corpus,
     with_outlet,
@@ -37,7 +38,7 @@ from .report import markdown_text, terminal, write_markdown_report
 from .report.json import comparison_record
 from .scoring import explain as explain_index
 from .scoring import index_names
-from .types import Analysis, ReadError
+from .types import Analysis, Article, ReadError
 
 app = typer.Typer(
     name="framing",
@@ -77,6 +78,9 @@ MaxBytes = Annotated[
 Strict = Annotated[
     bool, typer.Option("--strict", help="Exit with 1 if any input could not be read.")
 ]
+Jobs = Annotated[
+    int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = every core, 1 = this process.")
+]
 
 
 def _version(value: bool) -> None:
@@ -115,6 +119,7 @@ def score(
     ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Strict = False,
+    jobs: Jobs = 1,
 ) -> None:
     """Score articles: one row per article with its features.
 
@@ -126,19 +131,20 @@ def score(
     if explain is not None and explain not in choices:
         _fail(f"unknown family or index {explain!r} for --explain; choose one of {', '.join(choices)}", 2)
     loaded = load_model(model) if model else None
-    analyses: list[Analysis] = []
     errors: list[ReadError] = []
-    stream = _analysed(paths, outlet, max_bytes, errors)
+    stream = _analysed(paths, outlet, max_bytes, errors, jobs)
     if loaded is not None:
         stream = (with_model(a, loaded) for a in stream)
     if format is ScoreFormat.jsonl:
+        scored = 0  # streamed: nothing is kept, so memory stays flat on any corpus size
         for analysis in stream:
-            sys.stdout.write(dumps(analysis_record(analysis)).replace("\n", "") + "\n")
-            analyses.append(analysis)
+            sys.stdout.write(jsonl_line(analysis_record(analysis)))
+            scored += 1
     else:
         analyses = list(_with_progress(stream, len(paths)))
         _print_scores(analyses, errors, format, explain)
-    _finish(analyses, errors, strict)
+        scored = len(analyses)
+    _finish(scored, errors, strict)
 
 
 @app.command()
@@ -152,12 +158,13 @@ def compare(
     ] = CompareFormat.markdown,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Strict = False,
+    jobs: Jobs = 1,
 ) -> None:
     """Compare outlets story by story and write a report."""
     errors: list[ReadError] = []
-    analyses = list(_with_progress(_analysed(paths, None, max_bytes, errors), len(paths)))
+    analyses = list(_with_progress(_analysed(paths, None, max_bytes, errors, jobs), len(paths)))
     if not analyses:
-        _finish(analyses, errors, strict)
+        _finish(0, errors, strict)
     comparison = build_comparison(analyses, errors)
     command = "framing compare " + " ".join(_shown(p) for p in paths)
     if format is CompareFormat.json:
@@ -172,7 +179,7 @@ def compare(
     else:
         for path in write_markdown_report(comparison, output, command=command):
             typer.echo(f"wrote {path}", err=True)
-    _finish(analyses, errors, strict)
+    _finish(len(analyses), errors, strict)
 
 
 def _shown(path: str) -> str:
@@ -185,19 +192,25 @@ app.command("evaluate")(evaluate_command)
 
 
 def _analysed(
-    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError]
+    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError], jobs: int
 ) -> Iterator[Analysis]:
-    """Analyse what can be read; collect (and report on stderr) what cannot."""
+    """Analyse what can be read, in input order; warnings go to stderr."""
+    for analysis in analyze_corpus(_readable(paths, outlet, max_bytes, errors), jobs=jobs):
+        for warning in analysis.warnings:
+            typer.echo(f"warning: {analysis.article.source}: {warning}", err=True)
+        yield analysis
+
+
+def _readable(
+    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError]
+) -> Iterator[Article]:
+    """The articles that can be read; what cannot is collected and reported on stderr."""
     for item in read_corpus(paths, max_bytes=max_bytes):
         if isinstance(item, ReadError):
             errors.append(item)
             typer.echo(f"skipped {item.source}: {item.reason}", err=True)
             continue
-        article = with_outlet(item, outlet) if outlet else item
-        analysis = analyze(article)
-        for warning in analysis.warnings:
-            typer.echo(f"warning: {article.source}: {warning}", err=True)
-        yield analysis
+        yield with_outlet(item, outlet) if outlet else item
 
 
 def _with_progress(items: Iterator[Analysis], inputs: int) -> Iterator[Analysis]:
@@ -234,10 +247,10 @@ def _print_scores(
         sys.stdout.write(terminal.score_table(analyses))
 
 
-def _finish(analyses: list[Analysis], errors: list[ReadError], strict: bool) -> None:
+def _finish(scored: int, errors: list[ReadError], strict: bool) -> None:
     if errors:
-        typer.echo(f"{len(errors)} input(s) could not be read; {len(analyses)} scored", err=True)
-    if not analyses:
+        typer.echo(f"{len(errors)} input(s) could not be read; {scored} scored", err=True)
+    if not scored:
         _fail("nothing could be scored", 1)
     if strict and errors:
         _fail("--strict: some inputs could not be read", 1)

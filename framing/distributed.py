@@ -42,7 +42,7 @@ from typing import Any
 
 from .analysis import analyze
 from .errors import FramingError
-from .io import DEFAULT_MAX_BYTES, analysis_record, dumps, read_corpus
+from .io import DEFAULT_MAX_BYTES, analysis_record, jsonl_line, read_corpus
 from .types import Article, ReadError
 
 PARTITION_SIZE = 32  # articles per partition: ~1-2 s of work, so scheduling overhead is small
@@ -116,15 +116,10 @@ def score_on_dask(
     return DaskRun(target, scored, tuple(errors))
 
 
-def record_line(record: dict[str, Any]) -> str:
-    """One record as a JSONL line, byte for byte as ``framing score --format jsonl``."""
-    return dumps(record).replace("\n", "") + "\n"
-
-
 def score_partition(articles: list[Article], parquet: bool) -> list[Any]:
     """What a worker does with one partition: analyse each article into its record."""
     records = [analysis_record(analyze(article)) for article in articles]
-    return [_row(r) for r in records] if parquet else [record_line(r) for r in records]
+    return [_row(r) for r in records] if parquet else [jsonl_line(r) for r in records]
 
 
 def _articles(items: Iterator[Article | ReadError], errors: list[ReadError]) -> Iterator[Article]:

@@ -153,16 +153,19 @@ def _names(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
     return found
 
 
+_HYPHENATED_NAME = re.compile(r"[a-z]{1,3}-[A-Z]\w*")
+_ACRONYM = re.compile(r"[A-Z]{2,3}")
+
+
 def _capitalised(token: Token) -> bool:
     """A word that can be part of a name: "Putin", "al-Assad", "UN", not "With"."""
     text = token.text
-    if re.fullmatch(r"[a-z]{1,3}-[A-Z]\w*", text):
-        return True  # al-Assad, el-Sisi
-    if re.fullmatch(r"[A-Z]{2,3}", text):
+    if not text[0].isupper():
+        return bool(_HYPHENATED_NAME.fullmatch(text))  # al-Assad, el-Sisi
+    if _ACRONYM.fullmatch(text):
         return True  # US, UK, UN
     return (
         token.is_word
-        and text[0].isupper()
         and token.lower not in _NOT_NAMES
         and token.lower not in STOP_WORDS
         and not text.isdigit()

@@ -539,3 +539,8 @@ def _attribution_record(attribution: Attribution) -> dict[str, Any]:
 def dumps(document: Any) -> str:
     """Deterministic JSON: the same data always gives the same bytes."""
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def jsonl_line(record: Any) -> str:
+    """One record as one compact JSON line (``--format jsonl``), newline included."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"

@@ -72,10 +72,11 @@ _BYLINE = re.compile(
 )
 _CREDIT = re.compile(
     r"(\((?:[^()]*/[^()]*|[^()]*\b(?:photo|getty|reuters|afp|associated press|ap|epa)\b[^()]*)\)\s*$)"
-    r"|([A-Z]{2,}(?:[ -][A-Z]{2,})*/[A-Za-z]+(?:[/ ][A-Za-z]+)*\s*$)"
     r"|^(photo|photograph|image|picture)\s*(:|credit)",
     re.IGNORECASE,
 )
+# "ALEXANDER ZEMLIANICHENKO/AFP/Getty Images": capitals are the signal, so no IGNORECASE
+_AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})*/[A-Za-z]+(?:[/ ][A-Za-z]+)*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +183,7 @@ def _block_kind(block: str) -> SentenceKind:
         return "boilerplate"
     if words <= 12 and _BYLINE.match(block):
         return "byline"
-    if words < 80 and _CREDIT.search(block):
+    if words < 80 and (_CREDIT.search(block) or _AGENCY_CREDIT.search(block)):
         return "caption"
     return "body"
 
@@ -229,18 +230,22 @@ def _tokenise(
 ) -> list[Token]:
     """Tokens keep the original characters; ``lower`` is folded for matching."""
     tokens = []
+    contains = covered.contains
     for match in _TOKEN.finditer(norm, start, end):
         s, e = match.span()
         word = match.group()
-        glued = _GLUED.match(word)
-        pieces = (
-            [(s, s + glued.end(1)), (s + glued.end(1), e)] if glued else [(s, e)]
-        )
-        for ps, pe in pieces:
+        # only a word that starts in lower case and has a capital later can be glued
+        glued = _GLUED.match(word) if word[:1].islower() and not word.islower() else None
+        if glued is None:
+            tokens.append(
+                Token(s, e, text[s:e], word.lower(), sentence, contains(s, e), word[0].isalnum())
+            )
+            continue
+        for ps, pe in ((s, s + glued.end(1)), (s + glued.end(1), e)):
             piece = norm[ps:pe]
             tokens.append(
                 Token(ps, pe, text[ps:pe], piece.lower(), sentence,
-                      covered.contains(ps, pe), piece[0].isalnum())
+                      contains(ps, pe), piece[0].isalnum())
             )
     return tokens
 

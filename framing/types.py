@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, overload
+from typing import Any, Literal, NamedTuple, overload
 
 SentenceKind = Literal["headline", "body", "subhead", "caption", "byline", "boilerplate"]
 SourceType = Literal["person", "organisation", "anonymous", "media", "document"]
@@ -55,9 +55,12 @@ class ReadError:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark; ``quoted`` is True inside quotation marks."""
+class Token(NamedTuple):
+    """A word or punctuation mark; ``quoted`` is True inside quotation marks.
+
+    A named tuple rather than a dataclass: articles have thousands of tokens,
+    and a tuple is built three times faster than a frozen dataclass.
+    """
 
     start: int
     end: int

@@ -104,3 +104,11 @@ def test_explain_an_index_shows_its_components_and_evidence():
     # accusation, the officials' denial and the opposition sources who "will wait to see"
     assert any(line.split()[:2] == ["attribution.skeptical", "4"] for line in lines)
     assert "we will have to wait and see" in result.stdout
+
+
+def test_jobs_gives_the_same_output_in_the_same_order():
+    one = run("score", SEEDS, "--format", "jsonl")
+    two = run("score", SEEDS, "--format", "jsonl", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    assert run("score", SEEDS, "--jobs", "-1").exit_code == 2

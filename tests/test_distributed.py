@@ -16,7 +16,8 @@ from .conftest import SEEDS, seed_text
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from framing.distributed import record_line, score_on_dask  # noqa: E402
+from framing.distributed import score_on_dask  # noqa: E402
+from framing.io import jsonl_line  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_jsonl_records_match_the_single_machine_path(client, corpus: Path, tmp_p
     expected = single_machine([corpus, SEEDS])
     lines = output.read_text(encoding="utf-8").splitlines(keepends=True)
     assert [json.loads(line) for line in lines] == expected
-    assert lines == [record_line(r) for r in expected]
+    assert lines == [jsonl_line(r) for r in expected]
     assert run.scored == len(expected) == 10  # 5 JSONL lines + 5 seed files
     assert [(e.source.rsplit("/", 1)[-1], e.reason[:12]) for e in run.errors] == [
         ("corpus.jsonl:3", "duplicate id"),
