@@ -43,9 +43,13 @@ class PhraseMatcher:
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Non-overlapping matches in text order, earliest then longest."""
         found: list[Match] = []
+        index = self._index
         i = 0
         n = len(tokens)
         while i < n:
+            if tokens[i].lower not in index:  # most tokens start no phrase: skip the call
+                i += 1
+                continue
             best = self._longest_at(tokens, i, n)
             if best is None:
                 i += 1

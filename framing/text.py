@@ -230,7 +230,7 @@ def _tokenise(
 ) -> list[Token]:
     """Tokens keep the original characters; ``lower`` is folded for matching."""
     tokens = []
-    contains = covered.contains
+    contains = covered.contains if covered.overlaps(start, end) else _outside
     for match in _TOKEN.finditer(norm, start, end):
         s, e = match.span()
         word = match.group()
@@ -250,6 +250,11 @@ def _tokenise(
     return tokens
 
 
+def _outside(start: int, end: int) -> bool:
+    """For a sentence no quotation touches: none of its tokens is quoted."""
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class _Coverage:
     """Disjoint sorted intervals covered by quotes, for fast membership tests."""
@@ -260,6 +265,11 @@ class _Coverage:
     def contains(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and end <= self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any quote touches [start, end); intervals are disjoint, so ends are sorted too."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
 
 
 def _merge(quotes: list[Quote]) -> _Coverage:
