@@ -68,6 +68,7 @@ class ScoreFormat(str, Enum):
 
 class CompareFormat(str, Enum):
     markdown = "markdown"
+    html = "html"
     json = "json"
 
 
@@ -175,9 +176,12 @@ def compare(
             write_atomic(output, text)
             typer.echo(f"wrote {output}", err=True)
     elif output is None:
+        if format is CompareFormat.html:
+            _fail("--format html writes a page with charts beside it: give --output FILE.html", 2)
         sys.stdout.write(markdown_text(comparison, command=command))
     else:
-        for path in write_markdown_report(comparison, output, command=command):
+        html = format is CompareFormat.html
+        for path in write_markdown_report(comparison, output, command=command, html=html):
             typer.echo(f"wrote {path}", err=True)
     _finish(len(analyses), errors, strict)
 

@@ -79,3 +79,12 @@ def test_report_is_the_same_wherever_it_is_written(tmp_path):
     second = write_markdown_report(comparison, tmp_path / "b" / "deeper" / "r.md", command="c")[-1]
     assert first.read_bytes() == second.read_bytes()
     assert (tmp_path / "b" / "deeper" / "r_charts").is_dir()
+
+
+def test_html_page_is_standalone_and_keeps_hostile_text_inert(tmp_path):
+    written = write_markdown_report(_hostile_comparison(), tmp_path / "r.html", command="c", html=True)
+    page = written[-1].read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<table>" in page
+    assert "<script>" not in page and "<img src=x" not in page and 'href="javascript:' not in page
+    assert "&lt;script&gt;" in page
+    assert re.findall(r'<img [^>]*src="([^"]+)"', page)[0].startswith("r_charts/")

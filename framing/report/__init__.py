@@ -9,6 +9,7 @@ from ..compare import Comparison
 from ..io import write_atomic
 from ..lexicons import versions
 from .charts import render_charts
+from .html import to_html
 from .markdown import ReportContext, render
 
 
@@ -17,8 +18,13 @@ def chart_folder(report: str | Path) -> str:
     return f"{Path(report).stem}_charts"
 
 
-def write_markdown_report(comparison: Comparison, path: str | Path, *, command: str) -> list[Path]:
-    """Write the report and its charts (each file atomically); return the files written."""
+def write_markdown_report(
+    comparison: Comparison, path: str | Path, *, command: str, html: bool = False
+) -> list[Path]:
+    """Write the report (Markdown, or an HTML page) and its charts, each file atomically.
+
+    Returns the files written.
+    """
     target = Path(path)
     folder = chart_folder(target)
     context = ReportContext(__version__, command, folder, versions())
@@ -27,7 +33,8 @@ def write_markdown_report(comparison: Comparison, path: str | Path, *, command: 
         chart = target.parent / folder / name
         write_atomic(chart, data)
         written.append(chart)
-    write_atomic(target, render(comparison, context))
+    text = render(comparison, context)
+    write_atomic(target, to_html(text) if html else text)
     written.append(target)
     return written
 
