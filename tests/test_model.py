@@ -273,16 +273,21 @@ def test_shipped_model_loads_and_says_where_it_comes_from() -> None:
     assert list(predicted) == ["Biased", "Non-biased"]
 
 
-def test_shipped_model_on_its_training_file(shared_data: Path) -> None:
-    if not SHIPPED.is_file():
-        pytest.skip("models/sentence-bias.json has not been trained yet")
-    model = load_model(SHIPPED)
-    data = read_labelled(
+def _babe(shared_data: Path):
+    """BABE's training sentences as the shipped model was trained on them."""
+    return read_labelled(
         shared_data / "babe" / "babe_train.csv",
         text_column="text",
         label_column="label_bias",
         drop_labels=("No agreement",),
     )
+
+
+def test_shipped_model_on_its_training_file(shared_data: Path) -> None:
+    if not SHIPPED.is_file():
+        pytest.skip("models/sentence-bias.json has not been trained yet")
+    model = load_model(SHIPPED)
+    data = _babe(shared_data)
     assert model.card["training"]["sha256"] == data.sha256
 
 
@@ -321,12 +326,7 @@ def test_shipped_pipeline_accuracy_holds_its_floor(shared_data: Path) -> None:
     from framing.training import PipelineConfig, cross_validate
 
     model = load_model(SHIPPED)
-    data = read_labelled(
-        shared_data / "babe" / "babe_train.csv",
-        text_column="text",
-        label_column="label_bias",
-        drop_labels=("No agreement",),
-    )
+    data = _babe(shared_data)
     shipped = model.card["training"]["config"]
     assert shipped["c"] == PipelineConfig().c and shipped["class_weight"] == PipelineConfig().class_weight
     assert tuple(shipped["word_ngrams"]) == PipelineConfig().word_ngrams
