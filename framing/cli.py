@@ -167,6 +167,8 @@ def compare(
     if not analyses:
         _finish(0, errors, strict)
     comparison = build_comparison(analyses, errors)
+    if comparison.n_articles == 0:
+        _fail("nothing to compare: no article is in English (see the warnings above)", 1)
     command = "framing compare " + " ".join(_shown(p) for p in paths)
     if format is CompareFormat.json:
         text = dumps(comparison_record(comparison))
@@ -271,5 +273,9 @@ def main() -> None:
         app()
     except FramingError as error:
         typer.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    except OSError as error:  # an output that cannot be written: a directory, no permission, disk full
+        where = f" {error.filename}" if error.filename else ""
+        typer.echo(f"error: cannot write{where}: {error.strerror or error}", err=True)
         sys.exit(1)
 

@@ -227,13 +227,15 @@ def compare(analyses: Iterable[Analysis], errors: Iterable[ReadError] = ()) -> C
         last_date=dates[-1] if dates else "",
         highlights=highlights,
         caveats=_caveats(story_values, analyses, bool(inferred)) + tuple(
-            f"{a.article.source} ({a.article.outlet}) is left out: its text is in "
+            f"{shown_source(a.article.source)} ({a.article.outlet}) is left out: its text is in "
             f"{a.language!r}, and every family is built for English."
             for a in skipped
         ),
         inputs=tuple(_input_record(a, s) for a, s in zip(analyses, stories)),
         errors=tuple(errors),
-        warnings=tuple(f"{a.article.source}: {w}" for a in everything for w in a.warnings),
+        warnings=tuple(
+            f"{shown_source(a.article.source)}: {w}" for a in everything for w in a.warnings
+        ),
     )
 
 
@@ -758,6 +760,15 @@ def _caveats(
     if unknown:
         notes.append(f"{len(unknown)} article(s) have no known outlet and are grouped as 'unknown'.")
     return tuple(notes)
+
+
+def shown_source(source: str) -> str:
+    """A source as a report shows it: as given, but a file name for an absolute path.
+
+    An absolute path differs from machine to machine and tells a reader where
+    the researcher keeps files, so reports never carry one.
+    """
+    return source.rsplit("/", 1)[-1] if source.startswith("/") else source
 
 
 def _input_record(analysis: Analysis, story: str) -> InputRecord:

@@ -95,6 +95,8 @@ def _numbers(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
                 break
             unit.append(word)
             end += 1
+            if word.lower.endswith("s") and len(word.lower) > 3:
+                break  # a plural noun ends the unit: "refugees" in "1,234 refugees fled"
         if token.text.endswith("%"):
             unit_key = "percent"
         elif unit:
@@ -103,10 +105,15 @@ def _numbers(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
             continue  # a bare number (a page number, a score) is too vague to compare
         last = unit[-1] if unit else tokens[end - 1]
         found.append(
-            Fact("number", f"{value:g} {unit_key}", doc.text[token.start : last.end],
+            Fact("number", f"{_plain_number(value)} {unit_key}", doc.text[token.start : last.end],
                  token.start, last.end, token.sentence)
         )
     return found
+
+
+def _plain_number(value: float) -> str:
+    """4408 for 4,408 and 1234567 for 1,234,567 (never 1.23457e+06); 2.5 stays 2.5."""
+    return str(int(value)) if value.is_integer() else f"{value:.15g}"
 
 
 def _is_date(tokens: tuple[Token, ...], i: int) -> bool:

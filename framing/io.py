@@ -59,11 +59,12 @@ def read_corpus(
     """Stream articles (and read errors) in input order, one input at a time."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    seen: dict[str, str] = {}  # corpus ids across every input, so a repeated file is caught too
     for path in paths:
         if str(path) == STDIN:
             yield from _read_stdin(stdin or sys.stdin.buffer, max_bytes)
         else:
-            yield from _read_path(Path(path), max_bytes)
+            yield from _read_path(Path(path), max_bytes, seen)
 
 
 def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Article | ReadError]:
@@ -82,16 +83,18 @@ def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Article | ReadErro
         yield from _text_article(text, "<stdin>", {})
 
 
-def _read_path(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
+def _read_path(path: Path, max_bytes: int, seen: dict[str, str]) -> Iterator[Article | ReadError]:
     if path.is_dir():
-        yield from _read_directory(path, max_bytes)
+        yield from _read_directory(path, max_bytes, seen)
     elif not path.exists():
         yield ReadError(str(path), "no such file or directory")
     else:
-        yield from _read_file(path, {}, max_bytes)
+        yield from _read_file(path, {}, max_bytes, seen)
 
 
-def _read_directory(directory: Path, max_bytes: int) -> Iterator[Article | ReadError]:
+def _read_directory(
+    directory: Path, max_bytes: int, seen: dict[str, str]
+) -> Iterator[Article | ReadError]:
     manifest, problems = _read_manifest(directory / MANIFEST)
     yield from problems
     files = sorted(p for p in directory.iterdir() if p.is_file() and p.name != MANIFEST)
@@ -101,13 +104,13 @@ def _read_directory(directory: Path, max_bytes: int) -> Iterator[Article | ReadE
         if path.suffix.lower() not in SUPPORTED:
             yield ReadError(str(path), _unsupported(path))
             continue
-        yield from _read_file(path, manifest.get(path.name, {}), max_bytes)
+        yield from _read_file(path, manifest.get(path.name, {}), max_bytes, seen)
     for name in sorted(set(manifest) - {p.name for p in files}):
         yield ReadError(str(directory / MANIFEST), f"lists {name!r}, which is not in the directory")
 
 
 def _read_file(
-    path: Path, meta: dict[str, str], max_bytes: int
+    path: Path, meta: dict[str, str], max_bytes: int, seen: dict[str, str]
 ) -> Iterator[Article | ReadError]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
@@ -119,7 +122,7 @@ def _read_file(
             yield ReadError(str(path), _too_large(size, max_bytes))
             return
         if suffix in (".jsonl", ".csv"):
-            yield from _read_records(path, max_bytes)
+            yield from _read_records(path, max_bytes, seen)
             return
         data = path.read_bytes()
     except OSError as error:
@@ -133,7 +136,7 @@ def _read_file(
     if suffix in HTML_SUFFIXES:
         yield from _html_article(text, str(path), meta)
     elif suffix == ".json":
-        yield from _json_document(text, str(path), max_bytes)
+        yield from _json_document(text, str(path), max_bytes, seen)
     else:
         yield from _text_article(text, str(path), {"id": path.stem, **meta})
 
@@ -224,9 +227,8 @@ def _html_article(html: str, source: str, meta: dict[str, str]) -> Iterator[Arti
 
 # -- corpora: JSONL, JSON, CSV -----------------------------------------------
 
-def _read_records(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
+def _read_records(path: Path, max_bytes: int, seen: dict[str, str]) -> Iterator[Article | ReadError]:
     reader = _jsonl_records if path.suffix.lower() == ".jsonl" else _csv_records
-    seen: dict[str, str] = {}
     with open(path, "rb") as handle:
         for where, record in reader(handle, str(path)):
             if isinstance(record, ReadError):
@@ -293,7 +295,9 @@ def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
     return Dialect
 
 
-def _json_document(text: str, source: str, max_bytes: int) -> Iterator[Article | ReadError]:
+def _json_document(
+    text: str, source: str, max_bytes: int, seen: dict[str, str]
+) -> Iterator[Article | ReadError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -302,7 +306,6 @@ def _json_document(text: str, source: str, max_bytes: int) -> Iterator[Article |
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
-    seen: dict[str, str] = {}
     for number, record in enumerate(records, start=1):
         where = f"{source}#{number}"
         if not isinstance(record, dict):
@@ -318,6 +321,11 @@ def _record_article(
     if not isinstance(text, str) or not text.strip():
         missing = "has no 'text'" if text is None else "has an empty or non-string 'text'"
         yield ReadError(where, missing)
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        yield ReadError(where, "'text' holds invalid Unicode (a lone surrogate such as \\ud800)")
         return
     if len(text.encode("utf-8", errors="replace")) > max_bytes:
         yield ReadError(where, _too_large(len(text.encode("utf-8", "replace")), max_bytes))
@@ -461,10 +469,21 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _file_mode(target))  # mkstemp makes 0600; keep what open() would give
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The existing file's mode, or what a new file gets under the current umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def with_outlet(article: Article, outlet: str) -> Article:

@@ -37,7 +37,7 @@ def detect_language(doc: Doc) -> tuple[str, float]:
     Text mostly in a non-Latin script cannot be English whatever the model's
     confidence, so its confidence is taken as 1.
     """
-    body = " ".join(s.text for s in doc.body)
+    body = " ".join(doc.norm[s.start : s.end] for s in doc.body)
     if doc.body_words() < MIN_WORDS:
         return "en", 0.0
     sample = body[:SAMPLE_CHARS]

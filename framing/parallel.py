@@ -7,10 +7,12 @@ more memory than a stream of a thousand: the input is read only as fast as
 results are consumed, and results are yielded in input order as soon as the
 oldest chunk is done.
 
-Workers are started with ``forkserver`` where the platform has it (``spawn``
-elsewhere), not ``fork``: forking a process that runs threads (a notebook, a
-Dask client, a web server) can deadlock. Each worker imports framing and loads
-its lexicons once, then serves many chunks.
+From a single-threaded process (the command line), workers are forked after
+the parent has loaded everything once, so they start at once with warm caches.
+A process that runs other threads (a notebook, a Dask client, a web server)
+could deadlock a forked child, so there workers start from a ``forkserver``
+(``spawn`` where that is missing) and each imports framing and loads its data
+once, then serves many chunks.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ Indices
 -------
 index.skepticism
     skeptical attributions, contesting and distancing verbs, the reporter's own
-    distancing and scare quotes, the reporter's hedges (per 1,000 words).
+    distancing (scare quotes among it, counted once), the reporter's hedges
+    (per 1,000 words).
 index.loadedness
     loaded words in the reporter's voice, plus a quarter weight for quoted ones.
 index.hedging

@@ -42,6 +42,7 @@ _FOLD = str.maketrans(
     }
 )
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"            # abbreviations: U.S., U.N.
     r"|\d+(?:[.,:]\d+)*%?"           # numbers: 4,408  3.5  27%
@@ -88,7 +89,7 @@ class _Block:
 
 def normalise(text: str) -> str:
     """Fold quotes, dashes and spaces one character for one, keeping offsets."""
-    folded = text.translate(_FOLD)
+    folded = _SURROGATE.sub("\ufffd", text.translate(_FOLD))  # unencodable halves
     # "\r\n" -> " \n" and a lone "\r" -> "\n": same length, one line break each.
     if "\r" in folded:
         folded = re.sub(r"\r(?!\n)", "\n", folded).replace("\r", " ")

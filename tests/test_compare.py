@@ -132,3 +132,15 @@ def test_loadedness_ranks_outlets_like_the_babe_experts(shared_data):
     result = module.evaluate(shared_data)
     assert len(result["outlets"]) == 10
     assert result["spearman_rho"] >= 0.65
+
+
+def test_a_scare_quote_counts_once_in_skepticism():
+    # the CBC seed's "de-escalation" is both loaded.scare_quotes and the reporter's narrator distancing
+    analysis = framing.analyze((SEEDS / "002_720a579d1653449e.txt").read_text(encoding="utf-8"))
+    parts = {c.feature for c in explain(analysis, "index.skepticism").contributions}
+    assert "attribution.narrator_distancing" in parts and "loaded.scare_quotes" not in parts
+
+
+def test_large_numbers_keep_their_digits_and_a_plural_noun_ends_the_unit():
+    facts = framing.analyze("UNHCR said 1,234,567 refugees fled the region in 2017, and 300 kilometres were mined.").facts
+    assert {f.key for f in facts if f.kind == "number"} == {"1234567 refugee", "300 kilometre"}

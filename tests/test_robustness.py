@@ -207,3 +207,78 @@ def test_the_command_runs_offline_in_a_fresh_process():
     document = json.loads(result.stdout)
     assert len(document["articles"]) == 5
     assert document["articles"][0]["features"]["readability.flesch_reading_ease"] > 0
+
+
+def _jsonl(path, records):
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_lone_surrogate_in_a_record_is_one_error_not_a_crash(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "bad", "text": "x"}).replace('"x"', '"Putin said \\ud800 it."') + "\n"
+        + json.dumps({"id": "good", "text": seed_text("003")}) + "\n",
+        encoding="utf-8",
+    )
+    result, document = score_json(corpus)
+    assert result.exit_code == 0
+    assert [a["id"] for a in document["articles"]] == ["good"]
+    assert "lone surrogate" in document["errors"][0]["reason"]
+    assert math.isfinite(framing.analyze("Officials said \ud800 the plan may fail.").features["hedging.cues"])
+
+
+def test_outlet_and_story_names_with_dollar_signs_do_not_break_the_charts(tmp_path):
+    corpus = _jsonl(tmp_path / "c.jsonl", [
+        {"id": "a", "outlet": "Cash$ \\frac{1}{$ News", "story": "s$1$", "text": seed_text("001")},
+        {"id": "b", "outlet": "Plain", "story": "s$1$", "text": seed_text("003")},
+    ])
+    result = runner.invoke(app, ["compare", str(corpus), "--output", str(tmp_path / "r.md")])
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "r_charts").iterdir())) == 2
+
+
+def test_the_same_id_in_two_inputs_is_reported(tmp_path):
+    corpus = _jsonl(tmp_path / "c.jsonl", [{"id": "a", "text": seed_text("003")}])
+    articles = framing.load_corpus([corpus, corpus])
+    assert len(articles) == 1
+    assert articles.errors[0].reason == f"duplicate id 'a' (first seen at {corpus}:1)"
+
+
+def test_reports_hold_no_absolute_path_and_files_get_ordinary_permissions(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(seed_text("003"), encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "in" / "de.txt").write_text(GERMAN, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        result = runner.invoke(app, ["compare", str(tmp_path / "in"), "--output", str(tmp_path / "out" / "r.md")])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "out" / "r.md").read_text(encoding="utf-8")
+    assert str(tmp_path) not in report
+    assert "empty.txt: is empty" in report and "de.txt" in report
+    assert ((tmp_path / "out" / "r.md").stat().st_mode & 0o777) == 0o644
+
+
+def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
+    target = tmp_path / "taken"
+    target.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "framing", "compare", "seeds", "--output", str(target)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("error: cannot write")
+
+
+def test_stories_whose_names_reduce_alike_keep_their_own_charts(tmp_path):
+    corpus = _jsonl(tmp_path / "c.jsonl", [
+        {"id": "a", "outlet": "A", "story": "\u0421\u0438\u0440\u0438\u044f", "text": seed_text("001")},
+        {"id": "b", "outlet": "B", "story": "\u0423\u043a\u0440\u0430\u0457\u043d\u0430", "text": seed_text("003")},
+    ])
+    result = runner.invoke(app, ["compare", str(corpus), "--output", str(tmp_path / "r.md")])
+    assert result.exit_code == 0
+    assert len({p.name for p in (tmp_path / "r_charts").iterdir()}) == 2

@@ -39,6 +39,6 @@ def write_markdown_report(
     return written
 
 
-def markdown_text(comparison: Comparison, *, command: str, folder: str = "charts") -> str:
-    """The report's Markdown alone (charts are not written), e.g. for standard output."""
-    return render(comparison, ReportContext(__version__, command, folder, versions()))
+def markdown_text(comparison: Comparison, *, command: str) -> str:
+    """The report's Markdown alone, e.g. for standard output; it says charts need a file."""
+    return render(comparison, ReportContext(__version__, command, None, versions()))

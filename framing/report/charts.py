@@ -7,6 +7,7 @@ date or software name in the PNG metadata.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 
@@ -27,14 +28,21 @@ _STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "svg.hashsalt": "framing",
+    # outlet and story names are untrusted text: "$...$" must not be parsed as maths
+    "text.parse_math": False,
 }
 _DPI = 100
 _BAR = "#4c72b0"
 
 
 def story_slug(story: StoryComparison) -> str:
-    """A file-name-safe form of the story's name."""
-    return re.sub(r"[^a-z0-9]+", "-", story.story.lower()).strip("-")[:60] or "story"
+    """A file-name-safe form of the story's name, unique to it.
+
+    Names that reduce to the same letters ("\u0421\u0438\u0440\u0438\u044f" and "\u0423\u043a\u0440\u0430\u0457\u043d\u0430" both to
+    nothing, long names cut at 60) stay apart by a short hash of the full name.
+    """
+    readable = re.sub(r"[^a-z0-9]+", "-", story.story.lower()).strip("-")[:60] or "story"
+    return f"{readable}-{hashlib.sha256(story.story.encode('utf-8')).hexdigest()[:8]}"
 
 
 def render_charts(comparison: Comparison) -> dict[str, bytes]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote as quote_path
 
-from ..compare import Comparison, Excerpt, OutletInStory, StoryComparison
+from ..compare import Comparison, Excerpt, OutletInStory, StoryComparison, shown_source
 from ..scoring import index_specs
 from .charts import story_slug
 from .escape import cell, fragment, inline
@@ -39,7 +40,7 @@ class ReportContext:
 
     version: str
     command: str
-    chart_folder: str
+    chart_folder: str | None
     lexicons: Mapping[str, str]
     models: Sequence[Mapping[str, str]] = ()
 
@@ -150,10 +151,12 @@ def _standouts(story: StoryComparison) -> str:
 
 
 def _charts(story: StoryComparison, context: ReportContext) -> str:
-    slug = story_slug(story)
-    lines = ["### Charts", "", f"![Framing indices by outlet]({context.chart_folder}/{slug}-indices.png)"]
+    if context.chart_folder is None:
+        return "### Charts\n\nCharts are written only with a report file (`--output`)."
+    prefix = f"{quote_path(context.chart_folder)}/{story_slug(story)}"
+    lines = ["### Charts", "", f"![Framing indices by outlet]({prefix}-indices.png)"]
     if len(story.outlets) >= 2:
-        lines += ["", f"![Standardised differences]({context.chart_folder}/{slug}-differences.png)"]
+        lines += ["", f"![Standardised differences]({prefix}-differences.png)"]
     return "\n".join(lines)
 
 
@@ -305,7 +308,7 @@ def _method(c: Comparison, context: ReportContext) -> str:
             lines.append("- " + ", ".join(f"{inline(k)}: {inline(str(v))}" for k, v in card.items()))
     if c.errors:
         lines += ["", "**Inputs that could not be read**", ""]
-        lines += [f"- {inline(e.source)}: {inline(e.reason)}" for e in c.errors]
+        lines += [f"- {inline(shown_source(e.source))}: {inline(e.reason)}" for e in c.errors]
     if c.warnings:
         lines += ["", "**Warnings**", ""]
         lines += [f"- {inline(w)}" for w in c.warnings]
@@ -323,7 +326,7 @@ def _reproducibility(c: Comparison, context: ReportContext) -> str:
     ]
     for record in c.inputs:
         lines.append(
-            f"| {cell(_display_source(record.source))} | {cell(record.outlet)} | {cell(record.story)} | "
+            f"| {cell(shown_source(record.source))} | {cell(record.outlet)} | {cell(record.story)} | "
             f"{cell(record.date)} | `{record.sha256[:16]}` |"
         )
     return "\n".join(lines)
@@ -344,11 +347,6 @@ def _excerpt(excerpt: Excerpt) -> str:
     body = _shorten("".join(pieces).strip(), 420)
     where = f"{inline(excerpt.source.rsplit('/', 1)[-1])}, sentence {excerpt.sentence + 1}"
     return f"\u201c{body}\u201d ({where})"
-
-
-def _display_source(source: str) -> str:
-    """A source as given, but never an absolute path (it would differ between machines)."""
-    return source.rsplit("/", 1)[-1] if source.startswith("/") else source
 
 
 def _shorten(text: str, limit: int) -> str:
