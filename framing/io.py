@@ -273,10 +273,11 @@ def _csv_records(handle: BinaryIO, source: str) -> Iterator[tuple[str, Any]]:
         )
         return
     reader.fieldnames = fields
-    line = 2
     for row in reader:
-        where = f"{source}:{line}"
-        line = reader.line_num + 1
+        # the row's first line: where it ends, less the line breaks inside its quoted fields
+        # (counting from the previous row would drift over the blank lines DictReader skips)
+        inner = sum(v.count("\n") for v in row.values() if isinstance(v, str))
+        where = f"{source}:{reader.line_num - inner}"
         if None in row:
             yield where, ReadError(where, "row has more fields than the header")
             continue

@@ -78,14 +78,17 @@ def test_csv_quoted_newlines_duplicate_ids_and_row_numbers(tmp_path):
         'a,Reuters,"Putin said the task was fulfilled.\nThe Motherland awaits you."\n'
         'a,Reuters,"Washington was skeptical."\n'
         'b,The Guardian,""\n'
-        'c,CBC,"Insurgents still control several areas in Syria."\n',
+        'c,CBC,"Insurgents still control several areas in Syria."\n'
+        '\n'
+        'd,CBC,""\n',
         encoding="utf-8",
     )
     corpus = load_corpus(path)
     assert [(a.id, a.source) for a in corpus] == [("a", f"{path}:2"), ("c", f"{path}:6")]
+    assert corpus.errors[-1].source == f"{path}:8"  # after a blank line, still the physical line
     assert "The Motherland awaits you." in corpus[0].text
     assert corpus[1].outlet == "CBC News"
-    assert [e.source for e in corpus.errors] == [f"{path}:4", f"{path}:5"]
+    assert [e.source for e in corpus.errors][:2] == [f"{path}:4", f"{path}:5"]
     assert "duplicate id 'a'" in corpus.errors[0].reason
 
 
