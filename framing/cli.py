@@ -142,7 +142,7 @@ def score(
             sys.stdout.write(jsonl_line(analysis_record(analysis)))
             scored += 1
     else:
-        analyses = list(_with_progress(stream, len(paths)))
+        analyses = list(_with_progress(stream))
         _print_scores(analyses, errors, format, explain)
         scored = len(analyses)
     _finish(scored, errors, strict)
@@ -163,7 +163,7 @@ def compare(
 ) -> None:
     """Compare outlets story by story and write a report."""
     errors: list[ReadError] = []
-    analyses = list(_with_progress(_analysed(paths, None, max_bytes, errors, jobs), len(paths)))
+    analyses = list(_with_progress(_analysed(paths, None, max_bytes, errors, jobs)))
     if not analyses:
         _finish(0, errors, strict)
     comparison = build_comparison(analyses, errors)
@@ -219,7 +219,7 @@ def _readable(
         yield with_outlet(item, outlet) if outlet else item
 
 
-def _with_progress(items: Iterator[Analysis], inputs: int) -> Iterator[Analysis]:
+def _with_progress(items: Iterator[Analysis]) -> Iterator[Analysis]:
     """Show a progress count on stderr for batches, never on stdout."""
     if not sys.stderr.isatty():
         yield from items

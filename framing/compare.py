@@ -30,7 +30,6 @@ import numpy as np
 from .scoring import explain, index_names, index_specs, source_key
 from .types import Analysis, Evidence, Fact, ReadError
 
-UNASSIGNED = "unassigned"
 STANDOUT_Z = 1.0
 BOOTSTRAP_RESAMPLES = 2000
 PERMUTATIONS = 5000

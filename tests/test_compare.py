@@ -116,8 +116,16 @@ def test_every_index_explains_itself(analyses):
     reuters = analyses[0]
     explanation = explain(reuters, "index.skepticism")
     assert explanation.value == pytest.approx(sum(c.contribution for c in explanation.contributions))
-    assert any("declined to be named" in e.text or "Pahon" in e.text or "correspond" in e.text
-               for e in explanation.evidence) or explanation.evidence
+    # four skeptical attributions in 858 body words: Pahon's "do not often correspond", the defence
+    # ministry's denial, "announced ... before only to later bring in", the European diplomat
+    top = explanation.contributions[0]
+    assert (top.feature, top.value) == ("attribution.skeptical", 4.0)
+    assert top.rate == pytest.approx(4000 / 858)
+    assert [e.text for e in explanation.evidence][:2] == [
+        "Russian comments about removal of their forces do not often correspond with actual troop "
+        "reductions, and do not affect U.S. priorities in Syria",
+        "denied",
+    ]
     with pytest.raises(KeyError, match="unknown index"):
         explain(reuters, "index.astrology")
 

@@ -27,7 +27,6 @@ _STYLE = {
     "axes.titlesize": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "svg.hashsalt": "framing",
     # outlet and story names are untrusted text: "$...$" must not be parsed as maths
     "text.parse_math": False,
 }

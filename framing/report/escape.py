@@ -16,21 +16,12 @@ _SPACE = re.compile(r"\s+")
 
 def inline(text: str) -> str:
     """Text safe anywhere inline: one line, HTML entities escaped, Markdown neutralised."""
-    flat = _SPACE.sub(" ", text).strip()
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(flat, quote=False))
+    return fragment(text).strip()
 
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell (pipes and line breaks escaped)."""
     return inline(text) or " "
-
-
-def quote(text: str, limit: int = 300) -> str:
-    """An excerpt of article text, shortened at a word boundary, safe inline."""
-    flat = _SPACE.sub(" ", text).strip()
-    if len(flat) > limit:
-        flat = flat[:limit].rsplit(" ", 1)[0] + " \u2026"
-    return inline(flat)
 
 
 def fragment(text: str) -> str:

@@ -114,19 +114,14 @@ def _story_header(story: StoryComparison) -> str:
 
 def _index_table(story: StoryComparison, indices: tuple[str, ...]) -> str:
     specs = index_specs()
-    head = "| outlet | n | " + " | ".join(specs[i]["label"] for i in indices) + " |"
-    rule = "|---|---:|" + "---:|" * len(indices)
-    rows = [
-        f"| {cell(o.outlet)} | {o.n} | "
-        + " | ".join(_marked_value(o, i) for i in indices) + " |"
-        for o in story.outlets
-    ]
+    columns = [("outlet", False), ("n", True), *((specs[i]["label"], True) for i in indices)]
+    rows = [[cell(o.outlet), str(o.n), *(_marked_value(o, i) for i in indices)] for o in story.outlets]
     note = (
         "Values are the outlet's mean over its articles in this story. \u25b2 / \u25bc: at least one "
         "standard deviation (of the index over all articles compared) above / below the other outlets "
         "here, by a margin a reader would notice; (r) is the outlet's rank on that index."
     )
-    return "\n".join(["### Indices", "", head, rule, *rows, "", note])
+    return "\n".join(["### Indices", "", *_table(columns, rows), "", note])
 
 
 def _marked_value(outlet: OutletInStory, index: str) -> str:
@@ -161,56 +156,51 @@ def _charts(story: StoryComparison, context: ReportContext) -> str:
 
 
 def _who_is_quoted(story: StoryComparison) -> str:
-    lines = ["### Who is quoted", ""]
-    lines.append("| outlet | source | type | verbs | stance | skeptical | times | example |")
-    lines.append("|---|---|---|---|---|---|---:|---|")
-    count = 0
-    for outlet in story.outlets:
-        for source in outlet.quoted:
-            count += 1
-            lines.append(
-                f"| {cell(outlet.outlet)} | {cell(source.source)} | {source.source_type} | "
-                f"{cell(', '.join(source.verbs))} | {cell(', '.join(source.stances))} | "
-                f"{'**yes**' if source.skeptical else 'no'} | {source.count} | {_excerpt(source.example)} |"
-            )
-    if not count:
+    rows = [
+        [cell(outlet.outlet), cell(source.source), source.source_type, cell(", ".join(source.verbs)),
+         cell(", ".join(source.stances)), "**yes**" if source.skeptical else "no", str(source.count),
+         _excerpt(source.example)]
+        for outlet in story.outlets
+        for source in outlet.quoted
+    ]
+    if not rows:
         return "### Who is quoted\n\nNo attributed statements were found."
-    return "\n".join(lines)
+    columns = [("outlet", False), ("source", False), ("type", False), ("verbs", False),
+               ("stance", False), ("skeptical", False), ("times", True), ("example", False)]
+    return "\n".join(["### Who is quoted", "", *_table(columns, rows)])
 
 
 def _loaded(story: StoryComparison) -> str:
-    lines = ["### Loaded words", "", "Reporter's voice first, then words inside quotations (the speaker's).", ""]
-    lines.append("| outlet | word | category | voice | times | context |")
-    lines.append("|---|---|---|---|---:|---|")
-    count = 0
+    rows = []
     for outlet in story.outlets:
         for term in outlet.loaded[:LOADED_PER_OUTLET]:
-            count += 1
             voice = "quoted" if term.quoted else "reporter"
-            lines.append(
-                f"| {cell(outlet.outlet)} | {cell(term.cue)} | {term.category.replace('_', ' ')} | "
-                f"{voice} | {term.count} | {_excerpt(term.example)} |"
-            )
+            rows.append([cell(outlet.outlet), cell(term.cue), term.category.replace("_", " "), voice,
+                         str(term.count), _excerpt(term.example)])
         hidden = len(outlet.loaded) - LOADED_PER_OUTLET
         if hidden > 0:
-            lines.append(f"| {cell(outlet.outlet)} | \u2026 and {hidden} more | | | | |")
-    return "\n".join(lines) if count else "### Loaded words\n\nNo loaded wording was found."
+            rows.append([cell(outlet.outlet), f"\u2026 and {hidden} more", "", "", "", ""])
+    if not rows:
+        return "### Loaded words\n\nNo loaded wording was found."
+    columns = [("outlet", False), ("word", False), ("category", False), ("voice", False),
+               ("times", True), ("context", False)]
+    intro = "Reporter's voice first, then words inside quotations (the speaker's)."
+    return "\n".join(["### Loaded words", "", intro, "", *_table(columns, rows)])
 
 
 def _actor_labels(story: StoryComparison) -> str:
     actors = sorted({a for o in story.outlets for a in o.actor_labels})
     if not actors:
         return ""
-    lines = ["### How each outlet names the main actors", ""]
-    lines.append("| actor | " + " | ".join(cell(o.outlet) for o in story.outlets) + " |")
-    lines.append("|---|" + "---|" * len(story.outlets))
-    for actor in actors:
-        row = [
+    columns = [("actor", False), *((cell(o.outlet), False) for o in story.outlets)]
+    rows = [
+        [cell(actor), *(
             "; ".join(inline(label) for label in o.actor_labels.get(actor, ())) or "\u2014"
             for o in story.outlets
-        ]
-        lines.append(f"| {cell(actor)} | " + " | ".join(row) + " |")
-    return "\n".join(lines)
+        )]
+        for actor in actors
+    ]
+    return "\n".join(["### How each outlet names the main actors", "", *_table(columns, rows)])
 
 
 def _hedging(story: StoryComparison) -> str:
@@ -242,19 +232,16 @@ def _distinctive(story: StoryComparison) -> str:
         "Dirichlet prior, Monroe et al. 2008). z of 1.96 or more is conventionally significant; with one "
         "or two articles per outlet most differences are smaller and only indicative.",
         "",
-        "| outlet | word | z | uses | others' uses | example |",
-        "|---|---|---:|---:|---:|---|",
     ]
-    count = 0
-    for outlet in story.outlets:
-        for term in outlet.distinctive:
-            count += 1
-            example = _excerpt(term.example) if term.example else ""
-            lines.append(
-                f"| {cell(outlet.outlet)} | {cell(term.term)} | {term.z:.2f} | {term.count} | "
-                f"{term.others_count} | {example} |"
-            )
-    return "\n".join(lines) if count else ""
+    rows = [
+        [cell(outlet.outlet), cell(term.term), f"{term.z:.2f}", str(term.count), str(term.others_count),
+         _excerpt(term.example) if term.example else ""]
+        for outlet in story.outlets
+        for term in outlet.distinctive
+    ]
+    columns = [("outlet", False), ("word", False), ("z", True), ("uses", True),
+               ("others' uses", True), ("example", False)]
+    return "\n".join([*lines, *_table(columns, rows)]) if rows else ""
 
 
 def _omissions(story: StoryComparison) -> str:
@@ -265,24 +252,22 @@ def _omissions(story: StoryComparison) -> str:
         "",
         "Sources, figures and names that some outlets report and others leave out.",
         "",
-        "| what | reported by | left out by | where |",
-        "|---|---|---|---|",
     ]
-    for omission in story.omissions:
-        lines.append(
-            f"| {omission.kind}: {cell(omission.key)} | {cell(', '.join(omission.reported_by))} | "
-            f"{cell(', '.join(omission.omitted_by))} | {_excerpt(omission.example)} |"
-        )
-    return "\n".join(lines)
+    rows = [
+        [f"{o.kind}: {cell(o.key)}", cell(", ".join(o.reported_by)), cell(", ".join(o.omitted_by)),
+         _excerpt(o.example)]
+        for o in story.omissions
+    ]
+    columns = [("what", False), ("reported by", False), ("left out by", False), ("where", False)]
+    return "\n".join([*lines, *_table(columns, rows)])
 
 
 def _readability(story: StoryComparison) -> str:
-    lines = ["### Readability and tone", ""]
-    lines.append("| outlet | " + " | ".join(h for _, h in READABILITY) + " |")
-    lines.append("|---|" + "---:|" * len(READABILITY))
-    for outlet in story.outlets:
-        values = " | ".join(_number(outlet.features.get(k, 0.0)) for k, _ in READABILITY)
-        lines.append(f"| {cell(outlet.outlet)} | {values} |")
+    columns = [("outlet", False), *((heading, True) for _, heading in READABILITY)]
+    rows = [
+        [cell(o.outlet), *(_number(o.features.get(k, 0.0)) for k, _ in READABILITY)] for o in story.outlets
+    ]
+    lines = ["### Readability and tone", "", *_table(columns, rows)]
     lines += [
         "",
         "Reading ease: higher is easier. FK grade, fog and SMOG: US school grades, higher is harder. "
@@ -321,18 +306,23 @@ def _reproducibility(c: Comparison, context: ReportContext) -> str:
         "",
         f"Made by framing {inline(context.version)} with `{context.command.replace('`', '')}`.",
         "",
-        "| input | outlet | story | date | SHA-256 |",
-        "|---|---|---|---|---|",
     ]
-    for record in c.inputs:
-        lines.append(
-            f"| {cell(shown_source(record.source))} | {cell(record.outlet)} | {cell(record.story)} | "
-            f"{cell(record.date)} | `{record.sha256[:16]}` |"
-        )
-    return "\n".join(lines)
+    rows = [
+        [cell(shown_source(r.source)), cell(r.outlet), cell(r.story), cell(r.date), f"`{r.sha256[:16]}`"]
+        for r in c.inputs
+    ]
+    columns = [(heading, False) for heading in ("input", "outlet", "story", "date", "SHA-256")]
+    return "\n".join([*lines, *_table(columns, rows)])
 
 
 # -- small helpers ------------------------------------------------------------------------
+
+def _table(columns: Sequence[tuple[str, bool]], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A Markdown table from headings (right-aligned when True) and already-escaped cells."""
+    rule = "|" + "".join("---:|" if right else "---|" for _, right in columns)
+    head = "| " + " | ".join(heading for heading, _ in columns) + " |"
+    return [head, rule, *("| " + " | ".join(row) + " |" for row in rows)]
+
 
 def _excerpt(excerpt: Excerpt) -> str:
     """A quoted sentence with its evidence in bold, escaped, and where it came from."""
