@@ -199,13 +199,13 @@ def test_narrator_rate_excludes_quoted_cues() -> None:
     assert features["loaded.narrator_per_1000_words"] == pytest.approx(1000 * 6 / words)
 
 
-# Measured 2026-11-21 after the third curation pass (held-out: PTC 0.328,
-# PTC with labels as labelling 0.313, BABE 0.421; train 0.401 / 0.383 / 0.442);
+# Measured 2026-11-21 after the third curation pass (held-out: PTC 0.330,
+# PTC with labels as labelling 0.315, BABE 0.424; train 0.411 / 0.392 / 0.442);
 # floors sit just under.
 FLOORS = {
-    "ptc.train.f1": 0.39, "ptc.heldout.f1": 0.32,
-    "ptc_labelling.train.f1": 0.37, "ptc_labelling.heldout.f1": 0.30,
-    "babe.train.f1": 0.43, "babe.heldout.f1": 0.41,
+    "ptc.train.f1": 0.40, "ptc.heldout.f1": 0.32,
+    "ptc_labelling.train.f1": 0.38, "ptc_labelling.heldout.f1": 0.31,
+    "babe.train.f1": 0.43, "babe.heldout.f1": 0.42,
 }
 # Precision floors, so recall is not bought with noise (PTC's is low mostly
 # because it files labels under Name_Calling; see the ptc_labelling row).
