@@ -485,7 +485,8 @@ def _standout_evidence(
             if c.feature.removeprefix("source: ") not in own_sources
         ]
         note = (f"{outlet} quotes {len(own_sources)} source{'s' if len(own_sources) != 1 else ''}"
-                f"{' (' + ', '.join(own_sources) + ')' if own_sources else ''}. Sources only the other outlets quote:")
+                f"{' (' + ', '.join(own_sources) + ')' if own_sources else ''}. "
+                "Sources only the other outlets quote:")
         return tuple(_excerpt(a, [e]) for a, e in others[:2]), note
     own = [(a, e) for a in items for e in explain(a, index).evidence]
     if higher:
@@ -511,7 +512,9 @@ def _shortest(items: list[Analysis]) -> tuple[Excerpt, ...]:
                     and not text.startswith(("'", '"', "\u201c", "\u2018"))):
                 found.append((len(text.split()), number, analysis, span))
     found.sort(key=lambda f: (f[0], f[1]))
-    return tuple(Excerpt(a.article.source, a.article.outlet, number, span.text) for _, number, a, span in found[:2])
+    return tuple(
+        Excerpt(a.article.source, a.article.outlet, number, span.text) for _, number, a, span in found[:2]
+    )
 
 
 def _excerpt(analysis: Analysis, evidence: Sequence[Evidence]) -> Excerpt:
@@ -596,7 +599,9 @@ def _story_actor_labels(by_outlet: Mapping[str, list[Analysis]]) -> dict[str, di
     names = sorted({a for labels in raw.values() for a in labels}, key=lambda n: (-len(n.split()), n))
     canonical: dict[str, str] = {}
     for name in names:
-        canonical[name] = next((c for c in canonical.values() if _same_name(normalise_name(name), normalise_name(c))), name)
+        canonical[name] = next(
+            (c for c in canonical.values() if _same_name(normalise_name(name), normalise_name(c))), name
+        )
     result: dict[str, dict[str, tuple[str, ...]]] = {}
     for outlet, labels in raw.items():
         merged: dict[str, dict[str, None]] = defaultdict(dict)
@@ -928,7 +933,10 @@ def _provenance_note(analysis: Analysis) -> str:
     parts = [f"{article}: outlet identified by {how}." if how else f"{article}:"]
     if wire:
         parts.append(f"It credits {wire}.")
-    parts.append("Part or all of it may be wire copy or another outlet's, so differences may not be this outlet's own framing.")
+    parts.append(
+        "Part or all of it may be wire copy or another outlet's, so differences may not be this "
+        "outlet's own framing."
+    )
     return " ".join(parts)
 
 

@@ -193,15 +193,12 @@ def source_keys(attributions: Sequence[Attribution]) -> list[str]:
     "Syrian state television" and "Syrian opposition sources" stay apart.
     """
     keys: list[str] = []
+    previous: Attribution | None = None
     for a in attributions:
-        keys.append(_own_key(a, keys[-1] if keys else None, attributions[len(keys) - 1] if keys else None))
+        keys.append(_own_key(a, keys[-1] if keys else None, previous))
+        previous = a
     titled = _titles_to_names(attributions)
     return [titled.get(key, key) if a.source_type == "person" else key for a, key in zip(attributions, keys)]
-
-
-def source_key(attribution: Attribution) -> str:
-    """One attribution's source key, without the rest of its article (see :func:`source_keys`)."""
-    return source_keys([attribution])[0]
 
 
 def _own_key(a: Attribution, previous_key: str | None, previous: Attribution | None) -> str:
