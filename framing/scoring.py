@@ -9,11 +9,13 @@ largest ones (:func:`explain`).
 Indices
 -------
 index.skepticism
-    skeptical attributions, contesting and distancing verbs, the reporter's own
-    distancing (scare quotes among it, counted once), the reporter's hedges
-    (per 1,000 words).
+    skeptical attributions (every contesting verb is one), the reporter's own
+    distancing (distancing verbs, markers, scare quotes outside quoted speech;
+    a skeptical voice's verb not counted again), the reporter's hedges (per
+    1,000 words).
 index.loadedness
-    loaded words in the reporter's voice, plus a quarter weight for quoted ones.
+    loaded words in the reporter's voice, plus a quarter weight for quoted ones;
+    scare quotes are left to skepticism.
 index.hedging
     epistemic hedges, quoted ones at half weight (approximators excluded).
 index.source_diversity
@@ -157,9 +159,8 @@ def _contributions(
 def _counted_as_skeptical(component: Mapping[str, Any], attributions: Sequence[Attribution]) -> int:
     """Attributions of this component's verb stance that the skeptical component already counts.
 
-    A skeptical voice that also *denies* or is *claiming* is one word of the
-    article: it counts once, as skeptical, not again as a contesting or
-    distancing verb.
+    A skeptical voice whose verb is *claiming* is one word of the article: it
+    counts once, as skeptical, not again as the reporter's distancing.
     """
     stance = component.get("unless_skeptical")
     if not stance:
