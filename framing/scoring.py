@@ -74,6 +74,7 @@ class IndexExplanation:
     value: float
     description: str
     contributions: tuple[Contribution, ...]
+    combine: str = "sum"
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
@@ -110,7 +111,7 @@ def explain(analysis: Analysis, index: str) -> IndexExplanation:
         raise KeyError(f"unknown index {index!r}; choose one of {', '.join(specs)}")
     spec = specs[index]
     if spec["combine"] == "effective_sources":
-        contributions = _source_contributions(analysis.attributions)
+        contributions = _source_contributions(analysis)
     else:
         contributions = [
             replace(part, evidence=_evidence(component, analysis))
@@ -120,7 +121,7 @@ def explain(analysis: Analysis, index: str) -> IndexExplanation:
         ]
     ranked = sorted(contributions, key=lambda c: (-abs(c.contribution), c.feature))
     return IndexExplanation(
-        index, analysis.features.get(index, 0.0), spec["description"], tuple(ranked)
+        index, analysis.features.get(index, 0.0), spec["description"], tuple(ranked), spec["combine"]
     )
 
 
@@ -321,18 +322,30 @@ def _selected(evidence: Evidence, selector: Mapping[str, Any]) -> bool:
     return all(evidence.attrs.get(k) == v for k, v in selector.get("attrs", {}).items())
 
 
-def _source_contributions(attributions: Sequence[Attribution]) -> list[Contribution]:
-    """One component per source: its attributions, share, entropy term and where it speaks."""
+def _source_contributions(analysis: Analysis) -> list[Contribution]:
+    """One component per source: its attributions, share, entropy term and where it speaks.
+
+    Each place is where the source is named in the attribution's own sentence
+    ("He" in "He said ..."), so the evidence shows the sentence it counts.
+    """
+    attributions = analysis.attributions
     keys = source_keys(attributions)
     total = len(keys)
     parts = []
     for key, n in Counter(keys).items():
         share = n / total
         evidence = tuple(
-            Evidence("attribution", "source", (a.source or a.cue).start, (a.source or a.cue).end,
-                     (a.source or a.cue).text, a.sentence,
-                     {"source": key, "source_type": a.source_type, "skeptical": a.skeptical})
-            for a, k in zip(attributions, keys) if k == key
+            _where_named(analysis, a, key) for a, k in zip(attributions, keys) if k == key
         )
         parts.append(Contribution(f"source: {key}", float(n), share, 1.0, -share * math.log(share), evidence))
     return parts
+
+
+def _where_named(analysis: Analysis, a: Attribution, key: str) -> Evidence:
+    start = a.attrs.get("mention_start")
+    end = a.attrs.get("mention_end")
+    if not (isinstance(start, int) and isinstance(end, int) and end > start):
+        span = a.source or a.cue
+        start, end = span.start, span.end
+    return Evidence("attribution", "source", start, end, analysis.text[start:end], a.sentence,
+                    {"source": key, "source_type": a.source_type, "skeptical": a.skeptical})

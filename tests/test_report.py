@@ -136,3 +136,13 @@ def test_explain_shows_text_not_python_escapes_and_neutralises_control_character
     shown = runner.invoke(app, ["score", "-", "--explain", "hedging"], input=hostile).output
     assert "\x1b" not in shown and "\u202e" not in shown
     assert "\\x1b[2Jvote" in shown and "\\u202erigged" in shown
+
+
+def test_explain_source_diversity_lists_every_source_and_where_it_speaks(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["score", "seeds/001_ee11acba1649b0c1.txt", "--explain", "index.source_diversity"])
+    assert "exp of the sum of the contributions" in result.output
+    # the Guardian quotes Putin seven times: "Russian president says", "The Russian president, Vladimir Putin"
+    # (declared, saying), "He said the pullout", "Putin said", "he said", "Putin added"
+    assert "  source: putin: 7 items" in result.output
+    assert "    [5] [[He]] said the pullout" in result.output

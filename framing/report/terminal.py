@@ -127,12 +127,14 @@ def explain_index(analysis: Analysis, explanation: IndexExplanation) -> str:
         f"{analysis.article.source} ({analysis.article.outlet})",
         f"  {explanation.index} = {_short(explanation.value)}",
         f"  {explanation.description}",
+        f"  {explanation.index} = {_HOW[explanation.combine]}",
         "",
-        "  component                              value    rate  weight  contribution",
     ]
+    width = max([len("component"), *(len(shown(p.feature)) for p in explanation.contributions)])
+    lines.append(f"  {'component':<{width}}   value    rate  weight  contribution")
     for part in explanation.contributions:
         lines.append(
-            f"  {part.feature:<36} {_short(part.value):>7} {_short(part.rate):>7} "
+            f"  {shown(part.feature):<{width}} {_short(part.value):>7} {_short(part.rate):>7} "
             f"{_short(part.weight):>7} {_short(part.contribution):>13}"
         )
     for part in explanation.contributions:
@@ -143,6 +145,13 @@ def explain_index(analysis: Analysis, explanation: IndexExplanation) -> str:
             lines += [f"    [{e.sentence + 1}] {_marked(analysis, e.sentence, [e])}",
                       f"        {e.family}/{e.label}: \u201c{shown(e.text)}\u201d"]
     return "\n".join(lines) + "\n"
+
+
+_HOW = {
+    "sum": "the sum of the contributions (each its rate times its weight)",
+    "mean": "the weighted mean of the components' values",
+    "effective_sources": "exp of the sum of the contributions (each source's -share * ln share)",
+}
 
 
 def shown(text: str) -> str:
