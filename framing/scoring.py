@@ -214,7 +214,8 @@ def _own_key(a: Attribution, previous_key: str | None, previous: Attribution | N
         issuer = _issuer(text)
         if issuer:
             return issuer
-        if previous is not None and previous.source_type in {"organisation", "document"} and previous_key:
+        if _bare_document(text) and previous is not None and previous_key \
+                and previous.source_type in {"organisation", "document"}:
             return previous_key  # "the Kremlin said ... the statement said": the same statement
     return _plain_words(text)
 
@@ -276,15 +277,23 @@ def normalise_name(text: str) -> str:
     return re.sub(r"'s?(?=\s|$)", "", flat)
 
 
+_DOCUMENT = r"(?:statement|communiqu[eé]|report|press release|release|document|letter)s?"
+
+
 def _issuer(text: str) -> str:
     """Who issued a document: "kremlin" for "the Kremlin statement", "syrian presidency" for
-    "a statement issued by the Syrian presidency"; "" for a bare "the statement"."""
+    "a statement issued by the Syrian presidency"; "" when the document is not named after anyone."""
     words = _plain_words(text)
-    match = re.search(r"\b(?:issued|released|published|put out) by (.+)$|\b(?:from|of) (.+)$", words)
-    if match:
-        return _plain_words(match.group(1) or match.group(2))
-    head = re.sub(r"\s*\b(?:statement|communique|communiqué|report|release|document)s?$", "", words)
-    return head if head != words else ""
+    after = re.fullmatch(rf"{_DOCUMENT} (?:(?:issued|released|published|put out) )?(?:by|from|of) (.+)", words)
+    if after:
+        return _plain_words(after.group(1))
+    before = re.fullmatch(rf"(.+?) {_DOCUMENT}", words)
+    return before.group(1) if before else ""
+
+
+def _bare_document(text: str) -> bool:
+    """A document named by its kind alone: "the statement", "the report"."""
+    return re.fullmatch(_DOCUMENT, _plain_words(text)) is not None
 
 
 def _plain_words(text: str) -> str:
