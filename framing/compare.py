@@ -747,7 +747,7 @@ def _omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
 
 def _writes(outlet: str, items: list[Analysis], kind: str, key: str) -> bool:
     """Whether an outlet's articles write a name or source themselves (numbers are not searched)."""
-    if kind == "number":
+    if kind == "number" or not key.strip():
         return False
     if _names_outlet(outlet, key):
         return True

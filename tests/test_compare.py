@@ -275,3 +275,16 @@ def test_allegedly_counts_once_in_skepticism():
     # 13 body words; counted once, as the reporter's distancing (x0.75), not again as a hedge (x0.25)
     assert analysis.features["readability.words"] == 13
     assert analysis.features["index.skepticism"] == pytest.approx(0.75 * 1000 / 13)
+
+
+def test_every_evidence_selector_in_the_weights_names_a_label_a_family_emits(analyses):
+    from framing.scoring import index_specs
+
+    emitted = {(e.family, e.label) for a in analyses for e in a.evidence}
+    for index, spec in index_specs().items():
+        for component in spec["components"]:
+            for selector in component["evidence"]:
+                if "label" in selector:
+                    assert (selector["family"], selector["label"]) in emitted, (index, selector)
+                else:
+                    assert any(family == selector["family"] for family, _ in emitted), (index, selector)
