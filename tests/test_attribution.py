@@ -126,7 +126,8 @@ SEEDS = {
         ("said", "Putin", "person", "neutral", False, True),
         ("added", "Putin", "person", "neutral", False, True),
         ("said", "Putin", "person", "neutral", False, False),
-        ("said", "A statement issued by the Syrian presidency", "document", "neutral", False, True),
+        # "said Assad and Putin agreed the move ..." is indirect; the quotation is the ", saying" clause's
+        ("said", "A statement issued by the Syrian presidency", "document", "neutral", False, False),
         ("saying", "A statement issued by the Syrian presidency", "document", "neutral", False, True),
         ("said", "A statement issued by the Syrian presidency", "document", "neutral", False, False),
         ("said", "Syrian opposition sources", "anonymous", "neutral", True, False),
