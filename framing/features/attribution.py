@@ -149,7 +149,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen sen rep gov lt col sgt capt maj adm cmdr rev prof pres st jr sr "
     "atty supt inc co corp ltd bros".split()
 )
-_APPOSITION_WORDS = frozenset("of for in at to the a an and 's from under with on by his her their its".split())
+_APPOSITION_WORDS = frozenset("of for in at to the a an and 's ' from under with on by his her their its".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other", "we": "other", "i": "person"}
 _NEGATORS = frozenset("not n't no nothing never neither nor little".split())
 _CLAUSE_BREAK = frozenset("something while whereas although though but".split())
@@ -337,6 +337,8 @@ def _attribution_at(
         inverted = False  # "Gen. Sergei Surovikin, the Russian military commander, said"
     if inverted:
         source = _np_right(tokens, last) or _titled_name_right(tokens, last)
+        if source is not None and tokens[source[0]].lower in _PRONOUNS and source[1] - source[0] > 1:
+            source = None  # ", said he did not ...": a clause after the verb, not an inverted subject
         if source is not None and tokens[source[0]].lower not in {"that", "it"}:
             content = _content_before(doc, sentence, tokens, left + 1 if left >= 0 else first)
             return _make(doc, sentence, offset, first, last, lemma, source, content)
@@ -375,6 +377,8 @@ def _attribution_at(
             return None  # reported inside another statement: "said it welcomed ..."
     if source is None or (word == lemma and not _takes_base_form(tokens, source, first)):
         return None
+    if source[1] - source[0] == 1 and tokens[source[0]].text[:1].isdigit():
+        return None  # a number is no speaker: "60 pledged delegates"
     if (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
             and source[1] - source[0] <= 3 and not any(t.text[:1].isupper() for t in tokens[source[0] + 1:first])):
         return None  # "an old saying": a noun after its adjective
