@@ -135,6 +135,10 @@ _CATENATIVES = frozenset(
     "continue continues continued keep keeps kept seem seems seemed appear appears appeared "
     "begin begins began start starts started".split()
 )
+# Words that open an object noun phrase: the word before them is a verb, not the subject's.
+_OBJECT_OPENERS = frozenset("the a an its his her their our my your this these those".split())
+# Cue forms that are more often plural nouns ("media reports", "cost estimates").
+_NOUN_PRONE = frozenset("reports estimates".split())
 _CONTRACTED_SUBJECTS = frozenset("he she it who that what there".split())
 _NEGATION = frozenset("not n't never".split())
 _DETERMINERS = frozenset("the a an one two three several some many other another this".split())
@@ -316,6 +320,14 @@ def _attribution_at(
         comma = next(k for k in range(last, len(tokens)) if tokens[k].text == ",")
         content = (tokens[last].start, tokens[comma - 1].end) if comma > last else None
         return _make(doc, sentence, offset, first, last, lemma, source, content)
+    if lemma == "ask" and before == "when" and group >= 2 and earlier and earlier[-1].source:
+        # '"Jobs, jobs, jobs," Mrs. Clinton said ... when asked what ...': the question put to her.
+        end = next((k for k in range(last, len(tokens)) if not tokens[k].is_word
+                    and tokens[k].lower not in {"'s", "-"} and not _abbreviation_dot(tokens, k)),
+                   len(tokens))
+        content = (tokens[last].start, tokens[end - 1].end) if end > last else None
+        return _make(doc, sentence, offset, first, last, lemma,
+                     _relative(earlier[-1].source, offset), content)
     if lemma != "according to" and before in _NOUN_BEFORE and not (
         (before in _QUANTIFIERS and not word.endswith(("s", "ing")))  # "Some said"
         or (before in _PARTICIPLE_BEFORE and word.endswith("ing"))    # "by saying"
@@ -330,6 +342,9 @@ def _attribution_at(
         content = _content_before(doc, sentence, tokens, first)
         return _make(doc, sentence, offset, first, last, lemma, source, content)
     left = _skip_left(tokens, group)
+    if word in _NOUN_PRONE and left >= 0 and tokens[left].is_word and not (
+            last < len(tokens) and tokens[last].lower in {"that", ",", ".", ":", "-", '"'}):
+        return None  # "news reports show", "cost estimates": a noun unless a clause or stop follows
     after_comma = left >= 0 and tokens[left].lower in {",", '"', "'", "-"}  # folded marks
     # Inversion: ", said Pentagon spokesman Eric Pahon." / "..." said Putin.
     inverted = (left < 0 or after_comma) and not word.endswith("ing") and lemma != "tell"
@@ -506,8 +521,8 @@ def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         return None
     if tokens[j].text == ",":
         return _apposition(tokens, j) or _before_relative_clause(tokens, j)
-    if tokens[j].text == "-" and j >= 2:  # "Democrats - and some Republicans - say"
-        opening = next((k for k in range(j - 1, max(0, j - 20), -1) if tokens[k].text == "-"), None)
+    if tokens[j].lower == "-" and j >= 2:  # "Democrats - and some Republicans - say"
+        opening = next((k for k in range(j - 1, max(0, j - 20), -1) if tokens[k].lower == "-"), None)
         if opening is not None and tokens[opening].start > tokens[opening - 1].end:
             return _np_left(tokens, opening - 1)
         return None
@@ -659,6 +674,9 @@ def _subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
             t.text[:1].isupper() for t in tokens[end - 2:end]
         ):
             break  # a full name ends the subject: "President Vladimir Putin flew"
+        if end > i and tokens[end].text[:1].islower() and end + 1 < len(tokens) and (
+                tokens[end + 1].lower in _OBJECT_OPENERS):
+            break  # a verb and its object: "Wealth-X keeps its finances a secret"
         end += 1
     return (i, end) if end > i else None
 
