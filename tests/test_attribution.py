@@ -102,6 +102,8 @@ SEEDS = {
         ("quoted", "Syrian state television", "media", "neutral", False, False),
         ("called", "Syrian state television", "media", "neutral", False, False),
         ("denied", "the defense ministry", "organisation", "contesting", True, False),
+        # "the real number, including private contractors, is estimated to be much higher": no one named
+        ("estimated", None, "anonymous", "neutral", False, False),
         ("told", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("told", "Putin", "person", "neutral", False, True),
@@ -187,11 +189,11 @@ def test_seed_attributions_hand_checked(seed: str) -> None:
 
 def test_seed_features() -> None:
     features = attribution.extract(build_doc(seed_text("000"))).features
-    assert features["attribution.count"] == 18
+    assert features["attribution.count"] == 19
     assert features["attribution.skeptical"] == 4
     assert features["attribution.contesting"] == 1
-    assert features["attribution.anonymous_share"] == pytest.approx(1 / 18)
-    assert features["attribution.direct_share"] == pytest.approx(1 / 18)
+    assert features["attribution.anonymous_share"] == pytest.approx(2 / 19)  # the diplomat, "is estimated"
+    assert features["attribution.direct_share"] == pytest.approx(1 / 19)
     assert features["attribution.distinct_sources"] == 8  # putin, pahon, television, ministry, aridi, military, russia, diplomat
     narrator = attribution.extract(build_doc(seed_text("004"))).features
     assert narrator["attribution.distancing"] == 2 and narrator["attribution.narrator_distancing"] == 2

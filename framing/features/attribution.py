@@ -137,6 +137,10 @@ _CATENATIVES = frozenset(
 )
 # Words that open an object noun phrase: the word before them is a verb, not the subject's.
 _OBJECT_OPENERS = frozenset("the a an its his her their our my your this these those".split())
+# Agentless passives that report no claim of an unnamed source: "was asked", "was told",
+# "was quoted" (the person quoted is the source), "a PAC called ...".
+_NOT_AGENTLESS = frozenset("ask tell quote call list name describe".split())
+_CLAIM_OPENERS = frozenset("that to of for as".split())
 # Cue forms that are more often plural nouns ("media reports", "cost estimates").
 _NOUN_PRONE = frozenset("reports estimates".split())
 _CONTRACTED_SUBJECTS = frozenset("he she it who that what there".split())
@@ -379,7 +383,12 @@ def _attribution_at(
             doc, sentence, offset, first, last, lemma, source, None
         )
     elif before in {"was", "were", "is", "are", "been", "be"} and not word.endswith("ing"):
-        return None  # a passive without its agent: no source
+        # A passive without its agent: "it was reported that ...", "is estimated to be much
+        # higher", "was accused of ...": an unnamed source, when a claim follows.
+        if lemma in _NOT_AGENTLESS or last >= len(tokens) or tokens[last].lower not in _CLAIM_OPENERS:
+            return None
+        content = _content_after(doc, sentence, tokens, last + 1)
+        return _make(doc, sentence, offset, first, last, lemma, None, content)
     elif left > 0 and tokens[left].lower in {"and", "but"} and tokens[left - 1].is_word and (
             word != lemma):
         source = _subject(tokens, left)  # "Wealth-X keeps its finances a secret but says"
@@ -802,7 +811,7 @@ def _finish(doc: Doc, found: list[_Found]) -> tuple[Attribution, ...]:
         cue = _token_span(doc, *item.cue)
         attrs: dict[str, str | int | bool] = {"verb": item.lemma, "quoted": False}
         source: Span | None = None
-        source_type = "person"
+        source_type = "anonymous" if item.source is None else "person"
         if item.source is not None:
             mention = _token_span(doc, *item.source)
             attrs["mention_start"], attrs["mention_end"] = mention.start, mention.end
