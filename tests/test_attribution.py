@@ -230,9 +230,10 @@ def _evaluator():
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
-    """Held-out part of PolNeAR train (measured: P 0.888 R 0.590 F1 0.709, source 0.938)."""
+    """Held-out part of PolNeAR train (measured: P 0.884 R 0.610 F1 0.722, source 0.953; all cues F1 0.660)."""
     result = _evaluator().evaluate(shared_data / "polnear" / "train", part="heldout")
     assert result["cue_precision"] >= 0.88
-    assert result["cue_recall"] >= 0.58
-    assert result["cue_f1"] >= 0.70
-    assert result["source_match"] >= 0.93
+    assert result["cue_recall"] >= 0.60
+    assert result["cue_f1"] >= 0.715
+    assert result["source_match"] >= 0.95
+    assert result["cue_f1_all"] >= 0.655

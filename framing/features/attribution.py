@@ -16,7 +16,10 @@ after it in inversion (", said Pentagon spokesman Eric Pahon"), after
 right after a determiner, possessive or preposition is a noun ("his claims",
 "amid reports") and is skipped, but a quantifier is a subject ("Some said").
 A source may be a relative clause's antecedent ("Republicans who say"), a name
-with appositions ("Clinton, 35, the daughter of ..., said"). Two cue-like
+with appositions ("Clinton, 35, the daughter of ..., said"; "Joyce - who ... -
+told"), or stand before a verb group ("He continues to insist"). An agentless
+passive that carries a claim ("is estimated to be much higher", "has been
+criticized for") counts with no source named, typed anonymous. Two cue-like
 patterns have no verb: a line opening with a speaker's name and a colon
 ("Graham: Trump's rhetoric ...", transcripts' "TAPPER: ..."), and "Asked
 whether ..., X said", where the question put to X is its own attribution.
