@@ -406,6 +406,8 @@ def _attribution_at(
         return None
     if source[1] - source[0] == 1 and tokens[source[0]].text[:1].isdigit():
         return None  # a number is no speaker: "60 pledged delegates"
+    if lemma == "call" and _naming(tokens, source, left, last):
+        return None  # "a super PAC called Future 45": a name given, not a statement
     if (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
             and source[1] - source[0] <= 3 and not any(t.text[:1].isupper() for t in tokens[source[0] + 1:first])):
         return None  # "an old saying": a noun after its adjective
@@ -484,6 +486,18 @@ def _make(
         content,
         direct,
     )
+
+
+def _naming(tokens: Sequence[Token], source: tuple[int, int], left: int, last: int) -> bool:
+    """'called' introducing a name after a common noun: "a company called Sansun USA"."""
+    if last >= len(tokens) or not (tokens[last].text[:1].isupper() or tokens[last].lower == '"'):
+        return False
+    head = tokens[left]
+    opening = list(tokens[max(0, source[0] - 3):source[0] + 1])  # "a newly formed super PAC"
+    while opening and any(not t.is_word for t in opening):
+        opening.pop(0)  # not across a comma: "In a statement, Trump called Haley ..."
+    return any(t.lower in {"a", "an", "one"} for t in opening) or (
+        head.text[:1].islower() and head.lower not in _PRONOUNS and head.lower not in {"who", "which"})
 
 
 def _verb_group_start(tokens: Sequence[Token], first: int) -> int:
