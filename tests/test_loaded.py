@@ -199,16 +199,17 @@ def test_narrator_rate_excludes_quoted_cues() -> None:
     assert features["loaded.narrator_per_1000_words"] == pytest.approx(1000 * 6 / words)
 
 
-# Measured 2026-11-21 after the second curation pass (held-out: PTC 0.323,
-# PTC with labels as labelling 0.309, BABE 0.412); floors sit just under.
+# Measured 2026-11-21 after the third curation pass (held-out: PTC 0.330,
+# PTC with labels as labelling 0.315, BABE 0.424; train 0.411 / 0.392 / 0.442);
+# floors sit just under.
 FLOORS = {
-    "ptc.train.f1": 0.38, "ptc.heldout.f1": 0.31,
-    "ptc_labelling.train.f1": 0.36, "ptc_labelling.heldout.f1": 0.30,
-    "babe.train.f1": 0.41, "babe.heldout.f1": 0.40,
+    "ptc.train.f1": 0.40, "ptc.heldout.f1": 0.32,
+    "ptc_labelling.train.f1": 0.38, "ptc_labelling.heldout.f1": 0.31,
+    "babe.train.f1": 0.43, "babe.heldout.f1": 0.42,
 }
 # Precision floors, so recall is not bought with noise (PTC's is low mostly
 # because it files labels under Name_Calling; see the ptc_labelling row).
-PRECISION_FLOORS = {"ptc.heldout.precision": 0.29, "babe.heldout.precision": 0.55}
+PRECISION_FLOORS = {"ptc.heldout.precision": 0.29, "babe.heldout.precision": 0.57}
 
 
 def test_accuracy_floors(shared_data: Path) -> None:

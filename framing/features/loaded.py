@@ -97,6 +97,7 @@ class _Rule:
     unless_before: frozenset[str]
     unless_after: frozenset[str]
     only_narrator: bool
+    unless_name_before: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ def _lexicon() -> _Lexicon:
             frozenset(rule.get("unless_before", ())),
             frozenset(rule.get("unless_after", ())),
             bool(rule.get("only_narrator", False)),
+            bool(rule.get("unless_name_before", False)),
         )
         for cue in rule["cues"]:
             rules[cue] = compiled
@@ -211,9 +213,24 @@ def _cue_evidence(doc: Doc) -> list[Evidence]:
 def _vetoed(rule: _Rule, tokens: Sequence[Token], first: int, last: int, quoted: bool) -> bool:
     if rule.only_narrator and quoted:
         return True
+    if rule.unless_name_before and _names_event(tokens, first):
+        return True
     before = _word_at(tokens, first, -1)
     after = _word_at(tokens, last - 1, 1)
     return before in rule.unless_before or after in rule.unless_after
+
+
+def _names_event(tokens: Sequence[Token], i: int) -> bool:
+    """True when a capitalised word or a number inside the sentence precedes token ``i``.
+
+    "the Las Vegas massacre", "the October 1 massacre": the word is part of an
+    event's established name, not the reporter's choice. The sentence's first
+    word is capitalised anyway, so it does not count.
+    """
+    j = i - 1
+    if j < 1 or not tokens[j].is_word:
+        return False
+    return tokens[j].text[:1].isupper() or tokens[j].text[:1].isdigit()
 
 
 def _word_at(tokens: Sequence[Token], i: int, step: int) -> str:
