@@ -37,6 +37,7 @@ import argparse
 import hashlib
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,15 +110,23 @@ def _in_scope(text: str, cue: list[tuple[int, int]], speech: frozenset[str]) -> 
     return not (words & NON_SPEECH) or bool(words & speech)
 
 
+def _cue_text(text: str, cue: list[tuple[int, int]]) -> str:
+    return " ... ".join(" ".join(text[s:e].lower().split()) for s, e in cue)
+
+
 def _texts(data_dir: Path, part: str) -> Iterator[tuple[str, Path]]:
     for base, ann in annotation_files(data_dir).items():
         if part == "all" or (part == "heldout") == held_out(base):
             yield base, ann
 
 
-def evaluate(data_dir: Path = DEFAULT_DATA, part: str = "heldout", limit: int | None = None
-             ) -> dict[str, float]:
-    """Cue P/R/F1 (scoped and all cues) and source match on one part of PolNeAR train."""
+def evaluate(data_dir: Path = DEFAULT_DATA, part: str = "heldout", limit: int | None = None,
+             errors: dict[str, Counter[str]] | None = None) -> dict[str, float]:
+    """Cue P/R/F1 (scoped and all cues) and source match on one part of PolNeAR train.
+
+    With ``errors``, missed in-scope gold cues are counted under ``"missed"``
+    and wrong predicted cues under ``"wrong"``, by lower-cased cue text.
+    """
     speech = frozenset(attribution._lexicon().form_lemma)  # noqa: SLF001 - the cue forms
     counts = dict.fromkeys(
         ("pred", "pred_ok", "gold", "gold_ok", "pred_all_ok", "gold_all", "gold_all_ok",
@@ -139,6 +148,9 @@ def evaluate(data_dir: Path = DEFAULT_DATA, part: str = "heldout", limit: int | 
         counts["pred_all"] += len(found)
         cues = [(a.cue.start, a.cue.end) for a in found]
         counts["gold_ok"] += sum(any(_overlaps(c, g["Cue"]) for c in cues) for g in scoped)
+        if errors is not None:
+            errors["missed"].update(_cue_text(text, g["Cue"]) for g in scoped
+                                    if not any(_overlaps(c, g["Cue"]) for c in cues))
         counts["gold_all_ok"] += sum(any(_overlaps(c, g["Cue"]) for c in cues) for g in gold)
         for a, cue in zip(found, cues):
             hits = [g for g in gold if _overlaps(cue, g["Cue"])]
@@ -148,6 +160,8 @@ def evaluate(data_dir: Path = DEFAULT_DATA, part: str = "heldout", limit: int | 
                 continue  # overlaps only a non-speech cue: not scored
             counts["pred"] += 1
             if not in_scope:
+                if errors is not None:
+                    errors["wrong"][a.cue.text.lower()] += 1
                 continue
             counts["pred_ok"] += 1
             with_source = [g for g in in_scope if "Source" in g]
@@ -180,11 +194,18 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--part", choices=("tune", "heldout", "all"), default="heldout")
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="also list the N most frequent missed and wrong cues (use with --part tune)")
     args = parser.parse_args(argv)
-    result = evaluate(args.data_dir, args.part)
+    errors: dict[str, Counter[str]] = {"missed": Counter(), "wrong": Counter()}
+    result = evaluate(args.data_dir, args.part, errors=errors)
     print(f"PolNeAR {args.data_dir} part={args.part}")
     for key, value in result.items():
         print(f"{key:>18}: {value:.3f}")
+    for kind, counter in errors.items() if args.errors else ():
+        print(f"\n{kind} cues ({sum(counter.values())}), most frequent:")
+        for cue, n in counter.most_common(args.errors):
+            print(f"{n:>6}  {cue}")
 
 
 if __name__ == "__main__":

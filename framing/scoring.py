@@ -171,9 +171,16 @@ def _counted_as_skeptical(component: Mapping[str, Any], attributions: Sequence[A
 
 # -- sources -------------------------------------------------------------------
 
+NO_SOURCE = "(no source named)"
+
+
 def effective_sources(attributions: Sequence[Attribution]) -> float:
-    """exp(Shannon entropy) of attributions over their sources (Hill number of order 1)."""
-    counts = Counter(source_keys(attributions))
+    """exp(Shannon entropy) of attributions over their sources (Hill number of order 1).
+
+    An attribution that names no source (an agentless "is estimated to be") is
+    not a voice, so it is left out.
+    """
+    counts = Counter(k for k in source_keys(attributions) if k != NO_SOURCE)
     total = sum(counts.values())
     if total == 0:
         return 0.0
@@ -205,7 +212,7 @@ def source_keys(attributions: Sequence[Attribution]) -> list[str]:
 
 def _own_key(a: Attribution, previous_key: str | None, previous: Attribution | None) -> str:
     if a.source is None:
-        return "(no source named)"
+        return NO_SOURCE
     text = a.source.text
     if a.source_type == "person":
         name = person_name(text)
@@ -339,9 +346,10 @@ def _source_contributions(analysis: Analysis) -> list[Contribution]:
     """
     attributions = analysis.attributions
     keys = source_keys(attributions)
-    total = len(keys)
+    counts = Counter(k for k in keys if k != NO_SOURCE)
+    total = sum(counts.values())
     parts = []
-    for key, n in Counter(keys).items():
+    for key, n in counts.items():
         share = n / total
         evidence = tuple(
             _where_named(analysis, a, key) for a, k in zip(attributions, keys) if k == key

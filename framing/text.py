@@ -306,23 +306,32 @@ def _find_quotes(
     return quotes
 
 
+_DOUBLE_MARK = re.compile(r"\"|''|``")
+
+
 def _double_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
+    """Double-quote pairs; NYT-style ``''`` and ````` ``...'' ````` count as double marks."""
     found = []
     open_at: int | None = None
-    for i in range(start, end):
-        if norm[i] != '"':
-            continue
-        mark = text[i]
-        opening = mark in _DOUBLE_OPEN or (mark not in _DOUBLE_CLOSE and open_at is None)
+    open_len = 1
+    for match in _DOUBLE_MARK.finditer(norm, start, end):
+        i = match.start()
+        mark = text[i:match.end()]
+        if len(mark) == 2 and mark not in ("''", "``"):
+            continue  # two curly singles in a row: left to the single-quote pass
+        if mark == "''" and open_at is None and not _opens_here(norm, i, 2):
+            continue  # a stray closing pair
+        opening = mark in _DOUBLE_OPEN or mark == "``" or (
+            mark not in _DOUBLE_CLOSE and open_at is None)
         if mark in _DOUBLE_CLOSE and open_at is None and _opens_here(norm, i):
             opening = True  # a wrongly-curled opening mark
         if opening and open_at is None:
-            open_at = i
+            open_at, open_len = i, len(mark)
         elif open_at is not None:
-            found.append(_quote(text, open_at, i, i + 1))
+            found.append(_quote(text, open_at, i, match.end(), open_len))
             open_at = None
     if open_at is not None:
-        found.append(_quote(text, open_at, end, None))
+        found.append(_quote(text, open_at, end, None, open_len))
     return [q for q in found if q.start < q.end]
 
 
@@ -331,8 +340,8 @@ def _single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
     found = []
     open_at: int | None = None
     for i in range(start, end):
-        if norm[i] != "'":
-            continue
+        if norm[i] != "'" or text[i - 1:i + 1] == "''" or text[i:i + 2] == "''":
+            continue  # not a single mark, or half of a straight double ''
         before = norm[i - 1] if i > start else " "
         after = norm[i + 1] if i + 1 < end else " "
         if open_at is None:
@@ -345,18 +354,20 @@ def _single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
     return [q for q in found if q.start < q.end]
 
 
-def _opens_here(norm: str, i: int) -> bool:
+def _opens_here(norm: str, i: int, width: int = 1) -> bool:
     before = norm[i - 1] if i > 0 else " "
-    after = norm[i + 1] if i + 1 < len(norm) else " "
+    after = norm[i + width] if i + width < len(norm) else " "
     return (before.isspace() or before in "([") and not after.isspace()
 
 
-def _quote(text: str, open_at: int, close_at: int, close_end: int | None) -> Quote:
-    start, end = _strip(text, open_at + 1, close_at)
+def _quote(
+    text: str, open_at: int, close_at: int, close_end: int | None, open_len: int = 1
+) -> Quote:
+    start, end = _strip(text, open_at + open_len, close_at)
     while end > start and text[end - 1] in ", ":
         end -= 1  # the comma before a closing mark belongs to the attribution
     close = text[close_at:close_end] if close_end is not None else ""
-    return Quote(start, end, text[start:end], text[open_at], close)
+    return Quote(start, end, text[start:end], text[open_at:open_at + open_len], close)
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:

@@ -102,6 +102,8 @@ SEEDS = {
         ("quoted", "Syrian state television", "media", "neutral", False, False),
         ("called", "Syrian state television", "media", "neutral", False, False),
         ("denied", "the defense ministry", "organisation", "contesting", True, False),
+        # "the real number, including private contractors, is estimated to be much higher": no one named
+        ("estimated", None, "anonymous", "neutral", False, False),
         ("told", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("told", "Putin", "person", "neutral", False, True),
@@ -126,7 +128,8 @@ SEEDS = {
         ("said", "Putin", "person", "neutral", False, True),
         ("added", "Putin", "person", "neutral", False, True),
         ("said", "Putin", "person", "neutral", False, False),
-        ("said", "A statement issued by the Syrian presidency", "document", "neutral", False, True),
+        # "said Assad and Putin agreed the move ..." is indirect; the quotation is the ", saying" clause's
+        ("said", "A statement issued by the Syrian presidency", "document", "neutral", False, False),
         ("saying", "A statement issued by the Syrian presidency", "document", "neutral", False, True),
         ("said", "A statement issued by the Syrian presidency", "document", "neutral", False, False),
         ("said", "Syrian opposition sources", "anonymous", "neutral", True, False),
@@ -186,11 +189,11 @@ def test_seed_attributions_hand_checked(seed: str) -> None:
 
 def test_seed_features() -> None:
     features = attribution.extract(build_doc(seed_text("000"))).features
-    assert features["attribution.count"] == 18
+    assert features["attribution.count"] == 19
     assert features["attribution.skeptical"] == 4
     assert features["attribution.contesting"] == 1
-    assert features["attribution.anonymous_share"] == pytest.approx(1 / 18)
-    assert features["attribution.direct_share"] == pytest.approx(1 / 18)
+    assert features["attribution.anonymous_share"] == pytest.approx(2 / 19)  # the diplomat, "is estimated"
+    assert features["attribution.direct_share"] == pytest.approx(1 / 19)
     assert features["attribution.distinct_sources"] == 8  # putin, pahon, television, ministry, aridi, military, russia, diplomat
     narrator = attribution.extract(build_doc(seed_text("004"))).features
     assert narrator["attribution.distancing"] == 2 and narrator["attribution.narrator_distancing"] == 2
@@ -227,9 +230,10 @@ def _evaluator():
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
-    """Held-out part of PolNeAR train (measured: P 0.888 R 0.590 F1 0.709, source 0.938)."""
+    """Held-out part of PolNeAR train (measured: P 0.887 R 0.609 F1 0.722, source 0.953; all cues F1 0.660)."""
     result = _evaluator().evaluate(shared_data / "polnear" / "train", part="heldout")
     assert result["cue_precision"] >= 0.88
-    assert result["cue_recall"] >= 0.58
-    assert result["cue_f1"] >= 0.70
-    assert result["source_match"] >= 0.93
+    assert result["cue_recall"] >= 0.60
+    assert result["cue_f1"] >= 0.715
+    assert result["source_match"] >= 0.95
+    assert result["cue_f1_all"] >= 0.655

@@ -246,7 +246,7 @@ def test_every_counted_contribution_lists_each_item_it_counted(analyses):
         assert len(narrator.evidence) == pytest.approx(
             narrator.value * analysis.features["readability.words"] / 1000)
         sources = explain(analysis, "index.source_diversity").contributions
-        assert sum(len(c.evidence) for c in sources) == len(analysis.attributions)
+        assert sum(len(c.evidence) for c in sources) == sum(a.source is not None for a in analysis.attributions)
     # Reuters: all four skeptical attributions, not the top three
     skeptical = next(c for c in explain(analyses[0], "index.skepticism").contributions
                      if c.feature == "attribution.skeptical")
@@ -288,3 +288,12 @@ def test_every_evidence_selector_in_the_weights_names_a_label_a_family_emits(ana
                     assert (selector["family"], selector["label"]) in emitted, (index, selector)
                 else:
                     assert any(family == selector["family"] for family, _ in emitted), (index, selector)
+
+
+def test_a_claim_with_no_source_named_is_not_a_voice(analyses):
+    # Reuters: "the real number, including private contractors, is estimated to be much higher" names no source
+    reuters = analyses[0]
+    unnamed = [a for a in reuters.attributions if a.source is None]
+    assert [a.cue.text for a in unnamed] == ["estimated"]
+    named = [a for a in reuters.attributions if a.source is not None]
+    assert reuters.features["index.source_diversity"] == pytest.approx(effective_sources(named))

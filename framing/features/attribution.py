@@ -16,7 +16,10 @@ after it in inversion (", said Pentagon spokesman Eric Pahon"), after
 right after a determiner, possessive or preposition is a noun ("his claims",
 "amid reports") and is skipped, but a quantifier is a subject ("Some said").
 A source may be a relative clause's antecedent ("Republicans who say"), a name
-with appositions ("Clinton, 35, the daughter of ..., said"). Two cue-like
+with appositions ("Clinton, 35, the daughter of ..., said"; "Joyce - who ... -
+told"), or stand before a verb group ("He continues to insist"). An agentless
+passive that carries a claim ("is estimated to be much higher", "has been
+criticized for") counts with no source named, typed anonymous. Two cue-like
 patterns have no verb: a line opening with a speaker's name and a colon
 ("Graham: Trump's rhetoric ...", transcripts' "TAPPER: ..."), and "Asked
 whether ..., X said", where the question put to X is its own attribution.
@@ -118,7 +121,8 @@ _ASKED_NEXT = frozenset(
 # "Republicans who say", "police say".
 _PLURAL_HEADS = frozenset(
     "i we you they who percent % people police staff public majority minority half third "
-    "quarter fifth children men women".split()
+    "quarter fifth children men women two three four five six seven eight nine ten dozen "
+    "hundreds thousands millions".split()
 )
 _COLON_SPEAKER = 5  # tokens a speaker's name may take before a colon
 # Labels that open a line with a colon but name no speaker.
@@ -129,6 +133,20 @@ _SECTION_LABELS = frozenset(
     "question answer name remember plus contributing look wow busted boom bombshell email "
     "notice daily poll polls survey report reports study".split()
 )
+# Verbs whose subject is also the cue's: "He continues to insist", "Johnson kept asking".
+_CATENATIVES = frozenset(
+    "continue continues continued keep keeps kept seem seems seemed appear appears appeared "
+    "begin begins began start starts started".split()
+)
+# Words that open an object noun phrase: the word before them is a verb, not the subject's.
+_OBJECT_OPENERS = frozenset("the a an its his her their our my your this these those".split())
+# Agentless passives that report no claim of an unnamed source: "was asked", "was told",
+# "was quoted" (the person quoted is the source), "a PAC called ...".
+_NOT_AGENTLESS = frozenset("ask tell quote call list name describe".split())
+_CLAIM_OPENERS = frozenset("that to of for as".split())
+# Cue forms that are more often plural nouns ("media reports", "cost estimates").
+_NOUN_PRONE = frozenset("reports estimates".split())
+_CONTRACTED_SUBJECTS = frozenset("he she it who that what there".split())
 _NEGATION = frozenset("not n't never".split())
 _DETERMINERS = frozenset("the a an one two three several some many other another this".split())
 _STOP = frozenset(
@@ -142,7 +160,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen sen rep gov lt col sgt capt maj adm cmdr rev prof pres st jr sr "
     "atty supt inc co corp ltd bros".split()
 )
-_APPOSITION_WORDS = frozenset("of for in at to the a an and 's".split())
+_APPOSITION_WORDS = frozenset("of for in at to the a an and 's ' from under with on by his her their its".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other", "we": "other", "i": "person"}
 _NEGATORS = frozenset("not n't no nothing never neither nor little".split())
 _CLAUSE_BREAK = frozenset("something while whereas although though but".split())
@@ -296,7 +314,8 @@ def _attribution_at(
     earlier: list[_Found],
 ) -> _Found | None:
     offset = sentence.token_start
-    before = tokens[first - 1].lower if first else ""
+    group = _verb_group_start(tokens, first)
+    before = tokens[group - 1].lower if group else ""
     word = tokens[first].lower
     if lemma == "decline" and [t.lower for t in tokens[last:last + 2]] == ["to", "be"]:
         return None  # "who declined to be named": how a source is described, not a statement
@@ -308,6 +327,14 @@ def _attribution_at(
         comma = next(k for k in range(last, len(tokens)) if tokens[k].text == ",")
         content = (tokens[last].start, tokens[comma - 1].end) if comma > last else None
         return _make(doc, sentence, offset, first, last, lemma, source, content)
+    if lemma == "ask" and before == "when" and group >= 2 and earlier and earlier[-1].source:
+        # '"Jobs, jobs, jobs," Mrs. Clinton said ... when asked what ...': the question put to her.
+        end = next((k for k in range(last, len(tokens)) if not tokens[k].is_word
+                    and tokens[k].lower not in {"'s", "-"} and not _abbreviation_dot(tokens, k)),
+                   len(tokens))
+        content = (tokens[last].start, tokens[end - 1].end) if end > last else None
+        return _make(doc, sentence, offset, first, last, lemma,
+                     _relative(earlier[-1].source, offset), content)
     if lemma != "according to" and before in _NOUN_BEFORE and not (
         (before in _QUANTIFIERS and not word.endswith(("s", "ing")))  # "Some said"
         or (before in _PARTICIPLE_BEFORE and word.endswith("ing"))    # "by saying"
@@ -321,14 +348,19 @@ def _attribution_at(
             return None
         content = _content_before(doc, sentence, tokens, first)
         return _make(doc, sentence, offset, first, last, lemma, source, content)
-    left = _skip_left(tokens, first)
+    left = _skip_left(tokens, group)
+    if word in _NOUN_PRONE and left >= 0 and tokens[left].is_word and not (
+            last < len(tokens) and tokens[last].lower in {"that", ",", ".", ":", "-", '"'}):
+        return None  # "news reports show", "cost estimates": a noun unless a clause or stop follows
     after_comma = left >= 0 and tokens[left].lower in {",", '"', "'", "-"}  # folded marks
     # Inversion: ", said Pentagon spokesman Eric Pahon." / "..." said Putin.
     inverted = (left < 0 or after_comma) and not word.endswith("ing") and lemma != "tell"
     if inverted and left >= 0 and tokens[left].text == "," and _apposition(tokens, left):
         inverted = False  # "Gen. Sergei Surovikin, the Russian military commander, said"
     if inverted:
-        source = _np_right(tokens, last)
+        source = _np_right(tokens, last) or _titled_name_right(tokens, last)
+        if source is not None and tokens[source[0]].lower in _PRONOUNS and source[1] - source[0] > 1:
+            source = None  # ", said he did not ...": a clause after the verb, not an inverted subject
         if source is not None and tokens[source[0]].lower not in {"that", "it"}:
             content = _content_before(doc, sentence, tokens, left + 1 if left >= 0 else first)
             return _make(doc, sentence, offset, first, last, lemma, source, content)
@@ -354,15 +386,28 @@ def _attribution_at(
             doc, sentence, offset, first, last, lemma, source, None
         )
     elif before in {"was", "were", "is", "are", "been", "be"} and not word.endswith("ing"):
-        return None  # a passive without its agent: no source
+        # A passive without its agent: "it was reported that ...", "is estimated to be much
+        # higher", "was accused of ...": an unnamed source, when a claim follows.
+        if lemma in _NOT_AGENTLESS or last >= len(tokens) or tokens[last].lower not in _CLAIM_OPENERS:
+            return None
+        content = _content_after(doc, sentence, tokens, last + 1)
+        return _make(doc, sentence, offset, first, last, lemma, None, content)
+    elif left > 0 and tokens[left].lower in {"and", "but"} and tokens[left - 1].is_word and (
+            word != lemma):
+        source = _subject(tokens, left)  # "Wealth-X keeps its finances a secret but says"
     else:
         source = _np_left(tokens, left)
-        if source is not None and not _new_clause(tokens, source[0]) and any(
+        if source is not None and not _new_clause(tokens, source[0]) and not _relative_clause(
+                tokens, source) and any(
                 e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
                 for e in earlier):
             return None  # reported inside another statement: "said it welcomed ..."
     if source is None or (word == lemma and not _takes_base_form(tokens, source, first)):
         return None
+    if source[1] - source[0] == 1 and tokens[source[0]].text[:1].isdigit():
+        return None  # a number is no speaker: "60 pledged delegates"
+    if lemma == "call" and _naming(tokens, source, left, last):
+        return None  # "a super PAC called Future 45": a name given, not a statement
     if (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
             and source[1] - source[0] <= 3 and not any(t.text[:1].isupper() for t in tokens[source[0] + 1:first])):
         return None  # "an old saying": a noun after its adjective
@@ -408,6 +453,13 @@ def _title_case(tokens: Sequence[Token]) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
+def _relative_clause(tokens: Sequence[Token], source: tuple[int, int]) -> bool:
+    """A source in a relative clause: "policies, which he said had harmed ...", "some who suggest"."""
+    opener = {"which", "who", "whom"}
+    return tokens[source[1] - 1].lower in opener or (
+        source[0] > 0 and tokens[source[0] - 1].lower in opener)
+
+
 def _new_clause(tokens: Sequence[Token], start: int) -> bool:
     """A source that opens a clause of its own: "..., and Trump vowed", "..., the report said"."""
     return start > 0 and tokens[start - 1].lower in {",", ";", "and", "but", "-"}
@@ -434,6 +486,36 @@ def _make(
         content,
         direct,
     )
+
+
+def _naming(tokens: Sequence[Token], source: tuple[int, int], left: int, last: int) -> bool:
+    """'called' introducing a name after a common noun: "a company called Sansun USA"."""
+    if last >= len(tokens) or not (tokens[last].text[:1].isupper() or tokens[last].lower == '"'):
+        return False
+    head = tokens[left]
+    opening = list(tokens[max(0, source[0] - 3):source[0] + 1])  # "a newly formed super PAC"
+    while opening and any(not t.is_word for t in opening):
+        opening.pop(0)  # not across a comma: "In a statement, Trump called Haley ..."
+    return any(t.lower in {"a", "an", "one"} for t in opening) or (
+        head.text[:1].islower() and head.lower not in _PRONOUNS and head.lower not in {"who", "which"})
+
+
+def _verb_group_start(tokens: Sequence[Token], first: int) -> int:
+    """Where the verb group of the cue begins: "continues to insist", "kept asking", "who's called".
+
+    A catenative verb before the cue carries the subject, so the source is
+    looked for left of it; "'s" after a pronoun or "who" is "has"/"is", not a possessive.
+    """
+    i = first
+    if i >= 2 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in _CATENATIVES:
+        i -= 2
+    elif i >= 3 and [t.lower for t in tokens[i - 3:i]] == ["went", "on", "to"]:
+        i -= 3
+    elif i >= 1 and tokens[i].lower.endswith("ing") and tokens[i - 1].lower in _CATENATIVES:
+        i -= 1
+    if i >= 2 and tokens[i - 1].lower == "'s" and tokens[i - 2].lower in _CONTRACTED_SUBJECTS:
+        i -= 1
+    return i
 
 
 def _skip_left(tokens: Sequence[Token], i: int) -> int:
@@ -465,6 +547,11 @@ def _np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         return None
     if tokens[j].text == ",":
         return _apposition(tokens, j) or _before_relative_clause(tokens, j)
+    if tokens[j].lower == "-" and j >= 2:  # "Democrats - and some Republicans - say"
+        opening = next((k for k in range(j - 1, max(0, j - 20), -1) if tokens[k].lower == "-"), None)
+        if opening is not None and tokens[opening].start > tokens[opening - 1].end:
+            return _np_left(tokens, opening - 1)
+        return None
     if tokens[j].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
         opening = next((k for k in range(j - 1, max(-1, j - 8), -1) if tokens[k].text == "("), None)
         return None if opening is None else _np_left(tokens, opening - 1)
@@ -558,9 +645,19 @@ def _relative(source: tuple[int, int] | None, offset: int) -> tuple[int, int] | 
 def _before_relative_clause(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
     """"Putin, who ... for the last 17 years, told": the noun phrase before ", who"."""
     for k in range(comma - 1, max(0, comma - 40), -1):
-        if tokens[k].lower in {"who", "which"} and tokens[k - 1].text == ",":
+        if tokens[k].lower in {"who", "whose", "which"} and tokens[k - 1].text == ",":
             return _np_left(tokens, k - 2)
     return None
+
+
+def _titled_name_right(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """A lowercase title before a name: ", said former Utah governor Michael Leavitt", "pollster Frank Luntz"."""
+    source = _np_right(tokens, i, lowercase=True)
+    if source is None:
+        return None
+    words = tokens[source[0]:source[1]]
+    name = next((k for k, t in enumerate(words) if t.text[:1].isupper()), None)
+    return source if name is not None and name <= 4 else None
 
 
 def _np_right(
@@ -603,6 +700,9 @@ def _subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
             t.text[:1].isupper() for t in tokens[end - 2:end]
         ):
             break  # a full name ends the subject: "President Vladimir Putin flew"
+        if end > i and tokens[end].text[:1].islower() and end + 1 < len(tokens) and (
+                tokens[end + 1].lower in _OBJECT_OPENERS):
+            break  # a verb and its object: "Wealth-X keeps its finances a secret"
         end += 1
     return (i, end) if end > i else None
 
@@ -673,8 +773,12 @@ def _content_after(
         quote = _quote_at(doc, tokens[i].start)
         if quote is not None:
             return quote
+    # The clause ends at a semicolon, a ", but", or a comma before a speech
+    # verb: "a Republican who has refused to endorse Mr. Trump, said ...".
+    verbs = _lexicon().form_lemma
     end = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ";" or (
-        tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].lower in _CLAUSE_BREAK
+        tokens[k].text == "," and k + 1 < len(tokens)
+        and (tokens[k + 1].lower in _CLAUSE_BREAK or tokens[k + 1].lower in verbs)
     )), len(tokens))
     while end > i and not tokens[end - 1].is_word:
         end -= 1
@@ -724,7 +828,7 @@ def _finish(doc: Doc, found: list[_Found]) -> tuple[Attribution, ...]:
         cue = _token_span(doc, *item.cue)
         attrs: dict[str, str | int | bool] = {"verb": item.lemma, "quoted": False}
         source: Span | None = None
-        source_type = "person"
+        source_type = "anonymous" if item.source is None else "person"
         if item.source is not None:
             mention = _token_span(doc, *item.source)
             attrs["mention_start"], attrs["mention_end"] = mention.start, mention.end
