@@ -158,8 +158,10 @@ def decode(data: bytes) -> str:
 
     Raises :class:`InputError` for empty, binary or undecodable input.
     """
-    if not data.strip():
+    if not data:
         raise InputError("is empty")
+    if not data.strip():
+        raise InputError("holds only whitespace")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(data.decode(encoding, errors="replace"), encoding)
@@ -179,7 +181,7 @@ def decode(data: bytes) -> str:
 
 def _checked(text: str, encoding: str) -> str:
     if not text.strip():
-        raise InputError("is empty")
+        raise InputError("holds only whitespace")
     if len(_CONTROL.findall(text[:20000])) > 0.01 * min(len(text), 20000):
         raise InputError(f"looks binary: decoded as {encoding} it is mostly control characters")
     return text
@@ -263,25 +265,47 @@ def _csv_records(handle: BinaryIO, source: str) -> Iterator[tuple[str, Any]]:
     except InputError as error:
         yield source, ReadError(source, str(error))
         return
-    lines = text.splitlines(keepends=True)
-    dialect = _sniff_dialect(text)
-    reader = csv.DictReader(lines, dialect=dialect)
-    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    reader = csv.reader(text.splitlines(keepends=True), dialect=_sniff_dialect(text))
+    fields = [f.strip().lower() for f in next(reader, [])]
     if "text" not in fields:
         yield source, ReadError(
             source, f"has no 'text' column (columns: {', '.join(fields) or 'none'})"
         )
         return
-    reader.fieldnames = fields
-    for row in reader:
-        # the row's first line: where it ends, less the line breaks inside its quoted fields
-        # (counting from the previous row would drift over the blank lines DictReader skips)
-        inner = sum(v.count("\n") for v in row.values() if isinstance(v, str))
-        where = f"{source}:{reader.line_num - inner}"
-        if None in row:
+    for first_line, row in _csv_rows(reader):
+        where = f"{source}:{first_line}"
+        if isinstance(row, str):
+            yield where, ReadError(where, row)
+        elif len(row) > len(fields):
             yield where, ReadError(where, "row has more fields than the header")
+        else:
+            yield where, dict(zip(fields, row))
+
+
+def _csv_rows(reader: Any) -> Iterator[tuple[int, list[str] | str]]:
+    """Each non-blank row with the physical line it starts on, or why it is malformed.
+
+    The dialect is strict, so a stray or unclosed quotation mark is reported at
+    the row where it starts instead of silently swallowing the rows after it.
+    """
+    while True:
+        first_line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield first_line, _csv_problem(error, reader.line_num)
             continue
-        yield where, {k: v for k, v in row.items() if v is not None}
+        if row:
+            yield first_line, row
+
+
+def _csv_problem(error: csv.Error, last_line: int) -> str:
+    if "unexpected end of data" in str(error):
+        return (f"malformed CSV: a quoted field opened in this row is never closed; it runs to the "
+                f"end of the file (line {last_line}), so this row and the lines after it cannot be read")
+    return f"malformed CSV row: {error} (a quotation mark inside a field must be doubled)"
 
 
 def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -290,7 +314,7 @@ def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
     delimiter = max(counts, key=lambda d: counts[d])
 
     class Dialect(csv.excel):
-        pass
+        strict = True
 
     Dialect.delimiter = delimiter if counts[delimiter] else ","
     return Dialect

@@ -92,6 +92,25 @@ def test_csv_quoted_newlines_duplicate_ids_and_row_numbers(tmp_path):
     assert "duplicate id 'a'" in corpus.errors[0].reason
 
 
+def test_csv_stray_and_unclosed_quotes_are_reported_where_the_row_starts(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text(
+        'id,text,outlet\n'
+        '1,"Putin said the war is over.",Reuters\n'
+        '2,"The ministry "categorically" denied it.",CBC\n'
+        '3,Officials may have lied.,CBC\n'
+        '4,"unterminated quote, Guardian\n'
+        '5,Washington was skeptical.,Reuters\n',
+        encoding="utf-8",
+    )
+    corpus = load_corpus(path)
+    assert [(a.id, a.source) for a in corpus] == [("1", f"{path}:2"), ("3", f"{path}:4")]
+    stray, unclosed = corpus.errors
+    assert stray.source == f"{path}:3" and "must be doubled" in stray.reason
+    assert unclosed.source == f"{path}:5"
+    assert "never closed" in unclosed.reason and "(line 6)" in unclosed.reason
+
+
 def test_csv_without_a_text_column_says_which_columns_it_has(tmp_path):
     path = tmp_path / "corpus.csv"
     path.write_text("id,body\n1,hello\n", encoding="utf-8")
@@ -110,7 +129,7 @@ def test_encodings_are_detected():
 
 @pytest.mark.parametrize(
     ("data", "reason"),
-    [(b"", "is empty"), (b"  \n\t ", "is empty"), (b"\x00\x01\x02PK\x03\x04" * 50, "looks binary")],
+    [(b"", "is empty"), (b"  \n\t ", "holds only whitespace"), (b"\x00\x01\x02PK\x03\x04" * 50, "looks binary")],
 )
 def test_empty_and_binary_input_is_refused(data, reason):
     with pytest.raises(InputError, match=reason):

@@ -68,7 +68,7 @@ def test_every_input_is_scored_or_listed_with_a_reason(battery):
     assert not set(scored) & set(errors)
     assert errors == {
         "empty.txt": "is empty",
-        "whitespace.txt": "is empty",
+        "whitespace.txt": "holds only whitespace",
         "binary.txt": "looks binary (contains NUL bytes), not text",
     }
     assert scored["utf16.txt"]["features"]["attribution.count"] > 0  # decoded and scored
