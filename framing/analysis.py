@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Iterator
 
 from .facts import extract_facts, term_counts
-from .features import families
+from .features import extract_all, families
 from .language import detect_language, is_english
 from .scoring import index_features
 from .text import build_doc
@@ -29,7 +29,7 @@ def analyze(
     language, confidence = detect_language(doc)
     if not is_english(language, confidence):
         return _not_english(article, doc, language, confidence)
-    results = [module.extract(doc) for module in families().values()]
+    results = list(extract_all(doc).values())
     return _combine(article, doc, results, _warnings(article, doc))
 
 

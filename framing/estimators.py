@@ -29,6 +29,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import InputError
+from .features import extract_all
 from .features import families as family_modules
 from .text import build_doc
 
@@ -79,8 +80,9 @@ def check_texts(texts: Any, *, what: str = "FramingFeatures") -> list[str]:
 def _all_features(text: str) -> tuple[tuple[str, float], ...]:
     doc = build_doc(text)
     pairs: list[tuple[str, float]] = []
-    for module in family_modules().values():
-        result = module.extract(doc)
+    results = extract_all(doc)
+    for family, module in family_modules().items():
+        result = results[family]
         for name in module.FEATURE_NAMES:
             value = float(result.features.get(name, 0.0))
             pairs.append((name, value if math.isfinite(value) else 0.0))

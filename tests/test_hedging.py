@@ -243,3 +243,19 @@ def test_conll2010_sentence_accuracy_floor(shared_data: Path) -> None:
     for split in ("dev", "heldout", "all"):
         for measure, floor in floors.items():
             assert result[f"{split}_{measure}"] >= floor, (split, measure, result)
+
+
+def test_hedges_in_indirect_speech_belong_to_the_speaker():
+    # Seed 000: "Putin made clear however that while Russia might be drawing down ..." is Putin's
+    # hedge; "the partial Russian withdrawal may not make a huge difference" is the reporter's.
+    from framing.features import extract_all
+    from framing.text import build_doc
+    from tests.conftest import seed_text
+
+    doc = build_doc(seed_text("000"))
+    result = extract_all(doc, ["hedging"])["hedging"]
+    voices = {(e.text, e.attrs["voice"]) for e in result.evidence
+              if any(k in doc.sentences[e.sentence].text for k in ("drawing down", "huge difference"))}
+    assert voices == {("might", "reported"), ("may", "reporter")}
+    assert result.features["hedging.narrator_cues"] == sum(
+        1 for e in result.evidence if e.label != "approximator" and e.attrs["voice"] == "reporter")

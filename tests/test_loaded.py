@@ -219,3 +219,17 @@ def test_accuracy_floors(shared_data: Path) -> None:
     results = module.evaluate(shared_data)
     for key, floor in {**FLOORS, **PRECISION_FLOORS}.items():
         assert results[key] >= floor, (key, results[key])
+
+
+def test_words_in_indirect_speech_belong_to_the_speaker_not_the_reporter():
+    # Reuters (seed 000) carries no quotation marks: "terrorists" and "most battle-hardened" are
+    # Putin's words ("..., Putin told Russian servicemen"), "whirlwind" is the reporter's own.
+    from framing.features import extract_all
+    from tests.conftest import seed_text
+
+    result = extract_all(build_doc(seed_text("000")), ["loaded"])["loaded"]
+    voice = {e.text: e.attrs["voice"] for e in result.evidence if "voice" in e.attrs}
+    assert voice["terrorists"] == voice["most battle-hardened"] == "reported"
+    assert voice["whirlwind"] == "reporter"
+    narrator = sum(1 for e in result.evidence if e.attrs.get("voice") == "reporter")
+    assert result.features["loaded.quoted_count"] == result.features["loaded.count"] - narrator

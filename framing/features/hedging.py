@@ -18,8 +18,10 @@ soften a figure rather than a proposition: they are counted in
 ``hedging.per_100_words``, ``hedging.sentence_share``, ``hedging.narrator_cues``
 or ``hedging.quoted_cues``.
 
-A cue inside quotation marks belongs to the speaker (``quoted_cues``); one
-outside belongs to the reporter (``narrator_cues``). Higher counts and rates
+A cue inside quotation marks, or inside the content of an attributed statement
+(*the diplomat said Russia might ...*), belongs to the speaker (``quoted_cues``;
+evidence ``voice`` "quoted" or "reported"); any other belongs to the reporter
+(``narrator_cues``, voice "reporter"). Higher counts and rates
 mean a more hedged, less assertive article. Only body sentences are read.
 
 References
@@ -43,8 +45,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import load_table
+from . import in_reported_speech
 from ..matcher import PhraseMatcher
-from ..types import Doc, Evidence, FamilyResult, Sentence, Token
+from ..types import Doc, Evidence, FamilyResult, Sentence, Span, Token
 
 FAMILY = "hedging"
 LEXICON = "hedging-cues.v1.tsv"
@@ -362,11 +365,14 @@ def lexicon() -> tuple[dict[str, Cue], PhraseMatcher]:
     return cues, PhraseMatcher((p, p) for p in cues)
 
 
-def find_cues(doc: Doc, sentences: Sequence[Sentence]) -> tuple[Evidence, ...]:
+def find_cues(
+    doc: Doc, sentences: Sequence[Sentence], reported: Sequence[Span] = ()
+) -> tuple[Evidence, ...]:
     """Every admitted cue in ``sentences`` of ``doc`` as evidence, in text order.
 
     Approximators are included (label ``approximator``); callers that count
-    epistemic hedges leave them out.
+    epistemic hedges leave them out. ``reported`` (attributed statements'
+    content) marks cues in indirect speech as the speaker's.
     """
     cues, matcher = lexicon()
     found: list[Evidence] = []
@@ -377,7 +383,8 @@ def find_cues(doc: Doc, sentences: Sequence[Sentence]) -> tuple[Evidence, ...]:
             if cue.rule and not RULES[cue.rule](tokens, match.first, match.last):
                 continue
             start, end = tokens[match.first].start, tokens[match.last - 1].end
-            attrs: dict[str, str | bool] = {"cue": cue.phrase, "quoted": tokens[match.first].quoted}
+            voice = _voice(tokens[match.first].quoted, reported, start, end)
+            attrs: dict[str, str | bool] = {"cue": cue.phrase, "quoted": voice != "reporter", "voice": voice}
             if cue.rule:
                 attrs["rule"] = cue.rule
             found.append(Evidence(FAMILY, cue.category, start, end, doc.text[start:end],
@@ -385,7 +392,16 @@ def find_cues(doc: Doc, sentences: Sequence[Sentence]) -> tuple[Evidence, ...]:
     return tuple(found)
 
 
-def extract(doc: Doc) -> FamilyResult:
+def _voice(quoted: bool, reported: Sequence[Span], start: int, end: int) -> str:
+    if quoted:
+        return "quoted"
+    return "reported" if in_reported_speech(reported, start, end) else "reporter"
+
+
+USES_REPORTED_SPEECH = True
+
+
+def extract(doc: Doc, reported: Sequence[Span] = ()) -> FamilyResult:
     """Hedging cues of the body: counts, rates, voice and category, with every span.
 
     ``hedging.cues`` counts epistemic hedges (approximators excluded);
@@ -394,7 +410,7 @@ def extract(doc: Doc) -> FamilyResult:
     commits less firmly to its claims.
     """
     body = doc.body
-    evidence = find_cues(doc, body)
+    evidence = find_cues(doc, body, reported)
     hedges = [e for e in evidence if e.label != APPROXIMATOR]
     features = dict.fromkeys(FEATURE_NAMES, 0.0)
     words = doc.body_words()
