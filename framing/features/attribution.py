@@ -28,7 +28,8 @@ In a title-case line ("Clinton Says Russians Hacked DNC") a capitalised cue coun
 Sources are typed from ``attribution-sources.v1.tsv``: anonymous (an
 anonymity formula such as "declined to be named", or an unnamed head noun:
 "a Western diplomatic source", "officials"), media ("Tass", "Syrian state
-television"), document ("a statement issued by ..."), organisation ("the
+television", "CBS News": an outlet of ``outlets.v1.tsv`` or a media noun as
+the head), document ("a statement issued by ..."), organisation ("the
 Kremlin", "rights groups") or person. *he/she* resolve to the last named
 person quoted, *it/they* to the last non-person source, and "... and said"
 inherits the subject of the clause; the pronoun's offsets stay in
@@ -44,19 +45,35 @@ Verb stance (the reporter's choice of verb): neutral (*say, tell, add*),
 endorsing (*note, confirm, acknowledge*: the claim is presented as fact),
 distancing (*claim, allege, insist*), contesting (*deny, reject, dispute*),
 accusatory (*accuse, blame, condemn*). An attribution is **skeptical** when
-its cue is contesting or its content (or cue sentence) carries a doubt
+its content (the cue sentence, when there is no content) carries a doubt
 phrase from ``attribution-skeptical.v1.tsv`` ("wait and see", "nothing
-materialised", "do not often correspond"). **Narrator distancing** counts the
-reporter's own distancing outside quotation marks: distancing cues,
-*so-called*/*alleged*/*purportedly* (``attribution-distancing.v1.tsv``) and
+materialised", "do not often correspond"), when it is a source's own
+skeptical stance ("Washington was skeptical about ...", "greeted ... with
+skepticism", "will wait and see"), or when its cue is contesting and what it
+contests is a claim. A contesting verb whose object is the speaker's own
+record is that side's defence, not doubt of the story's claim: it refers back
+to what the story itself reports (", something Russian officials have
+repeatedly denied"; "documented by Reuters but denied by the defense
+ministry"; the content is then that noun phrase), names an accusation
+("denied the allegations") or is a that-clause about the speaker ("denied
+that it had ..."). **Narrator distancing** counts the reporter's own
+distancing outside quotation marks: distancing cues,
+*so-called*/*alleged*/*purportedly* (``attribution-distancing.v1.tsv``),
 scare quotes (a quotation of at most three words that is no attribution's
-content).
+content) and the reporter's recount of a source's past act and its outcome
+("Russia has announced ... before only to later ..."), which is then not
+counted as that source's attribution.
+
+One source with two cues in one sentence ("sources said ... and said ...")
+is one **voice**: both attributions are kept, the later one carries
+``attrs["same_voice_as"]`` (the index of the first), and skeptics are counted
+by voice.
 
 Features: ``attribution.count``; ``direct_share`` and ``anonymous_share``
 (of attributions; higher means more verbatim quotation / more unnamed
 sources); ``distinct_sources`` (different resolved source names);
-``skeptical`` and ``skeptical_share`` (higher means more doubting voices);
-one count per verb stance; ``narrator_distancing``.
+``skeptical`` (skeptical voices) and ``skeptical_share`` (of voices; higher
+means more doubting voices); one count per verb stance; ``narrator_distancing``.
 
 References
 ----------
