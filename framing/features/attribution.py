@@ -1303,6 +1303,10 @@ def _cue_evidence(a: Attribution) -> Evidence:
 
 def _skeptical_evidence(doc: Doc, a: Attribution) -> Evidence:
     span = a.content if a.content is not None else a.cue
+    if str(a.attrs.get("skeptical_cue", "")).startswith("stance:"):
+        # the stance is in the cue: "was skeptical about Putin s statement"
+        end = max(a.cue.end, span.end)
+        span = Span(a.cue.start, end, doc.text[a.cue.start:end])
     return Evidence(FAMILY, "skeptical", span.start, span.end, span.text, a.sentence,
                     {"quoted": a.direct, "cue": str(a.attrs["skeptical_cue"]),
                      "source": a.source.text if a.source is not None else ""})
