@@ -1152,10 +1152,11 @@ def _defends_own_record(doc: Doc, item: _Found, content: Span | None, lex: _Lexi
     if content is None:
         return False
     words = [t.lower for t in doc.tokens[item.cue[1]:item.cue[1] + 6]
-             if content.start <= t.start < content.end and t.is_word]
+             if t.start < content.end and t.is_word]
+    speaker = {"he", "she", "they", "we", "i"}
     if words[:1] == ["that"]:
-        words = words[1:]
-    return bool(words) and (words[0] in {"he", "she", "it", "they", "we", "i"}
+        words, speaker = words[1:], speaker | {"it"}  # "denied that it had ...", not "challenged it"
+    return bool(words) and (words[0] in speaker
                             or any(w in lex.defence_objects for w in words[:4]))
 
 
