@@ -267,10 +267,10 @@ def _evaluator():
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
-    """Held-out part of PolNeAR train (measured: P 0.887 R 0.609 F1 0.722, source 0.953; all cues F1 0.660)."""
+    """Held-out part of PolNeAR train (measured: P 0.886 R 0.609 F1 0.722, source 0.953; all cues F1 0.660)."""
     result = _evaluator().evaluate(shared_data / "polnear" / "train", part="heldout")
     assert result["cue_precision"] >= 0.88
     assert result["cue_recall"] >= 0.60
-    assert result["cue_f1"] >= 0.715
+    assert result["cue_f1"] >= 0.72
     assert result["source_match"] >= 0.95
-    assert result["cue_f1_all"] >= 0.655
+    assert result["cue_f1_all"] >= 0.658
