@@ -131,6 +131,9 @@ def score(
     choices = [*families(), *index_names(), *(["model"] if model else [])]
     if explain is not None and explain not in choices:
         _fail(f"unknown family or index {explain!r} for --explain; choose one of {', '.join(choices)}", 2)
+    if explain is not None and format is not ScoreFormat.table:
+        _fail(f"--explain prints a listing for the terminal and cannot be combined with --format "
+              f"{format.value}; the JSON formats already carry every evidence item", 2)
     loaded = load_model(model) if model else None
     errors: list[ReadError] = []
     stream = _analysed(paths, outlet, max_bytes, errors, jobs)

@@ -27,7 +27,7 @@ from datetime import date
 
 import numpy as np
 
-from .scoring import explain, index_names, index_specs, source_key
+from .scoring import explain, index_names, index_specs, normalise_name, person_name, source_keys, surname
 from .types import Analysis, Evidence, Fact, ReadError
 
 STANDOUT_Z = 1.0
@@ -64,6 +64,8 @@ class Standout:
     others: float
     sentence: str
     evidence: tuple[Excerpt, ...]
+    note: str = ""
+    outlet: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +345,7 @@ def _story(
     means = {o: _mean_features(items, names) for o, items in by_outlet.items()}
     z, rank = _standardise(means, scales)
     distinctive = _distinctive(by_outlet, background)
+    actors = _story_actor_labels(by_outlet)
     rng = np.random.default_rng(SEED)
     outlets = tuple(
         OutletInStory(
@@ -353,10 +356,10 @@ def _story(
             intervals=_intervals(items, rng),
             z=z[outlet],
             rank=rank[outlet],
-            standouts=_standouts(outlet, items, means, z[outlet]),
+            standouts=_standouts(outlet, by_outlet, means, z[outlet]),
             quoted=_quoted(items),
             loaded=_loaded(items),
-            actor_labels=_actor_labels(items),
+            actor_labels=actors[outlet],
             hedged=_hedged(items),
             distinctive=distinctive.get(outlet, ()),
         )
@@ -414,7 +417,7 @@ def _standardise(
 
 def _standouts(
     outlet: str,
-    items: list[Analysis],
+    by_outlet: Mapping[str, list[Analysis]],
     means: Mapping[str, Mapping[str, float]],
     z: Mapping[str, float],
 ) -> tuple[Standout, ...]:
@@ -433,7 +436,8 @@ def _standouts(
             f"{outlet} {phrase} than the other outlets on this story "
             f"({specs[index]['label']} {_plain(value)} vs {_plain(mean_others)})."
         )
-        found.append(Standout(index, score, value, mean_others, sentence, _index_excerpts(items, index)))
+        evidence, note = _standout_evidence(outlet, by_outlet, index, higher=score > 0)
+        found.append(Standout(index, score, value, mean_others, sentence, evidence, note, outlet))
     return tuple(found[:3])
 
 
@@ -441,12 +445,76 @@ def _plain(value: float) -> str:
     return f"{value:.2f}"
 
 
-def _index_excerpts(items: list[Analysis], index: str) -> tuple[Excerpt, ...]:
-    excerpts: list[Excerpt] = []
+def _standout_evidence(
+    outlet: str, by_outlet: Mapping[str, list[Analysis]], index: str, *, higher: bool
+) -> tuple[tuple[Excerpt, ...], str]:
+    """Sentences that show the difference in its direction, and a note on what they are.
+
+    Tone: the outlet's most positive sentences when it is more positive, its most
+    negative when more negative. Complexity: its longest sentences when harder
+    to read, its shortest when easier. Counted indices: its own counted items
+    when it has more; when it has fewer, how many it has and what the other
+    outlets have.
+    """
+    items = by_outlet[outlet]
+    if index == "index.tone":
+        label = "most_positive" if higher else "most_negative"
+        picked = sorted(
+            ((a, e) for a in items for e in a.evidence if e.family == "tone" and e.label == label),
+            key=lambda p: (-p[1].attrs.get("compound", 0.0) if higher else p[1].attrs.get("compound", 0.0)),
+        )
+        return tuple(_excerpt(a, [e]) for a, e in picked[:2]), ""
+    if index == "index.complexity":
+        if higher:
+            longest = sorted(
+                {(a.article.source, e.sentence): (a, e) for a in items for e in a.evidence
+                 if e.family == "readability" and e.label == "longest_sentence"}.values(),
+                key=lambda p: (-p[1].attrs.get("words", 0), p[1].sentence),
+            )
+            return tuple(_excerpt(a, [e]) for a, e in longest[:2]), "Its longest sentences:"
+        return _shortest(items), "Its shortest sentences of narration:"
+    if index == "index.source_diversity":
+        own_sources = [c.feature.removeprefix("source: ") for a in items for c in explain(a, index).contributions]
+        if higher:
+            return tuple(
+                _excerpt(a, [c.evidence[0]]) for a in items for c in explain(a, index).contributions[:2]
+            ), ""
+        others = [
+            (a, c.evidence[0]) for other, analyses in sorted(by_outlet.items()) if other != outlet
+            for a in analyses for c in explain(a, index).contributions
+            if c.feature.removeprefix("source: ") not in own_sources
+        ]
+        note = (f"{outlet} quotes {len(own_sources)} source{'s' if len(own_sources) != 1 else ''}"
+                f"{' (' + ', '.join(own_sources) + ')' if own_sources else ''}. "
+                "Sources only the other outlets quote:")
+        return tuple(_excerpt(a, [e]) for a, e in others[:2]), note
+    own = [(a, e) for a in items for e in explain(a, index).evidence]
+    if higher:
+        return tuple(_excerpt(a, [e]) for a, e in own[:2]), ""
+    others = [
+        (a, e) for other, analyses in sorted(by_outlet.items()) if other != outlet
+        for a in analyses for e in explain(a, index).evidence[:1]
+    ]
+    count = len(own)
+    counted = "no item counted" if count == 0 else f"{count} item{'s' if count > 1 else ''} counted"
+    examples = ", e.g. " + ", ".join(f"\u201c{' '.join(e.text.split())}\u201d" for _, e in own[:2]) if own else ""
+    note = f"{outlet}: {counted}{examples}. What the other outlets have:" if others else ""
+    return tuple(_excerpt(a, [e]) for a, e in others[:2]), note
+
+
+def _shortest(items: list[Analysis]) -> tuple[Excerpt, ...]:
+    """The shortest sentences of narration: six words or more, ending a sentence, not opening a quotation."""
+    found = []
     for analysis in items:
-        for evidence in explain(analysis, index, top=2).evidence:
-            excerpts.append(_excerpt(analysis, [evidence]))
-    return tuple(excerpts[:2])
+        for number, span in enumerate(analysis.sentences):
+            text = span.text.strip()
+            if (len(text.split()) >= 6 and text.endswith((".", "!", "?"))
+                    and not text.startswith(("'", '"', "\u201c", "\u2018"))):
+                found.append((len(text.split()), number, analysis, span))
+    found.sort(key=lambda f: (f[0], f[1]))
+    return tuple(
+        Excerpt(a.article.source, a.article.outlet, number, span.text) for _, number, a, span in found[:2]
+    )
 
 
 def _excerpt(analysis: Analysis, evidence: Sequence[Evidence]) -> Excerpt:
@@ -467,11 +535,13 @@ def _excerpt(analysis: Analysis, evidence: Sequence[Evidence]) -> Excerpt:
 def _quoted(items: list[Analysis]) -> tuple[QuotedSource, ...]:
     grouped: dict[str, list[tuple[Analysis, object]]] = defaultdict(list)
     for analysis in items:
-        for attribution in analysis.attributions:
-            grouped[source_key(attribution)].append((analysis, attribution))
+        for attribution, key in zip(analysis.attributions, source_keys(analysis.attributions)):
+            grouped[key].append((analysis, attribution))
     sources = []
     for key, pairs in grouped.items():
-        analysis, first = pairs[0]
+        analysis, first = next(
+            ((an, a) for an, a in pairs if a.source is not None and person_name(a.source.text)), pairs[0]
+        )
         attributions = [a for _, a in pairs]
         cue = first.cue
         evidence = Evidence("attribution", "cue", cue.start, cue.end, cue.text, first.sentence)
@@ -490,17 +560,59 @@ def _quoted(items: list[Analysis]) -> tuple[QuotedSource, ...]:
 
 
 def _loaded(items: list[Analysis]) -> tuple[LoadedTerm, ...]:
+    """Loaded words by cue, category and voice.
+
+    Scare quotes are the reporter's marks, so their voice is the reporter's. A
+    loaded word that is itself in scare quotes (CBC's "terrorists") is one row,
+    its category saying both.
+    """
     grouped: dict[tuple[str, str, bool], list[tuple[Analysis, Evidence]]] = defaultdict(list)
     for analysis in items:
-        for e in analysis.evidence:
-            if e.family == "loaded" and e.label != "actor_reference":
-                cue = str(e.attrs.get("cue") or e.text.lower())
-                grouped[(cue, e.label, bool(e.attrs.get("quoted")))].append((analysis, e))
+        loaded = [e for e in analysis.evidence if e.family == "loaded" and e.label != "actor_reference"]
+        cues = [e for e in loaded if e.label != "scare_quote"]
+        scare = [e for e in loaded if e.label == "scare_quote"]
+        for e in cues:
+            category = e.label
+            if any(q.start <= e.start and e.end <= q.end + 1 for q in scare):
+                category += "_in_scare_quotes"
+            cue = str(e.attrs.get("cue") or e.text.lower())
+            grouped[(cue, category, bool(e.attrs.get("quoted")))].append((analysis, e))
+        for e in scare:
+            if not any(e.start <= c.start and c.end <= e.end + 1 for c in cues):
+                grouped[(str(e.attrs.get("cue") or e.text.lower()), e.label, False)].append((analysis, e))
     terms = [
         LoadedTerm(cue, category, len(pairs), quoted, _excerpt(pairs[0][0], [pairs[0][1]]))
         for (cue, category, quoted), pairs in grouped.items()
     ]
     return tuple(sorted(terms, key=lambda t: (t.quoted, -t.count, t.category, t.cue)))
+
+
+def _story_actor_labels(by_outlet: Mapping[str, list[Analysis]]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """How each outlet names the story's main actors, one row per actor.
+
+    An actor named by surname in one article ("Putin") and in full in another
+    ("Vladimir Putin") is one actor; an outlet that names an actor the others
+    list but its own article did not (Reuters' "Islamic State") shows the words
+    it uses, found in its text.
+    """
+    raw = {outlet: _actor_labels(items) for outlet, items in by_outlet.items()}
+    names = sorted({a for labels in raw.values() for a in labels}, key=lambda n: (-len(n.split()), n))
+    canonical: dict[str, str] = {}
+    for name in names:
+        canonical[name] = next(
+            (c for c in canonical.values() if _same_name(normalise_name(name), normalise_name(c))), name
+        )
+    result: dict[str, dict[str, tuple[str, ...]]] = {}
+    for outlet, labels in raw.items():
+        merged: dict[str, dict[str, None]] = defaultdict(dict)
+        for actor, found in labels.items():
+            merged[canonical[actor]].update(dict.fromkeys(found))
+        for actor in set(canonical.values()) - set(merged):
+            found = _named_in(by_outlet[outlet], actor)
+            if found:
+                merged[actor].update(dict.fromkeys(found))
+        result[outlet] = {actor: tuple(found) for actor, found in sorted(merged.items())}
+    return result
 
 
 def _actor_labels(items: list[Analysis]) -> dict[str, tuple[str, ...]]:
@@ -510,6 +622,24 @@ def _actor_labels(items: list[Analysis]) -> dict[str, tuple[str, ...]]:
             if e.family == "loaded" and e.label == "actor_reference":
                 labels[str(e.attrs.get("actor", ""))][" ".join(e.text.split())] = None
     return {actor: tuple(found) for actor, found in sorted(labels.items()) if actor}
+
+
+def _named_in(items: list[Analysis], name: str) -> tuple[str, ...]:
+    """The ways ``name`` (in full, or its last word) is written in the articles, as written."""
+    pattern = _name_pattern(name)
+    return tuple(dict.fromkeys(" ".join(m.group(0).split()) for a in items for m in pattern.finditer(a.text)))
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name in full (any case) or its last word capitalised, as whole words; hyphen or space
+    between words and a possessive allowed. "Islamic State" finds "Islamic State", "Putin" finds
+    "Putin's", and the lower-case "state" is not a name."""
+    full = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", normalise_name(name)) if w)
+    alternatives = [f"(?i:{full})"]
+    last = surname(name)
+    if last and last != normalise_name(name):
+        alternatives.append(re.escape(last[0].upper()) + f"(?i:{re.escape(last[1:])})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:['\u2019]s?)?(?!\w)")
 
 
 def _hedged(items: list[Analysis]) -> tuple[Excerpt, ...]:
@@ -586,7 +716,13 @@ def _term_example(items: list[Analysis], term: str) -> Excerpt | None:
 # -- omissions ------------------------------------------------------------------------
 
 def _omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
-    """Facts (numbers with units, names, quoted sources) some outlets report and others do not."""
+    """Facts (numbers with units, names, quoted sources) some outlets report and others do not.
+
+    An outlet leaves a name or source out only when its text never writes it
+    (in full or, for a person, by surname; any case, possessive or hyphenated),
+    so the Observer, which quotes Putin through Tass, does not leave Putin out;
+    and no outlet leaves out its own name.
+    """
     if len(by_outlet) < 2:
         return ()
     reported: dict[tuple[str, str], dict[str, Excerpt]] = defaultdict(dict)
@@ -598,7 +734,7 @@ def _omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
     mentions = _name_mentions(by_outlet)
     found = []
     for (kind, key), by in reported.items():
-        omitted = tuple(o for o in outlets if o not in by)
+        omitted = tuple(o for o in outlets if o not in by and not _writes(o, by_outlet[o], kind, key))
         if kind == "name" and " " not in key and mentions[key] < 2:
             continue  # one mention of a one-word name is too slight to call the rest an omission
         if omitted:
@@ -609,20 +745,38 @@ def _omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
     return tuple(found[:OMISSIONS_TOP])
 
 
+def _writes(outlet: str, items: list[Analysis], kind: str, key: str) -> bool:
+    """Whether an outlet's articles write a name or source themselves (numbers are not searched)."""
+    if kind == "number" or not key.strip():
+        return False
+    if _names_outlet(outlet, key):
+        return True
+    pattern = _name_pattern(key) if kind == "source" and " " not in key else _exact_pattern(key)
+    return any(pattern.search(a.text) for a in items)
+
+
+def _exact_pattern(key: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in re.split(r"[\s-]+", key) if w]
+    return re.compile(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?:['\u2019]s?)?(?!\w)", re.IGNORECASE)
+
+
+def _names_outlet(outlet: str, key: str) -> bool:
+    return set(key.split()) <= set(normalise_name(outlet).split())
+
+
 def _facts_of(outlet: str, items: list[Analysis]) -> list[tuple[str, str, Excerpt]]:
     found = []
-    outlet_words = set(outlet.lower().split())
     for analysis in items:
         for fact in analysis.facts:
-            if fact.kind == "name" and set(fact.key.split()) <= outlet_words:
+            if fact.kind == "name" and _names_outlet(outlet, fact.key):
                 continue  # the outlet naming itself
             found.append((fact.kind, fact.key, _excerpt(analysis, [_fact_evidence(fact)])))
-        for attribution in analysis.attributions:
+        for attribution, key in zip(analysis.attributions, source_keys(analysis.attributions)):
             if attribution.source is None:
                 continue
             span = attribution.source
             evidence = Evidence("attribution", "source", span.start, span.end, span.text, attribution.sentence)
-            found.append(("source", source_key(attribution), _excerpt(analysis, [evidence])))
+            found.append(("source", key, _excerpt(analysis, [evidence])))
     return found
 
 
@@ -755,19 +909,45 @@ def _caveats(
         )
     if inferred:
         notes.append("Some stories were inferred by clustering similar articles close in date; check them.")
+    notes += [_provenance_note(a) for a in analyses if _provenance_note(a)]
     unknown = sorted({a.article.source for a in analyses if a.article.outlet == "unknown"})
     if unknown:
         notes.append(f"{len(unknown)} article(s) have no known outlet and are grouped as 'unknown'.")
     return tuple(notes)
 
 
-def shown_source(source: str) -> str:
-    """A source as a report shows it: as given, but a file name for an absolute path.
+_UNSURE = re.compile(r"\b(?:wire copy|likely|not confirmed|unconfirmed|probably)\b", re.IGNORECASE)
 
-    An absolute path differs from machine to machine and tells a reader where
-    the researcher keeps files, so reports never carry one.
+
+def _provenance_note(analysis: Analysis) -> str:
+    """A caveat when an article may not be the outlet's own framing: wire copy or an unconfirmed outlet.
+
+    Read from the manifest's ``how_identified`` and ``wire_credit`` columns.
     """
-    return source.rsplit("/", 1)[-1] if source.startswith("/") else source
+    meta = analysis.article.meta
+    how = " ".join(str(meta.get("how_identified", "")).split())
+    wire = " ".join(str(meta.get("wire_credit", "")).split())
+    if not wire and not _UNSURE.search(how):
+        return ""
+    article = f"{shown_source(analysis.article.source)} ({analysis.article.outlet})"
+    parts = [f"{article}: outlet identified by {how}." if how else f"{article}:"]
+    if wire:
+        parts.append(f"It credits {wire}.")
+    parts.append(
+        "Part or all of it may be wire copy or another outlet's, so differences may not be this "
+        "outlet's own framing."
+    )
+    return " ".join(parts)
+
+
+def shown_source(source: str) -> str:
+    """A source as a report shows it: its file name (with a corpus line, if any).
+
+    The same file given as ``seeds``, ``./seeds/`` or an absolute path shows
+    the same; an absolute path would also tell a reader where the researcher
+    keeps files. The full SHA-256 beside it tells same-named files apart.
+    """
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _input_record(analysis: Analysis, story: str) -> InputRecord:

@@ -9,11 +9,13 @@ largest ones (:func:`explain`).
 Indices
 -------
 index.skepticism
-    skeptical attributions, contesting and distancing verbs, the reporter's own
-    distancing (scare quotes among it, counted once), the reporter's hedges
-    (per 1,000 words).
+    skeptical attributions (every contesting verb is one), the reporter's own
+    distancing (distancing verbs, markers, scare quotes outside quoted speech;
+    a skeptical voice's verb not counted again), the reporter's hedges (per
+    1,000 words).
 index.loadedness
-    loaded words in the reporter's voice, plus a quarter weight for quoted ones.
+    loaded words in the reporter's voice, plus a quarter weight for quoted ones;
+    scare quotes are left to skepticism.
 index.hedging
     epistemic hedges, quoted ones at half weight (approximators excluded).
 index.source_diversity
@@ -32,9 +34,10 @@ Hill (1973), Diversity and evenness: a unifying notation (effective numbers).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -47,24 +50,39 @@ WORDS = "readability.words"
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One component of an index: the feature, its rate, weight and share of the index."""
+    """One component of an index: the feature, its count or rate, weight, share, and evidence.
+
+    ``evidence`` lists every item the component counted (for counts), or the
+    sentences that illustrate it (readability, tone). For source diversity a
+    component is one source: ``value`` its attributions, ``rate`` its share and
+    ``contribution`` its term of the Shannon entropy (the index is exp of their sum).
+    """
 
     feature: str
     value: float
     rate: float
     weight: float
     contribution: float
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class IndexExplanation:
-    """Why an article got its index value: components, largest first, and evidence."""
+    """Why an article got its index value: components, largest first, each with its evidence."""
 
     index: str
     value: float
     description: str
     contributions: tuple[Contribution, ...]
-    evidence: tuple[Evidence, ...]
+    combine: str = "sum"
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Every component's evidence, largest component first, each item once."""
+        found: list[Evidence] = []
+        for part in self.contributions:
+            found += [e for e in part.evidence if e not in found]
+        return tuple(found)
 
 
 @cache
@@ -86,19 +104,24 @@ def index_features(
     }
 
 
-def explain(analysis: Analysis, index: str, *, top: int = 3) -> IndexExplanation:
-    """The components of ``index`` for one article, and the evidence that weighed most."""
+def explain(analysis: Analysis, index: str) -> IndexExplanation:
+    """The components of ``index`` for one article, each with the evidence it counted."""
     specs = index_specs()
     if index not in specs:
         raise KeyError(f"unknown index {index!r}; choose one of {', '.join(specs)}")
     spec = specs[index]
-    contributions = _contributions(spec, analysis.features)
-    ranked = sorted(contributions, key=lambda c: (-abs(c.contribution), c.feature))
-    evidence = _evidence(spec, ranked, analysis, top)
     if spec["combine"] == "effective_sources":
-        evidence = _source_evidence(analysis.attributions, top)
+        contributions = _source_contributions(analysis)
+    else:
+        contributions = [
+            replace(part, evidence=_evidence(component, analysis))
+            for part, component in zip(
+                _contributions(spec, analysis.features, analysis.attributions), spec["components"]
+            )
+        ]
+    ranked = sorted(contributions, key=lambda c: (-abs(c.contribution), c.feature))
     return IndexExplanation(
-        index, analysis.features.get(index, 0.0), spec["description"], tuple(ranked), evidence
+        index, analysis.features.get(index, 0.0), spec["description"], tuple(ranked), spec["combine"]
     )
 
 
@@ -107,7 +130,7 @@ def _value(
 ) -> float:
     if spec["combine"] == "effective_sources":
         return effective_sources(attributions)
-    parts = _contributions(spec, features)
+    parts = _contributions(spec, features, attributions)
     if not parts:
         return 0.0
     total = sum(p.contribution for p in parts)
@@ -116,11 +139,15 @@ def _value(
     return total if math.isfinite(total) else 0.0
 
 
-def _contributions(spec: Mapping[str, Any], features: Mapping[str, float]) -> list[Contribution]:
+def _contributions(
+    spec: Mapping[str, Any], features: Mapping[str, float], attributions: Sequence[Attribution]
+) -> list[Contribution]:
     words = features.get(WORDS, 0.0)
     parts = []
     for component in spec["components"]:
-        value = float(features.get(component["feature"], 0.0))
+        value = float(features.get(component["feature"], 0.0)) - _counted_as_skeptical(
+            component, attributions
+        )
         if component["per_1000_words"]:
             rate = 1000.0 * value / words if words > 0 else 0.0
         else:
@@ -130,9 +157,30 @@ def _contributions(spec: Mapping[str, Any], features: Mapping[str, float]) -> li
     return parts
 
 
-def effective_sources(attributions: Iterable[Attribution]) -> float:
-    """exp(Shannon entropy) of attributions over their sources (Hill number of order 1)."""
-    counts = Counter(source_key(a) for a in attributions)
+def _counted_as_skeptical(component: Mapping[str, Any], attributions: Sequence[Attribution]) -> int:
+    """Attributions of this component's verb stance that the skeptical component already counts.
+
+    A skeptical voice whose verb is *claiming* is one word of the article: it
+    counts once, as skeptical, not again as the reporter's distancing.
+    """
+    stance = component.get("unless_skeptical")
+    if not stance:
+        return 0
+    return sum(1 for a in attributions if a.skeptical and a.verb_stance == stance)
+
+
+# -- sources -------------------------------------------------------------------
+
+NO_SOURCE = "(no source named)"
+
+
+def effective_sources(attributions: Sequence[Attribution]) -> float:
+    """exp(Shannon entropy) of attributions over their sources (Hill number of order 1).
+
+    An attribution that names no source (an agentless "is estimated to be") is
+    not a voice, so it is left out.
+    """
+    counts = Counter(k for k in source_keys(attributions) if k != NO_SOURCE)
     total = sum(counts.values())
     if total == 0:
         return 0.0
@@ -140,43 +188,142 @@ def effective_sources(attributions: Iterable[Attribution]) -> float:
     return math.exp(entropy)
 
 
-def source_key(attribution: Attribution) -> str:
-    """Who an attribution is to, as one key.
+def source_keys(attributions: Sequence[Attribution]) -> list[str]:
+    """Who each of one article's attributions is to, as one key per source.
 
-    A person is keyed by name, so "Putin", "President Vladimir Putin" and a
-    resolved "he" are one source; other sources by their words without a
-    leading article, so "Syrian state television" and "Syrian opposition
-    sources" stay apart.
+    The one definition of "a source" for the index, the report's list of who
+    is quoted and its omissions. A person is keyed by surname, so "Putin",
+    "President Vladimir Putin" and "The Russian president, Vladimir Putin" are
+    one source; a person named only by a title ("the Russian president") joins
+    the one named person of the article whose mention holds that title. A
+    document is keyed by who issued it ("the Kremlin statement", "a statement
+    issued by the Syrian presidency"), a bare "the statement" by the
+    organisation quoted just before it. Anything else is keyed by its words, so
+    "Syrian state television" and "Syrian opposition sources" stay apart.
     """
-    name = attribution.attrs.get("source_name")
-    if attribution.source_type == "person" and isinstance(name, str) and name:
-        return name.lower()
-    if attribution.source is not None:
-        words = attribution.source.text.lower().split()
-        while words and words[0] in _DETERMINERS:
-            words = words[1:]
-        return " ".join(words)
-    return "(no source named)"
+    keys: list[str] = []
+    previous: Attribution | None = None
+    for a in attributions:
+        keys.append(_own_key(a, keys[-1] if keys else None, previous))
+        previous = a
+    titled = _titles_to_names(attributions)
+    return [titled.get(key, key) if a.source_type == "person" else key for a, key in zip(attributions, keys)]
 
 
+def _own_key(a: Attribution, previous_key: str | None, previous: Attribution | None) -> str:
+    if a.source is None:
+        return NO_SOURCE
+    text = a.source.text
+    if a.source_type == "person":
+        name = person_name(text)
+        return surname(name) if name else _plain_words(text)
+    if a.source_type == "document":
+        issuer = _issuer(text)
+        if issuer:
+            return issuer
+        if _bare_document(text) and previous is not None and previous_key \
+                and previous.source_type in {"organisation", "document"}:
+            return previous_key  # "the Kremlin said ... the statement said": the same statement
+    return _plain_words(text)
+
+
+def _titles_to_names(attributions: Sequence[Attribution]) -> dict[str, str]:
+    """A person named only by a title -> the surname of the article's one person whose mention holds it."""
+    named: dict[str, set[str]] = {}
+    for a in attributions:
+        if a.source_type == "person" and a.source is not None and person_name(a.source.text):
+            named.setdefault(surname(person_name(a.source.text)), set()).add(_plain_words(a.source.text))
+    mapping = {}
+    for a in attributions:
+        if a.source_type != "person" or a.source is None or person_name(a.source.text):
+            continue
+        title = _plain_words(a.source.text)
+        holders = {name for name, mentions in named.items()
+                   if any(re.search(rf"(?<!\w){re.escape(title)}(?!\w)", m) for m in mentions)}
+        if len(holders) == 1:
+            mapping[title] = holders.pop()
+    return mapping
+
+
+_NAME_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|van|von)-[A-Z]")
 _DETERMINERS = {"a", "an", "the", "one", "some"}
 
 
-def _evidence(
-    spec: Mapping[str, Any], ranked: list[Contribution], analysis: Analysis, top: int
-) -> tuple[Evidence, ...]:
-    by_feature = {c["feature"]: c for c in spec["components"]}
-    picked: list[Evidence] = []
-    for part in ranked:
-        if part.contribution == 0:
-            continue
-        for selector in by_feature[part.feature]["evidence"]:
-            for evidence in analysis.evidence:
-                if len(picked) >= top:
-                    return tuple(picked)
-                if evidence not in picked and _selected(evidence, selector):
-                    picked.append(evidence)
-    return tuple(picked)
+def person_name(text: str) -> str:
+    """The proper name inside a person's mention: "Eric Pahon" in "Pentagon spokesman Eric Pahon".
+
+    The last run of two or more capitalised words in the first comma-separated
+    part that has one, or a part that is a single capitalised word ("Putin");
+    "" when the mention is a title alone ("the Russian president").
+    """
+    for part in text.split(","):
+        words = [w for w in re.findall(r"[\w.'\u2019-]+", part) if w.lower() not in _DETERMINERS]
+        runs: list[list[str]] = [[]]
+        for word in words:
+            if word[0].isupper() or _NAME_PARTICLE.match(word):
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        long_runs = [r for r in runs if len(r) >= 2]
+        if long_runs:
+            return " ".join(long_runs[-1])
+        if len(words) == 1 and words[0][0].isupper():
+            return words[0]
+    return ""
+
+
+def surname(name: str) -> str:
+    """A name's last word, lower case, without a possessive or an "al-" particle: "assad", "putin"."""
+    last = normalise_name(name).split()[-1] if normalise_name(name) else ""
+    return re.sub(r"^(?:al|el)-", "", last)
+
+
+def normalise_name(text: str) -> str:
+    """Lower case, one space between words, curly apostrophes straight, possessive "'s" dropped."""
+    flat = " ".join(text.replace("\u2019", "'").lower().split())
+    return re.sub(r"'s?(?=\s|$)", "", flat)
+
+
+_DOCUMENT = r"(?:statement|communiqu[eé]|report|press release|release|document|letter)s?"
+
+
+def _issuer(text: str) -> str:
+    """Who issued a document: "kremlin" for "the Kremlin statement", "syrian presidency" for
+    "a statement issued by the Syrian presidency"; "" when the document is not named after anyone."""
+    words = _plain_words(text)
+    after = re.fullmatch(rf"{_DOCUMENT} (?:(?:issued|released|published|put out) )?(?:by|from|of) (.+)", words)
+    if after:
+        return _plain_words(after.group(1))
+    before = re.fullmatch(rf"(.+?) {_DOCUMENT}", words)
+    return before.group(1) if before else ""
+
+
+def _bare_document(text: str) -> bool:
+    """A document named by its kind alone: "the statement", "the report"."""
+    return re.fullmatch(_DOCUMENT, _plain_words(text)) is not None
+
+
+def _plain_words(text: str) -> str:
+    words = normalise_name(text).split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _evidence(component: Mapping[str, Any], analysis: Analysis) -> tuple[Evidence, ...]:
+    """Every evidence item a component counted, in text order.
+
+    Items already counted by the skeptical component (their span is a skeptical
+    attribution's cue) are left out, as they are left out of the value.
+    """
+    skeptical_cues = set()
+    if component.get("unless_skeptical"):
+        skeptical_cues = {(a.cue.start, a.cue.end) for a in analysis.attributions if a.skeptical}
+    return tuple(
+        e for e in analysis.evidence
+        if any(_selected(e, selector) for selector in component["evidence"])
+        and (e.start, e.end) not in skeptical_cues
+    )
 
 
 def _selected(evidence: Evidence, selector: Mapping[str, Any]) -> bool:
@@ -184,25 +331,38 @@ def _selected(evidence: Evidence, selector: Mapping[str, Any]) -> bool:
         return False
     if "label" in selector and evidence.label != selector["label"]:
         return False
-    if selector.get("exclude_label") == evidence.label:
+    if evidence.label in selector.get("exclude_labels", ()):
         return False
     if "quoted" in selector and bool(evidence.attrs.get("quoted")) != selector["quoted"]:
         return False
-    return True
+    return all(evidence.attrs.get(k) == v for k, v in selector.get("attrs", {}).items())
 
 
-def _source_evidence(attributions: Sequence[Attribution], top: int) -> tuple[Evidence, ...]:
-    """One piece of evidence per distinct source, in the order they first speak."""
-    seen: set[str] = set()
-    found = []
-    for a in attributions:
-        key = source_key(a)
-        span = a.source or a.cue
-        if key in seen:
-            continue
-        seen.add(key)
-        found.append(
-            Evidence("attribution", "source", span.start, span.end, span.text, a.sentence,
-                     {"source_type": a.source_type, "skeptical": a.skeptical})
+def _source_contributions(analysis: Analysis) -> list[Contribution]:
+    """One component per source: its attributions, share, entropy term and where it speaks.
+
+    Each place is where the source is named in the attribution's own sentence
+    ("He" in "He said ..."), so the evidence shows the sentence it counts.
+    """
+    attributions = analysis.attributions
+    keys = source_keys(attributions)
+    counts = Counter(k for k in keys if k != NO_SOURCE)
+    total = sum(counts.values())
+    parts = []
+    for key, n in counts.items():
+        share = n / total
+        evidence = tuple(
+            _where_named(analysis, a, key) for a, k in zip(attributions, keys) if k == key
         )
-    return tuple(found[:top])
+        parts.append(Contribution(f"source: {key}", float(n), share, 1.0, -share * math.log(share), evidence))
+    return parts
+
+
+def _where_named(analysis: Analysis, a: Attribution, key: str) -> Evidence:
+    start = a.attrs.get("mention_start")
+    end = a.attrs.get("mention_end")
+    if not (isinstance(start, int) and isinstance(end, int) and end > start):
+        span = a.source or a.cue
+        start, end = span.start, span.end
+    return Evidence("attribution", "source", start, end, analysis.text[start:end], a.sentence,
+                    {"source": key, "source_type": a.source_type, "skeptical": a.skeptical})

@@ -6,7 +6,7 @@ import pytest
 
 import framing
 from framing.compare import assign_stories
-from framing.scoring import effective_sources, explain
+from framing.scoring import effective_sources, explain, source_keys
 from tests.conftest import SEEDS
 
 
@@ -56,7 +56,7 @@ def test_reuters_quotes_the_skeptics_others_leave_out(comparison):
     assert pahon.reported_by == ("Observer", "Reuters") and pahon.omitted_by == ("CBC News",)
     # only the Observer cites "a statement issued by the Iraqi military"; Reuters' "the military"
     # (which told Putin about the withdrawal) is another source
-    iraqi = omitted[("source", "statement issued by the iraqi military")]
+    iraqi = omitted[("source", "iraqi military")]  # a statement is keyed by who issued it
     assert iraqi.reported_by == ("Observer",)
 
 
@@ -132,7 +132,7 @@ def test_every_index_explains_itself(analyses):
 
 
 def test_loadedness_ranks_outlets_like_the_babe_experts(shared_data):
-    """Measured: Spearman rho 0.697 over BABE's 10 outlets (python benchmarks/babe_outlet_check.py)."""
+    """Measured: Spearman rho 0.915 over BABE's 10 outlets (python benchmarks/babe_outlet_check.py)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("babe_check", SEEDS.parent / "benchmarks" / "babe_outlet_check.py")
@@ -140,7 +140,7 @@ def test_loadedness_ranks_outlets_like_the_babe_experts(shared_data):
     spec.loader.exec_module(module)
     result = module.evaluate(shared_data)
     assert len(result["outlets"]) == 10
-    assert result["spearman_rho"] >= 0.65
+    assert result["spearman_rho"] >= 0.90
 
 
 def test_a_scare_quote_counts_once_in_skepticism():
@@ -153,3 +153,151 @@ def test_a_scare_quote_counts_once_in_skepticism():
 def test_large_numbers_keep_their_digits_and_a_plural_noun_ends_the_unit():
     facts = framing.analyze("UNHCR said 1,234,567 refugees fled the region in 2017, and 300 kilometres were mined.").facts
     assert {f.key for f in facts if f.kind == "number"} == {"1234567 refugee", "300 kilometre"}
+
+
+def _standout(comparison, story, outlet, index):
+    return next(s for s in _outlet(_story(comparison, story), outlet).standouts if s.index == index)
+
+
+def test_standout_evidence_shows_the_direction_of_the_difference(comparison):
+    drawdown, withdrawal = "russia-syria-drawdown-2017-12", "russia-syria-withdrawal-2016-03"
+    # Reuters is more positive: its most positive sentences, not its most negative ("defeated ... terrorists")
+    tone = _standout(comparison, drawdown, "Reuters", "index.tone")
+    assert tone.z > 0 and tone.evidence[0].text.startswith("Though polls show he will easily win")
+    assert all("terrorists" not in e.text for e in tone.evidence)
+    # the Observer is more negative: its most negative sentences
+    observer = _standout(comparison, drawdown, "Observer", "index.tone")
+    assert observer.z < 0 and "gassed his own people" in observer.evidence[0].text
+    # Business Recorder doubts less: its one item is counted, the evidence is the Guardian's doubt
+    doubt = _standout(comparison, withdrawal, "Business Recorder", "index.skepticism")
+    assert doubt.note.startswith("Business Recorder: 1 item counted, e.g. \u201cappears\u201d")
+    assert {e.outlet for e in doubt.evidence} == {"The Guardian"}
+    assert "we will have to wait and see" in doubt.evidence[0].text
+    # CBC is easier to read: short sentences of narration, not its longest
+    easier = _standout(comparison, drawdown, "CBC News", "index.complexity")
+    assert " ".join(easier.evidence[0].text.split()) == "The two then visited a military operations room."
+
+
+def test_one_source_key_for_a_person_and_for_a_statement_and_its_issuer(analyses):
+    guardian, recorder = analyses[1], analyses[3]
+    keys = source_keys(guardian.attributions)
+    by_text = {a.source.text: k for a, k in zip(guardian.attributions, keys)}
+    # "Russian president says ..." and "The Russian president, Vladimir Putin, has declared" are Putin
+    assert by_text["Russian president"] == by_text["The Russian president, Vladimir Putin"] == "putin"
+    # three Syrian voices stay three sources
+    assert {by_text["A statement issued by the Syrian presidency"], by_text["Syrian opposition sources"],
+            by_text["the UK-based Syrian Observatory for Human Rights"]} == {
+        "syrian presidency", "syrian opposition sources", "uk-based syrian observatory for human rights"}
+    recorder_keys = dict(zip((a.source.text for a in recorder.attributions), source_keys(recorder.attributions)))
+    # "the Kremlin said" ... "the statement said" ... "the Kremlin statement said": one source, the Kremlin
+    assert recorder_keys["the statement"] == recorder_keys["the Kremlin statement"] == "kremlin"
+    for analysis in analyses:
+        distinct = len(set(source_keys(analysis.attributions)))
+        assert analysis.features["index.source_diversity"] <= distinct + 1e-9
+
+
+def test_omissions_leave_out_what_an_outlet_writes_and_its_own_name(comparison):
+    drawdown = {(o.kind, o.key): o for o in _story(comparison, "russia-syria-drawdown-2017-12").omissions}
+    withdrawal = {(o.kind, o.key): o for o in _story(comparison, "russia-syria-withdrawal-2016-03").omissions}
+    # the Observer quotes Putin through Tass ("Tass quoted Putin saying")
+    assert ("source", "putin") not in drawdown
+    # Reuters' dateline names Reuters; an outlet's own name is never its omission
+    assert "Reuters" not in drawdown.get(("name", "reuters"), _NONE).omitted_by
+    # the Guardian: "Moscow has also come under fire", "In a statement the Kremlin said"
+    assert ("name", "moscow") not in withdrawal and ("source", "kremlin statement") not in withdrawal
+    assert ("source", "kremlin") not in withdrawal
+    # what only one outlet has stays: Business Recorder's Peskov, the Guardian's Syrian Observatory
+    assert withdrawal[("source", "peskov")].omitted_by == ("The Guardian",)
+
+
+class _NONE:
+    omitted_by = ()
+
+
+def test_actor_table_merges_surnames_and_finds_names_each_outlet_writes(comparison):
+    withdrawal = _story(comparison, "russia-syria-withdrawal-2016-03")
+    recorder, guardian = _outlet(withdrawal, "Business Recorder"), _outlet(withdrawal, "The Guardian")
+    assert "Putin" not in recorder.actor_labels and recorder.actor_labels["Vladimir Putin"] == ("Putin",)
+    # "The UN's special envoy ... meeting in New York in a closed session from Geneva."
+    assert "Geneva" in guardian.actor_labels["Geneva"]
+    reuters = _outlet(_story(comparison, "russia-syria-drawdown-2017-12"), "Reuters")
+    assert reuters.actor_labels["Islamic State"] == ("Islamic State",)  # "any possible Islamic State comeback"
+
+
+def test_one_word_counts_once_in_skepticism(analyses):
+    guardian, cbc = analyses[1], analyses[2]
+    # "something Russian officials have repeatedly denied": a contesting verb defending Russia's own
+    # record, so not skeptical, and the contesting verb itself is no component: it counts nowhere
+    parts = {c.feature: c for c in explain(guardian, "index.skepticism").contributions}
+    assert guardian.features["attribution.contesting"] == 1.0 and "attribution.contesting" not in parts
+    assert [e.attrs.get("source") for e in parts["attribution.skeptical"].evidence] == [
+        "A Western diplomatic source", "Syrian opposition sources"]
+    # CBC's "claiming" is the reporter's distancing once, not also a distancing verb at half weight
+    cbc_parts = {c.feature: c for c in explain(cbc, "index.skepticism").contributions}
+    assert "attribution.distancing" not in cbc_parts
+    assert [e.text for e in cbc_parts["attribution.narrator_distancing"].evidence] == ["claiming", "de-escalation"]
+
+
+def test_every_counted_contribution_lists_each_item_it_counted(analyses):
+    for analysis in analyses:
+        for index in ("index.skepticism", "index.hedging", "index.loadedness"):
+            for part in explain(analysis, index).contributions:
+                if part.feature != "loaded.narrator_per_1000_words":
+                    assert len(part.evidence) == part.value, (analysis.article.source, index, part.feature)
+        loaded = explain(analysis, "index.loadedness").contributions
+        narrator = next(c for c in loaded if c.feature == "loaded.narrator_per_1000_words")
+        assert len(narrator.evidence) == pytest.approx(
+            narrator.value * analysis.features["readability.words"] / 1000)
+        sources = explain(analysis, "index.source_diversity").contributions
+        assert sum(len(c.evidence) for c in sources) == sum(a.source is not None for a in analysis.attributions)
+    # Reuters: all three skeptical voices (Washington, Pahon, the European diplomat)
+    skeptical = next(c for c in explain(analyses[0], "index.skepticism").contributions
+                     if c.feature == "attribution.skeptical")
+    assert [e.attrs["source"] for e in skeptical.evidence] == [
+        "Washington", "Pentagon spokesman Eric Pahon", "one European diplomat who declined to be named"]
+
+
+def test_loaded_table_lists_a_word_in_scare_quotes_once_and_scare_quotes_as_the_reporters(comparison):
+    cbc = _outlet(_story(comparison, "russia-syria-drawdown-2017-12"), "CBC News")
+    terrorists = [t for t in cbc.loaded if t.cue == "terrorists"]
+    assert [(t.category, t.quoted) for t in terrorists] == [("contested_label_in_scare_quotes", True)]
+    deescalation = next(t for t in cbc.loaded if t.cue == "de-escalation")
+    assert (deescalation.category, deescalation.quoted) == ("scare_quote", False)
+
+
+def test_wire_copy_and_unconfirmed_outlets_are_caveats(comparison):
+    notes = [c for c in comparison.caveats if "wire copy" in c]
+    assert [n.split(" ")[0] for n in notes] == ["002_720a579d1653449e.txt", "003_f272ea3b034b08e0.txt"]
+    assert "credits The Associated Press" in notes[0] and "not confirmed" in notes[0]
+
+
+@pytest.mark.xfail(strict=True, reason="needs the article's evidence in index_features (framing/analysis.py): "
+                   "a hedge that is also the reporter's distancing marker is counted in both components")
+def test_allegedly_counts_once_in_skepticism():
+    # PTC SemEval-2020 train article sentence; "allegedly" is a hedge and a distancing marker
+    analysis = framing.analyze("But even the allegedly corroborating notes of the therapist raise a separate problem.")
+    # 13 body words; counted once, as the reporter's distancing (x0.75), not again as a hedge (x0.25)
+    assert analysis.features["readability.words"] == 13
+    assert analysis.features["index.skepticism"] == pytest.approx(0.75 * 1000 / 13)
+
+
+def test_every_evidence_selector_in_the_weights_names_a_label_a_family_emits(analyses):
+    from framing.scoring import index_specs
+
+    emitted = {(e.family, e.label) for a in analyses for e in a.evidence}
+    for index, spec in index_specs().items():
+        for component in spec["components"]:
+            for selector in component["evidence"]:
+                if "label" in selector:
+                    assert (selector["family"], selector["label"]) in emitted, (index, selector)
+                else:
+                    assert any(family == selector["family"] for family, _ in emitted), (index, selector)
+
+
+def test_a_claim_with_no_source_named_is_not_a_voice(analyses):
+    # Reuters: "the real number, including private contractors, is estimated to be much higher" names no source
+    reuters = analyses[0]
+    unnamed = [a for a in reuters.attributions if a.source is None]
+    assert [a.cue.text for a in unnamed] == ["estimated"]
+    named = [a for a in reuters.attributions if a.source is not None]
+    assert reuters.features["index.source_diversity"] == pytest.approx(effective_sources(named))

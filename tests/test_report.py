@@ -39,7 +39,7 @@ def test_report_has_every_section_and_relative_chart_links():
     assert links and all(link.startswith("seeds_charts/") for link in links)
     assert all((ROOT / "reports" / link).is_file() for link in links)
     assert "/work/" not in text and "/tmp" not in text
-    assert "framing compare seeds`" in text
+    assert "framing compare seeds --output seeds.md`" in text
 
 
 HOSTILE = "Evil | Outlet <script>alert(1)</script> [click](javascript:alert(1))"
@@ -88,3 +88,61 @@ def test_html_page_is_standalone_and_keeps_hostile_text_inert(tmp_path):
     assert "<script>" not in page and "<img src=x" not in page and 'href="javascript:' not in page
     assert "&lt;script&gt;" in page
     assert re.findall(r'<img [^>]*src="([^"]+)"', page)[0].startswith("r_charts/")
+
+
+def test_method_and_reproducibility_say_what_was_done():
+    text = GOLDEN.read_text(encoding="utf-8")
+    assert "vv1" not in text and "- `attribution-cues.v1.tsv`: v1" in text
+    # the whole SHA-256 of each text, and the input as its file name however the path was typed
+    rows = re.findall(r"^\| (\S+) \| [^|]+ \| [^|]+ \| [^|]+ \| `([0-9a-f]+)` \|$", text, re.MULTILINE)
+    assert [name for name, _ in rows] == [f"00{i}\\_" + n for i, n in enumerate(
+        ["235e616d53163978.txt", "ee11acba1649b0c1.txt", "720a579d1653449e.txt", "f272ea3b034b08e0.txt",
+         "790c4a0d2069b0ae.txt"])]
+    assert all(len(digest) == 64 for _, digest in rows)
+    # the loadedness index leaves scare quotes out, and the Method section says so
+    method = text.split("## Method and caveats")[1]
+    assert "Scare quotes are not counted here" in method
+
+
+def test_the_command_shown_is_the_one_run(tmp_path):
+    comparison = framing.compare(framing.analyze_corpus(framing.load_corpus(ROOT / "seeds")))
+    page = write_markdown_report(comparison, tmp_path / "other.html", command="framing compare ./seeds", html=True)
+    assert "framing compare ./seeds --output other.html --format html" in page[-1].read_text(encoding="utf-8")
+
+
+def test_report_and_explain_number_sentences_alike(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    # Reuters: "A significant part of the Russian force could now return home." is the 8th line of
+    # the file, one sentence a line: sentence 8 in the report and [8] from --explain
+    assert "return home.\u201d (000\\_235e616d53163978.txt, sentence 8)" in GOLDEN.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["score", "seeds/000_235e616d53163978.txt", "--explain", "hedging"])
+    assert "  [8] A significant part of the Russian force [[could]] now return home." in result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_explain_is_refused_with_a_machine_format(monkeypatch, fmt):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["score", "seeds/000_235e616d53163978.txt", "--explain", "tone", "--format", fmt])
+    assert result.exit_code == 2
+    assert "--explain" in result.output and f"--format {fmt}" in result.output
+
+
+def test_explain_shows_text_not_python_escapes_and_neutralises_control_characters(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    # CBC writes "Russian\xa0officials say" with a no-break space
+    result = runner.invoke(app, ["score", "seeds/002_720a579d1653449e.txt", "--explain", "attribution"])
+    assert "\\xa0" not in result.output and "source=Russian officials," in result.output
+    hostile = seed_text("003") + "\n\nOfficials said the \x1b[2Jvote was \u202erigged\u202c, reportedly."
+    shown = runner.invoke(app, ["score", "-", "--explain", "hedging"], input=hostile).output
+    assert "\x1b" not in shown and "\u202e" not in shown
+    assert "\\x1b[2Jvote" in shown and "\\u202erigged" in shown
+
+
+def test_explain_source_diversity_lists_every_source_and_where_it_speaks(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["score", "seeds/001_ee11acba1649b0c1.txt", "--explain", "index.source_diversity"])
+    assert "exp of the sum of the contributions" in result.output
+    # the Guardian quotes Putin seven times: "Russian president says", "The Russian president, Vladimir Putin"
+    # (declared, saying), "He said the pullout", "Putin said", "he said", "Putin added"
+    assert "  source: putin: 7 items" in result.output
+    assert "    [5] [[He]] said the pullout" in result.output

@@ -23,10 +23,14 @@ def write_markdown_report(
 ) -> list[Path]:
     """Write the report (Markdown, or an HTML page) and its charts, each file atomically.
 
+    The report's reproducibility line is ``command`` plus the output's file name
+    (never its folder, so the report is the same wherever it is written).
+
     Returns the files written.
     """
     target = Path(path)
     folder = chart_folder(target)
+    command += f" --output {target.name}" + (" --format html" if html else "")
     context = ReportContext(__version__, command, folder, versions())
     written = []
     for name, data in sorted(render_charts(comparison).items()):

@@ -72,7 +72,9 @@ def _summary(c: Comparison) -> str:
         lines += ["", "**The most striking differences**", ""]
         for n, standout in enumerate(c.highlights, start=1):
             lines.append(f"{n}. {inline(standout.sentence)}")
-            lines += [f"   {_excerpt(e)}" for e in standout.evidence[:1]]
+            if standout.note:
+                lines.append(f"   {inline(standout.note)}")
+            lines += [f"   {_excerpt(e, standout.outlet)}" for e in standout.evidence[:1]]
     if c.errors:
         lines += ["", f"{len(c.errors)} input(s) could not be read; they are listed under Method and caveats."]
     lines += ["", "Contents: " + " \u00b7 ".join(
@@ -141,7 +143,9 @@ def _standouts(story: StoryComparison) -> str:
             lines.append("- Nothing stands out: on every index it is within a noticeable margin of the others.")
         for standout in outlet.standouts:
             lines.append(f"- {inline(standout.sentence)}")
-            lines += [f"  {_excerpt(e)}" for e in standout.evidence]
+            if standout.note:
+                lines.append(f"  {inline(standout.note)}")
+            lines += [f"  {_excerpt(e, outlet.outlet)}" for e in standout.evidence]
     return "\n".join(lines)
 
 
@@ -286,7 +290,7 @@ def _method(c: Comparison, context: ReportContext) -> str:
         lines += ["", "**Caveats**", ""]
         lines += [f"- {inline(note)}" for note in c.caveats]
     lines += ["", "**Lexicon versions**", ""]
-    lines += [f"- `{inline(name)}`: v{inline(version)}" for name, version in sorted(context.lexicons.items())]
+    lines += [f"- `{inline(name)}`: {inline(_version(version))}" for name, version in sorted(context.lexicons.items())]
     if context.models:
         lines += ["", "**Models**", ""]
         for card in context.models:
@@ -308,10 +312,10 @@ def _reproducibility(c: Comparison, context: ReportContext) -> str:
         "",
     ]
     rows = [
-        [cell(shown_source(r.source)), cell(r.outlet), cell(r.story), cell(r.date), f"`{r.sha256[:16]}`"]
+        [cell(shown_source(r.source)), cell(r.outlet), cell(r.story), cell(r.date), f"`{r.sha256}`"]
         for r in c.inputs
     ]
-    columns = [(heading, False) for heading in ("input", "outlet", "story", "date", "SHA-256")]
+    columns = [(heading, False) for heading in ("input", "outlet", "story", "date", "SHA-256 of the text")]
     return "\n".join([*lines, *_table(columns, rows)])
 
 
@@ -324,8 +328,17 @@ def _table(columns: Sequence[tuple[str, bool]], rows: Sequence[Sequence[str]]) -
     return [head, rule, *("| " + " | ".join(row) + " |" for row in rows)]
 
 
-def _excerpt(excerpt: Excerpt) -> str:
-    """A quoted sentence with its evidence in bold, escaped, and where it came from."""
+def _version(version: str) -> str:
+    """A lexicon version as "v1", whether the data file says "1" or "v1"."""
+    return version if version.startswith("v") else f"v{version}"
+
+
+def _excerpt(excerpt: Excerpt, outlet: str | None = None) -> str:
+    """A quoted sentence with its evidence in bold, escaped, and where it came from.
+
+    Sentences are numbered from 1 in the article, as everywhere a person reads
+    them; another outlet's sentence (quoted for comparison) names its outlet.
+    """
     text = excerpt.text
     pieces, cursor = [], 0
     for start, end in excerpt.marks:
@@ -335,7 +348,9 @@ def _excerpt(excerpt: Excerpt) -> str:
         cursor = end
     pieces.append(fragment(text[cursor:]))
     body = _shorten("".join(pieces).strip(), 420)
-    where = f"{inline(excerpt.source.rsplit('/', 1)[-1])}, sentence {excerpt.sentence + 1}"
+    where = f"{inline(shown_source(excerpt.source))}, sentence {excerpt.sentence + 1}"
+    if outlet is not None and excerpt.outlet != outlet:
+        where = f"{inline(excerpt.outlet)}, {where}"
     return f"\u201c{body}\u201d ({where})"
 
 

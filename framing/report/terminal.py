@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -50,7 +51,10 @@ def score_csv(analyses: Sequence[Analysis]) -> str:
 
 
 def explain(analysis: Analysis, family: str) -> str:
-    """Each sentence holding evidence of ``family``, its cues marked [[like this]]."""
+    """Each sentence holding evidence of ``family``, its cues marked [[like this]].
+
+    Sentences are numbered from 1, as in the report.
+    """
     evidence = [e for e in analysis.evidence if e.family == family]
     features = {k: v for k, v in analysis.features.items() if k.startswith(f"{family}.")}
     lines = [f"{analysis.article.source} ({analysis.article.outlet})"]
@@ -62,10 +66,10 @@ def explain(analysis: Analysis, family: str) -> str:
         by_sentence[e.sentence].append(e)
     for sentence, items in sorted(by_sentence.items()):
         lines.append("")
-        lines.append(f"  [{sentence}] {_marked(analysis, sentence, items)}")
+        lines.append(f"  [{sentence + 1}] {_marked(analysis, sentence, items)}")
         for e in items:
-            details = ", ".join(f"{k}={v}" for k, v in sorted(e.attrs.items()))
-            lines.append(f"      {e.label}: {e.text!r}" + (f" ({details})" if details else ""))
+            details = ", ".join(f"{k}={shown(str(v))}" for k, v in sorted(e.attrs.items()))
+            lines.append(f"      {e.label}: \u201c{shown(e.text)}\u201d" + (f" ({details})" if details else ""))
     if not evidence and not analysis.attributions:
         lines += ["", f"  no {family} evidence in this article"]
     return "\n".join(lines) + "\n"
@@ -102,7 +106,7 @@ def _marked(analysis: Analysis, sentence: int, items: list[Evidence]) -> str:
 
 
 def _clip(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
+    flat = shown(text)
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 
@@ -123,14 +127,42 @@ def explain_index(analysis: Analysis, explanation: IndexExplanation) -> str:
         f"{analysis.article.source} ({analysis.article.outlet})",
         f"  {explanation.index} = {_short(explanation.value)}",
         f"  {explanation.description}",
+        f"  {explanation.index} = {_HOW[explanation.combine]}",
         "",
-        "  component                              value    rate  weight  contribution",
     ]
+    width = max([len("component"), *(len(shown(p.feature)) for p in explanation.contributions)])
+    lines.append(f"  {'component':<{width}}   value    rate  weight  contribution")
     for part in explanation.contributions:
         lines.append(
-            f"  {part.feature:<36} {_short(part.value):>7} {_short(part.rate):>7} "
+            f"  {shown(part.feature):<{width}} {_short(part.value):>7} {_short(part.rate):>7} "
             f"{_short(part.weight):>7} {_short(part.contribution):>13}"
         )
-    for e in explanation.evidence:
-        lines += ["", f"  [{e.sentence}] {_marked(analysis, e.sentence, [e])}", f"      {e.family}/{e.label}: {e.text!r}"]
+    for part in explanation.contributions:
+        if not part.evidence:
+            continue
+        lines += ["", f"  {part.feature}: {len(part.evidence)} item{'s' if len(part.evidence) != 1 else ''}"]
+        for e in part.evidence:
+            lines += [f"    [{e.sentence + 1}] {_marked(analysis, e.sentence, [e])}",
+                      f"        {e.family}/{e.label}: \u201c{shown(e.text)}\u201d"]
     return "\n".join(lines) + "\n"
+
+
+_HOW = {
+    "sum": "the sum of the contributions (each its rate times its weight)",
+    "mean": "the weighted mean of the components' values",
+    "effective_sources": "exp of the sum of the contributions (each source's -share * ln share)",
+}
+
+
+def shown(text: str) -> str:
+    """Text as a terminal should show it: any run of spaces (a no-break space too) as one space,
+    other control and format characters (escape sequences, bidi overrides) as visible escapes."""
+    flat = " ".join(text.split())
+    return "".join(_escaped(ch) if unicodedata.category(ch) in _UNPRINTABLE else ch for ch in flat)
+
+
+_UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def _escaped(ch: str) -> str:
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
