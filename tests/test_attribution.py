@@ -97,11 +97,15 @@ SEEDS = {
         ("declaring", "President Vladimir Putin", "person", "neutral", False, False),
         ("told", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
+        # "Washington was skeptical about Putin s statement.": a source's stance, no speech verb
+        ("was skeptical", "Washington", "organisation", "neutral", True, False),
         ("said", "Pentagon spokesman Eric Pahon", "person", "neutral", True, False),
         ("made clear", "Putin", "person", "neutral", False, False),
         ("quoted", "Syrian state television", "media", "neutral", False, False),
         ("called", "Syrian state television", "media", "neutral", False, False),
-        ("denied", "the defense ministry", "organisation", "contesting", True, False),
+        # "contractors, something which has been documented by Reuters but denied by the defense
+        # ministry": the ministry defends its own record; it does not doubt the withdrawal
+        ("denied", "the defense ministry", "organisation", "contesting", False, False),
         # "the real number, including private contractors, is estimated to be much higher": no one named
         ("estimated", None, "anonymous", "neutral", False, False),
         ("told", "Putin", "person", "neutral", False, False),
@@ -112,7 +116,8 @@ SEEDS = {
         ("made clear", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, False),
         ("told", "the military", "organisation", "neutral", False, False),
-        ("announced", "Russia", "organisation", "neutral", True, False),
+        # "Russia has announced partial force draw-downs before only to later bring in ...": the
+        # reporter's recount, counted as narrator distancing, not as Russia's statement
         ("said", "one European diplomat who declined to be named", "anonymous", "neutral", True, False),
     ],
     "001": [
@@ -122,7 +127,9 @@ SEEDS = {
         ("said", "The Russian president, Vladimir Putin", "person", "neutral", False, False),
         ("said", "A Western diplomatic source", "anonymous", "neutral", True, True),
         ("accused", "Syrian activists and rights groups", "organisation", "accusatory", False, False),
-        ("denied", "Russian officials", "anonymous", "contesting", True, False),
+        # "[accusations of] enormous civilian casualties, something Russian officials have repeatedly
+        # denied": the accused side's denial of its own record, not doubt of the withdrawal
+        ("denied", "Russian officials", "anonymous", "contesting", False, False),
         ("claiming", "Moscow", "organisation", "distancing", False, False),
         ("said", "the Kremlin", "organisation", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, True),
@@ -132,7 +139,9 @@ SEEDS = {
         ("said", "A statement issued by the Syrian presidency", "document", "neutral", False, False),
         ("saying", "A statement issued by the Syrian presidency", "document", "neutral", False, True),
         ("said", "A statement issued by the Syrian presidency", "document", "neutral", False, False),
-        ("said", "Syrian opposition sources", "anonymous", "neutral", True, False),
+        # "... said they had no prior information of Putin's plan and said they will wait to see if
+        # it emerges to be true": one voice, two cues; the second carries the doubt
+        ("said", "Syrian opposition sources", "anonymous", "neutral", False, False),
         ("said", "Syrian opposition sources", "anonymous", "neutral", True, False),
         ("suggested", "Diplomatic sources", "anonymous", "neutral", False, False),
         ("according to", "the UK-based Syrian Observatory for Human Rights", "organisation", "neutral", False, False),
@@ -190,13 +199,39 @@ def test_seed_attributions_hand_checked(seed: str) -> None:
 def test_seed_features() -> None:
     features = attribution.extract(build_doc(seed_text("000"))).features
     assert features["attribution.count"] == 19
-    assert features["attribution.skeptical"] == 4
+    assert features["attribution.skeptical"] == 3  # Washington, Pahon, the European diplomat
+    # 18 voices: "When asked about ..., Yahya Aridi ... said" is one voice with two cues
+    assert features["attribution.skeptical_share"] == pytest.approx(3 / 18)
     assert features["attribution.contesting"] == 1
     assert features["attribution.anonymous_share"] == pytest.approx(2 / 19)  # the diplomat, "is estimated"
     assert features["attribution.direct_share"] == pytest.approx(1 / 19)
-    assert features["attribution.distinct_sources"] == 8  # putin, pahon, television, ministry, aridi, military, russia, diplomat
+    # putin, washington, pahon, television, ministry, aridi, military, diplomat
+    assert features["attribution.distinct_sources"] == 8
+    assert features["attribution.narrator_distancing"] == 1  # "announced ... before only to later ..."
     narrator = attribution.extract(build_doc(seed_text("004"))).features
     assert narrator["attribution.distancing"] == 2 and narrator["attribution.narrator_distancing"] == 2
+
+
+def test_one_source_twice_in_a_sentence_is_one_voice() -> None:
+    """The Guardian's "Syrian opposition sources said ... and said ...": two cues, one skeptical voice."""
+    result = attribution.extract(build_doc(seed_text("001")))
+    sources = [a for a in result.attributions if a.source is not None
+               and a.source.text == "Syrian opposition sources"]
+    assert len(sources) == 2
+    first = result.attributions.index(sources[0])
+    assert "same_voice_as" not in sources[0].attrs and sources[1].attrs["same_voice_as"] == first
+    assert result.features["attribution.skeptical"] == 2  # the Western diplomatic source, these sources
+    shown = [e.text for e in result.evidence if e.label == "skeptical"]
+    assert "they will wait to see if it emerges to be true or a political manoeuvre" in shown
+    assert not any("something" in text for text in shown)  # not the activists' accusation
+
+
+def test_denial_of_own_record_shows_what_is_denied() -> None:
+    result = attribution.extract(build_doc(seed_text("001")))
+    denial = next(a for a in result.attributions if a.cue.text == "denied")
+    assert denial.content is not None
+    assert denial.content.text == "the Russian campaign of indiscriminate attacks and enormous civilian casualties"
+    assert denial.attrs["contests"] == "own record" and not denial.skeptical
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -212,6 +247,8 @@ def test_evidence_slices_text_and_features_finite(seed: str) -> None:
     cues = [e for e in result.evidence if e.label == "cue"]
     assert len(cues) == result.features["attribution.count"]
     assert len([e for e in result.evidence if e.label == "skeptical"]) == result.features["attribution.skeptical"]
+    narrator = [e for e in result.evidence if e.label == "narrator_distancing"]
+    assert len(narrator) == result.features["attribution.narrator_distancing"]
 
 
 @pytest.mark.parametrize("text", ["", "Said.", "said", "\u201c", "He said.", "according to"])
@@ -230,10 +267,10 @@ def _evaluator():
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
-    """Held-out part of PolNeAR train (measured: P 0.887 R 0.609 F1 0.722, source 0.953; all cues F1 0.660)."""
+    """Held-out part of PolNeAR train (measured: P 0.886 R 0.609 F1 0.722, source 0.953; all cues F1 0.660)."""
     result = _evaluator().evaluate(shared_data / "polnear" / "train", part="heldout")
     assert result["cue_precision"] >= 0.88
     assert result["cue_recall"] >= 0.60
-    assert result["cue_f1"] >= 0.715
+    assert result["cue_f1"] >= 0.72
     assert result["source_match"] >= 0.95
-    assert result["cue_f1_all"] >= 0.655
+    assert result["cue_f1_all"] >= 0.658

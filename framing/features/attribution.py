@@ -28,7 +28,8 @@ In a title-case line ("Clinton Says Russians Hacked DNC") a capitalised cue coun
 Sources are typed from ``attribution-sources.v1.tsv``: anonymous (an
 anonymity formula such as "declined to be named", or an unnamed head noun:
 "a Western diplomatic source", "officials"), media ("Tass", "Syrian state
-television"), document ("a statement issued by ..."), organisation ("the
+television", "CBS News": an outlet of ``outlets.v1.tsv`` or a media noun as
+the head), document ("a statement issued by ..."), organisation ("the
 Kremlin", "rights groups") or person. *he/she* resolve to the last named
 person quoted, *it/they* to the last non-person source, and "... and said"
 inherits the subject of the clause; the pronoun's offsets stay in
@@ -44,19 +45,35 @@ Verb stance (the reporter's choice of verb): neutral (*say, tell, add*),
 endorsing (*note, confirm, acknowledge*: the claim is presented as fact),
 distancing (*claim, allege, insist*), contesting (*deny, reject, dispute*),
 accusatory (*accuse, blame, condemn*). An attribution is **skeptical** when
-its cue is contesting or its content (or cue sentence) carries a doubt
+its content (the cue sentence, when there is no content) carries a doubt
 phrase from ``attribution-skeptical.v1.tsv`` ("wait and see", "nothing
-materialised", "do not often correspond"). **Narrator distancing** counts the
-reporter's own distancing outside quotation marks: distancing cues,
-*so-called*/*alleged*/*purportedly* (``attribution-distancing.v1.tsv``) and
+materialised", "do not often correspond"), when it is a source's own
+skeptical stance ("Washington was skeptical about ...", "greeted ... with
+skepticism", "will wait and see"), or when its cue is contesting and what it
+contests is a claim. A contesting verb whose object is the speaker's own
+record is that side's defence, not doubt of the story's claim: it refers back
+to what the story itself reports (", something Russian officials have
+repeatedly denied"; "documented by Reuters but denied by the defense
+ministry"; the content is then that noun phrase), names an accusation
+("denied the allegations") or is a that-clause about the speaker ("denied
+that it had ..."). **Narrator distancing** counts the reporter's own
+distancing outside quotation marks: distancing cues,
+*so-called*/*alleged*/*purportedly* (``attribution-distancing.v1.tsv``),
 scare quotes (a quotation of at most three words that is no attribution's
-content).
+content) and the reporter's recount of a source's past act and its outcome
+("Russia has announced ... before only to later ..."), which is then not
+counted as that source's attribution.
+
+One source with two cues in one sentence ("sources said ... and said ...")
+is one **voice**: both attributions are kept, the later one carries
+``attrs["same_voice_as"]`` (the index of the first), and skeptics are counted
+by voice.
 
 Features: ``attribution.count``; ``direct_share`` and ``anonymous_share``
 (of attributions; higher means more verbatim quotation / more unnamed
 sources); ``distinct_sources`` (different resolved source names);
-``skeptical`` and ``skeptical_share`` (higher means more doubting voices);
-one count per verb stance; ``narrator_distancing``.
+``skeptical`` (skeptical voices) and ``skeptical_share`` (of voices; higher
+means more doubting voices); one count per verb stance; ``narrator_distancing``.
 
 References
 ----------
@@ -166,6 +183,35 @@ _NEGATORS = frozenset("not n't no nothing never neither nor little".split())
 _CLAUSE_BREAK = frozenset("something while whereas although though but".split())
 _DOCUMENT_VERBS = frozenset("issued released published signed sent".split())
 _AUXILIARIES = frozenset("did do does will would could may might should can must to".split())
+_STANCE_KINDS = ("stance", "stance_noun", "wait")
+# Verbs a stance adjective follows: "Washington was skeptical", "officials remained wary".
+_COPULAS = frozenset(
+    "is are was were be been being remain remains remained seem seems seemed appear appears "
+    "appeared sound sounded stay stayed".split()
+)
+# Words that may stand between a copula and its adjective: "was deeply skeptical".
+_DEGREE = frozenset("still also more very so too far much quite rather somewhat openly publicly".split())
+# What may follow a stance adjective: its complement or the clause's end, not a noun it modifies.
+_AFTER_STANCE = frozenset("about of that over on toward towards as whether , . ; : and but - —".split())
+# Verbs a stance noun follows with "with": "greeted the announcement with skepticism".
+_RECEPTION_VERBS = frozenset(
+    "greeted greets met meets received receives reacted reacts responded responds viewed views "
+    "treated treats regarded regards".split()
+)
+# What stands before "wait and see": "Washington will wait and see", "prefers to wait and see".
+_WAIT_BEFORE = frozenset(
+    "will would 'll 'd to have has had want wants wanted prefer prefers preferred must should "
+    "need needs decided".split()
+)
+_EXPLETIVES = frozenset("it this that there which what hers his theirs ours mine yours".split())
+# Relatives by which a clause refers back to what the story itself reports:
+# "..., something Russian officials have repeatedly denied", "..., something which has been
+# documented by Reuters but denied by the defense ministry".
+_BACK_REFERENCE = frozenset("something which".split())
+# A past occasion before "only to": "Russia has announced draw-downs before only to ...".
+_PAST_MARKERS = frozenset("before previously past earlier repeatedly".split())
+# Acts a reporter recounts with their outcome: "has announced ... before only to later ...".
+_RECOUNTED_ACTS = frozenset("announce declare promise pledge vow".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +219,14 @@ class _Lexicon:
     cues: PhraseMatcher
     stance: dict[str, str]            # lemma -> stance
     form_lemma: dict[str, str]        # cue phrase -> lemma
-    skeptical: PhraseMatcher
-    skeptical_rule: dict[str, str]    # phrase -> "phrase" | "negated"
+    skeptical: PhraseMatcher          # doubt in content: rules phrase, negated, recount
+    skeptical_rule: dict[str, str]    # phrase -> "phrase" | "negated" | "recount"
+    stance_words: PhraseMatcher       # a source's own stance: key is the row's kind
+    defence_objects: frozenset[str]   # "denied the allegations": the speaker's own record
     distancing: PhraseMatcher
     source_heads: dict[str, str]      # single word -> type
     source_markers: PhraseMatcher
+    outlets: PhraseMatcher            # news outlets' names and aliases (outlets.v1.tsv)
 
 
 @cache
@@ -186,18 +235,28 @@ def _lexicon() -> _Lexicon:
     form_lemma = {form: row["lemma"] for row in cues for form in row["forms"].split("|")}
     skeptical = load_table("attribution-skeptical.v1.tsv")
     sources = load_table("attribution-sources.v1.tsv")
+    content = [r for r in skeptical if r["rule"] != "object"]
+    outlets = load_table("outlets.v1.tsv")
     return _Lexicon(
         cues=PhraseMatcher((form, form) for form in form_lemma),
         stance={row["lemma"]: row["stance"] for row in cues},
         form_lemma=form_lemma,
-        skeptical=PhraseMatcher((r["phrase"], r["phrase"]) for r in skeptical),
-        skeptical_rule={r["phrase"]: r["rule"] for r in skeptical},
+        skeptical=PhraseMatcher((r["phrase"], r["phrase"]) for r in content),
+        skeptical_rule={r["phrase"]: r["rule"] for r in content},
+        stance_words=PhraseMatcher(
+            (r["phrase"], r["kind"]) for r in skeptical if r["kind"] in _STANCE_KINDS
+        ),
+        defence_objects=frozenset(r["phrase"] for r in skeptical if r["rule"] == "object"),
         distancing=PhraseMatcher(
             (r["phrase"], r["phrase"]) for r in load_table("attribution-distancing.v1.tsv")
         ),
         source_heads={r["phrase"]: r["type"] for r in sources if r["role"] == "head"},
         source_markers=PhraseMatcher(
             (r["phrase"], r["type"]) for r in sources if r["role"] == "marker"
+        ),
+        outlets=PhraseMatcher(
+            (name, "media") for r in outlets
+            for name in (r["name"], *r["aliases"].split("|")) if name
         ),
     )
 
@@ -213,6 +272,9 @@ class _Found:
     content: tuple[int, int] | None      # character offsets
     direct: bool
     quoted_person: tuple[int, int] | None = None
+    # the content is something the story itself reports, referred back to ("something ... denied")
+    back_reference: bool = False
+    stance_word: str | None = None       # "skeptical" in "Washington was skeptical"
 
 
 def extract(doc: Doc) -> FamilyResult:
@@ -222,8 +284,10 @@ def extract(doc: Doc) -> FamilyResult:
     ``skeptical_share`` near 1 means most quoted voices doubt the claim.
     """
     found = _find_attributions(doc)
-    attributions = _finish(doc, found)
-    narrator = _narrator_distancing(doc, attributions)
+    attributions, recounts = _finish(doc, found)
+    narrator = _narrator_distancing(doc, attributions) + recounts
+    voices = [a for a in attributions if "same_voice_as" not in a.attrs]
+    skeptical_voices = [a for a in voices if _voice_skeptical(a, attributions)]
     features = dict.fromkeys(FEATURE_NAMES, 0.0)
     n = len(attributions)
     if n:
@@ -234,17 +298,29 @@ def extract(doc: Doc) -> FamilyResult:
         )
         names = {a.attrs["source_name"] for a in attributions if a.attrs.get("source_name")}
         features[f"{FAMILY}.distinct_sources"] = float(len(names))
-        skeptical = sum(a.skeptical for a in attributions)
-        features[f"{FAMILY}.skeptical"] = float(skeptical)
-        features[f"{FAMILY}.skeptical_share"] = skeptical / n
+        features[f"{FAMILY}.skeptical"] = float(len(skeptical_voices))
+        features[f"{FAMILY}.skeptical_share"] = len(skeptical_voices) / len(voices)
         for stance in STANCES:
             features[f"{FAMILY}.{stance}"] = float(sum(a.verb_stance == stance for a in attributions))
     features[f"{FAMILY}.narrator_distancing"] = float(len(narrator))
     evidence = [_cue_evidence(a) for a in attributions]
-    evidence += [_skeptical_evidence(doc, a) for a in attributions if a.skeptical]
+    evidence += [_skeptical_evidence(doc, _first_skeptical(a, attributions)) for a in skeptical_voices]
     evidence += narrator
     evidence.sort(key=lambda e: (e.start, e.end, e.label))
     return FamilyResult(features, tuple(evidence), tuple(attributions))
+
+
+def _voice_cues(voice: Attribution, attributions: Sequence[Attribution]) -> list[Attribution]:
+    index = attributions.index(voice)
+    return [voice] + [a for a in attributions if a.attrs.get("same_voice_as") == index]
+
+
+def _voice_skeptical(voice: Attribution, attributions: Sequence[Attribution]) -> bool:
+    return any(a.skeptical for a in _voice_cues(voice, attributions))
+
+
+def _first_skeptical(voice: Attribution, attributions: Sequence[Attribution]) -> Attribution:
+    return next(a for a in _voice_cues(voice, attributions) if a.skeptical)
 
 
 # -- finding cues and their sources -----------------------------------------
@@ -273,8 +349,117 @@ def _find_attributions(doc: Doc) -> list[_Found]:
         colon = _colon_attribution(doc, sentence, tokens)
         if colon is not None and not any(e.cue[0] < colon.cue[0] for e in in_sentence):
             in_sentence.insert(0, colon)
+        in_sentence += _stance_attributions(doc, sentence, tokens, found + in_sentence)
+        in_sentence.sort(key=lambda e: e.cue)
         found.extend(in_sentence)
     return found
+
+
+def _stance_attributions(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], earlier: list[_Found]
+) -> list[_Found]:
+    """A source's own skeptical stance, with no speech verb.
+
+    "Washington was skeptical about Putin's statement" (copula + adjective),
+    "Washington greeted the announcement with skepticism" (or "was greeted with
+    skepticism by/in Washington") and "Washington will wait and see". A stance
+    word inside quotation marks or inside another attribution's content is that
+    speaker's words, not a stance of its own.
+    """
+    offset = sentence.token_start
+    contents = [e.content for e in earlier if e.content is not None]
+    found = []
+    for match in _lexicon().stance_words.find(tokens):
+        first, last = match.first, match.last
+        word = tokens[first]
+        if word.quoted or any(start <= word.start < end for start, end in contents):
+            continue
+        if match.key == "stance":
+            item = _stance_adjective(doc, sentence, tokens, first, last)
+        elif match.key == "stance_noun":
+            item = _stance_noun(doc, sentence, tokens, first, last)
+        else:
+            item = _stance_wait(doc, sentence, tokens, first, last)
+        if item is not None:
+            item.stance_word = doc.text[doc.tokens[offset + first].start:doc.tokens[offset + last - 1].end]
+            found.append(item)
+    return found
+
+
+def _stance_source(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
+    """The subject left of a stance's verb, if it can be a source (not "it", "this", a number)."""
+    source = _np_left(tokens, _skip_left(tokens, verb))
+    if source is None or tokens[source[0]].lower in _EXPLETIVES:
+        return None
+    if tokens[source[1] - 1].text[:1].isdigit():
+        return None
+    return source
+
+
+def _stance_adjective(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
+) -> _Found | None:
+    """"Washington was skeptical about ...": copula (+ degree adverbs) + stance adjective."""
+    if last < len(tokens) and tokens[last].lower not in _AFTER_STANCE:
+        return None  # "a skeptical reporter": the adjective modifies a noun
+    k = first - 1
+    while k >= 0 and (tokens[k].lower in _DEGREE or (
+            tokens[k].text[:1].islower() and tokens[k].lower.endswith("ly") and tokens[k].lower != "only")):
+        k -= 1
+    if k < 0 or tokens[k].lower not in _COPULAS:
+        return None
+    if any(t.lower in _NEGATORS | {"less"} for t in tokens[max(0, k - 2):first]):
+        return None  # "was not skeptical"
+    source = _stance_source(tokens, k)
+    if source is None:
+        return None
+    content = _content_after(doc, sentence, tokens, last) if last < len(tokens) and tokens[last].is_word else None
+    return _make(doc, sentence, sentence.token_start, k, last, "be " + tokens[first].lower, source, content)
+
+
+def _stance_noun(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
+) -> _Found | None:
+    """"X greeted the announcement with skepticism" / "... was greeted with skepticism in X"."""
+    with_at = next((k for k in range(first - 1, max(-1, first - 4), -1) if tokens[k].lower == "with"), None)
+    if with_at is None:
+        return None
+    verb = next((k for k in range(with_at - 1, max(-1, with_at - 9), -1)
+                 if tokens[k].lower in _RECEPTION_VERBS), None)
+    if verb is None or any(not t.is_word for t in tokens[verb:with_at]):
+        return None
+    offset = sentence.token_start
+    if verb and tokens[verb - 1].lower in {"was", "were", "been", "is", "are", "be"}:
+        # passive: the source follows ("by Washington", "in Washington"), the subject is what was greeted
+        if last + 1 >= len(tokens) or tokens[last].lower not in {"by", "in", "from"}:
+            return None
+        source = _np_right(tokens, last + 1)
+        subject = _np_left(tokens, verb - 2)
+        content = None if subject is None else (tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        if source is None:
+            return None
+        return _make(doc, sentence, offset, verb, last, "greet with", source, content)
+    source = _stance_source(tokens, verb)
+    if source is None:
+        return None
+    content = (tokens[verb + 1].start, tokens[with_at - 1].end) if with_at > verb + 1 else None
+    return _make(doc, sentence, offset, verb, last, "greet with", source, content)
+
+
+def _stance_wait(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
+) -> _Found | None:
+    """"Washington will wait and see (whether ...)": a modal or "to" before "wait"."""
+    if tokens[first].lower != "wait" or first == 0 or tokens[first - 1].lower not in _WAIT_BEFORE:
+        return None
+    k = first - 1
+    while k >= 0 and tokens[k].lower in _WAIT_BEFORE:
+        k -= 1
+    source = _stance_source(tokens, k + 1)
+    if source is None:
+        return None
+    content = _content_after(doc, sentence, tokens, last) if last < len(tokens) and tokens[last].is_word else None
+    return _make(doc, sentence, sentence.token_start, first, last, "wait and see", source, content)
 
 
 def _colon_attribution(doc: Doc, sentence: Sentence, tokens: Sequence[Token]) -> _Found | None:
@@ -382,9 +567,10 @@ def _attribution_at(
     elif last < len(tokens) and tokens[last].lower == "by" and word != lemma:
         # A passive: "denied by the defense ministry", "was told by the military".
         source = _np_right(tokens, last + 1, lowercase=True)
-        return None if source is None else _make(
-            doc, sentence, offset, first, last, lemma, source, None
-        )
+        if source is None:
+            return None
+        item = _make(doc, sentence, offset, first, last, lemma, source, None)
+        return _with_back_reference(item, tokens, first)
     elif before in {"was", "were", "is", "are", "been", "be"} and not word.endswith("ing"):
         # A passive without its agent: "it was reported that ...", "is estimated to be much
         # higher", "was accused of ...": an unnamed source, when a claim follows.
@@ -413,12 +599,49 @@ def _attribution_at(
         return None  # "an old saying": a noun after its adjective
     content = _quote_before(doc, tokens, source[0])
     if content is None and _only_object(tokens, last):
+        if _back_reference(tokens, source[0]) is not None:
+            return _with_back_reference(
+                _make(doc, sentence, offset, first, last, lemma, source, None), tokens, source[0])
         content = _content_before(doc, sentence, tokens, source[0])
     if content is None:
         content = _content_after(doc, sentence, tokens, last)
     item = _make(doc, sentence, offset, first, last, lemma, source, content)
     if lemma == "quote":
         item.quoted_person = _quoted_person(tokens, last, offset)
+    return item
+
+
+def _back_reference(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """What ", something (which) ..." left of token ``i`` refers back to: the noun phrase before the comma.
+
+    "The use of private military contractors, something which has been
+    documented by Reuters but denied by ..." -> "The use of private military
+    contractors"; "... accused the Russian campaign of indiscriminate attacks
+    and enormous civilian casualties, something Russian officials have
+    repeatedly denied" -> "the Russian campaign of ... casualties".
+    """
+    j = i - 1
+    while j > 0 and tokens[j].is_word and i - j <= _NP_LIMIT:
+        if tokens[j].lower in _BACK_REFERENCE:
+            comma = j - 1 if tokens[j - 1].lower != "something" else j - 2
+            if comma < 1 or tokens[comma].text != ",":
+                return None
+            k = comma - 1
+            while k >= 0 and tokens[k].is_word and tokens[k].lower not in _lexicon().form_lemma and (
+                    tokens[k].lower in {"of", "and", "the", "a", "an"} or _is_np_word(tokens[k])):
+                k -= 1
+            return (k + 1, comma) if k + 1 < comma else None
+        j -= 1
+    return None
+
+
+def _with_back_reference(item: _Found, tokens: Sequence[Token], i: int) -> _Found:
+    """Take as content what the clause refers back to, and mark it as the story's own report."""
+    antecedent = _back_reference(tokens, i)
+    if antecedent is not None:
+        item.content = (tokens[antecedent[0]].start, tokens[antecedent[1] - 1].end)
+        item.back_reference = True
+        item.direct = False
     return item
 
 
@@ -775,16 +998,25 @@ def _content_after(
             return quote
     # The clause ends at a semicolon, a ", but", or a comma before a speech
     # verb: "a Republican who has refused to endorse Mr. Trump, said ...".
+    # A second statement of the same speaker ends it too: "... plan and said they will wait".
     verbs = _lexicon().form_lemma
     end = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ";" or (
         tokens[k].text == "," and k + 1 < len(tokens)
         and (tokens[k + 1].lower in _CLAUSE_BREAK or tokens[k + 1].lower in verbs)
-    )), len(tokens))
+    ) or (tokens[k].lower == "and" and k + 1 < len(tokens) and _finite_cue(tokens[k + 1]))
+    ), len(tokens))
     while end > i and not tokens[end - 1].is_word:
         end -= 1
     if end <= i:
         return None
     return (tokens[i].start, tokens[end - 1].end)
+
+
+def _finite_cue(token: Token) -> bool:
+    """A cue verb in a finite form ("said", "added", "says"), not a noun-prone one ("reports")."""
+    lemma = _lexicon().form_lemma.get(token.lower)
+    return (lemma is not None and token.lower != lemma and not token.lower.endswith("ing")
+            and token.lower not in _NOUN_PRONE)
 
 
 def _quote_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
@@ -819,9 +1051,17 @@ def _is_direct(doc: Doc, content: tuple[int, int]) -> bool:
 # -- typing sources, resolving pronouns, judging skepticism --------------------
 
 
-def _finish(doc: Doc, found: list[_Found]) -> tuple[Attribution, ...]:
+def _finish(doc: Doc, found: list[_Found]) -> tuple[tuple[Attribution, ...], list[Evidence]]:
+    """Resolve and type sources, judge skepticism; split off the reporter's recounts.
+
+    Returns the attributions and, as narrator-distancing evidence, the
+    reporter's own recounts of a source's past acts ("Russia has announced
+    ... before only to later ..."), which are not that source's statement.
+    """
     lex = _lexicon()
     result: list[Attribution] = []
+    recounts: list[Evidence] = []
+    voices: dict[tuple[int, str], int] = {}
     last_person: tuple[Span, str] | None = None
     last_other: tuple[Span, str] | None = None
     for item in found:
@@ -850,17 +1090,91 @@ def _finish(doc: Doc, found: list[_Found]) -> tuple[Attribution, ...]:
         content = None if item.content is None else Span(
             item.content[0], item.content[1], doc.text[item.content[0]:item.content[1]]
         )
-        stance = lex.stance.get(item.lemma, "neutral")  # a colon has no verb: neutral
+        recount = _recount(doc, item, content, lex)
+        if recount is not None:
+            recounts.append(Evidence(
+                FAMILY, "narrator_distancing", cue.start, content.end, doc.text[cue.start:content.end],
+                item.sentence.index, {"quoted": False, "cue": recount, "kind": "recount"},
+            ) if content is not None else _cue_only(cue, item, recount))
+            continue
+        stance = lex.stance.get(item.lemma, "neutral")  # a colon or a stance adjective: neutral
         reasons = _skeptical_reasons(doc, item, content, lex)
         if stance == "contesting":
-            reasons.insert(0, f"contesting verb: {item.lemma}")
+            if _defends_own_record(doc, item, content, lex):
+                attrs["contests"] = "own record"
+            else:
+                reasons.insert(0, f"contesting verb: {item.lemma}")
+        if item.stance_word is not None:
+            reasons.insert(0, f"stance: {item.stance_word}")
         if reasons:
             attrs["skeptical_cue"] = reasons[0]
+        _mark_same_voice(attrs, item.sentence.index, len(result), voices)
         result.append(
             Attribution(cue, source, content, stance, source_type, bool(reasons),  # type: ignore[arg-type]
                         item.direct, item.sentence.index, attrs)
         )
-    return tuple(result)
+    return tuple(result), recounts
+
+
+def _cue_only(cue: Span, item: _Found, rule: str) -> Evidence:
+    return Evidence(FAMILY, "narrator_distancing", cue.start, cue.end, cue.text, item.sentence.index,
+                    {"quoted": False, "cue": rule, "kind": "recount"})
+
+
+def _recount(doc: Doc, item: _Found, content: Span | None, lex: _Lexicon) -> str | None:
+    """The reporter recounting a source's past act and its outcome, or None.
+
+    "However, Russia has announced partial force draw-downs before only to
+    later bring in different capabilities": the voice is the reporter's, who
+    sets the announcement against what followed; the same words inside a
+    quotation stay the speaker's doubt.
+    """
+    if content is None or item.direct or item.lemma not in _RECOUNTED_ACTS:
+        return None
+    tokens = [t for t in doc.tokens[item.cue[1]:] if t.start < content.end]
+    for match in lex.skeptical.find(tokens):
+        if lex.skeptical_rule[match.key] == "recount" and any(
+                t.lower in _PAST_MARKERS for t in tokens[:match.first]):
+            return match.key
+    return None
+
+
+def _defends_own_record(doc: Doc, item: _Found, content: Span | None, lex: _Lexicon) -> bool:
+    """A contesting verb whose object is the speaker's own record, not someone's claim.
+
+    It refers back to what the story itself reports ("..., something Russian
+    officials have repeatedly denied"), names an accusation ("denied the
+    allegations") or is a that-clause about the speaker ("denied that it had ...").
+    Such a denial is the accused side's defence; it does not doubt the story's claim.
+    """
+    if item.back_reference:
+        return True
+    if content is None:
+        return False
+    words = [t.lower for t in doc.tokens[item.cue[1]:item.cue[1] + 6]
+             if t.start < content.end and t.is_word]
+    speaker = {"he", "she", "they", "we", "i"}
+    if words[:1] == ["that"]:
+        words, speaker = words[1:], speaker | {"it"}  # "denied that it had ...", not "challenged it"
+    return bool(words) and (words[0] in speaker
+                            or any(w in lex.defence_objects for w in words[:4]))
+
+
+def _mark_same_voice(
+    attrs: dict[str, str | int | bool], sentence: int, index: int, voices: dict[tuple[int, str], int]
+) -> None:
+    """One source speaking twice in one sentence is one voice: later cues point to the first.
+
+    "Syrian opposition sources said they had no prior information ... and said
+    they will wait to see ...": both cues stay, ``attrs["same_voice_as"]`` on the
+    second gives the index of the first, so sources and skeptics are not counted twice.
+    """
+    name = attrs.get("source_name")
+    if not isinstance(name, str) or not name:
+        return
+    first = voices.setdefault((sentence, name), index)
+    if first != index:
+        attrs["same_voice_as"] = first
 
 
 def _token_span(doc: Doc, first: int, last: int) -> Span:
@@ -890,15 +1204,23 @@ def _source_type(doc: Doc, source: tuple[int, int], lex: _Lexicon) -> str:
     head = words[-1].lower
     if head in {"it", "they", "we"}:
         return "organisation"
+    if _names_outlet(words, lex):
+        return "media"
     kind = lex.source_heads.get(head)
     named = _has_name(words)
     if kind == "anonymous" and named:
         return "person"
     if kind is not None:
         return kind
-    if any(lex.source_heads.get(w.lower) == "media" for w in words):
-        return "media"
+    if not named and any(lex.source_heads.get(w.lower) == "media" for w in words):
+        return "media"  # "Syrian state television footage", not "Fox News host Sean Hannity"
     return "person"
+
+
+def _names_outlet(words: Sequence[Token], lex: _Lexicon) -> bool:
+    """The source's head ends a news outlet's name: "CBS News", "Reuters", not "Fox News host Sean Hannity"."""
+    return any(m.last == len(words) and words[m.first].text[:1].isupper()
+               for m in lex.outlets.find(words))
 
 
 def _has_name(words: Sequence[Token]) -> bool:
@@ -911,14 +1233,14 @@ def _has_name(words: Sequence[Token]) -> bool:
 def _skeptical_reasons(
     doc: Doc, item: _Found, content: Span | None, lex: _Lexicon
 ) -> list[str]:
+    """Doubt phrases in the content, or in the cue's sentence when there is no content."""
     sentence = item.sentence
     first = sentence.token_start
     last = sentence.token_end
     if content is not None:
-        while first > 0 and doc.tokens[first - 1].end > content.start:
-            first -= 1
-        while last < len(doc.tokens) and doc.tokens[last].start < content.end:
-            last += 1
+        first = next(k for k in range(len(doc.tokens)) if doc.tokens[k].end > content.start)
+        last = next((k for k in range(first, len(doc.tokens)) if doc.tokens[k].start >= content.end),
+                    len(doc.tokens))
     tokens = doc.tokens[first:last]
     reasons = []
     for match in lex.skeptical.find(tokens):
@@ -982,6 +1304,10 @@ def _cue_evidence(a: Attribution) -> Evidence:
 
 def _skeptical_evidence(doc: Doc, a: Attribution) -> Evidence:
     span = a.content if a.content is not None else a.cue
+    if str(a.attrs.get("skeptical_cue", "")).startswith("stance:"):
+        # the stance is in the cue: "was skeptical about Putin s statement"
+        end = max(a.cue.end, span.end)
+        span = Span(a.cue.start, end, doc.text[a.cue.start:end])
     return Evidence(FAMILY, "skeptical", span.start, span.end, span.text, a.sentence,
                     {"quoted": a.direct, "cue": str(a.attrs["skeptical_cue"]),
                      "source": a.source.text if a.source is not None else ""})
