@@ -178,14 +178,23 @@ def effective_sources(attributions: Sequence[Attribution]) -> float:
     """exp(Shannon entropy) of attributions over their sources (Hill number of order 1).
 
     An attribution that names no source (an agentless "is estimated to be") is
-    not a voice, so it is left out.
+    not a voice, so it is left out; a second cue of the same source in the same
+    sentence (``attrs["same_voice_as"]``: *sources said ... and said*) is one voice.
     """
-    counts = Counter(k for k in source_keys(attributions) if k != NO_SOURCE)
+    counts = Counter(voice_keys(attributions))
     total = sum(counts.values())
     if total == 0:
         return 0.0
     entropy = -sum((n / total) * math.log(n / total) for n in counts.values())
     return math.exp(entropy)
+
+
+def voice_keys(attributions: Sequence[Attribution]) -> list[str]:
+    """The source key of each voice: attributions naming a source, one per same-sentence voice."""
+    return [
+        key for a, key in zip(attributions, source_keys(attributions))
+        if key != NO_SOURCE and "same_voice_as" not in a.attrs
+    ]
 
 
 def source_keys(attributions: Sequence[Attribution]) -> list[str]:

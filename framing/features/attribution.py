@@ -71,7 +71,8 @@ by voice.
 
 Features: ``attribution.count``; ``direct_share`` and ``anonymous_share``
 (of attributions; higher means more verbatim quotation / more unnamed
-sources); ``distinct_sources`` (different resolved source names);
+sources); ``distinct_sources`` (different sources, as ``scoring.source_keys`` groups them
+for the source-diversity index, so the count bounds that index);
 ``skeptical`` (skeptical voices) and ``skeptical_share`` (of voices; higher
 means more doubting voices); one count per verb stance; ``narrator_distancing``.
 
@@ -95,6 +96,7 @@ from functools import cache
 
 from ..lexicons import load_table
 from ..matcher import PhraseMatcher
+from ..scoring import voice_keys
 from ..types import Attribution, Doc, Evidence, FamilyResult, Sentence, Span, Token
 
 FAMILY = "attribution"
@@ -296,8 +298,7 @@ def extract(doc: Doc) -> FamilyResult:
         features[f"{FAMILY}.anonymous_share"] = (
             sum(a.source_type == "anonymous" for a in attributions) / n
         )
-        names = {a.attrs["source_name"] for a in attributions if a.attrs.get("source_name")}
-        features[f"{FAMILY}.distinct_sources"] = float(len(names))
+        features[f"{FAMILY}.distinct_sources"] = float(len(set(voice_keys(attributions))))
         features[f"{FAMILY}.skeptical"] = float(len(skeptical_voices))
         features[f"{FAMILY}.skeptical_share"] = len(skeptical_voices) / len(voices)
         for stance in STANCES:
