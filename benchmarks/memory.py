@@ -6,10 +6,10 @@ repeated with distinct ids, and scored in a fresh interpreter the way
 ``framing score corpus.jsonl --format jsonl --jobs N`` should: articles are
 streamed by :func:`framing.read_corpus`, analysed by
 :func:`framing.parallel.analyze_parallel`, and each record is written as soon
-as it is ready (:func:`framing.io.analysis_record` and ``jsonl_line``); only a count
-is kept. The peak resident set of the main process and of the largest worker
-are printed for each size; streaming works when the 100,000-article peak is
-within 10% of the 10,000-article one.
+as it is ready (made in the worker by :func:`framing.cli.jsonl_output`, as the
+command does); only a count is kept. The peak resident set of the main process
+and of the largest worker are printed for each size; streaming works when the
+100,000-article peak is within 10% of the 10,000-article one.
 
 ``--cli`` scores the same files with the ``framing score --format jsonl``
 command instead, to check the command itself.
@@ -67,15 +67,15 @@ def write_corpus(path: Path, size: int, max_chars: int) -> int:
 def score_stream(corpus: Path, output: Path, jobs: int) -> int:
     """Read, analyse and write JSONL incrementally; returns the number scored."""
     from framing import read_corpus
-    from framing.io import analysis_record, jsonl_line
+    from framing.cli import jsonl_output
     from framing.parallel import analyze_parallel
     from framing.types import Article
 
     articles = (a for a in read_corpus(corpus) if isinstance(a, Article))
     scored = 0
     with open(output, "w", encoding="utf-8") as handle:
-        for analysis in analyze_parallel(articles, jobs):
-            handle.write(jsonl_line(analysis_record(analysis)))
+        for _source, _warnings, line in analyze_parallel(articles, jobs, then=jsonl_output):
+            handle.write(line)
             scored += 1
     return scored
 

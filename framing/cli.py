@@ -22,7 +22,8 @@ from .cli_model import train as train_command
 from .compare import compare as build_comparison
 from .errors import FramingError
 from .features import families
-from .model import load_model, with_model
+from .model import Model, load_model, with_model
+from .parallel import analyze_parallel
 from .io import (
     DEFAULT_MAX_BYTES,
     SCHEMA_VERSION,
@@ -136,15 +137,15 @@ def score(
               f"{format.value}; the JSON formats already carry every evidence item", 2)
     loaded = load_model(model) if model else None
     errors: list[ReadError] = []
-    stream = _analysed(paths, outlet, max_bytes, errors, jobs)
-    if loaded is not None:
-        stream = (with_model(a, loaded) for a in stream)
     if format is ScoreFormat.jsonl:
         scored = 0  # streamed: nothing is kept, so memory stays flat on any corpus size
-        for analysis in stream:
-            sys.stdout.write(jsonl_line(analysis_record(analysis)))
+        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded):
+            sys.stdout.write(line)
             scored += 1
     else:
+        stream = _analysed(paths, outlet, max_bytes, errors, jobs)
+        if loaded is not None:
+            stream = (with_model(a, loaded) for a in stream)
         analyses = list(_with_progress(stream))
         _print_scores(analyses, errors, format, explain)
         scored = len(analyses)
@@ -205,9 +206,42 @@ def _analysed(
 ) -> Iterator[Analysis]:
     """Analyse what can be read, in input order; warnings go to stderr."""
     for analysis in analyze_corpus(_readable(paths, outlet, max_bytes, errors), jobs=jobs):
-        for warning in analysis.warnings:
-            typer.echo(f"warning: {analysis.article.source}: {warning}", err=True)
+        _warn(analysis.article.source, analysis.warnings)
         yield analysis
+
+
+def _jsonl_lines(
+    paths: list[str],
+    outlet: str | None,
+    max_bytes: int,
+    errors: list[ReadError],
+    jobs: int,
+    model: Model | None,
+) -> Iterator[str]:
+    """The ``--format jsonl`` lines, made where the article is analysed; warnings go to stderr.
+
+    With ``--jobs``, workers send back only the line and the warnings, not the
+    whole analysis, which leaves this process less to receive. A model stays in
+    this process: sending it with every chunk would cost more than it saves.
+    """
+    if model is not None:
+        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs):
+            yield jsonl_line(analysis_record(with_model(analysis, model)))
+        return
+    articles = _readable(paths, outlet, max_bytes, errors)
+    for source, warnings, line in analyze_parallel(articles, jobs, then=jsonl_output):
+        _warn(source, warnings)
+        yield line
+
+
+def jsonl_output(analysis: Analysis) -> tuple[str, tuple[str, ...], str]:
+    """An analysis's source, warnings and ``--format jsonl`` line: all the command prints of it."""
+    return analysis.article.source, analysis.warnings, jsonl_line(analysis_record(analysis))
+
+
+def _warn(source: str, warnings: tuple[str, ...]) -> None:
+    for warning in warnings:
+        typer.echo(f"warning: {source}: {warning}", err=True)
 
 
 def _readable(

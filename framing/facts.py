@@ -65,23 +65,24 @@ def term_counts(doc: Doc) -> dict[str, int]:
     """Content words and adjacent content-word pairs of the body, lower-cased."""
     counts: Counter[str] = Counter()
     for sentence in doc.body:
-        previous = ""
-        for token in doc.sentence_tokens(sentence):
-            word = token.lower
-            if not token.is_word or word in STOP_WORDS or not word[0].isalpha() or len(word) < 2:
-                previous = ""
-                continue
-            counts[word] += 1
-            if previous:
-                counts[f"{previous} {word}"] += 1
-            previous = word
-    return dict(sorted(counts.items()))
+        words = [_content_word(t) for t in doc.sentence_tokens(sentence)]  # "" breaks a pair
+        counts.update(filter(None, words))
+        counts.update(f"{a} {b}" for a, b in zip(words, words[1:]) if a and b)
+    return {term: counts[term] for term in sorted(counts)}
+
+
+def _content_word(token: Token) -> str:
+    word = token.lower
+    if not token.is_word or word in STOP_WORDS or not word[0].isalpha() or len(word) < 2:
+        return ""
+    return word
 
 
 def _numbers(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
     found = []
     for i, token in enumerate(tokens):
-        if not _NUMBER.match(token.text) or _is_date(tokens, i):
+        # isdigit() holds for every \d, so the cheap test only skips tokens the pattern rejects
+        if not token.text[0].isdigit() or not _NUMBER.match(token.text) or _is_date(tokens, i):
             continue
         value = float(token.text.replace(",", "").rstrip("%"))
         end = i + 1
@@ -127,16 +128,17 @@ def _is_date(tokens: tuple[Token, ...], i: int) -> bool:
 
 def _names(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
     found = []
+    capitalised = [_capitalised(t) for t in tokens]
     i = 0
     while i < len(tokens):
-        if not _capitalised(tokens[i]):
+        if not capitalised[i]:
             i += 1
             continue
         j = i + 1
         while j < len(tokens):
-            if _capitalised(tokens[j]):
+            if capitalised[j]:
                 j += 1
-            elif j + 1 < len(tokens) and _capitalised(tokens[j + 1]) and (
+            elif j + 1 < len(tokens) and capitalised[j + 1] and (
                 tokens[j].lower in _NAME_LINKS
                 or (tokens[j].lower in _ORG_LINKS and tokens[j - 1].lower in _ORG_HEADS)
             ):
@@ -168,7 +170,7 @@ def _capitalised(token: Token) -> bool:
     """A word that can be part of a name: "Putin", "al-Assad", "UN", not "With"."""
     text = token.text
     if not text[0].isupper():
-        return bool(_HYPHENATED_NAME.fullmatch(text))  # al-Assad, el-Sisi
+        return "-" in text and bool(_HYPHENATED_NAME.fullmatch(text))  # al-Assad, el-Sisi
     if _ACRONYM.fullmatch(text):
         return True  # US, UK, UN
     return (

@@ -37,14 +37,39 @@ def detect_language(doc: Doc) -> tuple[str, float]:
     Text mostly in a non-Latin script cannot be English whatever the model's
     confidence, so its confidence is taken as 1.
     """
-    body = " ".join(doc.norm[s.start : s.end] for s in doc.body)
-    if doc.body_words() < MIN_WORDS:
+    if not _has_words(doc, MIN_WORDS):
         return "en", 0.0
-    sample = body[:SAMPLE_CHARS]
+    sample = _body_start(doc, SAMPLE_CHARS)
     language, probability = _identifier().classify(sample)
     if language != "en" and _latin_share(sample) < 0.5:
         probability = 1.0
     return str(language), float(probability)
+
+
+def _has_words(doc: Doc, count: int) -> bool:
+    """Whether the body has at least ``count`` words (counting stops there)."""
+    seen = 0
+    for sentence in doc.body:
+        seen += sum(t.is_word for t in doc.sentence_tokens(sentence))
+        if seen >= count:
+            return True
+    return False
+
+
+def _body_start(doc: Doc, chars: int) -> str:
+    """The first ``chars`` characters of the body sentences joined by spaces.
+
+    Only as many sentences as needed are joined: an article's body is often
+    ten times longer than the sample.
+    """
+    taken: list[str] = []
+    length = -1  # no space before the first sentence
+    for sentence in doc.body:
+        if length >= chars:
+            break
+        taken.append(doc.norm[sentence.start : sentence.end])
+        length += 1 + sentence.end - sentence.start
+    return " ".join(taken)[:chars]
 
 
 def _latin_share(text: str) -> float:

@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter
 
 from .text import phrase_tokens
 from .types import Token
+
+
+_LOWER = attrgetter("lower")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +33,11 @@ class PhraseMatcher:
     """Find lexicon phrases in token sequences."""
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        index: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
         for phrase, key in phrases:
             words = phrase_tokens(phrase)
             if words:
-                index[words[0]].append((words, key))
+                index[words[0]].append((list(words), key))  # a list, compared to a slice of a list
         for candidates in index.values():
             candidates.sort(key=lambda c: (-len(c[0]), c[1]))
         self._index = dict(index)
@@ -41,29 +46,29 @@ class PhraseMatcher:
         return sum(len(c) for c in self._index.values())
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
-        """Non-overlapping matches in text order, earliest then longest."""
-        found: list[Match] = []
+        """Non-overlapping matches in text order, earliest then longest.
+
+        Called for every sentence by several families, so the tokens that can
+        start a phrase are picked out in C (``map``/``compress``) and only
+        those are tried in Python.
+        """
         index = self._index
-        i = 0
-        n = len(tokens)
-        while i < n:
-            if tokens[i].lower not in index:  # most tokens start no phrase: skip the call
-                i += 1
+        lowers = list(map(_LOWER, tokens))
+        found: list[Match] = []
+        after = 0  # tokens before this one are inside an earlier match
+        for i in compress(count(), map(index.__contains__, lowers)):
+            if i < after:
                 continue
-            best = self._longest_at(tokens, i, n)
-            if best is None:
-                i += 1
-                continue
-            found.append(best)
-            i = best.last
+            best = self._longest_at(lowers, i)
+            if best is not None:
+                found.append(best)
+                after = best.last
         return found
 
-    def _longest_at(self, tokens: Sequence[Token], i: int, n: int) -> Match | None:
-        candidates = self._index.get(tokens[i].lower)
-        if not candidates:
-            return None
-        for words, key in candidates:
+    def _longest_at(self, lowers: list[str], i: int) -> Match | None:
+        n = len(lowers)
+        for words, key in self._index[lowers[i]]:
             end = i + len(words)
-            if end <= n and all(tokens[i + k].lower == w for k, w in enumerate(words)):
+            if end <= n and lowers[i:end] == words:
                 return Match(i, end, key)
         return None

@@ -51,6 +51,7 @@ _TOKEN = re.compile(
     r"|\S"                           # any other mark
 )
 _GLUED = re.compile(r"^([a-z]{2,})([A-Z][a-z]+)$")  # "thatSyrian": a lost space
+_CASE_CHANGE = re.compile(r"[a-z][A-Z]")  # a sentence without one has no glued word
 _TERMINAL = re.compile(r"[.!?:;\"')\]\u2026]\s*$")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -161,25 +162,25 @@ def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
 def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
     """Tell article prose from headline, subheads, bylines, captions, boilerplate."""
     texts = [norm[b.start : b.end] for b in blocks]
-    kinds: list[SentenceKind] = [_block_kind(t) for t in texts]
-    if blocks and kinds[0] == "body" and _looks_like_heading(texts[0], limit=25):
+    words = [_WORD.findall(t) for t in texts]  # found once, read by every test below
+    kinds: list[SentenceKind] = [_block_kind(t, len(w)) for t, w in zip(texts, words)]
+    if blocks and kinds[0] == "body" and _looks_like_heading(texts[0], len(words[0]), limit=25):
         kinds[0] = "headline"
     for i in range(1, len(blocks)):
-        if kinds[i] == "body" and _looks_like_heading(texts[i], limit=10):
+        if kinds[i] == "body" and _looks_like_heading(texts[i], len(words[i]), limit=10):
             kinds[i] = "subhead"
     first = texts[0].strip().lower() if texts else ""
     for i in range(1, len(blocks)):
         if texts[i].strip().lower() == first and kinds[0] == "headline":
             kinds[i] = "boilerplate"  # the headline repeated at the end
-    _mark_repeated_summaries(texts, kinds)
+    _mark_repeated_summaries(words, kinds)
     if "body" not in kinds:
         # a text that is only headline-like lines (a one-liner, unpunctuated notes) is the article
         kinds = ["body" if k in ("headline", "subhead") else k for k in kinds]
     return kinds
 
 
-def _block_kind(block: str) -> SentenceKind:
-    words = len(_WORD.findall(block))
+def _block_kind(block: str, words: int) -> SentenceKind:
     if _BOILERPLATE.search(block) or (words < 80 and _BOILERPLATE_ANYWHERE.search(block)):
         return "boilerplate"
     if words <= 12 and _BYLINE.match(block):
@@ -189,28 +190,26 @@ def _block_kind(block: str) -> SentenceKind:
     return "body"
 
 
-def _looks_like_heading(block: str, *, limit: int) -> bool:
+def _looks_like_heading(block: str, words: int, *, limit: int) -> bool:
     """A single short line without closing punctuation, like a headline."""
-    words = len(_WORD.findall(block))
     return "\n" not in block and 0 < words <= limit and not _TERMINAL.search(block)
 
 
 _SUMMARY_BLOCKS = 3  # a standfirst sits among the first blocks of a page
 
 
-def _mark_repeated_summaries(texts: list[str], kinds: list[SentenceKind]) -> None:
+def _mark_repeated_summaries(words: list[list[str]], kinds: list[SentenceKind]) -> None:
     """A summary (standfirst) that the article repeats later is not counted twice.
 
     Only the first few blocks can be a standfirst; an article that repeats
     itself further down (wire copy often does) keeps both sentences.
     """
-    vocab = [frozenset(w.lower() for w in _WORD.findall(t)) for t in texts]
-    for i, words in enumerate(vocab[:_SUMMARY_BLOCKS]):
-        if kinds[i] != "body" or len(words) < 8:
+    vocab = [frozenset(map(str.lower, w)) for w in words]
+    for i, summary in enumerate(vocab[:_SUMMARY_BLOCKS]):
+        if kinds[i] != "body" or len(summary) < 8:
             continue
-        for j in range(i + 1, len(texts)):
-            other = vocab[j]
-            if kinds[j] == "body" and len(words & other) >= 0.8 * len(words):
+        for j in range(i + 1, len(words)):
+            if kinds[j] == "body" and len(summary & vocab[j]) >= 0.8 * len(summary):
                 kinds[i] = "headline"
                 break
 
@@ -229,31 +228,50 @@ def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 def _tokenise(
     text: str, norm: str, start: int, end: int, sentence: int, covered: _Coverage
 ) -> list[Token]:
-    """Tokens keep the original characters; ``lower`` is folded for matching."""
+    """Tokens keep the original characters; ``lower`` is folded for matching.
+
+    This is the hottest loop of :func:`build_doc` (a thousand tokens an
+    article), so tokens are built as tuples in one comprehension, and the
+    quote and glued-word tests run only where a sentence can need them.
+    """
+    if _CASE_CHANGE.search(norm, start, end):
+        return _tokenise_glued(text, norm, start, end, sentence, covered)
+    make = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
+    if covered.overlaps(start, end):
+        contains = covered.contains
+        return [
+            make(Token, (s, e, text[s:e], word.lower(), sentence, contains(s, e), word[0].isalnum()))
+            for match in _TOKEN.finditer(norm, start, end)
+            for word in (match.group(),)
+            for s, e in (match.span(),)
+        ]
+    return [
+        make(Token, (s, e, text[s:e], word.lower(), sentence, False, word[0].isalnum()))
+        for match in _TOKEN.finditer(norm, start, end)
+        for word in (match.group(),)
+        for s, e in (match.span(),)
+    ]
+
+
+def _tokenise_glued(
+    text: str, norm: str, start: int, end: int, sentence: int, covered: _Coverage
+) -> list[Token]:
+    """:func:`_tokenise` for a sentence that may hold a word glued to the next ("thatSyrian")."""
     tokens = []
-    contains = covered.contains if covered.overlaps(start, end) else _outside
+    contains = covered.contains
     for match in _TOKEN.finditer(norm, start, end):
         s, e = match.span()
         word = match.group()
         # only a word that starts in lower case and has a capital later can be glued
         glued = _GLUED.match(word) if word[:1].islower() and not word.islower() else None
-        if glued is None:
-            tokens.append(
-                Token(s, e, text[s:e], word.lower(), sentence, contains(s, e), word[0].isalnum())
-            )
-            continue
-        for ps, pe in ((s, s + glued.end(1)), (s + glued.end(1), e)):
+        pieces = ((s, e),) if glued is None else ((s, s + glued.end(1)), (s + glued.end(1), e))
+        for ps, pe in pieces:
             piece = norm[ps:pe]
             tokens.append(
                 Token(ps, pe, text[ps:pe], piece.lower(), sentence,
                       contains(ps, pe), piece[0].isalnum())
             )
     return tokens
-
-
-def _outside(start: int, end: int) -> bool:
-    """For a sentence no quotation touches: none of its tokens is quoted."""
-    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from framing import Article, FramingError, analyze
+from framing import Analysis, Article, FramingError, analyze
 from framing.parallel import analyze_parallel, available_cores, resolve_jobs
 
 from .conftest import seed_text
@@ -79,3 +79,16 @@ def test_an_error_surfaces_at_its_place_in_the_order() -> None:
     with pytest.raises(TypeError, match="not int"):
         next(stream)
 
+
+
+def feature_count_and_source(analysis: Analysis) -> tuple[str, int]:
+    """A small part of an analysis, made in the worker (module level, so it can be sent)."""
+    return analysis.article.source, len(analysis.features)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_then_is_applied_to_each_analysis_in_input_order(jobs: int) -> None:
+    articles = seed_articles()[:3]
+    got = list(analyze_parallel(articles, jobs, chunk_size=1, then=feature_count_and_source))
+    assert got == [feature_count_and_source(analyze(a)) for a in articles]
+    assert [source for source, _ in got] == ["000", "001", "002"]
