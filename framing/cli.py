@@ -32,6 +32,7 @@ from .io import (
     jsonl_line,
     error_record,
     read_corpus,
+    unknown_outlet_notice,
     with_outlet,
     write_atomic,
 )
@@ -247,13 +248,26 @@ def _warn(source: str, warnings: tuple[str, ...]) -> None:
 def _readable(
     paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError]
 ) -> Iterator[Article]:
-    """The articles that can be read; what cannot is collected and reported on stderr."""
+    """The articles that can be read; what cannot is collected and reported on stderr.
+
+    ``outlet`` replaces every article's outlet; the user is told when it is not
+    a known outlet and when it overrides an outlet the input itself names.
+    """
+    if outlet and (notice := unknown_outlet_notice(outlet)):
+        typer.echo(f"warning: {notice}", err=True)
     for item in read_corpus(paths, max_bytes=max_bytes):
         if isinstance(item, ReadError):
             errors.append(item)
             typer.echo(f"skipped {item.source}: {item.reason}", err=True)
             continue
-        yield with_outlet(item, outlet) if outlet else item
+        if not outlet:
+            yield item
+            continue
+        chosen = with_outlet(item, outlet)
+        if item.outlet_source in ("manifest", "metadata") and item.outlet != chosen.outlet:
+            _warn(item.source, (f"--outlet {chosen.outlet!r} replaces the outlet its "
+                                f"{item.outlet_source} names, {item.outlet!r}",))
+        yield chosen
 
 
 def _with_progress(items: Iterator[Analysis]) -> Iterator[Analysis]:

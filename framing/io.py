@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import difflib
 import json
 import os
 import re
@@ -439,6 +440,17 @@ def _outlet(text: str, meta: dict[str, str]) -> tuple[str, str]:
             if found:
                 return found, key
     return "unknown", "unknown"
+
+
+def unknown_outlet_notice(name: str) -> str:
+    """A warning when ``name`` is no outlet framing knows (a typo splits one outlet in two); else ''."""
+    names = _outlet_names()
+    if name.strip().lower() in names:
+        return ""
+    close = difflib.get_close_matches(name.strip().lower(), list(names), n=1, cutoff=0.75)
+    hint = f"; did you mean {names[close[0]]!r}?" if close else ""
+    return (f"--outlet {name.strip()!r} is not a known outlet name, alias or domain "
+            f"(outlets.v1.tsv); it is used as given{hint}")
 
 
 def canonical_outlet(name: str) -> str:

@@ -112,3 +112,18 @@ def test_jobs_gives_the_same_output_in_the_same_order():
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
     assert run("score", SEEDS, "--jobs", "-1").exit_code == 2
+
+
+def test_an_unknown_outlet_and_an_overridden_manifest_outlet_are_warned_about(tmp_path):
+    seed = SEEDS / "000_235e616d53163978.txt"
+    result = runner.invoke(app, ["score", str(seed), "--outlet", "Fox Newz", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["articles"][0]["outlet"] == "Fox Newz"
+    assert "--outlet 'Fox Newz' is not a known outlet" in result.stderr
+    assert "did you mean 'Fox News'?" in result.stderr
+    # a directory with a manifest: the override of "Reuters" (seed 000's manifest row) is named
+    result = runner.invoke(app, ["score", str(SEEDS), "--outlet", "Reuters", "--format", "json"])
+    assert result.exit_code == 0
+    assert "not a known outlet" not in result.stderr
+    assert "replaces the outlet its manifest names, 'The Guardian'" in result.stderr
+    assert "names, 'Reuters'" not in result.stderr
