@@ -221,15 +221,14 @@ def test_accuracy_floors(shared_data: Path) -> None:
         assert results[key] >= floor, (key, results[key])
 
 
-def test_words_in_indirect_speech_belong_to_the_speaker_not_the_reporter():
-    # Reuters (seed 000) carries no quotation marks: "terrorists" and "most battle-hardened" are
-    # Putin's words ("..., Putin told Russian servicemen"), "whirlwind" is the reporter's own.
-    from framing.features import extract_all
+def test_a_label_in_indirect_speech_is_the_reporters_word():
+    # Business Recorder (seed 003): Peskov never called Assad a strongman; the paraphrase is the
+    # reporter's wording. The Kremlin statement's quoted "heroism" is the speaker's.
     from tests.conftest import seed_text
 
-    result = extract_all(build_doc(seed_text("000")), ["loaded"])["loaded"]
+    result = loaded.extract(build_doc(seed_text("003")))
     voice = {e.text: e.attrs["voice"] for e in result.evidence if "voice" in e.attrs}
-    assert voice["terrorists"] == voice["most battle-hardened"] == "reported"
-    assert voice["whirlwind"] == "reporter"
+    assert voice["strongman"] == "reporter"
+    assert voice["heroism"] == "quoted"
     narrator = sum(1 for e in result.evidence if e.attrs.get("voice") == "reporter")
     assert result.features["loaded.quoted_count"] == result.features["loaded.count"] - narrator

@@ -4,7 +4,7 @@ A family module exposes ``FAMILY`` (its name, the prefix of its feature keys),
 ``FEATURE_NAMES`` (every key it returns, listed once) and
 ``extract(doc) -> FamilyResult``, a pure and total function: empty or one-word
 text gives zeros, never NaN or an exception. A family that tells the reporter's
-voice from a source's (hedging, loaded) also takes ``reported``: the content
+voice from a source's (hedging) also takes ``reported``: the content
 spans of the article's attributed statements, found once by the attribution
 family, so that a cue in indirect speech (*the diplomat said Russia might ...*)
 belongs to the speaker even without quotation marks.

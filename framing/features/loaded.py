@@ -11,11 +11,12 @@ judgemental words (*disgraceful, absurd*) and combative reporting verbs
 a neighbouring word shows its ordinary sense (*sanctions regime*, *gross
 domestic product*, *the claims*).
 
-A cue inside quotation marks, or inside the content of an attributed statement
-(*Putin told them they were the most battle-hardened*), belongs to the speaker,
-not the reporter: it is counted in ``loaded.count`` and ``loaded.quoted_count``
-but not in ``loaded.narrator_per_1000_words`` (evidence ``voice`` "quoted" or
-"reported"; "reporter" otherwise). Scare quotes are short quoted spans that
+A cue inside quotation marks belongs to the speaker, not the reporter: it is
+counted in ``loaded.count`` and ``loaded.quoted_count`` but not in
+``loaded.narrator_per_1000_words`` (evidence ``voice`` "quoted"; "reporter"
+otherwise). Indirect speech stays the reporter's: a paraphrase is worded by the
+reporter (*Peskov said that Putin had not discussed Assad's fate with the Syrian
+strongman*), unlike a hedge in it, which qualifies the speaker's claim. Scare quotes are short quoted spans that
 are not attributed speech (*"de-escalation" agreements*); a quoted label is a
 scare quote even when attributed, because the marks distance the outlet from
 the label (*Moscow's "martyrs"*). Attributed partial quotes (*Putin hailed
@@ -47,9 +48,8 @@ from functools import cache
 
 from ..lexicons import load_json, load_table
 from ..matcher import PhraseMatcher
-from . import in_reported_speech
 from ..text import phrase_tokens
-from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Span, Token
+from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
 
 FAMILY = "loaded"
 CUES_FILE = "loaded-cues.v1.tsv"
@@ -157,10 +157,7 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
-USES_REPORTED_SPEECH = True
-
-
-def extract(doc: Doc, reported: Sequence[Span] = ()) -> FamilyResult:
+def extract(doc: Doc) -> FamilyResult:
     """Count loaded words, scare quotes and collect actor labels in the body.
 
     ``loaded.count`` counts lexicon cues in body sentences (reporter's and
@@ -173,7 +170,7 @@ def extract(doc: Doc, reported: Sequence[Span] = ()) -> FamilyResult:
     Recasens et al. (2013); Da San Martino et al. (2019); Spinde et al. (2021).
     """
     features = dict.fromkeys(FEATURE_NAMES, 0.0)
-    cues = tuple(_cue_evidence(doc, reported))
+    cues = tuple(_cue_evidence(doc))
     scare = tuple(_scare_quotes(doc, cues))
     words = doc.body_words()
     narrator = sum(1 for e in cues if not e.attrs["quoted"])
@@ -195,7 +192,7 @@ def loaded_spans(doc: Doc) -> tuple[Evidence, ...]:
     return tuple(_cue_evidence(doc))
 
 
-def _cue_evidence(doc: Doc, reported: Sequence[Span] = ()) -> list[Evidence]:
+def _cue_evidence(doc: Doc) -> list[Evidence]:
     lexicon = _lexicon()
     found = []
     for sentence in doc.body:
@@ -207,11 +204,10 @@ def _cue_evidence(doc: Doc, reported: Sequence[Span] = ()) -> list[Evidence]:
             if rule and _vetoed(rule, tokens, match.first, match.last, quoted):
                 continue
             start, end = span[0].start, span[-1].end
-            voice = "quoted" if quoted else "reported" if in_reported_speech(reported, start, end) else "reporter"
             found.append(
                 Evidence(
                     FAMILY, lexicon.category[match.key], start, end, doc.text[start:end],
-                    sentence.index, {"cue": match.key, "quoted": voice != "reporter", "voice": voice},
+                    sentence.index, {"cue": match.key, "quoted": quoted, "voice": "quoted" if quoted else "reporter"},
                 )
             )
     return found

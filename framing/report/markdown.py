@@ -207,15 +207,21 @@ def _actor_labels(story: StoryComparison) -> str:
     return "\n".join(["### How each outlet names the main actors", "", *_table(columns, rows)])
 
 
+def _counted(value: float, noun: str) -> str:
+    """'1 hedge', '10 hedges', '0.5 hedges' (a mean over several articles)."""
+    return f"{_number(value)} {noun}{'' if value == 1 else 's'}"
+
+
 def _hedging(story: StoryComparison) -> str:
     lines = ["### Hedging", ""]
     for outlet in story.outlets:
         hedges = outlet.features.get("hedging.cues", 0.0)
         approx = outlet.features.get("hedging.approximators", 0.0)
         lines.append(
-            f"**{inline(outlet.outlet)}**: {_number(hedges)} hedges "
-            f"({_number(outlet.features.get('hedging.narrator_cues', 0.0))} in the reporter's voice), "
-            f"{_number(approx)} approximators over numbers."
+            f"**{inline(outlet.outlet)}**: {_counted(hedges, 'hedge')} "
+            f"({_number(outlet.features.get('hedging.narrator_cues', 0.0))} in the reporter's voice, "
+            f"{_number(outlet.features.get('hedging.quoted_cues', 0.0))} in quoted or reported speech), "
+            f"{_counted(approx, 'approximator')} over numbers."
         )
         lines.append("")
         lines += [f"- {_excerpt(e)}" for e in outlet.hedged[:HEDGED_PER_OUTLET]]
