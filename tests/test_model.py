@@ -319,7 +319,7 @@ def test_with_model_adds_features_and_evidence_to_an_analysis(tiny_model: Model)
 
 
 def test_shipped_pipeline_accuracy_holds_its_floor(shared_data: Path) -> None:
-    """Measured 0.761 weighted F1, 5-fold stratified CV on BABE (card of models/sentence-bias.json).
+    """Measured 0.765 weighted F1, 5-fold stratified CV on BABE (card of models/sentence-bias.json).
 
     Recomputed here, so a change to any family or lexicon that loses accuracy fails CI.
     """
@@ -331,4 +331,4 @@ def test_shipped_pipeline_accuracy_holds_its_floor(shared_data: Path) -> None:
     assert shipped["c"] == PipelineConfig().c and shipped["class_weight"] == PipelineConfig().class_weight
     assert tuple(shipped["word_ngrams"]) == PipelineConfig().word_ngrams
     metrics = cross_validate(data, PipelineConfig(), folds=5, seed=0)
-    assert metrics["f1_weighted"] >= 0.75
+    assert metrics["f1_weighted"] >= 0.76
