@@ -117,5 +117,5 @@ def _combine(
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
     return Analysis(
         article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences,
-        extract_facts(doc), term_counts(doc), language="en",
+        extract_facts(doc), term_counts(doc), language="en", body=tuple(s.index for s in doc.body),
     )

@@ -705,7 +705,8 @@ def _distinctive(
 def _term_example(items: list[Analysis], term: str) -> Excerpt | None:
     pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE)
     for analysis in items:
-        for number, span in enumerate(analysis.sentences):
+        for number in analysis.body:  # terms are counted in body sentences, so examples come from them
+            span = analysis.sentences[number]
             match = pattern.search(span.text)
             if match:
                 return Excerpt(analysis.article.source, analysis.article.outlet, number,

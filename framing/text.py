@@ -174,6 +174,7 @@ def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
         if texts[i].strip().lower() == first and kinds[0] == "headline":
             kinds[i] = "boilerplate"  # the headline repeated at the end
     _mark_repeated_summaries(words, kinds)
+    _mark_page_top(texts, words, kinds)
     if "body" not in kinds:
         # a text that is only headline-like lines (a one-liner, unpunctuated notes) is the article
         kinds = ["body" if k in ("headline", "subhead") else k for k in kinds]
@@ -212,6 +213,27 @@ def _mark_repeated_summaries(words: list[list[str]], kinds: list[SentenceKind]) 
             if kinds[j] == "body" and len(summary & vocab[j]) >= 0.8 * len(summary):
                 kinds[i] = "headline"
                 break
+
+
+def _mark_page_top(texts: list[str], words: list[list[str]], kinds: list[SentenceKind]) -> None:
+    """Standfirsts and straplines above the article proper are not its prose.
+
+    A block above the byline (the Guardian's one-sentence standfirst over "By The
+    Guardian") and an unpunctuated line of up to 25 words above the first
+    punctuated paragraph (CBC's strapline *'The motherland is proud of you,'
+    president told ...*) are headline material. Only the first few blocks are
+    looked at, so a byline at the foot of an article changes nothing.
+    """
+    top = kinds[:_SUMMARY_BLOCKS + 1]
+    if "byline" in top:
+        for i in range(top.index("byline")):
+            if kinds[i] == "body":
+                kinds[i] = "headline"
+    for i, kind in enumerate(top):
+        if kind == "body" and _TERMINAL.search(texts[i]):
+            return
+        if kind == "body" and _looks_like_heading(texts[i], len(words[i]), limit=25):
+            kinds[i] = "subhead"
 
 
 def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:

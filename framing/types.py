@@ -196,7 +196,8 @@ class Analysis:
 
     ``sentences`` holds every sentence's span so that evidence (which names its
     sentence by index) can be shown in context; ``facts`` and ``terms`` (body
-    word and two-word counts) feed the comparison of outlets. For text that is
+    word and two-word counts) feed the comparison of outlets; ``body`` lists the
+    indices of the body sentences they were counted in. For text that is
     not English, ``not_applicable`` names the families that were not run and
     ``features`` holds only language-neutral counts.
     """
@@ -211,6 +212,7 @@ class Analysis:
     terms: Mapping[str, int] = field(default_factory=dict)
     language: str = "en"
     not_applicable: tuple[str, ...] = ()
+    body: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

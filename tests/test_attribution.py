@@ -121,7 +121,7 @@ SEEDS = {
         ("said", "one European diplomat who declined to be named", "anonymous", "neutral", True, False),
     ],
     "001": [
-        ("says", "Russian president", "person", "neutral", False, False),
+        # the standfirst "Russian president says soldiers should begin pulling out ..." is headline material
         ("declared", "The Russian president, Vladimir Putin", "person", "neutral", False, False),
         ("saying", "The Russian president, Vladimir Putin", "person", "neutral", False, False),
         ("said", "The Russian president, Vladimir Putin", "person", "neutral", False, False),
@@ -147,7 +147,7 @@ SEEDS = {
         ("according to", "the UK-based Syrian Observatory for Human Rights", "organisation", "neutral", False, False),
     ],
     "002": [
-        ("told", "president", "person", "neutral", False, True),
+        # the strapline "'The motherland is proud of you,' president told ..." is headline material
         ("claiming", "President Vladimir Putin", "person", "distancing", False, False),
         ("hailed", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, True),

@@ -39,7 +39,7 @@ SEED_CUES = {
         ("pejorative_label", "regime", False),
     ],
     "002": [
-        ("glorifying", "motherland", True),
+        # the strapline's quoted "motherland" is headline material; the lead's "claiming" comes first
         ("dismissive", "claiming", False),
         ("glorifying", "valour", True),
         ("glorifying", "motherland", True),

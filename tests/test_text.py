@@ -37,7 +37,11 @@ def test_observer_newsletter_box_caption_and_repeated_headline_are_not_prose():
 
 def test_cbc_subhead_captions_byline_and_standfirst():
     doc = build_doc(seed_text("002"))
-    assert _kinds(doc, "subhead") == ["Putin's first visit"]
+    # the strapline over the captions is not the article's prose, nor is the later subhead
+    assert _kinds(doc, "subhead") == [
+        "'The motherland is proud of you,' president told Russian service personnel gathered at base",
+        "Putin's first visit",
+    ]
     assert _kinds(doc, "byline") == ["With files from The Associated Press"]
     captions = " ".join(_kinds(doc, "caption"))
     assert "(Omar Sanadiki/Reuters)" in captions and "(Mikhail Klimentyev/Sputnik" in captions
@@ -51,6 +55,12 @@ def test_cbc_subhead_captions_byline_and_standfirst():
 def test_guardian_byline_and_a_quote_of_three_sentences():
     doc = build_doc(seed_text("001"))
     assert _kinds(doc, "byline") == ["By\u00a0The Guardian"]
+    # the one-sentence standfirst above the byline is headline material, not body
+    assert _kinds(doc, "headline") == [
+        "Russian president says soldiers should begin pulling out of country as military "
+        "intervention has largely achieved its aims."
+    ]
+    assert doc.body[0].text.startswith("The Russian president, Vladimir Putin, has declared")
     quote = next(q for q in doc.quotes if q.text.startswith("we will have to wait"))
     assert quote.text.endswith("nothing materialised")
     assert quote.open_mark == "\u201c" and quote.close_mark == "\u201d"
