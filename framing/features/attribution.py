@@ -90,9 +90,11 @@ Wikipedia: Manual of Style/Words to watch ("said" vs "claimed").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from ..lexicons import load_table
 from ..matcher import PhraseMatcher
@@ -112,6 +114,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     f"{FAMILY}.narrator_distancing",
 )
 SCARE_QUOTE_WORDS = 3
+_START, _END = attrgetter("start"), attrgetter("end")
 _NP_LIMIT = 12  # tokens a source may span on either side of its cue
 _APPOSITION_LIMIT = 40  # tokens between the commas of an apposition with a relative clause
 
@@ -1239,9 +1242,9 @@ def _skeptical_reasons(
     first = sentence.token_start
     last = sentence.token_end
     if content is not None:
-        first = next(k for k in range(len(doc.tokens)) if doc.tokens[k].end > content.start)
-        last = next((k for k in range(first, len(doc.tokens)) if doc.tokens[k].start >= content.end),
-                    len(doc.tokens))
+        # tokens are in text order, so their starts and ends are sorted: bisect, not scan
+        first = bisect_right(doc.tokens, content.start, key=_END)
+        last = bisect_left(doc.tokens, content.end, lo=first, key=_START)
     tokens = doc.tokens[first:last]
     reasons = []
     for match in lex.skeptical.find(tokens):
