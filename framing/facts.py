@@ -70,7 +70,7 @@ def term_counts(doc: Doc) -> dict[str, int]:
         words = _content_words(doc.sentence_tokens(sentence))  # "" breaks a pair
         counts.update(filter(None, words))
         counts.update(f"{a} {b}" for a, b in zip(words, words[1:]) if a and b)
-    return {term: counts[term] for term in sorted(counts)}
+    return dict(sorted(counts.items()))  # by term: terms are unique, so counts are never compared
 
 
 def _content_words(tokens: Sequence[Token]) -> list[str]:
