@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from itertools import compress, count
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -65,17 +67,19 @@ def term_counts(doc: Doc) -> dict[str, int]:
     """Content words and adjacent content-word pairs of the body, lower-cased."""
     counts: Counter[str] = Counter()
     for sentence in doc.body:
-        words = [_content_word(t) for t in doc.sentence_tokens(sentence)]  # "" breaks a pair
+        words = _content_words(doc.sentence_tokens(sentence))  # "" breaks a pair
         counts.update(filter(None, words))
         counts.update(f"{a} {b}" for a, b in zip(words, words[1:]) if a and b)
-    return {term: counts[term] for term in sorted(counts)}
+    return dict(sorted(counts.items()))  # by term: terms are unique, so counts are never compared
 
 
-def _content_word(token: Token) -> str:
-    word = token.lower
-    if not token.is_word or word in STOP_WORDS or not word[0].isalpha() or len(word) < 2:
-        return ""
-    return word
+def _content_words(tokens: Sequence[Token]) -> list[str]:
+    """Each token's lower-cased form if it is a content word, else "" (one comprehension: hot)."""
+    return [
+        word if t.is_word and word not in STOP_WORDS and word[0].isalpha() and len(word) >= 2 else ""
+        for t in tokens
+        for word in (t.lower,)
+    ]
 
 
 def _numbers(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
@@ -129,10 +133,9 @@ def _is_date(tokens: tuple[Token, ...], i: int) -> bool:
 def _names(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
     found = []
     capitalised = [_capitalised(t) for t in tokens]
-    i = 0
-    while i < len(tokens):
-        if not capitalised[i]:
-            i += 1
+    j = 0  # tokens before j belong to an earlier name
+    for i in compress(count(), capitalised):
+        if i < j:
             continue
         j = i + 1
         while j < len(tokens):
@@ -158,7 +161,6 @@ def _names(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
                 Fact("name", key, doc.text[words[0].start : words[-1].end],
                      words[0].start, words[-1].end, words[0].sentence)
             )
-        i = j
     return found
 
 

@@ -90,9 +90,11 @@ Wikipedia: Manual of Style/Words to watch ("said" vs "claimed").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from ..lexicons import load_table
 from ..matcher import PhraseMatcher
@@ -112,6 +114,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     f"{FAMILY}.narrator_distancing",
 )
 SCARE_QUOTE_WORDS = 3
+_START, _END = attrgetter("start"), attrgetter("end")
 _NP_LIMIT = 12  # tokens a source may span on either side of its cue
 _APPOSITION_LIMIT = 40  # tokens between the commas of an apposition with a relative clause
 
@@ -288,8 +291,9 @@ def extract(doc: Doc) -> FamilyResult:
     found = _find_attributions(doc)
     attributions, recounts = _finish(doc, found)
     narrator = _narrator_distancing(doc, attributions) + recounts
-    voices = [a for a in attributions if "same_voice_as" not in a.attrs]
-    skeptical_voices = [a for a in voices if _voice_skeptical(a, attributions)]
+    voices = _voices(attributions)
+    # each skeptical voice's first skeptical cue
+    doubts = [d for d in (next((a for a in cues if a.skeptical), None) for cues in voices) if d is not None]
     features = dict.fromkeys(FEATURE_NAMES, 0.0)
     n = len(attributions)
     if n:
@@ -299,29 +303,29 @@ def extract(doc: Doc) -> FamilyResult:
             sum(a.source_type == "anonymous" for a in attributions) / n
         )
         features[f"{FAMILY}.distinct_sources"] = float(len(set(voice_keys(attributions))))
-        features[f"{FAMILY}.skeptical"] = float(len(skeptical_voices))
-        features[f"{FAMILY}.skeptical_share"] = len(skeptical_voices) / len(voices)
+        features[f"{FAMILY}.skeptical"] = float(len(doubts))
+        features[f"{FAMILY}.skeptical_share"] = len(doubts) / len(voices)
         for stance in STANCES:
             features[f"{FAMILY}.{stance}"] = float(sum(a.verb_stance == stance for a in attributions))
     features[f"{FAMILY}.narrator_distancing"] = float(len(narrator))
     evidence = [_cue_evidence(a) for a in attributions]
-    evidence += [_skeptical_evidence(doc, _first_skeptical(a, attributions)) for a in skeptical_voices]
+    evidence += [_skeptical_evidence(doc, a) for a in doubts]
     evidence += narrator
     evidence.sort(key=lambda e: (e.start, e.end, e.label))
     return FamilyResult(features, tuple(evidence), tuple(attributions))
 
 
-def _voice_cues(voice: Attribution, attributions: Sequence[Attribution]) -> list[Attribution]:
-    index = attributions.index(voice)
-    return [voice] + [a for a in attributions if a.attrs.get("same_voice_as") == index]
+def _voices(attributions: Sequence[Attribution]) -> list[list[Attribution]]:
+    """Each voice's cues, in order: its first cue, then the same source's later cues in that sentence.
 
-
-def _voice_skeptical(voice: Attribution, attributions: Sequence[Attribution]) -> bool:
-    return any(a.skeptical for a in _voice_cues(voice, attributions))
-
-
-def _first_skeptical(voice: Attribution, attributions: Sequence[Attribution]) -> Attribution:
-    return next(a for a in _voice_cues(voice, attributions) if a.skeptical)
+    A voice is skeptical when any of its cues is; the first skeptical cue is its evidence.
+    """
+    later: dict[int, list[Attribution]] = {}
+    for a in attributions:
+        first = a.attrs.get("same_voice_as")
+        if first is not None:
+            later.setdefault(first, []).append(a)
+    return [[a, *later.get(i, [])] for i, a in enumerate(attributions) if "same_voice_as" not in a.attrs]
 
 
 # -- finding cues and their sources -----------------------------------------
@@ -1239,9 +1243,9 @@ def _skeptical_reasons(
     first = sentence.token_start
     last = sentence.token_end
     if content is not None:
-        first = next(k for k in range(len(doc.tokens)) if doc.tokens[k].end > content.start)
-        last = next((k for k in range(first, len(doc.tokens)) if doc.tokens[k].start >= content.end),
-                    len(doc.tokens))
+        # tokens are in text order, so their starts and ends are sorted: bisect, not scan
+        first = bisect_right(doc.tokens, content.start, key=_END)
+        last = bisect_left(doc.tokens, content.end, lo=first, key=_START)
     tokens = doc.tokens[first:last]
     reasons = []
     for match in lex.skeptical.find(tokens):

@@ -44,7 +44,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicons import load_json, load_table
 from ..matcher import PhraseMatcher
@@ -333,19 +333,26 @@ def actor_labels(doc: Doc) -> dict[str, list[str]]:
 
 
 def _actor_evidence(doc: Doc) -> list[Evidence]:
-    category = _lexicon().category
     found = []
     for ref in _references(doc):
         text = doc.text[ref.start : ref.end]
-        words = phrase_tokens(text)
-        loaded = any(w in category and category[w] != "contested_label" for w in words)
         found.append(
             Evidence(
                 FAMILY, "actor_reference", ref.start, ref.end, text, ref.sentence,
-                {"actor": ref.actor, "loaded": loaded, "quoted": ref.quoted},
+                {"actor": ref.actor, "loaded": _loaded_reference(text), "quoted": ref.quoted},
             )
         )
     return found
+
+
+@lru_cache(maxsize=4096)
+def _loaded_reference(text: str) -> bool:
+    """A reference holding a loaded word other than a contested label ("the Assad regime").
+
+    Cached: an article names its main actors the same way again and again.
+    """
+    category = _lexicon().category
+    return any(w in category and category[w] != "contested_label" for w in phrase_tokens(text))
 
 
 def _references(doc: Doc) -> list[_Reference]:
@@ -359,8 +366,8 @@ def _references(doc: Doc) -> list[_Reference]:
         # Only a place, "the", a capitalised word or an al-/el- name can start a reference.
         starts = [
             k for k, t in enumerate(tokens)
-            if k in places or t.lower == "the" or t.text[:1].isupper() or t.lower.startswith(("al-", "el-"))
-        ]
+            if t.text[:1].isupper() or t.lower == "the" or k in places or t.lower[:3] in ("al-", "el-")
+        ]  # the commonest tests first: every body token is tested
         i = 0
         for k in starts:
             if k < i:
