@@ -115,6 +115,7 @@ def build_doc(text: str) -> Doc:
                 Sentence(index, start, end, text[start:end], block.paragraph,
                          kind, token_start, len(tokens))
             )
+    body = tuple(s for s in sentences if s.kind == "body")
     return Doc(
         text=text,
         norm=norm,
@@ -122,6 +123,8 @@ def build_doc(text: str) -> Doc:
         tokens=tuple(tokens),
         quotes=tuple(quotes),
         paragraphs=tuple(Span(s, e, text[s:e]) for s, e in paragraphs),
+        body=body,
+        words_in_body=sum(1 for s in body for t in tokens[s.token_start : s.token_end] if t.is_word),
     )
 
 

@@ -116,20 +116,17 @@ class Doc:
     tokens: tuple[Token, ...]
     quotes: tuple[Quote, ...]
     paragraphs: tuple[Span, ...]
-
-    @property
-    def body(self) -> tuple[Sentence, ...]:
-        """The sentences of article prose, the ones features count."""
-        return tuple(s for s in self.sentences if s.kind == "body")
+    body: tuple[Sentence, ...]
+    """The sentences of article prose, the ones features count (found once, read by every family)."""
+    words_in_body: int
+    """Number of word tokens in body sentences."""
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         return self.tokens[sentence.token_start : sentence.token_end]
 
     def body_words(self) -> int:
         """Number of word tokens in body sentences."""
-        return sum(
-            1 for s in self.body for t in self.sentence_tokens(s) if t.is_word
-        )
+        return self.words_in_body
 
 
 @dataclass(frozen=True, slots=True)

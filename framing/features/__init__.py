@@ -13,6 +13,7 @@ belongs to the speaker even without quotation marks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from importlib import import_module
 from types import ModuleType
 
@@ -21,10 +22,14 @@ from ..types import Doc, FamilyResult, Span
 FAMILY_MODULES: tuple[str, ...] = ("readability", "tone", "hedging", "attribution", "loaded")
 
 
+@cache
+def _modules() -> tuple[ModuleType, ...]:
+    return tuple(import_module(f"{__name__}.{name}") for name in FAMILY_MODULES)
+
+
 def families() -> dict[str, ModuleType]:
     """Family name -> module, in the order they run."""
-    modules = (import_module(f"{__name__}.{name}") for name in FAMILY_MODULES)
-    return {m.FAMILY: m for m in modules}
+    return {m.FAMILY: m for m in _modules()}
 
 
 def feature_names() -> tuple[str, ...]:
