@@ -47,8 +47,10 @@ def _not_english(article: Article, doc: Doc, language: str, confidence: float) -
     )
 
 
-def _with_indices(features: dict[str, float], attributions: list[Attribution]) -> None:
-    for key, value in index_features(features, attributions).items():
+def _with_indices(
+    features: dict[str, float], attributions: list[Attribution], evidence: list[Evidence]
+) -> None:
+    for key, value in index_features(features, attributions, evidence).items():
         features[key] = value if math.isfinite(value) else 0.0
 
 
@@ -113,7 +115,7 @@ def _combine(
         warnings.extend(result.warnings)
     evidence.sort(key=lambda e: (e.start, e.end, e.family, e.label))
     attributions.sort(key=lambda a: (a.cue.start, a.cue.end))
-    _with_indices(features, attributions)
+    _with_indices(features, attributions, evidence)
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
     return Analysis(
         article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences,

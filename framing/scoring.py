@@ -9,10 +9,10 @@ largest ones (:func:`explain`).
 Indices
 -------
 index.skepticism
-    skeptical attributions (every contesting verb is one), the reporter's own
+    skeptical voices (a denial of a claim, not of one's own record), the reporter's own
     distancing (distancing verbs, markers, scare quotes outside quoted speech;
-    a skeptical voice's verb not counted again), the reporter's hedges (per
-    1,000 words).
+    a skeptical voice's verb not counted again), the reporter's hedges (one that
+    is also a distancing marker counted once; per 1,000 words).
 index.loadedness
     loaded words in the reporter's voice, plus a quarter weight for quoted ones;
     scare quotes are left to skepticism.
@@ -103,11 +103,17 @@ def index_names() -> tuple[str, ...]:
 
 
 def index_features(
-    features: Mapping[str, float], attributions: Sequence[Attribution]
+    features: Mapping[str, float],
+    attributions: Sequence[Attribution],
+    evidence: Sequence[Evidence] = (),
 ) -> dict[str, float]:
-    """Every index's value for one article's features and attributions."""
+    """Every index's value for one article's features, attributions and evidence.
+
+    ``evidence`` lets a component leave out a word another component of the same
+    index already counts (``unless_counted_by``).
+    """
     return {
-        name: _value(spec, features, attributions) for name, spec in _specs().items()
+        name: _value(spec, features, attributions, evidence) for name, spec in _specs().items()
     }
 
 
@@ -123,7 +129,8 @@ def explain(analysis: Analysis, index: str) -> IndexExplanation:
         contributions = [
             replace(part, evidence=_evidence(component, analysis))
             for part, component in zip(
-                _contributions(spec, analysis.features, analysis.attributions), spec["components"]
+                _contributions(spec, analysis.features, analysis.attributions, analysis.evidence),
+                spec["components"],
             )
         ]
     ranked = sorted(contributions, key=lambda c: (-abs(c.contribution), c.feature))
@@ -133,11 +140,14 @@ def explain(analysis: Analysis, index: str) -> IndexExplanation:
 
 
 def _value(
-    spec: Mapping[str, Any], features: Mapping[str, float], attributions: Sequence[Attribution]
+    spec: Mapping[str, Any],
+    features: Mapping[str, float],
+    attributions: Sequence[Attribution],
+    evidence: Sequence[Evidence],
 ) -> float:
     if spec["combine"] == "effective_sources":
         return effective_sources(attributions)
-    parts = _contributions(spec, features, attributions)
+    parts = _contributions(spec, features, attributions, evidence)
     if not parts:
         return 0.0
     total = sum(p.contribution for p in parts)
@@ -147,13 +157,18 @@ def _value(
 
 
 def _contributions(
-    spec: Mapping[str, Any], features: Mapping[str, float], attributions: Sequence[Attribution]
+    spec: Mapping[str, Any],
+    features: Mapping[str, float],
+    attributions: Sequence[Attribution],
+    evidence: Sequence[Evidence],
 ) -> list[Contribution]:
     words = features.get(WORDS, 0.0)
     parts = []
     for component in spec["components"]:
-        value = float(features.get(component["feature"], 0.0)) - _counted_as_skeptical(
-            component, attributions
+        value = (
+            float(features.get(component["feature"], 0.0))
+            - _counted_as_skeptical(component, attributions)
+            - len(_counted_elsewhere(component, evidence))
         )
         if component["per_1000_words"]:
             rate = 1000.0 * value / words if words > 0 else 0.0
@@ -174,6 +189,23 @@ def _counted_as_skeptical(component: Mapping[str, Any], attributions: Sequence[A
     if not stance:
         return 0
     return sum(1 for a in attributions if a.skeptical and a.verb_stance == stance)
+
+
+def _counted_elsewhere(component: Mapping[str, Any], evidence: Sequence[Evidence]) -> list[Evidence]:
+    """This component's items whose words another component's items already cover.
+
+    *allegedly* is a hedge and the reporter's distancing marker: one word of the
+    article, counted once, by the component named in ``unless_counted_by``.
+    """
+    selectors = component.get("unless_counted_by")
+    if not selectors:
+        return []
+    taken = [(e.start, e.end) for e in evidence if any(_selected(e, s) for s in selectors)]
+    return [
+        e for e in evidence
+        if any(_selected(e, s) for s in component["evidence"])
+        and any(start < e.end and e.start < end for start, end in taken)
+    ]
 
 
 # -- sources -------------------------------------------------------------------
@@ -353,15 +385,18 @@ def _evidence(component: Mapping[str, Any], analysis: Analysis) -> tuple[Evidenc
     """Every evidence item a component counted, in text order.
 
     Items already counted by the skeptical component (their span is a skeptical
-    attribution's cue) are left out, as they are left out of the value.
+    attribution's cue) or by another component (``unless_counted_by``) are left
+    out, as they are left out of the value.
     """
     skeptical_cues = set()
     if component.get("unless_skeptical"):
         skeptical_cues = {(a.cue.start, a.cue.end) for a in analysis.attributions if a.skeptical}
+    elsewhere = set(map(id, _counted_elsewhere(component, analysis.evidence)))
     return tuple(
         e for e in analysis.evidence
         if any(_selected(e, selector) for selector in component["evidence"])
         and (e.start, e.end) not in skeptical_cues
+        and id(e) not in elsewhere
     )
 
 

@@ -279,14 +279,15 @@ def test_wire_copy_and_unconfirmed_outlets_are_caveats(comparison):
     assert "credits The Associated Press" in notes[0] and "not confirmed" in notes[0]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the article's evidence in index_features (framing/analysis.py): "
-                   "a hedge that is also the reporter's distancing marker is counted in both components")
 def test_allegedly_counts_once_in_skepticism():
     # PTC SemEval-2020 train article sentence; "allegedly" is a hedge and a distancing marker
     analysis = framing.analyze("But even the allegedly corroborating notes of the therapist raise a separate problem.")
     # 13 body words; counted once, as the reporter's distancing (x0.75), not again as a hedge (x0.25)
     assert analysis.features["readability.words"] == 13
     assert analysis.features["index.skepticism"] == pytest.approx(0.75 * 1000 / 13)
+    hedges = next(c for c in explain(analysis, "index.skepticism").contributions
+                  if c.feature == "hedging.narrator_cues")
+    assert hedges.value == 0 and hedges.evidence == ()
 
 
 def test_every_evidence_selector_in_the_weights_names_a_label_a_family_emits(analyses):
