@@ -910,7 +910,7 @@ def _caveats(
         )
     if inferred:
         notes.append("Some stories were inferred by clustering similar articles close in date; check them.")
-    notes += [_provenance_note(a) for a in analyses if _provenance_note(a)]
+    notes += [note for note in map(_provenance_note, analyses) if note]
     unknown = sorted({a.article.source for a in analyses if a.article.outlet == "unknown"})
     if unknown:
         notes.append(f"{len(unknown)} article(s) have no known outlet and are grouped as 'unknown'.")

@@ -37,23 +37,13 @@ def detect_language(doc: Doc) -> tuple[str, float]:
     Text mostly in a non-Latin script cannot be English whatever the model's
     confidence, so its confidence is taken as 1.
     """
-    if not _has_words(doc, MIN_WORDS):
+    if doc.body_words() < MIN_WORDS:
         return "en", 0.0
     sample = _body_start(doc, SAMPLE_CHARS)
     language, probability = _identifier().classify(sample)
     if language != "en" and _latin_share(sample) < 0.5:
         probability = 1.0
     return str(language), float(probability)
-
-
-def _has_words(doc: Doc, count: int) -> bool:
-    """Whether the body has at least ``count`` words (counting stops there)."""
-    seen = 0
-    for sentence in doc.body:
-        seen += sum(t.is_word for t in doc.sentence_tokens(sentence))
-        if seen >= count:
-            return True
-    return False
 
 
 def _body_start(doc: Doc, chars: int) -> str:

@@ -86,7 +86,6 @@ class IndexExplanation:
         return tuple(found)
 
 
-@cache
 def index_specs() -> dict[str, dict[str, Any]]:
     """Index name -> its specification (description, how to combine, components); the caller's own copy."""
     return copy.deepcopy(_specs())
@@ -420,13 +419,14 @@ def _source_contributions(analysis: Analysis) -> list[Contribution]:
     """
     attributions = analysis.attributions
     keys = source_keys(attributions)
-    counts = Counter(k for k in keys if k != NO_SOURCE)
+    counts = Counter(voice_keys(attributions))  # the index's own count of voices
     total = sum(counts.values())
     parts = []
     for key, n in counts.items():
         share = n / total
         evidence = tuple(
-            _where_named(analysis, a, key) for a, k in zip(attributions, keys) if k == key
+            _where_named(analysis, a, key) for a, k in zip(attributions, keys)
+            if k == key and "same_voice_as" not in a.attrs
         )
         parts.append(Contribution(f"source: {key}", float(n), share, 1.0, -share * math.log(share), evidence))
     return parts

@@ -1,5 +1,6 @@
 """The comparison on the seeds: stories, standouts, sources, omissions, checked against the text."""
 
+import math
 from dataclasses import replace
 
 import pytest
@@ -257,7 +258,11 @@ def test_every_counted_contribution_lists_each_item_it_counted(analyses):
         assert len(narrator.evidence) == pytest.approx(
             narrator.value * analysis.features["readability.words"] / 1000)
         sources = explain(analysis, "index.source_diversity").contributions
-        assert sum(len(c.evidence) for c in sources) == sum(a.source is not None for a in analysis.attributions)
+        voices = [a for a in analysis.attributions if a.source is not None and "same_voice_as" not in a.attrs]
+        assert sum(len(c.evidence) for c in sources) == len(voices)
+        # the breakdown adds up to the index it explains
+        assert math.exp(sum(c.contribution for c in sources)) == pytest.approx(
+            analysis.features["index.source_diversity"])
     # Reuters: all three skeptical voices (Washington, Pahon, the European diplomat)
     skeptical = next(c for c in explain(analyses[0], "index.skepticism").contributions
                      if c.feature == "attribution.skeptical")

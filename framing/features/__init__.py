@@ -46,7 +46,7 @@ def extract_all(doc: Doc, names: Sequence[str] | None = None) -> dict[str, Famil
     reported: tuple[Span, ...] = ()
     done: dict[str, FamilyResult] = {}
     if any(getattr(m, "USES_REPORTED_SPEECH", False) for m in modules.values()):
-        attribution = import_module(f"{__name__}.attribution").extract(doc)
+        attribution = families()["attribution"].extract(doc)
         reported = tuple(a.content for a in attribution.attributions if a.content is not None)
         if "attribution" in modules:
             done["attribution"] = attribution
