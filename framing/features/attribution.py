@@ -98,7 +98,7 @@ from operator import attrgetter
 
 from ..lexicons import load_table
 from ..matcher import PhraseMatcher
-from ..scoring import voice_keys
+from ..scoring import person_name, surname, voice_keys
 from ..types import Attribution, Doc, Evidence, FamilyResult, Sentence, Span, Token
 
 FAMILY = "attribution"
@@ -575,7 +575,7 @@ def _attribution_at(
         if source is None:
             return None
         item = _make(doc, sentence, offset, first, last, lemma, source, None)
-        return _with_back_reference(item, tokens, first)
+        return _with_back_reference(item, tokens, _back_reference(tokens, first))
     elif before in {"was", "were", "is", "are", "been", "be"} and not word.endswith("ing"):
         # A passive without its agent: "it was reported that ...", "is estimated to be much
         # higher", "was accused of ...": an unnamed source, when a claim follows.
@@ -604,9 +604,10 @@ def _attribution_at(
         return None  # "an old saying": a noun after its adjective
     content = _quote_before(doc, tokens, source[0])
     if content is None and _only_object(tokens, last):
-        if _back_reference(tokens, source[0]) is not None:
+        antecedent = _back_reference(tokens, source[0])
+        if antecedent is not None:
             return _with_back_reference(
-                _make(doc, sentence, offset, first, last, lemma, source, None), tokens, source[0])
+                _make(doc, sentence, offset, first, last, lemma, source, None), tokens, antecedent)
         content = _content_before(doc, sentence, tokens, source[0])
     if content is None:
         content = _content_after(doc, sentence, tokens, last)
@@ -640,9 +641,11 @@ def _back_reference(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _with_back_reference(item: _Found, tokens: Sequence[Token], i: int) -> _Found:
-    """Take as content what the clause refers back to, and mark it as the story's own report."""
-    antecedent = _back_reference(tokens, i)
+def _with_back_reference(
+    item: _Found, tokens: Sequence[Token], antecedent: tuple[int, int] | None
+) -> _Found:
+    """Take as content what the clause refers back to (``antecedent``, token indices), if any,
+    and mark it as the story's own report."""
     if antecedent is not None:
         item.content = (tokens[antecedent[0]].start, tokens[antecedent[1] - 1].end)
         item.back_reference = True
@@ -1136,7 +1139,8 @@ def _recount(doc: Doc, item: _Found, content: Span | None, lex: _Lexicon) -> str
     """
     if content is None or item.direct or item.lemma not in _RECOUNTED_ACTS:
         return None
-    tokens = [t for t in doc.tokens[item.cue[1]:] if t.start < content.end]
+    # tokens are in text order: the content's end is found by bisection, not a scan to the text's end
+    tokens = doc.tokens[item.cue[1]:bisect_left(doc.tokens, content.end, lo=item.cue[1], key=_START)]
     for match in lex.skeptical.find(tokens):
         if lex.skeptical_rule[match.key] == "recount" and any(
                 t.lower in _PAST_MARKERS for t in tokens[:match.first]):
@@ -1188,7 +1192,13 @@ def _token_span(doc: Doc, first: int, last: int) -> Span:
 
 
 def _name_key(text: str) -> str:
-    # the name before any apposition: "Yahya Aridi, spokesman for ... in Geneva" -> aridi
+    """The speaker's key as the index keys a person (``scoring.surname``), else the mention's head.
+
+    "The Russian president, Vladimir Putin" -> putin; "Yahya Aridi, spokesman for ... in Geneva" -> aridi.
+    """
+    name = person_name(text)
+    if name:
+        return surname(name)
     words = [w for w in text.split(",")[0].split() if w[:1].isupper()]
     return (words[-1] if words else text).lower().strip(".,")
 
