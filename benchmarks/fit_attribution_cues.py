@@ -24,7 +24,9 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -129,31 +131,25 @@ def cross_validate(rows, base, keep) -> list[dict[str, float]]:
     return table
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_dir", nargs="?", type=Path, default=ev.DEFAULT_DATA)
-    parser.add_argument("--write", action="store_true", help=f"write the weights to {OUT.name}")
-    args = parser.parse_args(argv)
-    rows, base = collect(args.data_dir)
+def fit(data_dir: Path = ev.DEFAULT_DATA, report: Callable[[str], object] = print) -> dict[str, Any]:
+    """The scorer's JSON data: cross-validated threshold, then weights fitted on the whole tuning part."""
+    rows, base = collect(data_dir)
     verb_forms = irregular_verb_forms(rows)
     rows = [r for r in rows if _word(r).endswith(attribution._VERB_ENDING) or _word(r) in verb_forms]  # noqa: SLF001
     counts = Counter(f for _, features, _, _ in rows for f in features)
     keep = {f for f, n in counts.items() if n >= MIN_COUNT}
     rules_p, rules_r = base["pred_ok"] / base["pred"], base["gold_ok"] / base["gold"]
-    print(f"rules alone: P {rules_p:.3f} R {rules_r:.3f} F1 {2 * rules_p * rules_r / (rules_p + rules_r):.4f}; "
-          f"{len(rows)} candidates, {sum(r[2] for r in rows)} positive, {len(keep)} features")
+    report(f"rules alone: P {rules_p:.3f} R {rules_r:.3f} F1 {2 * rules_p * rules_r / (rules_p + rules_r):.4f}; "
+           f"{len(rows)} candidates, {sum(r[2] for r in rows)} positive, {len(keep)} features")
     table = cross_validate(rows, base, keep)
     for row in table:
-        print("  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()))
-    eligible = [row for row in table if row["added_precision"] >= MIN_PRECISION]
-    best = max(eligible, key=lambda row: row["f1"])
-    print(f"chosen threshold {best['threshold']}: cross-validated F1 {best['f1']:.4f}")
-    if not args.write:
-        return
+        report("  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()))
+    best = max((row for row in table if row["added_precision"] >= MIN_PRECISION), key=lambda row: row["f1"])
+    report(f"chosen threshold {best['threshold']}: cross-validated F1 {best['f1']:.4f}")
     vectoriser, model = _fit(_vectorise(rows, keep), np.array([r[2] for r in rows]))
     weights = {name: round(float(w), 4) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0])
                if round(float(w), 4)}
-    data = {
+    return {
         "about": "Logistic regression weights of the attribution family's learned cue stage "
                  "(framing.features.attribution._cue_candidates); fitted by benchmarks/fit_attribution_cues.py",
         "fitted_on": "PolNeAR train (Newell et al. 2018), tuning part only (held-out part unseen)",
@@ -165,12 +161,22 @@ def main(argv: list[str] | None = None) -> None:
         "verb_forms": verb_forms,
         "weights": dict(sorted(weights.items())),
     }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", nargs="?", type=Path, default=ev.DEFAULT_DATA)
+    parser.add_argument("--write", action="store_true", help=f"write the weights to {OUT.name}")
+    args = parser.parse_args(argv)
+    data = fit(args.data_dir)
+    if not args.write:
+        return
     OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     sidecar = OUT.with_name(OUT.name.replace(".json", ".meta.json"))
     meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    meta["entries"] = len(weights)  # then run tools/refresh_sidecars.py for the checksum
+    meta["entries"] = len(data["weights"])  # then run tools/refresh_sidecars.py for the checksum
     sidecar.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(weights)} weights)")
+    print(f"wrote {OUT} ({len(data['weights'])} weights)")
 
 
 if __name__ == "__main__":

@@ -210,8 +210,9 @@ _COPULAS = frozenset(
 )
 # Words that may stand between a copula and its adjective: "was deeply skeptical".
 _DEGREE = frozenset("still also more very so too far much quite rather somewhat openly publicly".split())
-# Never a learned cue: function words, auxiliaries, adverbs and quantifiers.
-_NOT_CANDIDATES = _STOP | _NOUN_BEFORE | _SKIP_LEFT | _DEGREE | _QUANTIFIERS | frozenset(
+# Never a learned cue: function words, auxiliaries, adverbs, quantifiers and the verbs a cue's
+# verb group opens with ("He continues to insist": the cue is "insist").
+_NOT_CANDIDATES = _STOP | _NOUN_BEFORE | _SKIP_LEFT | _DEGREE | _QUANTIFIERS | _CATENATIVES | frozenset(
     "and or for nor out up down off one more less only".split())
 # What may follow a stance adjective: its complement or the clause's end, not a noun it modifies.
 _AFTER_STANCE = frozenset("about of that over on toward towards as whether , . ; : and but - —".split())
