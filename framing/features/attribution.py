@@ -182,6 +182,12 @@ _TIME_WORDS = frozenset(
     "august september october november december week weekend month year night morning afternoon evening".split()
 )
 _TIME_OPENERS = frozenset("on in last this late early".split())
+_POSSESSIVES = frozenset("his her their its".split())
+# Prepositions after a plural subject and before its verb: "people close to Clinton say".
+_POST_MODIFIERS = frozenset("to with in like on at from near".split())
+# Adjectives between a plural subject and its post-modifier: "people close to", "sources familiar with".
+_CLOSE_TO = frozenset("close closest familiar briefed loyal allied aligned connected tied opposed".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _CONTRACTED_SUBJECTS = frozenset("he she it who that what there".split())
 _NEGATION = frozenset("not n't never".split())
 _DETERMINERS = frozenset("the a an one two three several some many other another this".split())
@@ -791,14 +797,18 @@ def _attribution_at(
     else:
         source = _np_left(tokens, left)
         if source is not None and not _new_clause(tokens, source[0]) and not _relative_clause(
-                tokens, source) and any(
+                tokens, source) and _quote_before(doc, tokens, source[0]) is None and any(
                 e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
                 for e in earlier):
-            return None  # reported inside another statement: "said it welcomed ..."
-    if source is None or (word == lemma and not _takes_base_form(tokens, source, first)):
+            # reported inside another statement: "said it welcomed ..." (but '..."," he said' is his own)
+            return None
+    plural = None if source is None else _plural_head_before(tokens, source)  # plural by construction
+    if source is not None:
+        source = _share_of_people(tokens, source) or plural or source
+    if source is None or (word == lemma and plural is None and not _takes_base_form(tokens, source, first)):
         return None
-    if source[1] - source[0] == 1 and tokens[source[0]].text[:1].isdigit():
-        return None  # a number is no speaker: "60 pledged delegates"
+    if source[1] - source[0] == 1 and tokens[source[0]].text[:1].isdigit() and not tokens[source[0]].text.endswith("%"):
+        return None  # a number is no speaker: "60 pledged delegates" (but "42% say" is a share of people)
     if lemma == "call" and _naming(tokens, source, left, last):
         return None  # "a super PAC called Future 45": a name given, not a statement
     if (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
@@ -817,6 +827,34 @@ def _attribution_at(
     if lemma == "quote":
         item.quoted_person = _quoted_person(tokens, last, offset)
     return item
+
+
+def _share_of_people(tokens: Sequence[Token], source: tuple[int, int]) -> tuple[int, int] | None:
+    """"six in 10 said", "one in five say": the share, not the bare number, is the source."""
+    start = source[0]
+    if source[1] - start == 1 and start >= 2 and tokens[start - 1].lower == "in" and (
+            tokens[start - 2].text[:1].isdigit() or tokens[start - 2].lower in _NUMBER_WORDS):
+        return (start - 2, source[1])
+    return None
+
+
+def _plural_head_before(tokens: Sequence[Token], source: tuple[int, int]) -> tuple[int, int] | None:
+    """A plural subject with a post-modifier: "people close to Clinton say", "protest organizers in
+    Cleveland say", "People familiar with the session said": the subject, not the modifier's object."""
+    prep = source[0] - 1
+    if prep < 1 or tokens[prep].lower not in _POST_MODIFIERS or tokens[source[0]].lower in {"a", "an"}:
+        return None  # "the sides locked in a bitter dispute": a noun, not a verb
+    for k in range(prep - 1, max(-1, prep - 3), -1):
+        word = tokens[k]
+        if k < prep - 1 and tokens[k + 1].lower not in _CLOSE_TO:
+            return None
+        if not word.is_word or word.lower in _STOP:
+            return None
+        if word.lower in _PLURAL_HEADS or (word.lower.endswith("s") and not word.lower.endswith(("ss", "'s"))
+                                          and word.lower not in _lexicon().form_lemma):
+            head = _np_left(tokens, k)
+            return None if head is None else (head[0], source[1])
+    return None
 
 
 def _back_reference(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
@@ -1071,13 +1109,19 @@ def _appositive(segment: Sequence[Token]) -> bool:
 
 
 def _abbreviation_dot(tokens: Sequence[Token], i: int) -> bool:
-    """The full stop of "Mrs." or "R." in a name, not a sentence end."""
+    """The full stop of "Mrs.", "R." or a party and state ("R-Wis.,") in a name, not a sentence end."""
     if tokens[i].text != "." or i == 0:
         return False
     prev = tokens[i - 1]
     return prev.end == tokens[i].start and (
         prev.lower in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())
+        or _party_state(prev.text)
     )
+
+
+def _party_state(text: str) -> bool:
+    """"R-Wis", "D-Calif": a party letter, a hyphen and a state's abbreviation."""
+    return len(text) <= 8 and text[:1] in "RDI" and text[1:2] == "-" and text[2:3].isupper() and text[3:].isalpha()
 
 
 def _relative(source: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
@@ -1110,7 +1154,7 @@ def _np_right(
         return None
     first = tokens[i]
     if not (lowercase or first.text[0].isupper() or first.lower in _DETERMINERS
-            or first.lower in _PRONOUNS):
+            or first.lower in _PRONOUNS or first.lower in _POSSESSIVES):  # ", said his best friend"
         return None
     end = i
     while end < len(tokens) and end - i < _NP_LIMIT + 6:
@@ -1423,7 +1467,8 @@ def _source_type(doc: Doc, source: tuple[int, int], lex: _Lexicon) -> str:
     # The head: the last word before a relative clause or a prepositional tail.
     head_end = len(tokens)
     for k, t in enumerate(tokens):
-        if k and t.lower in {"who", "which", "that", "of", "for", "in", "at", "issued", ","}:
+        if k and t.lower in {"who", "which", "that", "of", "for", "in", "at", "issued", ",",
+                             "to", "with", "like", "close", "familiar"}:
             head_end = k
             break
     words = [t for t in tokens[:head_end] if t.is_word]
