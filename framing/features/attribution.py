@@ -145,7 +145,7 @@ _QUANTIFIERS = frozenset("some many few both all several most others half".split
 _PARTICIPLE_BEFORE = frozenset("while and as by after before without in when".split())
 # What may follow "Asked" opening a sentence: "Asked whether he would ..., Rubio said".
 _ASKED_NEXT = frozenset(
-    "about whether if why what how who when where to by during in on at for".split()
+    "about whether if why what how who whom which when where to by during in on at for".split()
 )
 # Heads that take a plural verb without ending in -s: "they say", "61 percent say",
 # "Republicans who say", "police say".
@@ -1154,7 +1154,8 @@ def _np_right(
         return None
     first = tokens[i]
     if not (lowercase or first.text[0].isupper() or first.lower in _DETERMINERS
-            or first.lower in _PRONOUNS or first.lower in _POSSESSIVES):  # ", said his best friend"
+            or first.lower in _PRONOUNS or first.lower in _POSSESSIVES  # ", said his best friend"
+            or first.text[:1].isdigit()):  # "Asked if ..., 46 percent of voters said"
         return None
     end = i
     while end < len(tokens) and end - i < _NP_LIMIT + 6:
