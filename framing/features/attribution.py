@@ -25,6 +25,16 @@ patterns have no verb: a line opening with a speaker's name and a colon
 whether ..., X said", where the question put to X is its own attribution.
 In a title-case line ("Clinton Says Russians Hacked DNC") a capitalised cue counts.
 
+A learned second stage adds cues the rules leave: a logistic regression
+(``attribution-cue-scorer.v1.json``, fitted on PolNeAR's tuning part by
+``benchmarks/fit_attribution_cues.py``) scores each lower-case word shaped
+like a verb that has a source before it ("Putin on Monday ordered Russian
+forces ... to start withdrawing"), from the word, its suffix-stripped form,
+what follows it (a that-clause, a quotation, a preposition) and the kind of
+source. It keeps a word whose probability reaches the cross-validated
+threshold (``attrs["cue_score"]``); it never takes a lexicon cue, a thought,
+wish or piece of evidence, nor a word inside another attribution.
+
 Sources are typed from ``attribution-sources.v1.tsv``: anonymous (an
 anonymity formula such as "declined to be named", or an unnamed head noun:
 "a Western diplomatic source", "officials"), media ("Tass", "Syrian state
@@ -460,10 +470,13 @@ def _cue_candidates(doc: Doc, found: Sequence[_Found], *, every_word: bool = Fal
     """Words the learned stage scores: lower-case, unquoted, not a rule cue, after a plausible source.
 
     A candidate is shaped like a verb (ends in -ed, or is a form the scorer
-    lists: "vows", "spoke", "took"; ``every_word`` lifts this, for fitting). The source is found as the rules find a subject (past
-    auxiliaries, adverbs and a verb group); it must be a pronoun, a
-    capitalised name or a known source noun ("officials"). Lexicon cues,
-    adverbs and function words, and thoughts, wishes and evidence are left out.
+    lists: "vows", "spoke", "took"; ``every_word`` lifts this, for fitting).
+    The source is found as the rules find a subject (past auxiliaries,
+    adverbs, a time phrase and a verb group); it must be a pronoun, a
+    capitalised name, a known source noun ("officials") or, after "and", the
+    subject of the cue before. Lexicon cues, function words, adverbs,
+    catenatives, words inside a rule attribution's source or content, and
+    thoughts, wishes and evidence are left out.
     """
     lex = _lexicon()
     # a rule cue, or inside a rule attribution's source or content: its words, not a statement of their own
@@ -807,7 +820,8 @@ def _attribution_at(
         source = _share_of_people(tokens, source) or plural or source
     if source is None or (word == lemma and plural is None and not _takes_base_form(tokens, source, first)):
         return None
-    if source[1] - source[0] == 1 and tokens[source[0]].text[:1].isdigit() and not tokens[source[0]].text.endswith("%"):
+    lone = tokens[source[0]].text
+    if source[1] - source[0] == 1 and lone[:1].isdigit() and not lone.endswith("%"):
         return None  # a number is no speaker: "60 pledged delegates" (but "42% say" is a share of people)
     if lemma == "call" and _naming(tokens, source, left, last):
         return None  # "a super PAC called Future 45": a name given, not a statement
