@@ -50,6 +50,12 @@ FOLDS = 5
 # Never scored: the evaluation's thoughts, wishes and evidence (out of the product's scope), and
 # intentions and regard that PolNeAR sometimes marks ("is looking to extricate", "regards it complete").
 EXCLUDED = ev.NON_SPEECH | frozenset("look looks looked looking regard regards regarded regarding".split())
+# Not verbs, though right 3 times or more as part of a longer gold cue ("was quick to blame", "has long
+# argued", "his allegations"): a user would see the adjective or noun as the verb, so they are not scored.
+NOT_VERBS = frozenset(
+    "allegations am cannot clear eager earlier endorsement hard last long messages never quick speech "
+    "supporters unclear willing".split()
+)
 THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(13))
 
 
@@ -89,15 +95,16 @@ def _word(row) -> str:
 
 
 def irregular_verb_forms(rows) -> list[str]:
-    """Words not ending in -ed that were right at least ``MIN_COUNT`` times ("vows", "spoke", "took").
+    """Words not ending in -ed that were right at least ``MIN_COUNT`` times ("vows", "spoke", "took"),
+    less ``NOT_VERBS``.
 
     Only such words and words in -ed are scored at run time: other words in
     -s and -ing are plural nouns and gerunds far more often (right 7% and 12%
     of the time, against 23% for -ed), and scoring them all costs time.
     """
     right = Counter(_word(r) for r in rows if r[2])
-    return sorted(w for w, n in right.items()
-                  if n >= MIN_COUNT and not w.endswith(attribution._VERB_ENDING))  # noqa: SLF001
+    return sorted(w for w, n in right.items() if n >= MIN_COUNT and w not in NOT_VERBS
+                  and not w.endswith(attribution._VERB_ENDING))  # noqa: SLF001
 
 
 def _vectorise(rows, keep):

@@ -270,9 +270,9 @@ def _evaluator():
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
-    """Held-out part of PolNeAR train (measured: P 0.876 R 0.630 F1 0.733, source 0.956; all cues F1 0.672)."""
+    """Held-out part of PolNeAR train (measured: P 0.879 R 0.629 F1 0.734, source 0.954; all cues F1 0.672)."""
     result = _evaluator().evaluate(shared_data / "polnear" / "train", part="heldout")
-    assert result["cue_precision"] >= 0.87
+    assert result["cue_precision"] >= 0.875
     assert result["cue_recall"] >= 0.625
     assert result["cue_f1"] >= 0.73
     assert result["source_match"] >= 0.95
