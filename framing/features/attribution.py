@@ -458,8 +458,8 @@ def _learned_attributions(doc: Doc, found: list[_Found]) -> list[_Found]:
             continue
         sentence, i = candidate.sentence, candidate.index
         tokens = doc.sentence_tokens(sentence)
-        word = tokens[i].lower
-        item = _make(doc, sentence, sentence.token_start, i, i + 1, _lexicon().form_lemma.get(word, word),
+        # never a lexicon cue, so its own word is its verb, with a neutral stance
+        item = _make(doc, sentence, sentence.token_start, i, i + 1, tokens[i].lower,
                      candidate.source, _content_after(doc, sentence, tokens, i + 1))
         item.score = score
         learned.append(item)
@@ -498,7 +498,7 @@ def _cue_candidates(doc: Doc, found: Sequence[_Found], *, every_word: bool = Fal
                 continue
             if not tokens:  # the sentence is read only when it has a candidate
                 tokens = doc.sentence_tokens(sentence)
-            i, word = k - offset, token.lower
+            i = k - offset
             left = _skip_left(tokens, _verb_group_start(tokens, i))
             if left >= 0 and tokens[left].lower in _NOUN_BEFORE:
                 continue
@@ -514,22 +514,31 @@ def _cue_candidates(doc: Doc, found: Sequence[_Found], *, every_word: bool = Fal
                 continue
             if has_quote is None:
                 has_quote = any(t.quoted for t in tokens)
-            candidates.append(_Candidate(sentence, i, source, (
-                f"w={word}", f"stem={_stem(word)}",
-                f"next={_next_class(tokens, i + 1)}",
-                f"next_word={_word_or_class(tokens, i + 1)}", f"prev={_word_or_class(tokens, i - 1)}",
-                f"source={kind}",
-                f"suffix={word[-2:]}", f"quote={has_quote}", f"gap={min(i - left, 3)}",
-                f"that3={any(t.lower == 'that' for t in tokens[i + 1:i + 4])}",
-                f"position={min(i // 5, 4)}", f"source_len={min(source[1] - source[0], 4)}",
-                f"next2={_next_class(tokens, i + 2)}", f"pair={word}_{_next_class(tokens, i + 1)}",
-                f"head={tokens[source[1] - 1].lower if kind != 'name' else 'name'}",
-            )))
+            candidates.append(_Candidate(sentence, i, source,
+                                         _candidate_features(tokens, i, left, source, kind, has_quote)))
     return candidates
 
 
+def _candidate_features(
+    tokens: Sequence[Token], i: int, left: int, source: tuple[int, int], kind: str, has_quote: bool
+) -> tuple[str, ...]:
+    """The scorer's features of the word at ``i``: the word and its stem, its neighbours and what
+    follows (that-clause, quotation, preposition), the kind of source and how far back it stands."""
+    word = tokens[i].lower
+    following = _next_class(tokens, i + 1)
+    return (
+        f"w={word}", f"stem={_stem(word)}", f"next={following}",
+        f"next_word={_word_or_class(tokens, i + 1)}", f"prev={_word_or_class(tokens, i - 1)}",
+        f"source={kind}", f"suffix={word[-2:]}", f"quote={has_quote}", f"gap={min(i - left, 3)}",
+        f"that3={any(t.lower == 'that' for t in tokens[i + 1:i + 4])}",
+        f"position={min(i // 5, 4)}", f"source_len={min(source[1] - source[0], 4)}",
+        f"next2={_next_class(tokens, i + 2)}", f"pair={word}_{following}",
+        f"head={tokens[source[1] - 1].lower if kind != 'name' else 'name'}",
+    )
+
+
 def _candidate_source_kind(tokens: Sequence[Token], source: tuple[int, int], lex: _Lexicon) -> str | None:
-    """pronoun, name or a known source noun's type; None for anything else ("the plan")."""
+    """pronoun, relative ("who"), name or a known source noun's type; None for anything else ("the plan")."""
     words = tokens[source[0]:source[1]]
     head = words[-1].lower
     if head in _PRONOUNS or head == "who":
