@@ -172,7 +172,8 @@ def test_standout_evidence_shows_the_direction_of_the_difference(comparison):
     # Business Recorder doubts less: its only hedge ("appears") sits in the Kremlin's announcement,
     # so nothing of its own is counted and the evidence is the Guardian's doubt
     doubt = _standout(comparison, withdrawal, "Business Recorder", "index.skepticism")
-    assert doubt.note == "Business Recorder: no item counted. What the other outlets have:"
+    assert doubt.note == "Business Recorder: no item counted. What The Guardian has:"
+    assert doubt.sentence.startswith("Business Recorder gives less room to doubt the central claim than The Guardian")
     assert {e.outlet for e in doubt.evidence} == {"The Guardian"}
     assert "we will have to wait and see" in doubt.evidence[0].text
     # CBC is easier to read: short sentences of narration, not its longest
@@ -315,3 +316,15 @@ def test_a_claim_with_no_source_named_is_not_a_voice(analyses):
     assert [a.cue.text for a in unnamed] == ["estimated"]
     named = [a for a in reuters.attributions if a.source is not None]
     assert reuters.features["index.source_diversity"] == pytest.approx(effective_sources(named))
+
+
+def test_a_narrower_range_of_sources_names_them_as_the_outlet_writes_them(comparison):
+    # Business Recorder (wire copy, 003) quotes the Kremlin's statement, Peskov and Putin; the
+    # note names them as its text does, not by their lower-case keys
+    withdrawal = "russia-syria-withdrawal-2016-03"
+    narrower = _standout(comparison, withdrawal, "Business Recorder", "index.source_diversity")
+    assert narrower.note == (
+        "Business Recorder quotes 3 sources (The Kremlin, Kremlin spokesman Dmitry Peskov, Putin). "
+        "Sources only The Guardian quotes:"
+    )
+    assert {e.outlet for e in narrower.evidence} == {"The Guardian"}
