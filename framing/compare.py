@@ -27,6 +27,7 @@ from datetime import date
 
 import numpy as np
 
+from .io import is_news_outlet
 from .scoring import explain, index_names, index_specs, normalise_name, person_name, source_keys, surname
 from .types import Analysis, Attribution, Evidence, Fact, ReadError
 
@@ -622,9 +623,13 @@ def _story_actor_labels(by_outlet: Mapping[str, list[Analysis]]) -> dict[str, di
     An actor named by surname in one article ("Putin") and in full in another
     ("Vladimir Putin") is one actor; an outlet that names an actor the others
     list but its own article did not (Reuters' "Islamic State") shows the words
-    it uses, found in its text.
+    it uses, found in its text. A news outlet named in the text (a photo
+    credit, "told Reuters") reports the story and is not one of its actors.
     """
-    raw = {outlet: _actor_labels(items) for outlet, items in by_outlet.items()}
+    raw = {
+        outlet: {actor: found for actor, found in _actor_labels(items).items() if not is_news_outlet(actor)}
+        for outlet, items in by_outlet.items()
+    }
     names = sorted({a for labels in raw.values() for a in labels}, key=lambda n: (-len(n.split()), n))
     canonical: dict[str, str] = {}
     for name in names:

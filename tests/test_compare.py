@@ -232,6 +232,10 @@ def test_actor_table_merges_surnames_and_finds_names_each_outlet_writes(comparis
     assert "Geneva" in guardian.actor_labels["Geneva"]
     reuters = _outlet(_story(comparison, "russia-syria-drawdown-2017-12"), "Reuters")
     assert reuters.actor_labels["Islamic State"] == ("Islamic State",)  # "any possible Islamic State comeback"
+    # CBC's photo credit "(Omar Sanadiki/Reuters)" and the Observer's "Pahon told Reuters" name the
+    # agency, which reports the story and is none of its actors
+    drawdown = _story(comparison, "russia-syria-drawdown-2017-12")
+    assert all("Reuters" not in _outlet(drawdown, o).actor_labels for o in ("CBC News", "Observer", "Reuters"))
 
 
 def test_one_word_counts_once_in_skepticism(analyses):
