@@ -114,6 +114,14 @@ class Omission:
     omitted_by: tuple[str, ...]
     example: Excerpt
 
+    @property
+    def shown(self) -> str:
+        """The fact as the example's outlet writes it: "Yahya Aridi" for the key "aridi"."""
+        if not self.example.marks:
+            return self.key
+        start, end = self.example.marks[0]
+        return " ".join(self.example.text[start:end].split()) or self.key
+
 
 @dataclass(frozen=True, slots=True)
 class Interval:

@@ -218,6 +218,10 @@ def test_omissions_leave_out_what_an_outlet_writes_and_its_own_name(comparison):
     assert ("source", "kremlin") not in withdrawal
     # what only one outlet has stays: Business Recorder's Peskov, the Guardian's Syrian Observatory
     assert withdrawal[("source", "peskov")].omitted_by == ("The Guardian",)
+    # a report shows each as the outlet writes it, not by its matching key
+    assert withdrawal[("source", "peskov")].shown == "Kremlin spokesman Dmitry Peskov"
+    assert drawdown[("source", "aridi")].shown == "Yahya Aridi"
+    assert drawdown[("number", "17 year")].shown == "17 years"
 
 
 class _NONE:
