@@ -113,14 +113,7 @@ class Omission:
     reported_by: tuple[str, ...]
     omitted_by: tuple[str, ...]
     example: Excerpt
-
-    @property
-    def shown(self) -> str:
-        """The fact as the example's outlet writes it: "Yahya Aridi" for the key "aridi"."""
-        if not self.example.marks:
-            return self.key
-        start, end = self.example.marks[0]
-        return " ".join(self.example.text[start:end].split()) or self.key
+    shown: str  # as the example's outlet writes it: "Yahya Aridi" for the key "aridi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -782,10 +775,18 @@ def _omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
             continue  # one mention of a one-word name is too slight to call the rest an omission
         if omitted:
             first = sorted(by)[0]
-            found.append(Omission(kind, key, tuple(sorted(by)), omitted, by[first]))
+            found.append(Omission(kind, key, tuple(sorted(by)), omitted, by[first], _as_written(by[first], key)))
     order = {"source": 0, "number": 1, "name": 2}
     found.sort(key=lambda o: (order[o.kind], len(o.reported_by), o.key))
     return tuple(found[:OMISSIONS_TOP])
+
+
+def _as_written(example: Excerpt, key: str) -> str:
+    """The first marked words of an excerpt, spaces folded; the key when nothing is marked."""
+    if not example.marks:
+        return key
+    start, end = example.marks[0]
+    return " ".join(example.text[start:end].split()) or key
 
 
 def _writes(outlet: str, items: list[Analysis], kind: str, key: str) -> bool:
