@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 
 import sentencex
 
@@ -42,14 +45,23 @@ _FOLD = str.maketrans(
     }
 )
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_TOKEN = re.compile(
+
+
+def _fold(match: re.Match[str]) -> str:
+    return str(_FOLD[ord(match.group())])
+_TOKEN_PATTERN = (
     r"(?:[^\W\d_]\.){2,}"            # abbreviations: U.S., U.N.
     r"|\d+(?:[.,:]\d+)*%?"           # numbers: 4,408  3.5  27%
     r"|[^\W_]+(?:-[^\W_]+)*(?:'(?!s\b)[^\W_]+)?"  # words, hyphenated, don't
     r"|'s\b"                         # possessive 's as its own token
     r"|\S"                           # any other mark
 )
+_TOKEN = re.compile(_TOKEN_PATTERN)
+# Every non-space character belongs to a token, so tokens are separated by
+# whitespace alone: a token with the space before it gives both its offsets.
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN_PATTERN})")
 _GLUED = re.compile(r"^([a-z]{2,})([A-Z][a-z]+)$")  # "thatSyrian": a lost space
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")  # a sentence without one has no glued word
 _TERMINAL = re.compile(r"[.!?:;\"')\]\u2026]\s*$")
@@ -90,7 +102,9 @@ class _Block:
 
 def normalise(text: str) -> str:
     """Fold quotes, dashes and spaces one character for one, keeping offsets."""
-    folded = _SURROGATE.sub("\ufffd", text.translate(_FOLD))  # unencodable halves
+    # str.translate looks up every character of a non-ASCII text in the table;
+    # the few characters to fold are found faster by a regular expression.
+    folded = _SURROGATE.sub("\ufffd", _FOLDABLE.sub(_fold, text))  # unencodable halves
     # "\r\n" -> " \n" and a lone "\r" -> "\n": same length, one line break each.
     if "\r" in folded:
         folded = re.sub(r"\r(?!\n)", "\n", folded).replace("\r", " ")
@@ -256,26 +270,26 @@ def _tokenise(
     """Tokens keep the original characters; ``lower`` is folded for matching.
 
     This is the hottest loop of :func:`build_doc` (a thousand tokens an
-    article), so tokens are built as tuples in one comprehension, and the
-    quote and glued-word tests run only where a sentence can need them.
+    article), so each field of the tokens is found for all of them at once by
+    built-in functions (offsets from the lengths of tokens and the spaces
+    between them), and the quote and glued-word tests run only where a
+    sentence can need them.
     """
     if _CASE_CHANGE.search(norm, start, end):
         return _tokenise_glued(text, norm, start, end, sentence, covered)
-    make = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
-    if covered.overlaps(start, end):
-        contains = covered.contains
-        return [
-            make(Token, (s, e, text[s:e], word.lower(), sentence, contains(s, e), word[0].isalnum()))
-            for match in _TOKEN.finditer(norm, start, end)
-            for word in (match.group(),)
-            for s, e in (match.span(),)
-        ]
-    return [
-        make(Token, (s, e, text[s:e], word.lower(), sentence, False, word[0].isalnum()))
-        for match in _TOKEN.finditer(norm, start, end)
-        for word in (match.group(),)
-        for s, e in (match.span(),)
-    ]
+    spaced = _SPACED_TOKEN.findall(norm, start, end)
+    if not spaced:
+        return []
+    offsets = list(accumulate(map(len, chain.from_iterable(spaced)), initial=start))
+    starts, ends = offsets[1::2], offsets[2::2]
+    words = list(map(itemgetter(1), spaced))
+    # normalisation folds characters one for one, so where it changed none the words are the text
+    same = text[start:end] == norm[start:end]
+    originals = words if same else list(map(text.__getitem__, map(slice, starts, ends)))
+    quoted = map(covered.contains, starts, ends) if covered.overlaps(start, end) else repeat(False)
+    is_word = map(str.isalnum, map(itemgetter(0), words))
+    fields = zip(starts, ends, originals, map(str.lower, words), repeat(sentence), quoted, is_word)
+    return list(map(tuple.__new__, repeat(Token), fields))  # Token(...) without its Python __new__
 
 
 def _tokenise_glued(
@@ -382,9 +396,9 @@ def _single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
     """Single-quote pairs, told apart from apostrophes by the characters around."""
     found = []
     open_at: int | None = None
-    for i in range(start, end):
-        if norm[i] != "'" or text[i - 1:i + 1] == "''" or text[i:i + 2] == "''":
-            continue  # not a single mark, or half of a straight double ''
+    for i in _positions(norm, "'", start, end):
+        if text[i - 1:i + 1] == "''" or text[i:i + 2] == "''":
+            continue  # half of a straight double ''
         before = norm[i - 1] if i > start else " "
         after = norm[i + 1] if i + 1 < end else " "
         if open_at is None:
@@ -395,6 +409,14 @@ def _single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
                 found.append(_quote(text, open_at, i, i + 1))
             open_at = None
     return [q for q in found if q.start < q.end]
+
+
+def _positions(text: str, char: str, start: int, end: int) -> Iterator[int]:
+    """Where ``char`` occurs in ``text[start:end]``, found by ``str.find``, not a loop."""
+    i = text.find(char, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(char, i + 1, end)
 
 
 def _opens_here(norm: str, i: int, width: int = 1) -> bool:
