@@ -84,11 +84,12 @@ _BYLINE = re.compile(
     r"\(?(additional )?(reporting|writing|editing) by\b.*)$",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
-    r"(\((?:[^()]*/[^()]*|[^()]*\b(?:photo|getty|reuters|afp|associated press|ap|epa)\b[^()]*)\)\s*$)"
-    r"|^(photo|photograph|image|picture)\s*(:|credit)",
+# A photo credit: "(Photo: AFP)" or "(Reuters/John Smith)" closing the block, or a label opening it
+_CREDIT_IN_PARENS = re.compile(
+    r"\((?:[^()]*/[^()]*|[^()]*\b(?:photo|getty|reuters|afp|associated press|ap|epa)\b[^()]*)\)\s*$",
     re.IGNORECASE,
 )
+_CREDIT_LABEL = re.compile(r"^(photo|photograph|image|picture)\s*(:|credit)", re.IGNORECASE)
 # "ALEXANDER ZEMLIANICHENKO/AFP/Getty Images": capitals are the signal, so no IGNORECASE
 _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})*/[A-Za-z]+(?:[/ ][A-Za-z]+)*\s*$")
 
@@ -203,9 +204,18 @@ def _block_kind(block: str, words: int) -> SentenceKind:
         return "boilerplate"
     if words <= 12 and _BYLINE.match(block):
         return "byline"
-    if words < 80 and (_CREDIT.search(block) or _AGENCY_CREDIT.search(block)):
+    if words < 80 and _has_credit(block):
         return "caption"
     return "body"
+
+
+def _has_credit(block: str) -> bool:
+    """A photo or agency credit; each pattern runs only where its fixed characters are."""
+    return bool(
+        (block.rstrip().endswith(")") and _CREDIT_IN_PARENS.search(block))
+        or _CREDIT_LABEL.match(block)
+        or ("/" in block and _AGENCY_CREDIT.search(block))
+    )
 
 
 def _looks_like_heading(block: str, words: int, *, limit: int) -> bool:

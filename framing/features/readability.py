@@ -123,20 +123,18 @@ class _Counts:
 _memo: dict[str, tuple[int, int, int, int, int]] = {}
 
 
-def _word_facts(word: str) -> tuple[int, int, int, int, int]:
-    """One word's facts, found with textstat's primitives once and remembered."""
-    facts = _memo.get(word)
-    if facts is None:
-        if len(_memo) >= _MEMO_LIMIT:
-            _memo.clear()
-        syllables = count_syllables(word, _LANG)
-        facts = _memo[word] = (
-            syllables,
-            syllables >= 3,
-            is_difficult_word(word, _FOG_SYLLABLES, _LANG),
-            is_difficult_word(word, 0, _LANG),
-            len(word) - word.count("'"),
-        )
+def _learn(word: str) -> tuple[int, int, int, int, int]:
+    """One word's facts, found with textstat's primitives and remembered."""
+    if len(_memo) >= _MEMO_LIMIT:
+        _memo.clear()
+    syllables = count_syllables(word, _LANG)
+    facts = _memo[word] = (
+        syllables,
+        syllables >= 3,
+        is_difficult_word(word, _FOG_SYLLABLES, _LANG),
+        is_difficult_word(word, 0, _LANG),
+        len(word) - word.count("'"),
+    )
     return facts
 
 
@@ -156,9 +154,11 @@ def _sentence_count(text: str) -> int:
 
 def _totals(occurrences: Counter[str]) -> list[int]:
     """Each of the words' facts summed over the text, every occurrence counted."""
-    columns = zip(*map(_word_facts, occurrences))
+    known = list(map(_memo.get, occurrences))  # most words are met again: looked up in C
+    if None in known:
+        known = [_learn(w) if f is None else f for w, f in zip(occurrences, known)]
     weights = occurrences.values()
-    return [sum(map(operator.mul, column, weights)) for column in columns] or [0] * 5
+    return [sum(map(operator.mul, column, weights)) for column in zip(*known)] or [0] * 5
 
 
 def _count(text: str) -> _Counts:
