@@ -9,6 +9,7 @@ import pytest
 import textstat
 
 import framing
+from framing.features import readability
 from framing.features.readability import FEATURE_NAMES, textstat_scores
 from tests.conftest import SEEDS
 
@@ -103,3 +104,10 @@ def test_the_counts_behind_a_score_are_those_read_in_the_text():
     scores = textstat_scores("Both bases are protected by sophisticated air defense missile systems.")
     assert scores["flesch_reading_ease"] == 206.835 - 1.015 * 10.0 - 84.6 * (20 / 10)
     assert scores["gunning_fog"] == 0.4 * (10.0 + 100 * 2 / 10)
+
+
+def test_a_full_memo_is_emptied_and_the_scores_stay_textstat_s(monkeypatch):
+    monkeypatch.setattr(readability, "_MEMO_LIMIT", 3)
+    text = "Sophisticated air defence systems protect both bases. Officials said the plan may fail."
+    assert mismatches(iter([("small memo", text), ("again", text)])) == (2, [])
+    assert len(readability._memo) <= 3
