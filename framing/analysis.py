@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 from .facts import extract_facts, term_counts
 from .features import extract_all, families
@@ -101,6 +102,44 @@ def _warnings(article: Article, doc: Doc) -> list[str]:
     return found
 
 
+_QUOTING = frozenset({"say", "tell", "add"})  # "..., said Putin": how a direct quote is attributed
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
+_LOST_APOSTROPHE = re.compile(r"\b[A-Z][a-z]+ s\b")  # "Russia s help": the apostrophe of 's lost
+
+
+def _lost_quotation_marks(doc: Doc, attributions: Sequence[Attribution]) -> list[str]:
+    """A warning when a text without quotation marks holds what must have been direct quotes.
+
+    "We've seen such announcements before ..., said one European diplomat"
+    with no marks at all, or "Russia s help", means the marks were lost before
+    the text reached framing (copied from a page or feed that drops them): a
+    speaker's words then read as the reporter's, and the voice-split counts
+    (reporter's hedges and loaded words) may hold them. Plain indirect speech
+    ("..., the ministry said") in third person does not warn.
+    """
+    if doc.quotes:
+        return []
+    after = [
+        a for a in attributions
+        if a.content is not None and a.content.end <= a.cue.start and a.attrs.get("verb") in _QUOTING
+    ]
+    lost = _LOST_APOSTROPHE.search(doc.text)
+    spoken = [a for a in after if _FIRST_OR_SECOND_PERSON.search(a.content.text)]
+    if len(after) < 2 or not (lost or spoken):
+        return []  # "..., the ministry said" alone is ordinary indirect speech
+    first = (spoken or after)[0]
+    example = " ".join(doc.text[first.content.start:first.cue.end].split())
+    if len(example) > 80:
+        example = "..." + example[-77:]
+    apostrophes = f"; apostrophes are missing too (\u201c{lost.group()}\u201d)" if lost else ""
+    return [
+        f"no quotation marks in the text, yet {len(after)} statement(s) are attributed after their "
+        f"words (\u201c{example}\u201d){apostrophes}: the marks were probably lost in copying, so "
+        "direct quotes read as the reporter's words and the reporter's-voice counts (hedges, loaded "
+        "words) may hold speakers' words"
+    ]
+
+
 def _combine(
     article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str]
 ) -> Analysis:
@@ -115,6 +154,7 @@ def _combine(
         warnings.extend(result.warnings)
     evidence.sort(key=lambda e: (e.start, e.end, e.family, e.label))
     attributions.sort(key=lambda a: (a.cue.start, a.cue.end))
+    warnings.extend(_lost_quotation_marks(doc, attributions))
     _with_indices(features, attributions, evidence)
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
     return Analysis(

@@ -27,8 +27,9 @@ from datetime import date
 
 import numpy as np
 
+from .io import is_news_outlet
 from .scoring import explain, index_names, index_specs, normalise_name, person_name, source_keys, surname
-from .types import Analysis, Evidence, Fact, ReadError
+from .types import Analysis, Attribution, Evidence, Fact, ReadError
 
 STANDOUT_Z = 1.0
 BOOTSTRAP_RESAMPLES = 2000
@@ -112,6 +113,7 @@ class Omission:
     reported_by: tuple[str, ...]
     omitted_by: tuple[str, ...]
     example: Excerpt
+    shown: str  # as the example's outlet writes it: "Yahya Aridi" for the key "aridi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,12 +435,18 @@ def _standouts(
             continue  # small, or too small to matter to a reader
         phrase = specs[index]["higher" if score > 0 else "lower"]
         sentence = (
-            f"{outlet} {phrase} than the other outlets on this story "
+            f"{outlet} {phrase} than {_the_others(outlet, means)} on this story "
             f"({specs[index]['label']} {_plain(value)} vs {_plain(mean_others)})."
         )
         evidence, note = _standout_evidence(outlet, by_outlet, index, higher=score > 0)
         found.append(Standout(index, score, value, mean_others, sentence, evidence, note, outlet))
     return tuple(found[:3])
+
+
+def _the_others(outlet: str, outlets: Iterable[str]) -> str:
+    """Whom an outlet is compared with: the one other outlet by name, or "the other outlets"."""
+    others = sorted(o for o in outlets if o != outlet)
+    return others[0] if len(others) == 1 else "the other outlets"
 
 
 def _plain(value: float) -> str:
@@ -457,6 +465,7 @@ def _standout_evidence(
     outlets have.
     """
     items = by_outlet[outlet]
+    them = _the_others(outlet, by_outlet)
     if index == "index.tone":
         label = "most_positive" if higher else "most_negative"
         picked = sorted(
@@ -484,9 +493,11 @@ def _standout_evidence(
             for a in analyses for c in explain(a, index).contributions
             if c.feature.removeprefix("source: ") not in own_sources
         ]
+        names = _source_names(items)
+        shown = ", ".join(names.get(key, key) for key in own_sources)
         note = (f"{outlet} quotes {len(own_sources)} source{'s' if len(own_sources) != 1 else ''}"
-                f"{' (' + ', '.join(own_sources) + ')' if own_sources else ''}. "
-                "Sources only the other outlets quote:")
+                f"{' (' + shown + ')' if own_sources else ''}. "
+                f"Sources only {them} {'quotes' if them != 'the other outlets' else 'quote'}:")
         return tuple(_excerpt(a, [e]) for a, e in others[:2]), note
     own = [(a, e) for a in items for e in explain(a, index).evidence]
     if higher:
@@ -498,7 +509,8 @@ def _standout_evidence(
     count = len(own)
     counted = "no item counted" if count == 0 else f"{count} item{'s' if count > 1 else ''} counted"
     examples = ", e.g. " + ", ".join(f"\u201c{' '.join(e.text.split())}\u201d" for _, e in own[:2]) if own else ""
-    note = f"{outlet}: {counted}{examples}. What the other outlets have:" if others else ""
+    has = "have" if them == "the other outlets" else "has"
+    note = f"{outlet}: {counted}{examples}. What {them} {has}:" if others else ""
     return tuple(_excerpt(a, [e]) for a, e in others[:2]), note
 
 
@@ -532,16 +544,35 @@ def _excerpt(analysis: Analysis, evidence: Sequence[Evidence]) -> Excerpt:
                    analysis.text[start:end], marks)
 
 
-def _quoted(items: list[Analysis]) -> tuple[QuotedSource, ...]:
-    grouped: dict[str, list[tuple[Analysis, object]]] = defaultdict(list)
+def _by_source(items: Sequence[Analysis]) -> dict[str, list[tuple[Analysis, Attribution]]]:
+    """The outlet's attributions grouped by source key (``scoring.source_keys``), in text order."""
+    grouped: dict[str, list[tuple[Analysis, Attribution]]] = defaultdict(list)
     for analysis in items:
         for attribution, key in zip(analysis.attributions, source_keys(analysis.attributions)):
             grouped[key].append((analysis, attribution))
+    return grouped
+
+
+def _naming(pairs: Sequence[tuple[Analysis, Attribution]]) -> tuple[Analysis, Attribution]:
+    """The attribution that names its source best: the first with a person's full name, else the first."""
+    return next(
+        ((an, a) for an, a in pairs if a.source is not None and person_name(a.source.text)), pairs[0]
+    )
+
+
+def _source_names(items: Sequence[Analysis]) -> dict[str, str]:
+    """Each source key's name as the outlet's text gives it ("President Vladimir Putin" for "putin")."""
+    names = {}
+    for key, pairs in _by_source(items).items():
+        source = _naming(pairs)[1].source
+        names[key] = " ".join(source.text.split()) if source is not None else key
+    return names
+
+
+def _quoted(items: list[Analysis]) -> tuple[QuotedSource, ...]:
     sources = []
-    for key, pairs in grouped.items():
-        analysis, first = next(
-            ((an, a) for an, a in pairs if a.source is not None and person_name(a.source.text)), pairs[0]
-        )
+    for key, pairs in _by_source(items).items():
+        analysis, first = _naming(pairs)
         attributions = [a for _, a in pairs]
         cue = first.cue
         evidence = Evidence("attribution", "cue", cue.start, cue.end, cue.text, first.sentence)
@@ -593,9 +624,13 @@ def _story_actor_labels(by_outlet: Mapping[str, list[Analysis]]) -> dict[str, di
     An actor named by surname in one article ("Putin") and in full in another
     ("Vladimir Putin") is one actor; an outlet that names an actor the others
     list but its own article did not (Reuters' "Islamic State") shows the words
-    it uses, found in its text.
+    it uses, found in its text. A news outlet named in the text (a photo
+    credit, "told Reuters") reports the story and is not one of its actors.
     """
-    raw = {outlet: _actor_labels(items) for outlet, items in by_outlet.items()}
+    raw = {
+        outlet: {actor: found for actor, found in _actor_labels(items).items() if not is_news_outlet(actor)}
+        for outlet, items in by_outlet.items()
+    }
     names = sorted({a for labels in raw.values() for a in labels}, key=lambda n: (-len(n.split()), n))
     canonical: dict[str, str] = {}
     for name in names:
@@ -740,10 +775,18 @@ def _omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
             continue  # one mention of a one-word name is too slight to call the rest an omission
         if omitted:
             first = sorted(by)[0]
-            found.append(Omission(kind, key, tuple(sorted(by)), omitted, by[first]))
+            found.append(Omission(kind, key, tuple(sorted(by)), omitted, by[first], _as_written(by[first], key)))
     order = {"source": 0, "number": 1, "name": 2}
     found.sort(key=lambda o: (order[o.kind], len(o.reported_by), o.key))
     return tuple(found[:OMISSIONS_TOP])
+
+
+def _as_written(example: Excerpt, key: str) -> str:
+    """The first marked words of an excerpt, spaces folded; the key when nothing is marked."""
+    if not example.marks:
+        return key
+    start, end = example.marks[0]
+    return " ".join(example.text[start:end].split()) or key
 
 
 def _writes(outlet: str, items: list[Analysis], kind: str, key: str) -> bool:

@@ -453,6 +453,11 @@ def unknown_outlet_notice(name: str) -> str:
             f"(outlets.v1.tsv); it is used as given{hint}")
 
 
+def is_news_outlet(name: str) -> bool:
+    """True when ``name`` is a news outlet framing knows: its name, an alias or its domain."""
+    return name.strip().lower() in _outlet_names()
+
+
 def canonical_outlet(name: str) -> str:
     """The outlet's usual name for a known alias or domain; otherwise as given."""
     return _outlet_names().get(name.strip().lower(), name.strip())

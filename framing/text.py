@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
+from operator import attrgetter, itemgetter
 
 import sentencex
 
@@ -42,18 +45,28 @@ _FOLD = str.maketrans(
     }
 )
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_TOKEN = re.compile(
+
+
+def _fold(match: re.Match[str]) -> str:
+    return str(_FOLD[ord(match.group())])
+_TOKEN_PATTERN = (
     r"(?:[^\W\d_]\.){2,}"            # abbreviations: U.S., U.N.
     r"|\d+(?:[.,:]\d+)*%?"           # numbers: 4,408  3.5  27%
     r"|[^\W_]+(?:-[^\W_]+)*(?:'(?!s\b)[^\W_]+)?"  # words, hyphenated, don't
     r"|'s\b"                         # possessive 's as its own token
     r"|\S"                           # any other mark
 )
+_TOKEN = re.compile(_TOKEN_PATTERN)
+# Every non-space character belongs to a token, so tokens are separated by
+# whitespace alone: a token with the space before it gives both its offsets.
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN_PATTERN})")
 _GLUED = re.compile(r"^([a-z]{2,})([A-Z][a-z]+)$")  # "thatSyrian": a lost space
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")  # a sentence without one has no glued word
 _TERMINAL = re.compile(r"[.!?:;\"')\]\u2026]\s*$")
 _WORD = re.compile(r"[^\W_]+")
+_IS_WORD = attrgetter("is_word")  # summed over tokens without a Python step per token
 
 # Block patterns that mark text which is not article prose. Matched against a
 # whole block (a paragraph, or a line in one-sentence-per-line text).
@@ -72,11 +85,12 @@ _BYLINE = re.compile(
     r"\(?(additional )?(reporting|writing|editing) by\b.*)$",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
-    r"(\((?:[^()]*/[^()]*|[^()]*\b(?:photo|getty|reuters|afp|associated press|ap|epa)\b[^()]*)\)\s*$)"
-    r"|^(photo|photograph|image|picture)\s*(:|credit)",
+# A photo credit: "(Photo: AFP)" or "(Reuters/John Smith)" closing the block, or a label opening it
+_CREDIT_IN_PARENS = re.compile(
+    r"\((?:[^()]*/[^()]*|[^()]*\b(?:photo|getty|reuters|afp|associated press|ap|epa)\b[^()]*)\)\s*$",
     re.IGNORECASE,
 )
+_CREDIT_LABEL = re.compile(r"^(photo|photograph|image|picture)\s*(:|credit)", re.IGNORECASE)
 # "ALEXANDER ZEMLIANICHENKO/AFP/Getty Images": capitals are the signal, so no IGNORECASE
 _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})*/[A-Za-z]+(?:[/ ][A-Za-z]+)*\s*$")
 
@@ -90,7 +104,9 @@ class _Block:
 
 def normalise(text: str) -> str:
     """Fold quotes, dashes and spaces one character for one, keeping offsets."""
-    folded = _SURROGATE.sub("\ufffd", text.translate(_FOLD))  # unencodable halves
+    # str.translate looks up every character of a non-ASCII text in the table;
+    # the few characters to fold are found faster by a regular expression.
+    folded = _SURROGATE.sub("\ufffd", _FOLDABLE.sub(_fold, text))  # unencodable halves
     # "\r\n" -> " \n" and a lone "\r" -> "\n": same length, one line break each.
     if "\r" in folded:
         folded = re.sub(r"\r(?!\n)", "\n", folded).replace("\r", " ")
@@ -124,7 +140,7 @@ def build_doc(text: str) -> Doc:
         quotes=tuple(quotes),
         paragraphs=tuple(Span(s, e, text[s:e]) for s, e in paragraphs),
         body=body,
-        words_in_body=sum(1 for s in body for t in tokens[s.token_start : s.token_end] if t.is_word),
+        words_in_body=sum(sum(map(_IS_WORD, tokens[s.token_start : s.token_end])) for s in body),
     )
 
 
@@ -189,9 +205,18 @@ def _block_kind(block: str, words: int) -> SentenceKind:
         return "boilerplate"
     if words <= 12 and _BYLINE.match(block):
         return "byline"
-    if words < 80 and (_CREDIT.search(block) or _AGENCY_CREDIT.search(block)):
+    if words < 80 and _has_credit(block):
         return "caption"
     return "body"
+
+
+def _has_credit(block: str) -> bool:
+    """A photo or agency credit; each pattern runs only where its fixed characters are."""
+    return bool(
+        (block.rstrip().endswith(")") and _CREDIT_IN_PARENS.search(block))
+        or _CREDIT_LABEL.match(block)
+        or ("/" in block and _AGENCY_CREDIT.search(block))
+    )
 
 
 def _looks_like_heading(block: str, words: int, *, limit: int) -> bool:
@@ -256,26 +281,26 @@ def _tokenise(
     """Tokens keep the original characters; ``lower`` is folded for matching.
 
     This is the hottest loop of :func:`build_doc` (a thousand tokens an
-    article), so tokens are built as tuples in one comprehension, and the
-    quote and glued-word tests run only where a sentence can need them.
+    article), so each field of the tokens is found for all of them at once by
+    built-in functions (offsets from the lengths of tokens and the spaces
+    between them), and the quote and glued-word tests run only where a
+    sentence can need them.
     """
     if _CASE_CHANGE.search(norm, start, end):
         return _tokenise_glued(text, norm, start, end, sentence, covered)
-    make = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
-    if covered.overlaps(start, end):
-        contains = covered.contains
-        return [
-            make(Token, (s, e, text[s:e], word.lower(), sentence, contains(s, e), word[0].isalnum()))
-            for match in _TOKEN.finditer(norm, start, end)
-            for word in (match.group(),)
-            for s, e in (match.span(),)
-        ]
-    return [
-        make(Token, (s, e, text[s:e], word.lower(), sentence, False, word[0].isalnum()))
-        for match in _TOKEN.finditer(norm, start, end)
-        for word in (match.group(),)
-        for s, e in (match.span(),)
-    ]
+    spaced = _SPACED_TOKEN.findall(norm, start, end)
+    if not spaced:
+        return []
+    offsets = list(accumulate(map(len, chain.from_iterable(spaced)), initial=start))
+    starts, ends = offsets[1::2], offsets[2::2]
+    words = list(map(itemgetter(1), spaced))
+    # normalisation folds characters one for one, so where it changed none the words are the text
+    same = text[start:end] == norm[start:end]
+    originals = words if same else list(map(text.__getitem__, map(slice, starts, ends)))
+    quoted = map(covered.contains, starts, ends) if covered.overlaps(start, end) else repeat(False)
+    is_word = map(str.isalnum, map(itemgetter(0), words))
+    fields = zip(starts, ends, originals, map(str.lower, words), repeat(sentence), quoted, is_word)
+    return list(map(tuple.__new__, repeat(Token), fields))  # Token(...) without its Python __new__
 
 
 def _tokenise_glued(
@@ -382,9 +407,9 @@ def _single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
     """Single-quote pairs, told apart from apostrophes by the characters around."""
     found = []
     open_at: int | None = None
-    for i in range(start, end):
-        if norm[i] != "'" or text[i - 1:i + 1] == "''" or text[i:i + 2] == "''":
-            continue  # not a single mark, or half of a straight double ''
+    for i in _positions(norm, "'", start, end):
+        if text[i - 1:i + 1] == "''" or text[i:i + 2] == "''":
+            continue  # half of a straight double ''
         before = norm[i - 1] if i > start else " "
         after = norm[i + 1] if i + 1 < end else " "
         if open_at is None:
@@ -395,6 +420,14 @@ def _single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
                 found.append(_quote(text, open_at, i, i + 1))
             open_at = None
     return [q for q in found if q.start < q.end]
+
+
+def _positions(text: str, char: str, start: int, end: int) -> Iterator[int]:
+    """Where ``char`` occurs in ``text[start:end]``, found by ``str.find``, not a loop."""
+    i = text.find(char, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(char, i + 1, end)
 
 
 def _opens_here(norm: str, i: int, width: int = 1) -> bool:

@@ -172,7 +172,8 @@ def test_standout_evidence_shows_the_direction_of_the_difference(comparison):
     # Business Recorder doubts less: its only hedge ("appears") sits in the Kremlin's announcement,
     # so nothing of its own is counted and the evidence is the Guardian's doubt
     doubt = _standout(comparison, withdrawal, "Business Recorder", "index.skepticism")
-    assert doubt.note == "Business Recorder: no item counted. What the other outlets have:"
+    assert doubt.note == "Business Recorder: no item counted. What The Guardian has:"
+    assert doubt.sentence.startswith("Business Recorder gives less room to doubt the central claim than The Guardian")
     assert {e.outlet for e in doubt.evidence} == {"The Guardian"}
     assert "we will have to wait and see" in doubt.evidence[0].text
     # CBC is easier to read: short sentences of narration, not its longest
@@ -217,6 +218,10 @@ def test_omissions_leave_out_what_an_outlet_writes_and_its_own_name(comparison):
     assert ("source", "kremlin") not in withdrawal
     # what only one outlet has stays: Business Recorder's Peskov, the Guardian's Syrian Observatory
     assert withdrawal[("source", "peskov")].omitted_by == ("The Guardian",)
+    # a report shows each as the outlet writes it, not by its matching key
+    assert withdrawal[("source", "peskov")].shown == "Kremlin spokesman Dmitry Peskov"
+    assert drawdown[("source", "aridi")].shown == "Yahya Aridi"
+    assert drawdown[("number", "17 year")].shown == "17 years"
 
 
 class _NONE:
@@ -231,6 +236,10 @@ def test_actor_table_merges_surnames_and_finds_names_each_outlet_writes(comparis
     assert "Geneva" in guardian.actor_labels["Geneva"]
     reuters = _outlet(_story(comparison, "russia-syria-drawdown-2017-12"), "Reuters")
     assert reuters.actor_labels["Islamic State"] == ("Islamic State",)  # "any possible Islamic State comeback"
+    # CBC's photo credit "(Omar Sanadiki/Reuters)" and the Observer's "Pahon told Reuters" name the
+    # agency, which reports the story and is none of its actors
+    drawdown = _story(comparison, "russia-syria-drawdown-2017-12")
+    assert all("Reuters" not in _outlet(drawdown, o).actor_labels for o in ("CBC News", "Observer", "Reuters"))
 
 
 def test_one_word_counts_once_in_skepticism(analyses):
@@ -315,3 +324,15 @@ def test_a_claim_with_no_source_named_is_not_a_voice(analyses):
     assert [a.cue.text for a in unnamed] == ["estimated"]
     named = [a for a in reuters.attributions if a.source is not None]
     assert reuters.features["index.source_diversity"] == pytest.approx(effective_sources(named))
+
+
+def test_a_narrower_range_of_sources_names_them_as_the_outlet_writes_them(comparison):
+    # Business Recorder (wire copy, 003) quotes the Kremlin's statement, Peskov and Putin; the
+    # note names them as its text does, not by their lower-case keys
+    withdrawal = "russia-syria-withdrawal-2016-03"
+    narrower = _standout(comparison, withdrawal, "Business Recorder", "index.source_diversity")
+    assert narrower.note == (
+        "Business Recorder quotes 3 sources (The Kremlin, Kremlin spokesman Dmitry Peskov, Putin). "
+        "Sources only The Guardian quotes:"
+    )
+    assert {e.outlet for e in narrower.evidence} == {"The Guardian"}

@@ -332,3 +332,16 @@ def test_shipped_pipeline_accuracy_holds_its_floor(shared_data: Path) -> None:
     assert tuple(shipped["word_ngrams"]) == PipelineConfig().word_ngrams
     metrics = cross_validate(data, PipelineConfig(), folds=5, seed=0)
     assert metrics["f1_weighted"] >= 0.76
+
+
+def test_a_lexicon_whose_content_changed_under_the_same_number_is_a_new_version(monkeypatch):
+    # "loaded-cues.v1.tsv" grew by three curation passes under version 1: the checksum beside the
+    # number is what tells a model trained on the old list from the running code's
+    import framing.lexicons as lexicons
+
+    before = lexicons.versions()["loaded-cues.v1.tsv"]
+    assert before.startswith("1 (sha256 ")
+    edited = {name: dict(meta) for name, meta in lexicons.manifest().items()}
+    edited["loaded-cues.v1.tsv"]["sha256"] = "0" * 64
+    monkeypatch.setattr(lexicons, "manifest", lambda: edited)
+    assert lexicons.versions()["loaded-cues.v1.tsv"] == "1 (sha256 000000000000)" != before

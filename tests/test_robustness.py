@@ -282,3 +282,19 @@ def test_stories_whose_names_reduce_alike_keep_their_own_charts(tmp_path):
     result = runner.invoke(app, ["compare", str(corpus), "--output", str(tmp_path / "r.md")])
     assert result.exit_code == 0
     assert len({p.name for p in (tmp_path / "r_charts").iterdir()}) == 2
+
+
+def test_a_text_whose_quotation_marks_were_lost_says_so(shared_data):
+    # The Reuters seed reached us with every quotation mark and apostrophe stripped:
+    # "I congratulate you!" / "Putin told the servicemen." and "Moscow s military contingent"
+    reuters = framing.analyze(seed_text("000"))
+    (warning,) = [w for w in reuters.warnings if w.startswith("no quotation marks")]
+    assert "\u201cI congratulate you! Putin told\u201d" in warning
+    assert "\u201cMoscow s\u201d" in warning
+    # the Guardian has its marks; a wire story in indirect speech ("..., the health ministry
+    # said") has none and needs none
+    assert not any("quotation marks" in w for w in framing.analyze(seed_text("001")).warnings)
+    ebola = shared_data / "ptc_semeval2020" / "train-articles" / "article754111899.txt"
+    text = ebola.read_text(encoding="utf-8")
+    assert '"' not in text and "the health ministry said" in text
+    assert not any("quotation marks" in w for w in framing.analyze(text).warnings)

@@ -58,5 +58,10 @@ def manifest() -> dict[str, dict[str, Any]]:
 
 
 def versions() -> dict[str, str]:
-    """Lexicon name -> version, as recorded in model cards and reports."""
-    return {name: meta["version"] for name, meta in manifest().items()}
+    """Lexicon name -> version and content checksum, as recorded in model cards and reports.
+
+    The checksum's first 12 hex digits stand beside the version number, so a
+    file whose content changed without a new version still reads as changed:
+    a model trained on other lexicon content is refused on loading.
+    """
+    return {name: f"{meta['version']} (sha256 {meta['sha256'][:12]})" for name, meta in manifest().items()}

@@ -264,7 +264,7 @@ def _omissions(story: StoryComparison) -> str:
         "",
     ]
     rows = [
-        [f"{o.kind}: {cell(o.key)}", cell(", ".join(o.reported_by)), cell(", ".join(o.omitted_by)),
+        [f"{o.kind}: {cell(o.shown)}", cell(", ".join(o.reported_by)), cell(", ".join(o.omitted_by)),
          _excerpt(o.example)]
         for o in story.omissions
     ]

@@ -1,0 +1,113 @@
+"""Readability read in one pass gives textstat's seven values exactly, float for float."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import textstat
+
+import framing
+from framing.features import readability
+from framing.features.readability import FEATURE_NAMES, textstat_scores
+from tests.conftest import SEEDS
+
+# textstat's public function for each of our seven scores
+TEXTSTAT = {
+    "flesch_reading_ease": textstat.flesch_reading_ease,
+    "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
+    "gunning_fog": textstat.gunning_fog,
+    "smog_index": textstat.smog_index,
+    "dale_chall": textstat.dale_chall_readability_score,
+    "coleman_liau": textstat.coleman_liau_index,
+    "ari": textstat.automated_readability_index,
+}
+
+
+def body_texts(path: Path) -> Iterator[tuple[str, str]]:
+    """(article id, text as readability scores it: body sentences joined with newlines)."""
+    for article in framing.read_corpus(path):
+        if isinstance(article, framing.Article):
+            body = framing.build_doc(article.text).body
+            if body:
+                yield article.id, "\n".join(s.text for s in body)
+
+
+def mismatches(texts: Iterator[tuple[str, str]]) -> tuple[int, list[str]]:
+    """How many texts were compared, and each (text, score) where we differ from textstat."""
+    found, compared = [], 0
+    for name, text in texts:
+        compared += 1
+        ours = textstat_scores(text)
+        for key, reference in TEXTSTAT.items():
+            theirs = reference(text)
+            if ours[key] != theirs or type(ours[key]) is not type(theirs):
+                found.append(f"{name} {key}: ours {ours[key]!r}, textstat {theirs!r}")
+    return compared, found
+
+
+def test_the_seven_scores_are_the_features_and_in_their_order():
+    assert tuple(f"readability.{key}" for key in TEXTSTAT) == FEATURE_NAMES[:7]
+
+
+def test_every_seed_scores_as_textstat_does():
+    compared, found = mismatches(body_texts(SEEDS))
+    assert compared == 5
+    assert not found, found[:5]
+
+
+@pytest.mark.parametrize(
+    ("corpus", "at_least"),
+    [
+        ("ptc_semeval2020/train-articles", 371),
+        ("polnear/train/text", 800),
+        ("babe/babe_train.csv", 2000),
+    ],
+)
+def test_every_corpus_text_scores_as_textstat_does(shared_data, corpus, at_least):
+    compared, found = mismatches(body_texts(shared_data / corpus))
+    assert compared >= at_least
+    assert not found, found[:5]
+
+
+ODD_TEXTS = [
+    "Syria",  # one word
+    "12 345 6789",  # digits only
+    "A well-known, long-term, state-of-the-art plan - or not -- was tabled.",  # hyphens and dashes
+    "Don't say 'no' to the officials' rock'n'roll; DON'T, I'LL, we'd, they're.",  # apostrophes
+    "Erdoğan met Ιωάννης in İstanbul; ΟΔΟΣ ΣΟΦΟΚΛΈΟΥΣ, café naïve Zürich.",  # non-ASCII words
+    "no sentence ends here and there are many words in it",  # no sentence end
+    "U.S. officials said 3.5 percent. Dr. Smith agreed! Did he? Yes.",  # end marks inside sentences
+    "...!!! ??? -- ''",  # punctuation only: no words at all
+    "Hi. Ok. No.",  # only sentences of two words or fewer
+    "",
+    "   \n\t ",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_odd_texts_score_as_textstat_does(text):
+    assert mismatches(iter([("odd", text)])) == (1, [])
+
+
+def test_a_word_met_again_scores_as_the_first_time():
+    # the second text meets every word of the first again, from the memo
+    first = "Sophisticated air defence systems protect both bases."
+    assert mismatches(iter([("first", first), ("again", first + " " + first)])) == (2, [])
+
+
+def test_the_counts_behind_a_score_are_those_read_in_the_text():
+    # 10 words, 1 sentence; syllables: Both 1, bases 2, are 1, protected 3, by 1,
+    # sophisticated 5, air 1, defense 2, missile 2, systems 2 = 20;
+    # Gunning fog's difficult words (3+ syllables, not easy): protected, sophisticated
+    scores = textstat_scores("Both bases are protected by sophisticated air defense missile systems.")
+    assert scores["flesch_reading_ease"] == 206.835 - 1.015 * 10.0 - 84.6 * (20 / 10)
+    assert scores["gunning_fog"] == 0.4 * (10.0 + 100 * 2 / 10)
+
+
+def test_a_full_memo_is_emptied_and_the_scores_stay_textstat_s(monkeypatch):
+    monkeypatch.setattr(readability, "_MEMO_LIMIT", 3)
+    text = "Sophisticated air defence systems protect both bases. Officials said the plan may fail."
+    assert mismatches(iter([("small memo", text), ("again", text)])) == (2, [])
+    assert len(readability._memo) <= 3
