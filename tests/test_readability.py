@@ -108,6 +108,7 @@ def test_the_counts_behind_a_score_are_those_read_in_the_text():
 
 def test_a_full_memo_is_emptied_and_the_scores_stay_textstat_s(monkeypatch):
     monkeypatch.setattr(readability, "_MEMO_LIMIT", 3)
+    monkeypatch.setattr(readability, "_memo", {})  # not the words earlier tests taught it
     text = "Sophisticated air defence systems protect both bases. Officials said the plan may fail."
     assert mismatches(iter([("small memo", text), ("again", text)])) == (2, [])
     assert len(readability._memo) <= 3
