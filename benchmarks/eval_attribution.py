@@ -28,7 +28,9 @@ Decisions
       cue, for comparison.
     * Split: a text is held out when the first byte of the SHA-256 of its
       base name is divisible by 5 (about 20%). Rules were tuned on the other
-      part only; report the held-out figures.
+      part only; report the held-out figures. The learned cue stage is
+      fitted on the tuning part (``fit_attribution_cues.py``), so its tuning
+      figures are in-sample; that script prints the cross-validated ones.
 """
 
 from __future__ import annotations

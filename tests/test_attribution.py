@@ -148,6 +148,9 @@ SEEDS = {
     ],
     "002": [
         # the strapline "'The motherland is proud of you,' president told ..." is headline material
+        # "President Vladimir Putin on Monday ordered Russian forces in Syria to start withdrawing":
+        # an order given on the record (the learned stage's cue); the source is Putin, not "Monday"
+        ("ordered", "President Vladimir Putin", "person", "neutral", False, False),
         ("claiming", "President Vladimir Putin", "person", "distancing", False, False),
         ("hailed", "Putin", "person", "neutral", False, False),
         ("said", "Putin", "person", "neutral", False, True),
@@ -267,10 +270,55 @@ def _evaluator():
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
-    """Held-out part of PolNeAR train (measured: P 0.886 R 0.609 F1 0.722, source 0.953; all cues F1 0.660)."""
+    """Held-out part of PolNeAR train (measured: P 0.879 R 0.629 F1 0.734, source 0.954; all cues F1 0.672)."""
     result = _evaluator().evaluate(shared_data / "polnear" / "train", part="heldout")
-    assert result["cue_precision"] >= 0.88
-    assert result["cue_recall"] >= 0.60
-    assert result["cue_f1"] >= 0.72
+    assert result["cue_precision"] >= 0.875
+    assert result["cue_recall"] >= 0.625
+    assert result["cue_f1"] >= 0.73
     assert result["source_match"] >= 0.95
-    assert result["cue_f1_all"] >= 0.658
+    assert result["cue_f1_all"] >= 0.67
+
+
+# -- the learned second stage ---------------------------------------------------------------
+
+SCORER = json.loads(resources.files("framing.lexicons.data")
+                    .joinpath("attribution-cue-scorer.v1.json").read_text(encoding="utf-8"))
+
+
+def test_learned_cue_names_its_speaker_and_its_score() -> None:
+    """Seed 002's "Putin on Monday ordered Russian forces ... to start withdrawing": no rule cue,
+    the scorer's; it names Putin (a time phrase is no subject) and carries its probability."""
+    result = attribution.extract(build_doc(seed_text("002")))
+    learned = [a for a in result.attributions if "cue_score" in a.attrs]
+    assert [(a.cue.text, a.source.text) for a in learned] == [("ordered", "President Vladimir Putin")]
+    assert SCORER["threshold"] <= learned[0].attrs["cue_score"] <= 1
+    assert learned[0].content is not None
+    assert learned[0].content.text == "Russian forces in Syria to start withdrawing"
+
+
+def test_learned_stage_leaves_thoughts_wishes_and_rule_cues_alone() -> None:
+    """Seed 004: "Putin is looking to extricate ..." is an intention, never scored; "claiming" and
+    the other lexicon cues stay the rules' (one attribution each, none with a score)."""
+    doc = build_doc(seed_text("004"))
+    found = attribution._rule_attributions(doc)
+    words = [doc.tokens[c.sentence.token_start + c.index].lower for c in attribution._cue_candidates(doc, found)]
+    assert "looking" not in words and "claiming" not in words
+    assert all(w not in attribution._lexicon().form_lemma for w in words)
+    assert not any("cue_score" in a.attrs for a in attribution.extract(doc).attributions)
+
+
+def test_scorer_data_is_plain_and_scoped() -> None:
+    assert 0 < SCORER["threshold"] < 1 and math.isfinite(SCORER["intercept"])
+    assert all(math.isfinite(w) for w in SCORER["weights"].values())
+    assert {"thinks", "wants", "believes", "shows", "looking"} <= set(SCORER["excluded"])
+    assert "tuning part only" in SCORER["fitted_on"]
+    assert SCORER["cross_validation"]["added_precision"] >= SCORER["min_added_precision"]
+
+
+def test_scorer_weights_are_what_the_fit_script_makes(shared_data: Path) -> None:
+    """The shipped weights are reproduced exactly by benchmarks/fit_attribution_cues.py on PolNeAR."""
+    spec = importlib.util.spec_from_file_location(
+        "fit_attribution_cues", ROOT / "benchmarks" / "fit_attribution_cues.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.fit(shared_data / "polnear" / "train", report=lambda line: None) == SCORER

@@ -25,6 +25,16 @@ patterns have no verb: a line opening with a speaker's name and a colon
 whether ..., X said", where the question put to X is its own attribution.
 In a title-case line ("Clinton Says Russians Hacked DNC") a capitalised cue counts.
 
+A learned second stage adds cues the rules leave: a logistic regression
+(``attribution-cue-scorer.v1.json``, fitted on PolNeAR's tuning part by
+``benchmarks/fit_attribution_cues.py``) scores each lower-case word shaped
+like a verb that has a source before it ("Putin on Monday ordered Russian
+forces ... to start withdrawing"), from the word, its suffix-stripped form,
+what follows it (a that-clause, a quotation, a preposition) and the kind of
+source. It keeps a word whose probability reaches the cross-validated
+threshold (``attrs["cue_score"]``); it never takes a lexicon cue, a thought,
+wish or piece of evidence, nor a word inside another attribution.
+
 Sources are typed from ``attribution-sources.v1.tsv``: anonymous (an
 anonymity formula such as "declined to be named", or an unnamed head noun:
 "a Western diplomatic source", "officials"), media ("Tass", "Syrian state
@@ -94,9 +104,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from math import exp
 from operator import attrgetter
 
-from ..lexicons import load_table
+from ..lexicons import load_json, load_table
 from ..matcher import PhraseMatcher
 from ..scoring import person_name, surname, voice_keys
 from ..types import Attribution, Doc, Evidence, FamilyResult, Sentence, Span, Token
@@ -114,6 +125,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     f"{FAMILY}.narrator_distancing",
 )
 SCARE_QUOTE_WORDS = 3
+_SCORER_FILE = "attribution-cue-scorer.v1.json"
+_QUOTE_MARKS = frozenset('"\u201c\u201d\'\u2018\u2019`')
+_VERB_ENDING = "ed"
+# Words after a candidate cue that tell its construction: "warned that", "took aim at", "spoke about".
+_NEXT_WORDS = frozenset(
+    "that : , . to about on for of with as the a an his her their him them it in at by".split()
+)
 _START, _END = attrgetter("start"), attrgetter("end")
 _NP_LIMIT = 12  # tokens a source may span on either side of its cue
 _APPOSITION_LIMIT = 40  # tokens between the commas of an apposition with a relative clause
@@ -137,7 +155,7 @@ _QUANTIFIERS = frozenset("some many few both all several most others half".split
 _PARTICIPLE_BEFORE = frozenset("while and as by after before without in when".split())
 # What may follow "Asked" opening a sentence: "Asked whether he would ..., Rubio said".
 _ASKED_NEXT = frozenset(
-    "about whether if why what how who when where to by during in on at for".split()
+    "about whether if why what how who whom which when where to by during in on at for".split()
 )
 # Heads that take a plural verb without ending in -s: "they say", "61 percent say",
 # "Republicans who say", "police say".
@@ -168,6 +186,18 @@ _NOT_AGENTLESS = frozenset("ask tell quote call list name describe".split())
 _CLAIM_OPENERS = frozenset("that to of for as".split())
 # Cue forms that are more often plural nouns ("media reports", "cost estimates").
 _NOUN_PRONE = frozenset("reports estimates".split())
+# A time phrase between a subject and its verb: "Putin on Monday ordered", "Trump last week said".
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december week weekend month year night morning afternoon evening".split()
+)
+_TIME_OPENERS = frozenset("on in last this late early".split())
+_POSSESSIVES = frozenset("his her their its".split())
+# Prepositions after a plural subject and before its verb: "people close to Clinton say".
+_POST_MODIFIERS = frozenset("to with in like on at from near".split())
+# Adjectives between a plural subject and its post-modifier: "people close to", "sources familiar with".
+_CLOSE_TO = frozenset("close closest familiar briefed loyal allied aligned connected tied opposed".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _CONTRACTED_SUBJECTS = frozenset("he she it who that what there".split())
 _NEGATION = frozenset("not n't never".split())
 _DETERMINERS = frozenset("the a an one two three several some many other another this".split())
@@ -196,6 +226,10 @@ _COPULAS = frozenset(
 )
 # Words that may stand between a copula and its adjective: "was deeply skeptical".
 _DEGREE = frozenset("still also more very so too far much quite rather somewhat openly publicly".split())
+# Never a learned cue: function words, auxiliaries, adverbs, quantifiers and the verbs a cue's
+# verb group opens with ("He continues to insist": the cue is "insist").
+_NOT_CANDIDATES = _STOP | _NOUN_BEFORE | _SKIP_LEFT | _DEGREE | _QUANTIFIERS | _CATENATIVES | frozenset(
+    "and or for nor out up down off one more less only".split())
 # What may follow a stance adjective: its complement or the clause's end, not a noun it modifies.
 _AFTER_STANCE = frozenset("about of that over on toward towards as whether , . ; : and but - —".split())
 # Verbs a stance noun follows with "with": "greeted the announcement with skepticism".
@@ -280,6 +314,7 @@ class _Found:
     # the content is something the story itself reports, referred back to ("something ... denied")
     back_reference: bool = False
     stance_word: str | None = None       # "skeptical" in "Washington was skeptical"
+    score: float | None = None           # the learned stage's probability, for its cues
 
 
 def extract(doc: Doc) -> FamilyResult:
@@ -332,6 +367,15 @@ def _voices(attributions: Sequence[Attribution]) -> list[list[Attribution]]:
 
 
 def _find_attributions(doc: Doc) -> list[_Found]:
+    """Rule cues, then the learned second stage's cues where the rules found none."""
+    found = _rule_attributions(doc)
+    learned = _learned_attributions(doc, found)
+    if not learned:
+        return found
+    return sorted(found + learned, key=lambda e: e.cue)
+
+
+def _rule_attributions(doc: Doc) -> list[_Found]:
     lex = _lexicon()
     found: list[_Found] = []
     for sentence in doc.body:
@@ -358,6 +402,192 @@ def _find_attributions(doc: Doc) -> list[_Found]:
         in_sentence.sort(key=lambda e: e.cue)
         found.extend(in_sentence)
     return found
+
+
+# -- the learned second stage ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Scorer:
+    """A logistic regression over a candidate cue's features (``attribution-cue-scorer.v1.json``)."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    excluded: frozenset[str]  # thoughts, wishes, evidence: out of scope whatever the score
+    verb_forms: frozenset[str]  # verb forms scored besides words ending in -ed ("vows", "took")
+
+    def probability(self, features: Sequence[str]) -> float:
+        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + exp(-z))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A word the rules did not take as a cue, with a source before it and its features."""
+
+    sentence: Sentence
+    index: int                        # token index in the sentence
+    source: tuple[int, int]           # token indices in the sentence
+    features: tuple[str, ...]
+
+
+@cache
+def _scorer() -> _Scorer:
+    data = load_json(_SCORER_FILE)
+    return _Scorer(
+        weights={k: float(v) for k, v in data["weights"].items()},
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+        excluded=frozenset(data["excluded"]),
+        verb_forms=frozenset(data["verb_forms"]),
+    )
+
+
+def _learned_attributions(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """Cues the rules missed, kept when the learned scorer's probability reaches its threshold.
+
+    Only a word with a source before it is scored, so every cue it adds names
+    who speaks; its probability travels in ``attrs["cue_score"]``.
+    """
+    scorer = _scorer()
+    learned = []
+    for candidate in _cue_candidates(doc, found):
+        score = scorer.probability(candidate.features)
+        if score < scorer.threshold:
+            continue
+        sentence, i = candidate.sentence, candidate.index
+        tokens = doc.sentence_tokens(sentence)
+        # never a lexicon cue, so its own word is its verb, with a neutral stance
+        item = _make(doc, sentence, sentence.token_start, i, i + 1, tokens[i].lower,
+                     candidate.source, _content_after(doc, sentence, tokens, i + 1))
+        item.score = score
+        learned.append(item)
+    return learned
+
+
+def _cue_candidates(doc: Doc, found: Sequence[_Found], *, every_word: bool = False) -> list[_Candidate]:
+    """Words the learned stage scores: lower-case, unquoted, not a rule cue, after a plausible source.
+
+    A candidate is shaped like a verb (ends in -ed, or is a form the scorer
+    lists: "vows", "spoke", "took"; ``every_word`` lifts this, for fitting).
+    The source is found as the rules find a subject (past auxiliaries,
+    adverbs, a time phrase and a verb group); it must be a pronoun, a
+    capitalised name, a known source noun ("officials") or, after "and", the
+    subject of the cue before. Lexicon cues, function words, adverbs,
+    catenatives, words inside a rule attribution's source or content, and
+    thoughts, wishes and evidence are left out.
+    """
+    lex = _lexicon()
+    # a rule cue, or inside a rule attribution's source or content: its words, not a statement of their own
+    taken = {k for e in found for k in range(*e.cue)}
+    taken.update(k for e in found if e.source is not None for k in range(*e.source))
+    for e in found:
+        if e.content is not None:
+            first = bisect_left(doc.tokens, e.content[0], key=_START)
+            taken.update(range(first, bisect_left(doc.tokens, e.content[1], lo=first, key=_START)))
+    candidates = []
+    forms, never = _scorer().verb_forms, _never_candidates()
+    for sentence in doc.body:
+        offset, tokens, has_quote = sentence.token_start, (), None
+        for k, token in enumerate(doc.tokens[offset:sentence.token_end], offset):
+            word = token.lower
+            if not (word.endswith(_VERB_ENDING) or word in forms or every_word) or word in never or (
+                    token.quoted or k in taken or not token.text[0].islower() or not word.isalpha()
+                    or word.endswith("ly")):
+                continue
+            if not tokens:  # the sentence is read only when it has a candidate
+                tokens = doc.sentence_tokens(sentence)
+            i = k - offset
+            left = _skip_left(tokens, _verb_group_start(tokens, i))
+            if left >= 0 and tokens[left].lower in _NOUN_BEFORE:
+                continue
+            if left >= 0 and tokens[left].lower in {"and", "but"}:
+                # "... said X and warned that ...": the subject of the earlier cue
+                earlier = [e.source for e in found if e.sentence.index == sentence.index and e.cue[0] < offset + i]
+                source = _relative(earlier[-1], offset) if earlier else None
+                kind = "coordinated"
+            else:
+                source = _np_left(tokens, left)
+                kind = None if source is None else _candidate_source_kind(tokens, source, lex)
+            if source is None or kind is None:
+                continue
+            if has_quote is None:
+                has_quote = any(t.quoted for t in tokens)
+            candidates.append(_Candidate(sentence, i, source,
+                                         _candidate_features(tokens, i, left, source, kind, has_quote)))
+    return candidates
+
+
+def _candidate_features(
+    tokens: Sequence[Token], i: int, left: int, source: tuple[int, int], kind: str, has_quote: bool
+) -> tuple[str, ...]:
+    """The scorer's features of the word at ``i``: the word and its stem, its neighbours and what
+    follows (that-clause, quotation, preposition), the kind of source and how far back it stands."""
+    word = tokens[i].lower
+    following = _next_class(tokens, i + 1)
+    return (
+        f"w={word}", f"stem={_stem(word)}", f"next={following}",
+        f"next_word={_word_or_class(tokens, i + 1)}", f"prev={_word_or_class(tokens, i - 1)}",
+        f"source={kind}", f"suffix={word[-2:]}", f"quote={has_quote}", f"gap={min(i - left, 3)}",
+        f"that3={any(t.lower == 'that' for t in tokens[i + 1:i + 4])}",
+        f"position={min(i // 5, 4)}", f"source_len={min(source[1] - source[0], 4)}",
+        f"next2={_next_class(tokens, i + 2)}", f"pair={word}_{following}",
+        f"head={tokens[source[1] - 1].lower if kind != 'name' else 'name'}",
+    )
+
+
+def _candidate_source_kind(tokens: Sequence[Token], source: tuple[int, int], lex: _Lexicon) -> str | None:
+    """pronoun, relative ("who"), name or a known source noun's type; None for anything else ("the plan")."""
+    words = tokens[source[0]:source[1]]
+    head = words[-1].lower
+    if head in _PRONOUNS or head == "who":
+        return "pronoun" if head in _PRONOUNS else "relative"
+    if any(t.text[:1].isupper() for t in words):
+        return "name"
+    kind = lex.source_heads.get(head)
+    return None if kind is None else f"head_{kind}"
+
+
+@cache
+def _never_candidates() -> frozenset[str]:
+    """Words the learned stage never scores: function words, the lexicon's cues (the rules' own)
+    and the scorer's excluded words (thoughts, wishes, evidence)."""
+    lex = _lexicon()
+    return _NOT_CANDIDATES | _scorer().excluded | frozenset(lex.form_lemma) | frozenset(lex.stance)
+
+
+def _stem(word: str) -> str:
+    """A crude suffix-stripped form, so "volunteers" and "volunteered" share a weight."""
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+    return word
+
+
+def _word_or_class(tokens: Sequence[Token], i: int) -> str:
+    """A neighbour as a feature: a lower-case word itself; a name, number or mark only as its class,
+    so that no weight is tied to a person or place of the fitting data."""
+    if i < 0:
+        return "^"
+    if i >= len(tokens):
+        return "$"
+    token = tokens[i]
+    if token.text[:1].islower():
+        return token.lower
+    return "name" if token.text[:1].isupper() else ("number" if token.text[:1].isdigit() else token.text)
+
+
+def _next_class(tokens: Sequence[Token], i: int) -> str:
+    """What follows a candidate: a quotation, a that-clause, a preposition, a name ..."""
+    if i >= len(tokens):
+        return "end"
+    token = tokens[i]
+    if token.quoted or token.text in _QUOTE_MARKS:
+        return "quote"
+    if token.lower in _NEXT_WORDS:
+        return token.lower
+    return "name" if token.text[:1].isupper() else "word"
 
 
 def _stance_attributions(
@@ -589,14 +819,19 @@ def _attribution_at(
     else:
         source = _np_left(tokens, left)
         if source is not None and not _new_clause(tokens, source[0]) and not _relative_clause(
-                tokens, source) and any(
+                tokens, source) and _quote_before(doc, tokens, source[0]) is None and any(
                 e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
                 for e in earlier):
-            return None  # reported inside another statement: "said it welcomed ..."
-    if source is None or (word == lemma and not _takes_base_form(tokens, source, first)):
+            # reported inside another statement: "said it welcomed ..." (but '..."," he said' is his own)
+            return None
+    plural = None if source is None else _plural_head_before(tokens, source)  # plural by construction
+    if source is not None:
+        source = _share_of_people(tokens, source) or plural or source
+    if source is None or (word == lemma and plural is None and not _takes_base_form(tokens, source, first)):
         return None
-    if source[1] - source[0] == 1 and tokens[source[0]].text[:1].isdigit():
-        return None  # a number is no speaker: "60 pledged delegates"
+    lone = tokens[source[0]].text
+    if source[1] - source[0] == 1 and lone[:1].isdigit() and not lone.endswith("%"):
+        return None  # a number is no speaker: "60 pledged delegates" (but "42% say" is a share of people)
     if lemma == "call" and _naming(tokens, source, left, last):
         return None  # "a super PAC called Future 45": a name given, not a statement
     if (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
@@ -615,6 +850,34 @@ def _attribution_at(
     if lemma == "quote":
         item.quoted_person = _quoted_person(tokens, last, offset)
     return item
+
+
+def _share_of_people(tokens: Sequence[Token], source: tuple[int, int]) -> tuple[int, int] | None:
+    """"six in 10 said", "one in five say": the share, not the bare number, is the source."""
+    start = source[0]
+    if source[1] - start == 1 and start >= 2 and tokens[start - 1].lower == "in" and (
+            tokens[start - 2].text[:1].isdigit() or tokens[start - 2].lower in _NUMBER_WORDS):
+        return (start - 2, source[1])
+    return None
+
+
+def _plural_head_before(tokens: Sequence[Token], source: tuple[int, int]) -> tuple[int, int] | None:
+    """A plural subject with a post-modifier: "people close to Clinton say", "protest organizers in
+    Cleveland say", "People familiar with the session said": the subject, not the modifier's object."""
+    prep = source[0] - 1
+    if prep < 1 or tokens[prep].lower not in _POST_MODIFIERS or tokens[source[0]].lower in {"a", "an"}:
+        return None  # "the sides locked in a bitter dispute": a noun, not a verb
+    for k in range(prep - 1, max(-1, prep - 3), -1):
+        word = tokens[k]
+        if k < prep - 1 and tokens[k + 1].lower not in _CLOSE_TO:
+            return None
+        if not word.is_word or word.lower in _STOP:
+            return None
+        if word.lower in _PLURAL_HEADS or (word.lower.endswith("s") and not word.lower.endswith(("ss", "'s"))
+                                          and word.lower not in _lexicon().form_lemma):
+            head = _np_left(tokens, k)
+            return None if head is None else (head[0], source[1])
+    return None
 
 
 def _back_reference(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
@@ -750,16 +1013,25 @@ def _verb_group_start(tokens: Sequence[Token], first: int) -> int:
 
 
 def _skip_left(tokens: Sequence[Token], i: int) -> int:
-    """Index of the first token left of ``i`` that is not an auxiliary or adverb."""
+    """Index of the first token left of ``i`` that is not an auxiliary, adverb or time phrase
+    ("Putin on Monday ordered", "Trump last week said")."""
     j = i - 1
-    while j >= 0 and (
-        tokens[j].lower in _SKIP_LEFT
-        or tokens[j].lower in _NEGATION
-        or tokens[j].lower in {"did", "does", "do", "will", "would", "could", "may", "might"}
-        # an adverb ("repeatedly"), not a name ending in -ly ("Schlafly", "Kelly")
-        or (tokens[j].text[:1].islower() and tokens[j].lower.endswith("ly")
-            and tokens[j].lower != "only")
-    ):
+    while j >= 0:
+        time = j
+        while time > 0 and tokens[time].lower in _TIME_WORDS and tokens[time - 1].lower in _TIME_WORDS:
+            time -= 1
+        if tokens[j].lower in _TIME_WORDS and time > 0 and tokens[time - 1].lower in _TIME_OPENERS:
+            j = time - 2
+            continue
+        if not (
+            tokens[j].lower in _SKIP_LEFT
+            or tokens[j].lower in _NEGATION
+            or tokens[j].lower in {"did", "does", "do", "will", "would", "could", "may", "might"}
+            # an adverb ("repeatedly"), not a name ending in -ly ("Schlafly", "Kelly")
+            or (tokens[j].text[:1].islower() and tokens[j].lower.endswith("ly")
+                and tokens[j].lower != "only")
+        ):
+            break
         j -= 1
     return j
 
@@ -860,13 +1132,19 @@ def _appositive(segment: Sequence[Token]) -> bool:
 
 
 def _abbreviation_dot(tokens: Sequence[Token], i: int) -> bool:
-    """The full stop of "Mrs." or "R." in a name, not a sentence end."""
+    """The full stop of "Mrs.", "R." or a party and state ("R-Wis.,") in a name, not a sentence end."""
     if tokens[i].text != "." or i == 0:
         return False
     prev = tokens[i - 1]
     return prev.end == tokens[i].start and (
         prev.lower in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())
+        or _party_state(prev.text)
     )
+
+
+def _party_state(text: str) -> bool:
+    """"R-Wis", "D-Calif": a party letter, a hyphen and a state's abbreviation."""
+    return len(text) <= 8 and text[:1] in "RDI" and text[1:2] == "-" and text[2:3].isupper() and text[3:].isalpha()
 
 
 def _relative(source: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
@@ -899,7 +1177,8 @@ def _np_right(
         return None
     first = tokens[i]
     if not (lowercase or first.text[0].isupper() or first.lower in _DETERMINERS
-            or first.lower in _PRONOUNS):
+            or first.lower in _PRONOUNS or first.lower in _POSSESSIVES  # ", said his best friend"
+            or first.text[:1].isdigit()):  # "Asked if ..., 46 percent of voters said"
         return None
     end = i
     while end < len(tokens) and end - i < _NP_LIMIT + 6:
@@ -1093,6 +1372,8 @@ def _finish(doc: Doc, found: list[_Found]) -> tuple[tuple[Attribution, ...], lis
                 last_other = (source, source_type)
         if source is not None and source.text.lower() not in _PRONOUNS:
             attrs["source_name"] = _name_key(source.text)
+        if item.score is not None:
+            attrs["cue_score"] = round(item.score, 2)
         if item.quoted_person is not None:
             attrs["quoted_person"] = _token_span(doc, *item.quoted_person).text
         content = None if item.content is None else Span(
@@ -1210,7 +1491,8 @@ def _source_type(doc: Doc, source: tuple[int, int], lex: _Lexicon) -> str:
     # The head: the last word before a relative clause or a prepositional tail.
     head_end = len(tokens)
     for k, t in enumerate(tokens):
-        if k and t.lower in {"who", "which", "that", "of", "for", "in", "at", "issued", ","}:
+        if k and t.lower in {"who", "which", "that", "of", "for", "in", "at", "issued", ",",
+                             "to", "with", "like", "close", "familiar"}:
             head_end = k
             break
     words = [t for t in tokens[:head_end] if t.is_word]
