@@ -19,7 +19,11 @@ encoder, of the shipped pipeline (``framing.training.build_pipeline``) and of
 their late fusion (the mean of the two probabilities of "Biased", cut at
 0.5), with the seconds per epoch and the encoder's milliseconds per sentence
 at inference. The fine-tuned model's figure is the one after the last epoch;
-the F1 after earlier epochs is printed too but chooses nothing.
+the F1 after earlier epochs is printed too but chooses nothing. ``--frozen``
+adds, on the same folds, the late fusion measured before (shipped pipeline +
+logistic regression on frozen all-MiniLM-L6-v2 embeddings, as in
+``eval_model.py``); ``--epochs 0 --frozen`` measures only that and the shipped
+pipeline.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -115,7 +120,8 @@ class Classifier:
         self.head = torch.nn.Linear(self.encoder.config.hidden_size, classes)
         self.modules = torch.nn.ModuleList([self.encoder, self.head])
 
-    def logits(self, batch: dict) -> "torch.Tensor":  # type: ignore[name-defined]  # noqa: F821
+    def logits(self, batch: Any) -> Any:
+        """Class scores of a padded batch (a torch tensor of shape batch x classes)."""
         states = self.encoder(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).to(states.dtype)
         pooled = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
@@ -200,6 +206,17 @@ def shipped_biased(train_texts: list[str], train_labels: np.ndarray, test_texts:
     return fitted.predict_proba(test_texts)[:, list(fitted.classes_).index(BIASED)]
 
 
+def frozen_biased(embeddings: np.ndarray, train: np.ndarray, labels: np.ndarray, test: np.ndarray) -> np.ndarray:
+    """P(Biased) from eval_model.py's logistic regression on frozen embeddings (same settings)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(embeddings[train])
+    dense = LogisticRegression(C=0.05, class_weight="balanced", max_iter=5000)
+    dense.fit(scaler.transform(embeddings[train]), labels[train])
+    return dense.predict_proba(scaler.transform(embeddings[test]))[:, list(dense.classes_).index(BIASED)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fold", type=int, action="append", help="fold number 0-4 (repeatable); default all")
@@ -208,6 +225,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
     parser.add_argument("--lr", type=float, default=Settings.lr)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--frozen", action="store_true", help="also the frozen-embedding late fusion")
     parser.add_argument("--data", type=Path, default=BABE)
     parser.add_argument("--save", type=Path, help="write per-fold probabilities and figures to this JSON file")
     args = parser.parse_args()
@@ -230,30 +248,37 @@ def main() -> None:
     kind = "grouped by outlet" if args.grouped else "stratified"
     print(f"{args.data.name}: {len(texts)} sentences, {data.label_counts}; {kind} folds {wanted}, seed {args.seed}; "
           f"{settings}; torch {torch.__version__}, {args.threads} threads", flush=True)
+    embeddings = None
+    if args.frozen:
+        from eval_model import minilm_embeddings
+
+        embeddings = minilm_embeddings(list(data.texts))
+    names = (["fine-tuned"] if settings.epochs else []) + ["shipped"]
+    names += (["fusion"] if settings.epochs else []) + (["frozen fusion"] if args.frozen else [])
     rows = []
     for number in wanted:
         train, test = splits[number]
         print(f"fold {number}: {len(train)} train, {len(test)} test", flush=True)
-        tuned, history = fine_tune(
-            folder, list(texts[train]), labels[train], list(texts[test]), labels[test], settings
-        )
         shipped = shipped_biased(list(texts[train]), labels[train], list(texts[test]), args.seed)
-        row = {
-            "fold": number,
-            "fine-tuned": weighted_f1(labels[test], tuned),
-            "shipped": weighted_f1(labels[test], shipped),
-            "fusion": weighted_f1(labels[test], (tuned + shipped) / 2),
-            "history": history,
-        }
-        rows.append({**row, "test": test.tolist(), "p_tuned": tuned.tolist(), "p_shipped": shipped.tolist()})
-        print(f"  fold {number}: fine-tuned {row['fine-tuned']:.4f}  shipped {row['shipped']:.4f}  "
-              f"fusion {row['fusion']:.4f}", flush=True)
+        row: dict[str, Any] = {"fold": number, "shipped": weighted_f1(labels[test], shipped), "test": test.tolist(),
+                     "p_shipped": shipped.tolist()}
+        if settings.epochs:
+            tuned, row["history"] = fine_tune(
+                folder, list(texts[train]), labels[train], list(texts[test]), labels[test], settings
+            )
+            row |= {"fine-tuned": weighted_f1(labels[test], tuned), "p_tuned": tuned.tolist(),
+                    "fusion": weighted_f1(labels[test], (tuned + shipped) / 2)}
+        if embeddings is not None:
+            frozen = frozen_biased(embeddings, train, labels, test)
+            row |= {"frozen fusion": weighted_f1(labels[test], (frozen + shipped) / 2), "p_frozen": frozen.tolist()}
+        rows.append(row)
+        print(f"  fold {number}: " + "  ".join(f"{name} {row[name]:.4f}" for name in names), flush=True)
         if args.save:
             args.save.write_text(json.dumps({"settings": vars(args) | {"data": str(args.data), "save": str(args.save)},
                                              "rows": rows}))
-    for name in ("fine-tuned", "shipped", "fusion"):
+    for name in names:
         values = [row[name] for row in rows]
-        print(f"{name:11} weighted F1 {np.mean(values):.4f} +/- {np.std(values):.3f} over folds {wanted}")
+        print(f"{name:13} weighted F1 {np.mean(values):.4f} +/- {np.std(values):.3f} over folds {wanted}")
 
 
 if __name__ == "__main__":
