@@ -152,9 +152,11 @@ def fine_tune(
     steps_per_epoch = -(-len(train_ids) // settings.batch_size)
     total = steps_per_epoch * settings.epochs
     warmup = int(total * settings.warmup)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: step / max(1, warmup) if step < warmup else max(0.0, (total - step) / max(1, total - warmup))
-    )
+
+    def warm_then_decay(step: int) -> float:
+        return step / max(1, warmup) if step < warmup else max(0.0, (total - step) / max(1, total - warmup))
+
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, warm_then_decay)
     history = []
     for epoch in range(settings.epochs):
         model.modules.train()
@@ -178,7 +180,7 @@ def fine_tune(
     return probability, history
 
 
-def predict_biased(model: Classifier, tokenizer, texts: list[str], max_length: int) -> tuple[np.ndarray, float]:  # type: ignore[no-untyped-def]
+def predict_biased(model: Classifier, tokenizer: Any, texts: list[str], max_length: int) -> tuple[np.ndarray, float]:
     """P(Biased) for each text, and the milliseconds per sentence it took (batches of 64, length-sorted)."""
     import torch
 
