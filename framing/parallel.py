@@ -123,7 +123,7 @@ def analyze_parallel(
         )
     work = analyze if then is None else partial(_analyze_then, then)
     if workers == 1:
-        return map(work, articles)
+        return _collecting_less(map(work, articles))
     return _ordered(iter(articles), workers, chunk_size, workers * prefetch, work)
 
 
@@ -142,7 +142,7 @@ def _ordered(
         # move what the workers inherit out of the collector's sight, so their garbage
         # collections neither walk nor copy the big inherited dictionaries (cmudict, VADER)
         gc.freeze()
-    pool = ProcessPoolExecutor(workers, mp_context=get_context(method))
+    pool = ProcessPoolExecutor(workers, mp_context=get_context(method), initializer=_collect_less)
     try:
         for chunk in itertools.islice(chunks, in_flight):
             pending.append(pool.submit(analyze_chunk, chunk, work))
@@ -155,6 +155,29 @@ def _ordered(
         pool.shutdown(wait=True, cancel_futures=True)
         if method == "fork":
             gc.unfreeze()
+
+
+# Objects allocated between two young-generation collections of the garbage collector.
+# An article allocates tens of thousands of short-lived objects (tokens, spans, evidence)
+# and keeps none, so at Python's 700 the collector runs dozens of times an article and its
+# older-generation passes walk the large long-lived data (cmudict, VADER's lexicon, the
+# lexicons): about 1 ms an article of 12 (benchmarks/throughput.py --jobs 2 measures both).
+BATCH_GC_THRESHOLD = 10_000
+
+
+def _collect_less() -> None:
+    """Set a batch's young-generation threshold (in a worker, for its whole life)."""
+    gc.set_threshold(max(BATCH_GC_THRESHOLD, gc.get_threshold()[0]), *gc.get_threshold()[1:])
+
+
+def _collecting_less(results: Iterator[T]) -> Iterator[T]:
+    """``results`` with the collector at the batch threshold while they are made; restored after."""
+    before = gc.get_threshold()
+    _collect_less()
+    try:
+        yield from results
+    finally:
+        gc.set_threshold(*before)
 
 
 def analyze_chunk(
