@@ -68,7 +68,7 @@ ministry"; the content is then that noun phrase), names an accusation
 ("denied the allegations") or is a that-clause about the speaker ("denied
 that it had ..."). **Narrator distancing** counts the reporter's own
 distancing outside quotation marks: distancing cues,
-*so-called*/*alleged*/*purportedly* (``attribution-distancing.v1.tsv``),
+*so-called*/*alleged*/*purportedly*/*what it called* (``attribution-distancing.v1.tsv``),
 scare quotes (a quotation of at most three words that is no attribution's
 content) and the reporter's recount of a source's past act and its outcome
 ("Russia has announced ... before only to later ..."), which is then not
@@ -247,6 +247,8 @@ _EXPLETIVES = frozenset("it this that there which what hers his theirs ours mine
 # "..., something Russian officials have repeatedly denied", "..., something which has been
 # documented by Reuters but denied by the defense ministry".
 _BACK_REFERENCE = frozenset("something which".split())
+# After "what he called", a particle makes a phrasal verb: "what he called for", "called on".
+_PARTICLES = frozenset("for on off up out in back upon".split())
 # A past occasion before "only to": "Russia has announced draw-downs before only to ...".
 _PAST_MARKERS = frozenset("before previously past earlier repeatedly".split())
 # Acts a reporter recounts with their outcome: "has announced ... before only to later ...".
@@ -1568,6 +1570,8 @@ def _narrator_distancing(doc: Doc, attributions: Sequence[Attribution]) -> list[
             span = tokens[match.first:match.last]
             if span[0].quoted or span[0].start in cue_starts:
                 continue
+            if match.key.startswith("what ") and match.last < len(tokens) and tokens[match.last].lower in _PARTICLES:
+                continue  # "what he called for": a demand, not a label handed back
             start, end = span[0].start, span[-1].end
             found.append(Evidence(FAMILY, "narrator_distancing", start, end, doc.text[start:end],
                                   sentence.index, {"quoted": False, "cue": match.key,
