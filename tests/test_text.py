@@ -113,3 +113,15 @@ def test_empty_and_one_word_texts_give_a_small_valid_doc(text):
 
 def test_seeds_are_all_present():
     assert len(sorted(SEEDS.glob("*.txt"))) == 5
+
+
+def test_a_title_before_a_name_does_not_end_a_sentence(shared_data):
+    # sentencex ends a sentence at "Ms." after a comma; The New York Times writes "Ms." for every woman
+    path = shared_data / "polnear" / "train" / "text" / "nyt_2015-12-15_white-house-schmoozing-season-ho.txt"
+    doc = build_doc(path.read_text(encoding="utf-8"))
+    (sentence,) = [s.text for s in doc.sentences if "Tchen said" in s.text]
+    assert sentence.startswith("By eliminating the receiving line, Ms. Tchen said, the White House")
+    assert not any(s.text.endswith(" Ms.") for s in doc.sentences)
+    # a title sentencex keeps and a sentence that really ends stay as they were
+    assert [s.text for s in build_doc("He thanked Dr. Smith. Mr. Jones agreed.").sentences] == [
+        "He thanked Dr. Smith.", "Mr. Jones agreed."]
