@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from .facts import extract_facts, term_counts
-from .features import extract_all, families
+from .features import extract_all, families, lost_quotation_marks
 from .language import detect_language, is_english
 from .scoring import index_features
 from .text import build_doc
@@ -102,41 +102,26 @@ def _warnings(article: Article, doc: Doc) -> list[str]:
     return found
 
 
-_QUOTING = frozenset({"say", "tell", "add"})  # "..., said Putin": how a direct quote is attributed
-_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
-_LOST_APOSTROPHE = re.compile(r"\b[A-Z][a-z]+ s\b")  # "Russia s help": the apostrophe of 's lost
-
-
 def _lost_quotation_marks(doc: Doc, attributions: Sequence[Attribution]) -> list[str]:
-    """A warning when a text without quotation marks holds what must have been direct quotes.
+    """A warning when the text's quotation marks were lost (``features.lost_quotation_marks``).
 
-    "We've seen such announcements before ..., said one European diplomat"
-    with no marks at all, or "Russia s help", means the marks were lost before
-    the text reached framing (copied from a page or feed that drops them): a
-    speaker's words then read as the reporter's, and the voice-split counts
-    (reporter's hedges and loaded words) may hold them. Plain indirect speech
-    ("..., the ministry said") in third person does not warn.
+    Its direct speech is then read as quoted by the voice-aware families, but
+    where the speech ends is inferred, so the reader is told.
     """
-    if doc.quotes:
+    lost = lost_quotation_marks(doc, attributions)
+    if lost is None:
         return []
-    after = [
-        a for a in attributions
-        if a.content is not None and a.content.end <= a.cue.start and a.attrs.get("verb") in _QUOTING
-    ]
-    lost = _LOST_APOSTROPHE.search(doc.text)
-    spoken = [a for a in after if _FIRST_OR_SECOND_PERSON.search(a.content.text)]
-    if len(after) < 2 or not (lost or spoken):
-        return []  # "..., the ministry said" alone is ordinary indirect speech
-    first = (spoken or after)[0]
+    first = lost.example
     example = " ".join(doc.text[first.content.start:first.cue.end].split())
     if len(example) > 80:
         example = "..." + example[-77:]
-    apostrophes = f"; apostrophes are missing too (\u201c{lost.group()}\u201d)" if lost else ""
+    apostrophes = f"; apostrophes are missing too (\u201c{lost.apostrophe}\u201d)" if lost.apostrophe else ""
     return [
-        f"no quotation marks in the text, yet {len(after)} statement(s) are attributed after their "
-        f"words (\u201c{example}\u201d){apostrophes}: the marks were probably lost in copying, so "
-        "direct quotes read as the reporter's words and the reporter's-voice counts (hedges, loaded "
-        "words) may hold speakers' words"
+        f"no quotation marks in the text, yet {len(lost.statements)} statement(s) are attributed after their "
+        f"words (\u201c{example}\u201d){apostrophes}: the marks were probably lost in copying; those "
+        f"statements and {len(lost.speech) - len(lost.statements)} sentence(s) continuing them are read as "
+        "quoted speech, but where a quote ends is inferred, so the split of hedges and loaded words between "
+        "the reporter and the speakers may be off"
     ]
 
 

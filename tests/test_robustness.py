@@ -291,6 +291,11 @@ def test_a_text_whose_quotation_marks_were_lost_says_so(shared_data):
     (warning,) = [w for w in reuters.warnings if w.startswith("no quotation marks")]
     assert "\u201cI congratulate you! Putin told\u201d" in warning
     assert "\u201cMoscow s\u201d" in warning
+    # its direct speech reads as quoted: "..., Putin told Russian servicemen." and, with no cue of its
+    # own, "The Motherland awaits you." right after "..., said Putin."; the reporter's "whirlwind" stays
+    voices = {e.text: e.attrs["voice"] for e in reuters.evidence if e.family == "loaded" and "voice" in e.attrs}
+    assert voices["terrorists"] == voices["most battle-hardened"] == voices["Motherland"] == "quoted"
+    assert voices["whirlwind"] == voices["calamitous"] == "reporter"
     # the Guardian has its marks; a wire story in indirect speech ("..., the health ministry
     # said") has none and needs none
     assert not any("quotation marks" in w for w in framing.analyze(seed_text("001")).warnings)

@@ -7,17 +7,21 @@ text gives zeros, never NaN or an exception. A family that tells the reporter's
 voice from a source's (hedging) also takes ``reported``: the content
 spans of the article's attributed statements, found once by the attribution
 family, so that a cue in indirect speech (*the diplomat said Russia might ...*)
-belongs to the speaker even without quotation marks.
+belongs to the speaker even without quotation marks. In a text whose quotation
+marks were lost (:func:`lost_quotation_marks`), the voice-aware families read
+its direct speech as quoted, as they would with the marks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import import_module
 from types import ModuleType
 
-from ..types import Doc, FamilyResult, Span
+from ..types import Attribution, Doc, FamilyResult, Span
 
 FAMILY_MODULES: tuple[str, ...] = ("readability", "tone", "hedging", "attribution", "loaded")
 
@@ -45,9 +49,13 @@ def extract_all(doc: Doc, names: Sequence[str] | None = None) -> dict[str, Famil
     modules = {n: m for n, m in families().items() if names is None or n in names}
     reported: tuple[Span, ...] = ()
     done: dict[str, FamilyResult] = {}
-    if any(getattr(m, "USES_REPORTED_SPEECH", False) for m in modules.values()):
+    voiced = doc
+    if any(getattr(m, "USES_REPORTED_SPEECH", False) or n == "loaded" for n, m in modules.items()):
         attribution = families()["attribution"].extract(doc)
         reported = tuple(a.content for a in attribution.attributions if a.content is not None)
+        lost = lost_quotation_marks(doc, attribution.attributions)
+        if lost is not None:
+            voiced = _quoted_within(doc, lost.speech)
         if "attribution" in modules:
             done["attribution"] = attribution
     results = {}
@@ -55,10 +63,89 @@ def extract_all(doc: Doc, names: Sequence[str] | None = None) -> dict[str, Famil
         if name in done:
             results[name] = done[name]
         elif getattr(module, "USES_REPORTED_SPEECH", False):
-            results[name] = module.extract(doc, reported=reported)
+            results[name] = module.extract(voiced, reported=reported)
         else:
-            results[name] = module.extract(doc)
+            results[name] = module.extract(voiced)
     return results
+
+
+# "..., said Putin": how a direct quote is attributed, after its words
+_QUOTING = frozenset({"say", "tell", "add"})
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
+_LOST_APOSTROPHE = re.compile(r"\b[A-Z][a-z]+ s\b")  # "Russia s help": the apostrophe of 's lost
+
+
+@dataclass(frozen=True, slots=True)
+class LostQuotes:
+    """A text whose quotation marks were lost, and the speech found in it without them.
+
+    ``statements`` are the attributions made after their words ("..., said
+    Putin"); ``speech`` their words, plus the unattributed sentences that must
+    be the same speech: one between two such statements, or one in the first
+    or second person right after one ("The Motherland awaits you.").
+    ``apostrophe`` is a lost apostrophe seen in the text ("Moscow s"), if any.
+    """
+
+    statements: tuple[Attribution, ...]
+    speech: tuple[Span, ...]
+    apostrophe: str | None
+
+    @property
+    def example(self) -> Attribution:
+        """The statement that shows it best: the first in the first or second person, else the first."""
+        return next((a for a in self.statements if a.content is not None
+                     and _FIRST_OR_SECOND_PERSON.search(a.content.text)), self.statements[0])
+
+
+def lost_quotation_marks(doc: Doc, attributions: Sequence[Attribution]) -> LostQuotes | None:
+    """The text's lost quotation marks, or None when it has its marks or needs none.
+
+    A text with no quotation mark at all, two or more statements attributed
+    after their words with *say*, *tell* or *add*, and either first- or
+    second-person words in them or an apostrophe lost ("Russia s"), was
+    copied from a page or feed that dropped its marks (the Reuters seed).
+    Third-person indirect speech ("..., the health ministry said") is not.
+    """
+    if doc.quotes:
+        return None
+    after = tuple(
+        a for a in attributions
+        if a.content is not None and a.content.end <= a.cue.start and a.attrs.get("verb") in _QUOTING
+    )
+    lost = _LOST_APOSTROPHE.search(doc.text)
+    spoken = any(_FIRST_OR_SECOND_PERSON.search(a.content.text) for a in after if a.content is not None)
+    if len(after) < 2 or not (lost or spoken):
+        return None
+    contents = [a.content for a in after if a.content is not None]
+    return LostQuotes(after, tuple(contents) + _unattributed_speech(doc, contents, attributions),
+                      lost.group() if lost else None)
+
+
+def _unattributed_speech(doc: Doc, contents: Sequence[Span], attributions: Sequence[Attribution]) -> tuple[Span, ...]:
+    """Body sentences with no cue of their own that continue a statement made after its words."""
+    def holds_speech(sentence_index: int) -> bool:
+        sentence = doc.sentences[sentence_index]
+        return any(c.start < sentence.end and sentence.start < c.end for c in contents)
+
+    cued = {a.sentence for a in attributions}
+    found = []
+    for sentence in doc.body:
+        i = sentence.index
+        if i in cued or holds_speech(i) or i == 0:
+            continue
+        after_speech = holds_speech(i - 1)
+        before_speech = i + 1 < len(doc.sentences) and holds_speech(i + 1)
+        if after_speech and (before_speech or _FIRST_OR_SECOND_PERSON.search(sentence.text)):
+            found.append(Span(sentence.start, sentence.end, sentence.text))
+    return tuple(found)
+
+
+def _quoted_within(doc: Doc, speech: Sequence[Span]) -> Doc:
+    """``doc`` with the tokens inside ``speech`` marked quoted, as if their marks were there."""
+    return replace(doc, tokens=tuple(
+        t._replace(quoted=True) if not t.quoted and any(s.start <= t.start and t.end <= s.end for s in speech) else t
+        for t in doc.tokens
+    ))
 
 
 def in_reported_speech(reported: Sequence[Span], start: int, end: int) -> bool:
