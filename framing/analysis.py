@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from .facts import extract_facts, term_counts
-from .features import extract_all, families, lost_quotation_marks
+from .features import extract_all, families
 from .language import detect_language, is_english
 from .scoring import index_features
 from .text import build_doc
@@ -102,29 +101,6 @@ def _warnings(article: Article, doc: Doc) -> list[str]:
     return found
 
 
-def _lost_quotation_marks(doc: Doc, attributions: Sequence[Attribution]) -> list[str]:
-    """A warning when the text's quotation marks were lost (``features.lost_quotation_marks``).
-
-    Its direct speech is then read as quoted by the voice-aware families, but
-    where the speech ends is inferred, so the reader is told.
-    """
-    lost = lost_quotation_marks(doc, attributions)
-    if lost is None:
-        return []
-    first = lost.example
-    example = " ".join(doc.text[first.content.start:first.cue.end].split())
-    if len(example) > 80:
-        example = "..." + example[-77:]
-    apostrophes = f"; apostrophes are missing too (\u201c{lost.apostrophe}\u201d)" if lost.apostrophe else ""
-    return [
-        f"no quotation marks in the text, yet {len(lost.statements)} statement(s) are attributed after their "
-        f"words (\u201c{example}\u201d){apostrophes}: the marks were probably lost in copying; those "
-        f"statements and {len(lost.speech) - len(lost.statements)} sentence(s) continuing them are read as "
-        "quoted speech, but where a quote ends is inferred, so the split of hedges and loaded words between "
-        "the reporter and the speakers may be off"
-    ]
-
-
 def _combine(
     article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str]
 ) -> Analysis:
@@ -139,7 +115,6 @@ def _combine(
         warnings.extend(result.warnings)
     evidence.sort(key=lambda e: (e.start, e.end, e.family, e.label))
     attributions.sort(key=lambda a: (a.cue.start, a.cue.end))
-    warnings.extend(_lost_quotation_marks(doc, attributions))
     _with_indices(features, attributions, evidence)
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
     return Analysis(

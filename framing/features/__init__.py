@@ -56,6 +56,7 @@ def extract_all(doc: Doc, names: Sequence[str] | None = None) -> dict[str, Famil
         lost = lost_quotation_marks(doc, attribution.attributions)
         if lost is not None:
             voiced = _quoted_within(doc, lost.speech)
+            attribution = replace(attribution, warnings=(*attribution.warnings, lost.warning(doc)))
         if "attribution" in modules:
             done["attribution"] = attribution
     results = {}
@@ -90,11 +91,22 @@ class LostQuotes:
     speech: tuple[Span, ...]
     apostrophe: str | None
 
-    @property
-    def example(self) -> Attribution:
-        """The statement that shows it best: the first in the first or second person, else the first."""
-        return next((a for a in self.statements if a.content is not None
-                     and _FIRST_OR_SECOND_PERSON.search(a.content.text)), self.statements[0])
+    def warning(self, doc: Doc) -> str:
+        """What the reader is told: the speech is read as quoted, but where a quote ends is inferred."""
+        shown = next((a for a in self.statements if a.content is not None
+                      and _FIRST_OR_SECOND_PERSON.search(a.content.text)), self.statements[0])
+        start = shown.content.start if shown.content is not None else shown.cue.start
+        example = " ".join(doc.text[start:shown.cue.end].split())
+        if len(example) > 80:
+            example = "..." + example[-77:]
+        apostrophes = f"; apostrophes are missing too (\u201c{self.apostrophe}\u201d)" if self.apostrophe else ""
+        return (
+            f"no quotation marks in the text, yet {len(self.statements)} statement(s) are attributed after "
+            f"their words (\u201c{example}\u201d){apostrophes}: the marks were probably lost in copying; those "
+            f"statements and {len(self.speech) - len(self.statements)} sentence(s) continuing them are read as "
+            "quoted speech, but where a quote ends is inferred, so the split of hedges and loaded words "
+            "between the reporter and the speakers may be off"
+        )
 
 
 def lost_quotation_marks(doc: Doc, attributions: Sequence[Attribution]) -> LostQuotes | None:
