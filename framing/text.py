@@ -66,8 +66,8 @@ _GLUED = re.compile(r"^([a-z]{2,})([A-Z][a-z]+)$")  # "thatSyrian": a lost space
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")  # a sentence without one has no glued word
 _TERMINAL = re.compile(r"[.!?:;\"')\]\u2026]\s*$")
 _WORD = re.compile(r"[^\W_]+")
-# Titles sentencex ends a sentence after when a name follows ("When asked, Ms. Sherry said"
-# came out as two sentences): 162 sentences of the PTC and PolNeAR training texts ended in "Ms."
+# Titles before a name, after which no sentence ends. sentencex ends one after some of them
+# ("When asked, Ms. | Sherry said"): 162 sentences of the PTC and PolNeAR training texts ended in "Ms."
 _TITLE_BEFORE_NAME = re.compile(
     r"(?<![\w.])(?:Ms|Mr|Mrs|Mmes|Messrs|Dr|Drs|Fr|Prof|Profs|Gens|Govs|Atty|Amb|Ald|Treas)\.$"
 )

@@ -284,7 +284,7 @@ def test_stories_whose_names_reduce_alike_keep_their_own_charts(tmp_path):
     assert len({p.name for p in (tmp_path / "r_charts").iterdir()}) == 2
 
 
-def test_a_text_whose_quotation_marks_were_lost_says_so(shared_data):
+def test_a_text_whose_quotation_marks_were_lost_says_so():
     # The Reuters seed reached us with every quotation mark and apostrophe stripped:
     # "I congratulate you!" / "Putin told the servicemen." and "Moscow s military contingent"
     reuters = framing.analyze(seed_text("000"))
@@ -296,9 +296,12 @@ def test_a_text_whose_quotation_marks_were_lost_says_so(shared_data):
     voices = {e.text: e.attrs["voice"] for e in reuters.evidence if e.family == "loaded" and "voice" in e.attrs}
     assert voices["terrorists"] == voices["most battle-hardened"] == voices["Motherland"] == "quoted"
     assert voices["whirlwind"] == voices["calamitous"] == "reporter"
-    # the Guardian has its marks; a wire story in indirect speech ("..., the health ministry
-    # said") has none and needs none
+    # the Guardian has its marks
     assert not any("quotation marks" in w for w in framing.analyze(seed_text("001")).warnings)
+
+
+def test_indirect_speech_without_quotation_marks_lost_none(shared_data):
+    # a wire story in indirect speech ("..., the health ministry said") has no marks and needs none
     ebola = shared_data / "ptc_semeval2020" / "train-articles" / "article754111899.txt"
     text = ebola.read_text(encoding="utf-8")
     assert '"' not in text and "the health ministry said" in text

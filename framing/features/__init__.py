@@ -7,9 +7,11 @@ text gives zeros, never NaN or an exception. A family that tells the reporter's
 voice from a source's (hedging) also takes ``reported``: the content
 spans of the article's attributed statements, found once by the attribution
 family, so that a cue in indirect speech (*the diplomat said Russia might ...*)
-belongs to the speaker even without quotation marks. In a text whose quotation
-marks were lost (:func:`lost_quotation_marks`), the voice-aware families read
-its direct speech as quoted, as they would with the marks.
+belongs to the speaker even without quotation marks. A family that tells the
+reporter's words from quoted ones (``READS_VOICE``: hedging, loaded wording)
+makes attribution run first; in a text whose quotation marks were lost
+(:func:`lost_quotation_marks`) it reads the direct speech as quoted, as it
+would with the marks.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def extract_all(doc: Doc, names: Sequence[str] | None = None) -> dict[str, Famil
     reported: tuple[Span, ...] = ()
     done: dict[str, FamilyResult] = {}
     voiced = doc
-    if any(getattr(m, "USES_REPORTED_SPEECH", False) or n == "loaded" for n, m in modules.items()):
+    if any(getattr(m, "READS_VOICE", False) for m in modules.values()):
         attribution = families()["attribution"].extract(doc)
         reported = tuple(a.content for a in attribution.attributions if a.content is not None)
         lost = lost_quotation_marks(doc, attribution.attributions)

@@ -399,6 +399,7 @@ def _voice(quoted: bool, reported: Sequence[Span], start: int, end: int) -> str:
 
 
 USES_REPORTED_SPEECH = True
+READS_VOICE = True
 
 
 def extract(doc: Doc, reported: Sequence[Span] = ()) -> FamilyResult:

@@ -52,6 +52,8 @@ from ..text import phrase_tokens
 from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
 
 FAMILY = "loaded"
+# Tells the reporter's words from quoted ones: runs on a Doc whose lost quotation marks are restored.
+READS_VOICE = True
 CUES_FILE = "loaded-cues.v1.tsv"
 RULES_FILE = "loaded-rules.v1.json"
 ACTORS_FILE = "loaded-actors.v1.tsv"
