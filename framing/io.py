@@ -266,7 +266,7 @@ def _csv_records(handle: BinaryIO, source: str) -> Iterator[tuple[str, Any]]:
     except InputError as error:
         yield source, ReadError(source, str(error))
         return
-    reader = csv.reader(text.splitlines(keepends=True), dialect=_sniff_dialect(text))
+    reader = csv.reader(text.splitlines(keepends=True), dialect=csv_dialect(text))
     fields = [f.strip().lower() for f in next(reader, [])]
     if "text" not in fields:
         yield source, ReadError(
@@ -309,7 +309,8 @@ def _csv_problem(error: csv.Error, last_line: int) -> str:
     return f"malformed CSV row: {error} (a quotation mark inside a field must be doubled)"
 
 
-def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+def csv_dialect(text: str) -> type[csv.Dialect]:
+    """Standard CSV (doubled quotes inside quoted fields, strict) with the header's delimiter: , ; or tab."""
     header = text.split("\n", 1)[0]
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     delimiter = max(counts, key=lambda d: counts[d])

@@ -39,6 +39,7 @@ from sklearn.preprocessing import StandardScaler
 
 from .errors import InputError
 from .estimators import FramingFeatures
+from .io import csv_dialect
 from .model import Model, from_pipeline
 
 MIN_ROWS_PER_CLASS = 2
@@ -169,12 +170,7 @@ def _cell(value: Any) -> str:
 
 
 def _csv_rows(text: str, file: Path) -> list[tuple[str, dict[str, Any]]]:
-    sample = text[:20_000]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=csv_dialect(text))
     rows = []
     try:
         for row in reader:

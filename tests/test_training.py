@@ -28,6 +28,22 @@ def test_csv_with_bom_and_semicolons_reads_like_jsonl(tmp_path: Path) -> None:
     assert from_csv.sha256 != from_jsonl.sha256
 
 
+def test_csv_written_by_pythons_csv_module_keeps_doubled_quotes(tmp_path: Path) -> None:
+    # BABE row 3, quoted speech inside the text: the writer doubles each quotation mark in a quoted
+    # field; the header alone (no quotes in it) must not make the reader forget that convention
+    import csv
+
+    sentence = ('"We have one beautiful law," Trump recently said in his characteristically bizarre syntax '
+                'and diction, repeating the word "beautiful."')
+    path = tmp_path / "written.csv"
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerows([["text", "label"], [sentence, "Biased"], ["The bill passed, 52 to 48.", "Non-biased"]])
+    data = read_labelled(path, label_column="label")
+    assert data.texts == (sentence, "The bill passed, 52 to 48.")
+    assert data.labels == ("Biased", "Non-biased")
+
+
 def test_babe_reads_with_the_documented_columns(shared_data: Path) -> None:
     data = read_labelled(
         shared_data / "babe" / "babe_train.csv",
