@@ -42,7 +42,9 @@ Format = Annotated[MetricsFormat, typer.Option("--format", "-f", help="Output fo
 
 def train(
     data: Data,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Model card to write (NAME.json; NAME.npz beside it).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Model card to write (NAME.json; NAME.npz and any encoder beside it).")
+    ],
     text_column: TextColumn = "text",
     label_column: LabelColumn = "label",
     group_column: Annotated[
@@ -56,6 +58,18 @@ def train(
     level: Annotated[Level, typer.Option("--level", help="What one training text is.")] = Level.sentence,
     data_licence: Annotated[str, typer.Option("--data-licence", help="Licence of the training data, for the card.")] = "unknown",
     data_citation: Annotated[str, typer.Option("--data-citation", help="How to cite the training data.")] = "",
+    encoder: Annotated[
+        bool,
+        typer.Option(
+            "--encoder/--no-encoder",
+            help="Also fine-tune a sentence encoder (all-MiniLM-L6-v2) and fuse it with the linear model; "
+            "needs pip install 'framing[finetune]' and minutes per fold.",
+        ),
+    ] = False,
+    encoder_epochs: Annotated[int, typer.Option("--encoder-epochs", min=1, help="Fine-tuning epochs.")] = 3,
+    fusion_weight: Annotated[
+        float, typer.Option("--fusion-weight", min=0.0, max=1.0, help="The encoder's share of the fused probability.")
+    ] = 0.5,
     format: Format = MetricsFormat.table,
 ) -> None:
     """Train a text classifier, print its cross-validated metrics and save it.
@@ -66,6 +80,8 @@ def train(
       --label-column label_bias --group-column outlet --drop-label "No agreement"
       --output models/sentence-bias.json
     """
+    from .finetune import EncoderSettings
+    from .model import encoder_files
     from .training import PipelineConfig, read_labelled
     from .training import train as train_model
 
@@ -74,6 +90,7 @@ def train(
         + (["--group-column", group_column] if group_column else [])
         + [arg for label in drop_label or () for arg in ("--drop-label", label)]
         + ["--folds", str(folds), "--seed", str(seed), "--c", repr(c), "--level", level.value]
+        + (["--encoder", "--encoder-epochs", str(encoder_epochs), "--fusion-weight", repr(fusion_weight)] if encoder else [])
         + ["--data-licence", data_licence, "--data-citation", data_citation, "--output", str(output)]
     )
     try:
@@ -95,12 +112,16 @@ def train(
             licence=data_licence,
             citation=data_citation,
             command=command,
+            encoder=EncoderSettings(epochs=encoder_epochs) if encoder else None,
+            fusion_weight=fusion_weight,
+            progress=lambda line: typer.echo(line, err=True),
         )
         weights = result.model.save(output)
     except FramingError as error:
         _fail(str(error))
     _print_metrics({"model": str(output), "cross_validation": dict(result.metrics)}, format)
-    typer.echo(f"wrote {output} and {weights}", err=True)
+    written = [output, weights, *(encoder_files(output).values() if result.model.encoder else ())]
+    typer.echo(f"wrote {', '.join(map(str, written))}", err=True)
 
 
 def evaluate(

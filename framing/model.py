@@ -1,6 +1,6 @@
 """Trained models as data: a JSON card beside an NPZ of weights, never pickle.
 
-A framing model is two files. ``NAME.json`` is the model card: what the model
+A framing model is two files (four with an encoder). ``NAME.json`` is the model card: what the model
 predicts (its classes), how its inputs are built (framing features, word and
 character TF-IDF), the library and lexicon versions it was trained with, the
 training data's checksum and licence, and its cross-validated metrics.
@@ -8,6 +8,11 @@ training data's checksum and licence, and its cross-validated metrics.
 coefficients), read with ``allow_pickle=False``, so loading a model can never
 run code. A SHA-256 over the prediction-relevant part of the card and every
 array is stored in the card; a file that was corrupted or edited is refused.
+
+A model may also carry a fine-tuned sentence encoder (format 2, see
+:mod:`framing.encoder`): ``NAME.onnx`` and ``NAME.tokenizer.json``, pinned by
+SHA-256 in the card's model section. Its class probabilities are averaged
+with the linear part's (late fusion, weight in the card).
 
 Prediction is re-implemented here from the stored arrays (a fixed-vocabulary
 ``CountVectorizer`` for tokenising, numpy for the rest), so a loaded model
@@ -42,6 +47,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler, normalize
 
+from .encoder import SentenceClassifier
 from .errors import ModelError
 from .estimators import (
     FramingFeatures,
@@ -56,7 +62,9 @@ from .types import Analysis, Article, Evidence
 
 FORMAT = "framing-model"
 FORMAT_VERSION = 1
+ENCODER_FORMAT_VERSION = 2
 MAX_CARD_BYTES = 5_000_000
+MAX_FILE_BYTES = 500_000_000
 EVIDENCE_PER_CLASS = 3
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _ANALYZERS = ("word", "char", "char_wb")
@@ -73,6 +81,7 @@ class Model:
 
     card: Mapping[str, Any]
     arrays: Mapping[str, np.ndarray] = field(repr=False)
+    encoder: SentenceClassifier | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -88,7 +97,19 @@ class Model:
         return str(self.card["model"]["level"])
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Probability of each class (columns in ``classes_`` order) for each text."""
+        """Probability of each class (columns in ``classes_`` order) for each text.
+
+        With an encoder, the weighted mean of its probabilities and the linear part's.
+        """
+        checked = check_texts(texts, what="the model")
+        linear = self.linear_proba(checked)
+        if self.encoder is None:
+            return linear
+        weight = float(self.card["model"]["encoder"]["fusion_weight"])
+        return (1.0 - weight) * linear + weight * self.encoder.probabilities(checked)
+
+    def linear_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """The linear part's probabilities alone (features and n-grams into the logistic regression)."""
         scores = self.decision_function(texts)
         if scores.ndim == 1:
             positive = _expit(scores)
@@ -111,8 +132,9 @@ class Model:
     def save(self, path: str | Path) -> Path:
         """Write the card to ``path`` (``.json``) and the weights beside it (``.npz``).
 
-        Returns the path of the weights file. Both files are written atomically
-        and byte-for-byte deterministic.
+        A model with an encoder also writes ``NAME.onnx`` and
+        ``NAME.tokenizer.json``. Returns the path of the weights file. Every
+        file is written atomically and byte-for-byte deterministic.
         """
         from .io import write_atomic
 
@@ -122,6 +144,11 @@ class Model:
         weights = target.with_suffix(".npz")
         card = dict(self.card)
         card["weights"] = {"file": weights.name, "sha256": self.card["weights"]["sha256"]}
+        if self.encoder is not None:
+            files = encoder_files(target)
+            card["encoder_files"] = {key: file.name for key, file in files.items()}
+            write_atomic(files["graph"], self.encoder.graph)
+            write_atomic(files["tokenizer"], self.encoder.tokenizer)
         write_atomic(weights, _npz_bytes(self.arrays))
         write_atomic(target, json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return weights
@@ -132,6 +159,39 @@ class Model:
             for block in self.card["model"]["blocks"]
         ]
         return sp.hstack(blocks, format="csr")
+
+
+def encoder_files(card: Path) -> dict[str, Path]:
+    """Where a model saved as ``card`` keeps its encoder: ``NAME.onnx`` and ``NAME.tokenizer.json``."""
+    return {"graph": card.with_suffix(".onnx"), "tokenizer": card.with_name(f"{card.stem}.tokenizer.json")}
+
+
+def with_encoder(
+    model: Model, encoder: SentenceClassifier, *, fusion_weight: float, record: Mapping[str, Any]
+) -> Model:
+    """``model`` with a fine-tuned encoder fused in, its probabilities' share ``fusion_weight``.
+
+    The encoder's columns must follow ``model.classes_``. ``record`` is kept
+    in the card (settings, provenance). The encoder's bytes are pinned by
+    SHA-256 in the model section, so the weights checksum covers them.
+    """
+    section = dict(model.card["model"])
+    section["encoder"] = {
+        **record,
+        "fusion_weight": fusion_weight,
+        "classes": list(section["classes"]),
+        "max_length": encoder.max_length,
+        "graph_sha256": hashlib.sha256(encoder.graph).hexdigest(),
+        "tokenizer_sha256": hashlib.sha256(encoder.tokenizer.encode("utf-8")).hexdigest(),
+    }
+    card = {
+        **model.card,
+        "format_version": ENCODER_FORMAT_VERSION,
+        "libraries": {**model.card["libraries"], **{lib: _version(lib) for lib in ("onnxruntime", "tokenizers")}},
+        "model": section,
+        "weights": {**model.card["weights"], "sha256": weights_checksum(section, model.arrays)},
+    }
+    return Model(card, model.arrays, encoder)
 
 
 def _block_matrix(block: Mapping[str, Any], arrays: Mapping[str, np.ndarray], texts: list[str]) -> sp.csr_matrix:
@@ -344,7 +404,7 @@ def load_model(path: str | Path) -> Model:
         )
     _check_shapes(card_path, card, arrays)
     _check_compatible(card_path, card)
-    return Model(card, arrays)
+    return Model(card, arrays, _read_encoder(card_path, card))
 
 
 def _read_card(path: Path) -> dict[str, Any]:
@@ -358,10 +418,10 @@ def _read_card(path: Path) -> dict[str, Any]:
         raise ModelError(f"{path} is not a framing model: it is not JSON ({error})") from None
     if not isinstance(card, dict) or card.get("format") != FORMAT:
         raise ModelError(f"{path} is not a framing model: its card has no \"format\": \"{FORMAT}\"")
-    if card.get("format_version") != FORMAT_VERSION:
+    if card.get("format_version") not in (FORMAT_VERSION, ENCODER_FORMAT_VERSION):
         raise ModelError(
             f"{path} is framing model format {card.get('format_version')!r}; this framing reads "
-            f"format {FORMAT_VERSION}. Upgrade framing or retrain the model"
+            f"formats {FORMAT_VERSION} and {ENCODER_FORMAT_VERSION}. Upgrade framing or retrain the model"
         )
     try:
         _check_card_schema(card)
@@ -394,22 +454,72 @@ def _check_card_schema(card: Mapping[str, Any]) -> None:
             raise ValueError(f"block {block['name']!r} has a non-finite weight")
     if not isinstance(card["lexicons"], dict):
         raise ValueError("lexicons must map lexicon names to versions")
+    if (card["format_version"] == ENCODER_FORMAT_VERSION) != ("encoder" in section):
+        raise ValueError(f"a model has an encoder section exactly when its format is {ENCODER_FORMAT_VERSION}")
+    if "encoder" in section:
+        _check_encoder_schema(section["encoder"], card["encoder_files"])
+        if section["encoder"]["classes"] != classes:
+            raise ValueError("encoder.classes must be model.classes in the same order")
     if not isinstance(card["weights"]["file"], str) or not isinstance(card["weights"]["sha256"], str):
         raise ValueError("weights.file and weights.sha256 must be strings")
 
 
-def _read_weights(path: Path, card: Mapping[str, Any]) -> dict[str, np.ndarray]:
-    file = card["weights"]["file"]
-    if Path(file).name != file or file in ("", ".", ".."):
-        raise ModelError(f"{path}: weights file {file!r} must be a file name beside the card")
-    weights = path.with_name(file)
-    if not weights.is_file():
-        raise ModelError(f"{path}: its weights file {str(weights)!r} is missing")
+def _check_encoder_schema(encoder: Mapping[str, Any], files: Mapping[str, Any]) -> None:
+    weight, length = encoder["fusion_weight"], encoder["max_length"]
+    if not (isinstance(weight, (int, float)) and 0.0 <= weight <= 1.0):
+        raise ValueError(f"encoder.fusion_weight must be a number from 0 to 1, not {weight!r}")
+    if not (isinstance(length, int) and 1 <= length <= 512):
+        raise ValueError(f"encoder.max_length must be a whole number from 1 to 512, not {length!r}")
+    for key in ("graph", "tokenizer"):
+        if not isinstance(encoder[f"{key}_sha256"], str) or not isinstance(files[key], str):
+            raise ValueError(f"encoder.{key}_sha256 and encoder_files.{key} must be strings")
+
+
+def _read_encoder(path: Path, card: Mapping[str, Any]) -> SentenceClassifier | None:
+    """The encoder beside the card, its files' bytes checked against the model section first."""
+    section = card["model"].get("encoder")
+    if section is None:
+        return None
+    contents = {}
+    for key in ("graph", "tokenizer"):
+        file = card["encoder_files"][key]
+        contents[key] = _beside(path, file, f"encoder {key}", MAX_FILE_BYTES)
+        if hashlib.sha256(contents[key]).hexdigest() != section[f"{key}_sha256"]:
+            raise ModelError(
+                f"{path}: its encoder file {file!r} does not match the card's checksum; the model is "
+                "corrupted or was edited. Retrain it or restore the original files"
+            )
     try:
-        with np.load(weights, allow_pickle=False) as archive:
+        tokenizer = contents["tokenizer"].decode("utf-8")
+    except UnicodeDecodeError:
+        raise ModelError(f"{path}: its tokenizer file is not UTF-8 text") from None
+    encoder = SentenceClassifier(contents["graph"], tokenizer, section["max_length"])
+    width = encoder.width()
+    if width != len(card["model"]["classes"]):
+        raise ModelError(f"{path}: its encoder gives {width} probabilities for {len(card['model']['classes'])} classes")
+    return encoder
+
+
+def _beside(path: Path, file: str, what: str, limit: int) -> bytes:
+    """The bytes of a file named in the card, which must sit beside the card."""
+    if Path(file).name != file or file in ("", ".", ".."):
+        raise ModelError(f"{path}: {what} file {file!r} must be a file name beside the card")
+    target = path.with_name(file)
+    if not target.is_file():
+        raise ModelError(f"{path}: its {what} file {str(target)!r} is missing")
+    if target.stat().st_size > limit:
+        raise ModelError(f"{path}: its {what} file {str(target)!r} is larger than {limit} bytes")
+    return target.read_bytes()
+
+
+def _read_weights(path: Path, card: Mapping[str, Any]) -> dict[str, np.ndarray]:
+    data = _beside(path, card["weights"]["file"], "weights", MAX_FILE_BYTES)
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
             return {key: archive[key] for key in archive.files}
     except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as error:
-        raise ModelError(f"{weights} is corrupted or not a framing weights file ({error})") from None
+        raise ModelError(f"{path.with_name(card['weights']['file'])} is corrupted or not a framing weights file "
+                         f"({error})") from None
 
 
 def _check_shapes(path: Path, card: Mapping[str, Any], arrays: Mapping[str, np.ndarray]) -> None:

@@ -24,7 +24,7 @@ import hashlib
 import io
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,8 @@ from sklearn.preprocessing import StandardScaler
 from .errors import InputError
 from .estimators import FramingFeatures
 from .io import csv_dialect
-from .model import Model, from_pipeline
+from .finetune import EncoderSettings, fit_encoder, provenance
+from .model import Model, from_pipeline, with_encoder
 
 MIN_ROWS_PER_CLASS = 2
 MAX_BYTES = 200_000_000
@@ -271,6 +272,9 @@ def cross_validate(
     folds: int = 5,
     seed: int = 0,
     grouped: bool = False,
+    encoder: EncoderSettings | None = None,
+    fusion_weight: float = 0.5,
+    progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Cross-validated metrics of the pipeline: stratified folds, or grouped ones.
 
@@ -278,6 +282,11 @@ def cross_validate(
     model is always tested on groups (outlets) it was not trained on.
     Returns the mean and standard deviation over folds of weighted F1, macro
     F1 and accuracy, and the folds' weighted F1 values.
+
+    With ``encoder`` settings, each fold also fine-tunes the encoder on its
+    training part (:func:`framing.finetune.fit_encoder`, minutes per fold) and
+    the metrics are those of the fused model, the one that ships;
+    ``components`` gives the linear part's and the encoder's own weighted F1.
     """
     check_trainable(data, folds=folds)
     texts = np.asarray(data.texts, dtype=object)
@@ -289,19 +298,52 @@ def cross_validate(
         splits = splitter.split(texts, labels, np.asarray(data.groups, dtype=object))
     else:
         splits = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, labels)
-    per_fold = []
-    for train_index, test_index in splits:
-        pipeline = build_pipeline(config, seed=seed, classes=len(data.label_counts))
+    classes = np.asarray(sorted(data.label_counts), dtype=object)
+    per_fold, parts = [], []
+    for number, (train_index, test_index) in enumerate(splits):
+        pipeline = build_pipeline(config, seed=seed, classes=len(classes))
         pipeline.fit(list(texts[train_index]), labels[train_index])
-        predicted = pipeline.predict(list(texts[test_index]))
-        per_fold.append(_scores(labels[test_index], predicted))
+        linear = _columns(pipeline.predict_proba(list(texts[test_index])), pipeline.classes_, classes)
+        truth = labels[test_index]
+        if encoder is None:
+            per_fold.append(_scores(truth, classes[np.argmax(linear, axis=1)]))
+            continue
+        if progress:
+            progress(f"fold {number + 1}/{folds} ({'grouped' if grouped else 'stratified'}): fine-tuning the encoder")
+        tuned = fit_encoder(list(texts[train_index]), labels[train_index], classes, encoder, seed=seed, progress=progress)
+        own = tuned.probabilities(list(texts[test_index]))
+        fused = (1.0 - fusion_weight) * linear + fusion_weight * own
+        per_fold.append(_scores(truth, classes[np.argmax(fused, axis=1)]))
+        parts.append({"linear": _scores(truth, classes[np.argmax(linear, axis=1)])["f1_weighted"],
+                      "encoder": _scores(truth, classes[np.argmax(own, axis=1)])["f1_weighted"]})
+        if progress:
+            progress(f"  fold {number + 1}: fused {per_fold[-1]['f1_weighted']:.4f}, linear {parts[-1]['linear']:.4f}, "
+                     f"encoder {parts[-1]['encoder']:.4f}")
     summary: dict[str, Any] = {"folds": folds, "kind": "grouped" if grouped else "stratified"}
     for metric in ("f1_weighted", "f1_macro", "accuracy"):
         values = np.array([fold[metric] for fold in per_fold])
         summary[metric] = round(float(values.mean()), 4)
         summary[f"{metric}_std"] = round(float(values.std()), 4)
     summary["f1_weighted_per_fold"] = [round(fold["f1_weighted"], 4) for fold in per_fold]
+    if parts:
+        summary["components"] = {
+            name: {"f1_weighted": round(float(np.mean([p[name] for p in parts])), 4),
+                   "f1_weighted_per_fold": [round(p[name], 4) for p in parts]}
+            for name in ("linear", "encoder")
+        }
     return summary
+
+
+def _columns(proba: np.ndarray, fitted: np.ndarray, classes: np.ndarray) -> np.ndarray:
+    """Probabilities with a column for every class, zero for one a fold's training part lacked.
+
+    Grouped folds can leave a class out of training (a label only one outlet uses).
+    """
+    full = np.zeros((len(proba), len(classes)))
+    positions = {label: i for i, label in enumerate(classes)}
+    for column, label in enumerate(fitted):
+        full[:, positions[label]] = proba[:, column]
+    return full
 
 
 def _scores(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
@@ -323,6 +365,9 @@ def train(
     licence: str = "unknown",
     citation: str = "",
     command: str = "",
+    encoder: EncoderSettings | None = None,
+    fusion_weight: float = 0.5,
+    progress: Callable[[str], None] | None = None,
 ) -> TrainResult:
     """Cross-validate, then fit on every row; return the model with its card.
 
@@ -341,14 +386,30 @@ def train(
         The training data's licence and how to cite it, for the card.
     command : str
         The command that trained the model, recorded so it can be retrained.
+    encoder : EncoderSettings, optional
+        Also fine-tune a sentence encoder (needs ``framing[finetune]``) and
+        fuse its probabilities with the linear model's, ``fusion_weight``
+        being its share. Cross-validation then fine-tunes once per fold.
+    progress : callable, optional
+        Called with a line of progress text (folds, epochs) while training.
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level must be 'sentence' or 'document', not {level!r}")
+    if not 0.0 <= fusion_weight <= 1.0:
+        raise InputError(f"fusion weight must be from 0 to 1, not {fusion_weight!r}")
+    if encoder is not None and level != "sentence":
+        raise InputError(
+            "an encoder reads at most 128 tokens, a sentence or two: train it on sentences (--level sentence); "
+            "a sentence-level model scores an article sentence by sentence"
+        )
     check_trainable(data, folds=folds)
-    metrics = {"stratified": cross_validate(data, config, folds=folds, seed=seed)}
+    if encoder is not None:
+        provenance()  # fails at once, before any fold, when PyTorch or the base encoder is missing
+    options = {"folds": folds, "seed": seed, "encoder": encoder, "fusion_weight": fusion_weight, "progress": progress}
+    metrics = {"stratified": cross_validate(data, config, **options)}
     if data.groups is not None:
         metrics["grouped"] = {
-            **cross_validate(data, config, folds=folds, seed=seed, grouped=True),
+            **cross_validate(data, config, grouped=True, **options),
             "group_column": data.columns["group"],
         }
     pipeline = build_pipeline(config, seed=seed, classes=len(data.label_counts))
@@ -375,7 +436,15 @@ def train(
         },
         "metrics": metrics,
     }
-    return TrainResult(from_pipeline(pipeline, name=name, level=level, card=card), metrics)
+    model = from_pipeline(pipeline, name=name, level=level, card=card)
+    if encoder is not None:
+        if progress:
+            progress("fine-tuning the encoder on every row")
+        classes = [str(c) for c in model.classes_]
+        tuned = fit_encoder(data.texts, data.labels, classes, encoder, seed=seed, progress=progress)
+        record = {"settings": encoder.record(), **provenance()}
+        model = with_encoder(model, tuned, fusion_weight=fusion_weight, record=record)
+    return TrainResult(model, metrics)
 
 
 def _config_record(config: PipelineConfig) -> dict[str, Any]:

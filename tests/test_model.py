@@ -204,8 +204,8 @@ def test_weights_outside_the_models_folder_are_refused(saved: Path) -> None:
 
 
 def test_a_newer_format_is_refused(saved: Path) -> None:
-    _edit_card(saved, lambda card: card.update(format_version=2))
-    with pytest.raises(ModelError, match=r"format 2; this framing reads format 1"):
+    _edit_card(saved, lambda card: card.update(format_version=3))
+    with pytest.raises(ModelError, match=r"format 3; this framing reads formats 1 and 2"):
         load_model(saved)
 
 

@@ -124,9 +124,13 @@ def test_grouped_folds_never_share_a_group(tmp_path: Path, monkeypatch: pytest.M
             self.pipeline.fit(texts, labels)
             return self
 
-        def predict(self, texts):  # type: ignore[no-untyped-def]
+        @property
+        def classes_(self):  # type: ignore[no-untyped-def]
+            return self.pipeline.classes_
+
+        def predict_proba(self, texts):  # type: ignore[no-untyped-def]
             seen.append((self.train_groups, {data.groups[data.texts.index(t)] for t in texts}))
-            return self.pipeline.predict(texts)
+            return self.pipeline.predict_proba(texts)
 
     monkeypatch.setattr(training, "build_pipeline", Recording)
     summary = cross_validate(data, folds=4, grouped=True)

