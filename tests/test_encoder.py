@@ -168,6 +168,27 @@ def test_numpy_input_and_a_pickled_model_give_the_same_probabilities(shipped: Mo
     np.testing.assert_array_equal(pickle.loads(pickle.dumps(shipped)).predict_proba(texts), expected)
 
 
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("three-classes", "gives 3 probabilities for 2 classes"),
+        ("not-probabilities", "not class probabilities"),
+        ("external-data", "not a valid ONNX graph.*External data path validation failed"),
+    ],
+)
+def test_a_resealed_foreign_graph_is_refused_at_load(copied: Path, fixture: str, message: str) -> None:
+    # tiny graphs written by tests/fixtures/onnx/make.py; the last reads a weight from /etc/hostname
+    graph = copied.with_suffix(".onnx")
+    graph.write_bytes((ROOT / "tests" / "fixtures" / "onnx" / f"{fixture}.onnx").read_bytes())
+
+    def reseal(card: dict) -> None:
+        card["model"]["encoder"]["graph_sha256"] = hashlib.sha256(graph.read_bytes()).hexdigest()
+
+    _rewrite(copied, reseal)
+    with pytest.raises(ModelError, match=message):
+        load_model(copied)
+
+
 @pytest.mark.parametrize("weight", [-0.1, 1.5, "half"])
 def test_a_fusion_weight_outside_zero_to_one_is_refused(copied: Path, weight: object) -> None:
     def edit(card: dict) -> None:
