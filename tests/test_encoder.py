@@ -283,3 +283,23 @@ def test_the_fused_model_and_its_encoder_fit_babe_as_trained(shipped: Model, sha
     fused = 0.5 * shipped.linear_proba(texts) + 0.5 * own
     assert f1_score(data.labels, shipped.classes_[own.argmax(axis=1)], average="weighted") >= 0.90
     assert f1_score(data.labels, shipped.classes_[fused.argmax(axis=1)], average="weighted") >= 0.945
+
+
+def test_the_score_table_shows_the_models_probability_per_article(shipped: Model) -> None:
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+    from framing.model import score_article
+
+    result = CliRunner().invoke(app, ["score", str(ROOT / "seeds"), "--model", "sentence-bias"])
+    assert result.exit_code == 0
+    header, *rows = result.stdout.splitlines()
+    assert header.split()[-1] == "p(Biased)" and "p(Non-biased)" not in header
+    shown = {}
+    for row in rows:
+        source, outlet, value = row.split()[0], row.split()[1], row.split()[-1]
+        text = Path(source).read_text(encoding="utf-8")
+        assert value == f"{score_article(shipped, text)[0]['model.sentence-bias.Biased']:.3f}"
+        shown[outlet] = float(value)
+    # the Observer's "gassed his own people" and "war-ravished Syria" sentences make it the highest seed
+    assert max(shown, key=shown.__getitem__) == "Observer"

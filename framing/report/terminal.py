@@ -25,7 +25,7 @@ TABLE_FEATURES = (
 def score_table(analyses: Sequence[Analysis]) -> str:
     """One aligned row per article with the headline features."""
     present = {k for a in analyses for k in a.features}
-    columns = [(k, h) for k, h in TABLE_FEATURES if k in present]
+    columns = [(k, h) for k, h in TABLE_FEATURES if k in present] + _model_columns(analyses)
     rows = [["source", "outlet", *(h for _, h in columns)]]
     for a in analyses:
         values = [_value(a, k) for k, _ in columns]
@@ -35,6 +35,19 @@ def score_table(analyses: Sequence[Analysis]) -> str:
         "  ".join(v.ljust(w) if i < 2 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths)))
         for r in rows
     ) + "\n"
+
+
+def _model_columns(analyses: Sequence[Analysis]) -> list[tuple[str, str]]:
+    """A column per class of each model scored (``--model``), headed ``p(CLASS)``.
+
+    With two classes the second is left out: it is one minus the first.
+    """
+    keys = list(dict.fromkeys(k for a in analyses for k in a.features if k.startswith("model.")))
+    by_model: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        by_model[key.rsplit(".", 1)[0]].append(key)
+    shown_keys = [k for group in by_model.values() for k in (group[:1] if len(group) == 2 else group)]
+    return [(k, f"p({k.rsplit('.', 1)[1]})") for k in shown_keys]
 
 
 def score_csv(analyses: Sequence[Analysis]) -> str:
