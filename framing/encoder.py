@@ -50,7 +50,7 @@ class SentenceClassifier:
         Raises :class:`ModelError` when the graph does not give one probability
         per class for each text (a foreign or broken graph).
         """
-        session, tokenizer = self.runtime()
+        session, tokenizer = self.runtime
         rows = []
         for encoding in tokenizer.encode_batch([_without_surrogates(t) for t in texts]):
             ids = np.asarray([encoding.ids], dtype=np.int64)
@@ -69,15 +69,12 @@ class SentenceClassifier:
         return int(self.probabilities(["A sentence."]).shape[1])
 
     @cached_property
-    def _runtime(self) -> tuple[Any, Any]:
-        return _start(self.graph, self.tokenizer, self.max_length)
-
     def runtime(self) -> tuple[Any, Any]:
         """The ONNX Runtime session and the tokenizer, built on first use and kept.
 
         Raises :class:`ModelError` when either file is not what it should be.
         """
-        return self._runtime
+        return _start(self.graph, self.tokenizer, self.max_length)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (for worker processes) without the session, which is rebuilt on first use."""

@@ -122,9 +122,9 @@ def fit_encoder(
 
     The classifier's probability columns follow ``classes``.
     """
+    folder = base_encoder()
     import torch
 
-    folder = base_encoder()
     threads = torch.get_num_threads()
     torch.set_num_threads(settings.threads)
     try:

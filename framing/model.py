@@ -1,9 +1,10 @@
 """Trained models as data: a JSON card beside an NPZ of weights, never pickle.
 
-A framing model is two files (four with an encoder). ``NAME.json`` is the model card: what the model
-predicts (its classes), how its inputs are built (framing features, word and
-character TF-IDF), the library and lexicon versions it was trained with, the
-training data's checksum and licence, and its cross-validated metrics.
+A framing model is two files (four with an encoder). ``NAME.json`` is the
+model card: what the model predicts (its classes), how its inputs are built
+(framing features, word and character TF-IDF), the library and lexicon
+versions it was trained with, the training data's checksum and licence, and
+its cross-validated metrics.
 ``NAME.npz`` holds the numbers (vocabularies, idf, scaler statistics,
 coefficients), read with ``allow_pickle=False``, so loading a model can never
 run code. A SHA-256 over the prediction-relevant part of the card and every
