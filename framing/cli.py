@@ -162,19 +162,31 @@ def compare(
     format: Annotated[
         CompareFormat, typer.Option("--format", "-f", help="Report format.")
     ] = CompareFormat.markdown,
+    model: Annotated[
+        Path | None,
+        typer.Option(
+            "--model", "-m", help="Also report what a trained model says of each outlet (see framing train)."
+        ),
+    ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Strict = False,
     jobs: Jobs = 1,
 ) -> None:
     """Compare outlets story by story and write a report."""
+    loaded = load_model(model) if model else None
     errors: list[ReadError] = []
-    analyses = list(_with_progress(_analysed(paths, None, max_bytes, errors, jobs)))
+    stream = _analysed(paths, None, max_bytes, errors, jobs)
+    if loaded is not None:
+        stream = (with_model(a, loaded) for a in stream)  # here, so the progress count includes the model
+    analyses = list(_with_progress(stream))
     if not analyses:
         _finish(0, errors, strict)
-    comparison = build_comparison(analyses, errors)
+    comparison = build_comparison(analyses, errors, model=loaded)
     if comparison.n_articles == 0:
         _fail("nothing to compare: no article is in English (see the warnings above)", 1)
     command = "framing compare " + " ".join(_shown(p) for p in paths)
+    if model:
+        command += f" --model {_shown(str(model))}"
     if format is CompareFormat.json:
         text = dumps(comparison_record(comparison))
         if output is None:

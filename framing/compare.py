@@ -4,9 +4,10 @@ Everything a report shows is computed here, once: stories (from metadata, or
 clustered on content and dates), each outlet's indices and features within a
 story, its standardised difference from the story's other outlets, what stands
 out with the evidence behind it, who is quoted, distinctive words, and
-omissions. Across stories, per-outlet means get bootstrap confidence intervals
-and permutation tests where there are enough articles. Renderers (Markdown,
-JSON) only format this value.
+omissions; given a trained model, what it says of each outlet and the
+sentences behind it. Across stories, per-outlet means get bootstrap
+confidence intervals and permutation tests where there are enough articles.
+Renderers (Markdown, JSON) only format this value.
 
 References
 ----------
@@ -28,6 +29,7 @@ from datetime import date
 import numpy as np
 
 from .io import is_news_outlet
+from .model import Model, with_model
 from .scoring import explain, index_names, index_specs, normalise_name, person_name, source_keys, surname
 from .types import Analysis, Attribution, Evidence, Fact, ReadError
 
@@ -42,6 +44,7 @@ DISTINCTIVE_Z = 1.0
 DISTINCTIVE_MIN_COUNT = 2
 PRIOR_STRENGTH = 500.0
 OMISSIONS_TOP = 30
+MODEL_SENTENCES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +184,68 @@ class InputRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelSentence:
+    """A sentence a trained model gives one class confidently, with that probability.
+
+    ``start``/``end`` index the article's text, where ``excerpt.text`` is.
+    """
+
+    label: str
+    probability: float
+    start: int
+    end: int
+    excerpt: Excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class ModelOutlet:
+    """What a trained model says of one outlet's articles in one story.
+
+    ``mean`` is, per class shown, the mean over the articles of their
+    ``model.<name>.<class>``; ``sentences`` the sentences it gives that class
+    most confidently across the articles (at most ``MODEL_SENTENCES``).
+    """
+
+    outlet: str
+    n: int
+    mean: Mapping[str, float]
+    sentences: Mapping[str, tuple[ModelSentence, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelStory:
+    """The outlets of one story as a trained model sees them."""
+
+    story: str
+    outlets: tuple[ModelOutlet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelComparison:
+    """A trained model's view of the outlets, story by story, with what its card says of it.
+
+    ``shown`` are the classes reported (see :func:`classes_of_interest`);
+    ``cross_validation`` maps ``stratified`` and, where the card has it,
+    ``grouped`` to the card's cross-validated weighted F1 (``folds`` folds;
+    0 when the card does not say).
+    """
+
+    name: str
+    level: str
+    classes: tuple[str, ...]
+    shown: tuple[str, ...]
+    cross_validation: Mapping[str, float]
+    folds: int
+    grouped_by: str
+    training_data: str
+    citation: str
+    licence: str
+    stories: tuple[ModelStory, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
-    """Everything a report shows, computed once."""
+    """Everything a report shows, computed once; ``model`` only when a trained model was given."""
 
     stories: tuple[StoryComparison, ...]
     outlets: tuple[OutletOverall, ...]
@@ -196,15 +259,26 @@ class Comparison:
     inputs: tuple[InputRecord, ...]
     errors: tuple[ReadError, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    model: ModelComparison | None = None
 
     @property
     def outlet_names(self) -> tuple[str, ...]:
         return tuple(o.outlet for o in self.outlets)
 
 
-def compare(analyses: Iterable[Analysis], errors: Iterable[ReadError] = ()) -> Comparison:
-    """Compare outlets within each story and across stories."""
+def compare(
+    analyses: Iterable[Analysis], errors: Iterable[ReadError] = (), *, model: Model | None = None
+) -> Comparison:
+    """Compare outlets within each story and across stories.
+
+    With ``model``, the comparison also says what the trained model gives each
+    outlet (``Comparison.model``). Analyses that already carry the model's
+    features (from :func:`framing.model.with_model`, matched by the model's
+    name) are used as they are; the others are scored here.
+    """
     everything = list(analyses)
+    if model is not None:
+        everything = [a if a.not_applicable or _carries(a, model) else with_model(a, model) for a in everything]
     analyses = [a for a in everything if not a.not_applicable]
     skipped = [a for a in everything if a.not_applicable]
     stories = assign_stories(analyses)
@@ -239,6 +313,7 @@ def compare(analyses: Iterable[Analysis], errors: Iterable[ReadError] = ()) -> C
         warnings=tuple(
             f"{shown_source(a.article.source)}: {w}" for a in everything for w in a.warnings
         ),
+        model=_model_comparison(model, by_story) if model is not None else None,
     )
 
 
@@ -862,6 +937,98 @@ def _same_name(short: str, long: str) -> bool:
     short_words = [strip(w) for w in short.split()]
     long_words = [strip(w) for w in long.split()]
     return len(short_words) < len(long_words) and long_words[-len(short_words):] == short_words
+
+
+# -- a trained model -------------------------------------------------------------------
+
+_NEGATED = re.compile(r"(?:non|not|no|un)[\s_-]?(.+)", re.IGNORECASE)
+
+
+def classes_of_interest(classes: Sequence[str]) -> tuple[str, ...]:
+    """The classes a report shows: every class but one that names another's absence.
+
+    "Non-biased" beside "Biased" (also "not X", "no X", "unX") is left out, so
+    a bias model shows ``("Biased",)``. A model whose classes are all
+    positive names ("left", "centre", "right") shows every class.
+    """
+    lowered = {c.lower() for c in classes}
+    kept = tuple(
+        c for c in classes
+        if not ((negated := _NEGATED.fullmatch(c)) and negated.group(1).lower() in lowered)
+    )
+    return kept or tuple(classes)
+
+
+def _feature_keys(model: Model) -> dict[str, str]:
+    """Class -> the analysis feature holding the model's probability of it."""
+    return {str(c): f"model.{model.name}.{c}" for c in model.classes_}
+
+
+def _carries(analysis: Analysis, model: Model) -> bool:
+    return all(key in analysis.features for key in _feature_keys(model).values())
+
+
+def _model_comparison(model: Model, by_story: Mapping[str, list[Analysis]]) -> ModelComparison:
+    card = model.card
+    metrics = card.get("metrics", {})
+    cross_validation = {
+        kind: float(metrics[kind]["f1_weighted"])
+        for kind in ("stratified", "grouped")
+        if "f1_weighted" in metrics.get(kind, {})
+    }
+    shown = classes_of_interest([str(c) for c in model.classes_])
+    stories = []
+    for story, items in sorted(by_story.items()):
+        by_outlet: dict[str, list[Analysis]] = defaultdict(list)
+        for analysis in items:
+            by_outlet[analysis.article.outlet].append(analysis)
+        stories.append(ModelStory(story, tuple(
+            _model_outlet(outlet, outlet_items, model, shown) for outlet, outlet_items in sorted(by_outlet.items())
+        )))
+    return ModelComparison(
+        name=model.name,
+        level=model.level,
+        classes=tuple(str(c) for c in model.classes_),
+        shown=shown,
+        cross_validation=cross_validation,
+        folds=int(metrics.get("stratified", {}).get("folds", 0)),
+        grouped_by=str(metrics.get("grouped", {}).get("group_column", "")),
+        training_data=str(card.get("training", {}).get("data", "")),
+        citation=str(card.get("data_licence", {}).get("citation", "")),
+        licence=str(card.get("data_licence", {}).get("licence", "")),
+        stories=tuple(stories),
+    )
+
+
+def _model_outlet(outlet: str, items: list[Analysis], model: Model, shown: tuple[str, ...]) -> ModelOutlet:
+    keys = _feature_keys(model)
+    return ModelOutlet(
+        outlet=outlet,
+        n=len(items),
+        mean={c: sum(a.features.get(keys[c], 0.0) for a in items) / len(items) for c in shown},
+        sentences={c: _confident(items, model.name, c) for c in shown},
+    )
+
+
+def _confident(items: list[Analysis], name: str, label: str) -> tuple[ModelSentence, ...]:
+    """The sentences the model gives ``label`` most confidently across the articles.
+
+    Each article's model evidence holds its three most confident sentences per
+    class, so the outlet's top three are among them. Ties go to the earlier
+    source, then the earlier offset.
+    """
+    found = [
+        (a, e) for a in items for e in a.evidence
+        if e.family == "model" and e.label == label and e.attrs.get("model") == name
+    ]
+    found.sort(key=lambda pair: (-float(pair[1].attrs["probability"]), pair[0].article.source, pair[1].start))
+    return tuple(
+        ModelSentence(
+            label, float(e.attrs["probability"]), e.start, e.end,
+            Excerpt(a.article.source, a.article.outlet, e.sentence, a.text[e.start:e.end]),
+        )
+        for a, e in found[:MODEL_SENTENCES]
+    )
 
 
 # -- across stories -------------------------------------------------------------------

@@ -11,8 +11,14 @@ from ..io import SCHEMA_VERSION
 
 
 def comparison_record(comparison: Comparison) -> dict[str, Any]:
-    """Every field of the Comparison, floats rounded to six places, in a fixed order."""
-    return {"schema_version": SCHEMA_VERSION, **_plain(comparison)}
+    """Every field of the Comparison, floats rounded to six places, in a fixed order.
+
+    ``model`` is there only when the comparison was made with a trained model.
+    """
+    record = {"schema_version": SCHEMA_VERSION, **_plain(comparison)}
+    if record["model"] is None:
+        del record["model"]
+    return record
 
 
 def _plain(value: Any) -> Any:

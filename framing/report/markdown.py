@@ -13,7 +13,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote as quote_path
 
-from ..compare import Comparison, Excerpt, OutletInStory, StoryComparison, shown_source
+from ..compare import (
+    Comparison,
+    Excerpt,
+    ModelComparison,
+    ModelOutlet,
+    ModelStory,
+    OutletInStory,
+    StoryComparison,
+    shown_source,
+)
 from ..scoring import index_specs
 from .charts import story_slug
 from .escape import cell, fragment, inline
@@ -31,6 +40,7 @@ READABILITY = (
     ("tone.positive_share", "positive sentences"),
 )
 HEDGED_PER_OUTLET = 8
+MODEL_HEADING = "What the trained model flags"
 LOADED_PER_OUTLET = 12
 
 
@@ -50,6 +60,7 @@ def render(comparison: Comparison, context: ReportContext) -> str:
     sections = [
         _summary(comparison),
         *(_story_section(story, comparison, context) for story in comparison.stories),
+        _model_section(comparison.model) if comparison.model is not None else "",
         _method(comparison, context),
         _reproducibility(comparison, context),
     ]
@@ -77,9 +88,10 @@ def _summary(c: Comparison) -> str:
             lines += [f"   {_excerpt(e, standout.outlet)}" for e in standout.evidence[:1]]
     if c.errors:
         lines += ["", f"{len(c.errors)} input(s) could not be read; they are listed under Method and caveats."]
+    model = f" \u00b7 [{MODEL_HEADING}](#{_anchor(MODEL_HEADING)})" if c.model is not None else ""
     lines += ["", "Contents: " + " \u00b7 ".join(
         f"[{inline(s.story)}](#{_anchor('story: ' + s.story)})" for s in c.stories
-    ) + " \u00b7 [Method and caveats](#method-and-caveats) \u00b7 [Reproducibility](#reproducibility)"]
+    ) + model + " \u00b7 [Method and caveats](#method-and-caveats) \u00b7 [Reproducibility](#reproducibility)"]
     return "\n".join(lines)
 
 
@@ -284,6 +296,89 @@ def _readability(story: StoryComparison) -> str:
         "Tone: mean VADER compound of the body's sentences (-1 to +1).",
     ]
     return "\n".join(lines)
+
+
+# -- a trained model's view ---------------------------------------------------------------
+
+def _model_section(m: ModelComparison) -> str:
+    parts = [f"## {MODEL_HEADING}", _model_note(m)]
+    parts += [_model_story(story, m) for story in m.stories]
+    return "\n\n".join(parts)
+
+
+def _model_note(m: ModelComparison) -> str:
+    """What the model is, how well it did in cross-validation, and what its figures mean."""
+    trained = inline(m.training_data) or "data its card does not name"
+    if m.citation:
+        trained += f" ({inline(m.citation)})"
+    if m.licence:
+        trained += f", licence {inline(m.licence)}"
+    scores = []
+    if "stratified" in m.cross_validation:
+        scores.append(f"{m.cross_validation['stratified']:.3f} with stratified folds")
+    if "grouped" in m.cross_validation:
+        group = inline(m.grouped_by) or "group"
+        scores.append(f"{m.cross_validation['grouped']:.3f} with folds grouped by {group} "
+                      f"(tested on each {group} unseen in training)")
+    folds = f"{m.folds}-fold cross-validated" if m.folds else "Cross-validated"
+    shown = " / ".join(inline(c) for c in m.shown)
+    lines = [
+        f"Model **{inline(m.name)}**, a {inline(m.level)}-level classifier "
+        f"(classes: {', '.join(inline(c) for c in m.classes)}), trained on {trained}.",
+        f"{folds} weighted F1 from its card: " + "; ".join(scores) + "."
+        if scores else "Its card records no cross-validated F1.",
+    ]
+    if m.level == "sentence":
+        lines.append(
+            f"An article's figure is the mean, over its body sentences, of the probability this "
+            f"sentence-level model gives each sentence of being {shown}; an outlet's is the mean over its "
+            f"articles in the story. The sentences quoted are the ones it scores most confidently "
+            f"(at most three an outlet), with that probability."
+        )
+    else:
+        lines.append(
+            f"An article's figure is the probability this document-level model gives its body, read as one "
+            f"text, of being {shown}; an outlet's is the mean over its articles in the story. It quotes no "
+            "sentences."
+        )
+    lines.append(
+        "These are a model's estimates, not a rule's counts: no cue list says why a text scored as it "
+        "did, and the model can be wrong about any of them."
+    )
+    hidden = [inline(c) for c in m.classes if c not in m.shown]
+    if len(m.classes) == 2 and len(hidden) == 1:
+        lines.append(f"{hidden[0]} is not shown: its probability is one minus {inline(m.shown[0])}'s.")
+    elif hidden:
+        lines.append(f"Not shown, as each names the absence of a class shown: {', '.join(hidden)}.")
+    return " ".join(lines)
+
+
+def _model_story(story: ModelStory, m: ModelComparison) -> str:
+    columns = [("outlet", False), ("articles", True), *((cell(f"mean P({c})"), True) for c in m.shown)]
+    rows = [
+        [cell(o.outlet), str(o.n), *(f"{o.mean[c]:.3f}" for c in m.shown)] for o in story.outlets
+    ]
+    lines = [f"### {inline(story.story)}", "", *_table(columns, rows)]
+    if m.level == "sentence":
+        for outlet in story.outlets:
+            lines += ["", *_model_sentences(outlet, m)]
+    return "\n".join(lines)
+
+
+def _model_sentences(outlet: ModelOutlet, m: ModelComparison) -> list[str]:
+    """Per class shown, the outlet's most confident sentences, each a paragraph apart."""
+    blocks = []
+    for label in m.shown:
+        found = outlet.sentences[label]
+        if not found:
+            blocks.append(f"**{inline(outlet.outlet)}**: no sentence is classed {inline(label)}.")
+            continue
+        blocks.append("\n".join([
+            f"**{inline(outlet.outlet)}**, the sentences most confidently {inline(label)}:",
+            "",
+            *(f"- {_excerpt(s.excerpt)}: {s.probability:.3f}" for s in found),
+        ]))
+    return "\n\n".join(blocks).split("\n")
 
 
 # -- 9-10. method, caveats, reproducibility ---------------------------------------------
