@@ -70,6 +70,14 @@ def train(
     fusion_weight: Annotated[
         float, typer.Option("--fusion-weight", min=0.0, max=1.0, help="The encoder's share of the fused probability.")
     ] = 0.5,
+    reuse_encoder: Annotated[
+        str | None,
+        typer.Option(
+            "--reuse-encoder",
+            help="Keep the encoder of this model (path or shipped name), trained on the same file, seed and folds, "
+            "instead of fine-tuning again: for retraining after a feature or lexicon change. No PyTorch needed.",
+        ),
+    ] = None,
     format: Format = MetricsFormat.table,
 ) -> None:
     """Train a text classifier, print its cross-validated metrics and save it.
@@ -81,7 +89,7 @@ def train(
       --output models/sentence-bias.json
     """
     from .finetune import EncoderSettings
-    from .model import encoder_files
+    from .model import encoder_files, load_encoder_lender
     from .training import PipelineConfig, read_labelled
     from .training import train as train_model
 
@@ -90,10 +98,13 @@ def train(
         + (["--group-column", group_column] if group_column else [])
         + [arg for label in drop_label or () for arg in ("--drop-label", label)]
         + ["--folds", str(folds), "--seed", str(seed), "--c", repr(c), "--level", level.value]
-        + (["--encoder", "--encoder-epochs", str(encoder_epochs), "--fusion-weight", repr(fusion_weight)] if encoder else [])
+        + (["--encoder", "--encoder-epochs", str(encoder_epochs)] if encoder and not reuse_encoder else [])
+        + (["--reuse-encoder", reuse_encoder] if reuse_encoder else [])
+        + (["--fusion-weight", repr(fusion_weight)] if encoder or reuse_encoder else [])
         + ["--data-licence", data_licence, "--data-citation", data_citation, "--output", str(output)]
     )
     try:
+        lender = load_encoder_lender(reuse_encoder) if reuse_encoder else None
         labelled = read_labelled(
             data,
             text_column=text_column,
@@ -115,6 +126,7 @@ def train(
             encoder=EncoderSettings(epochs=encoder_epochs) if encoder else None,
             fusion_weight=fusion_weight,
             progress=lambda line: typer.echo(line, err=True),
+            reuse_encoder=lender,
         )
         weights = result.model.save(output)
     except FramingError as error:

@@ -168,14 +168,22 @@ def encoder_files(card: Path) -> dict[str, Path]:
 
 
 def with_encoder(
-    model: Model, encoder: SentenceClassifier, *, fusion_weight: float, record: Mapping[str, Any]
+    model: Model,
+    encoder: SentenceClassifier,
+    *,
+    fusion_weight: float,
+    record: Mapping[str, Any],
+    out_of_fold: Mapping[str, np.ndarray] | None = None,
 ) -> Model:
     """``model`` with a fine-tuned encoder fused in, its probabilities' share ``fusion_weight``.
 
     The encoder's columns must follow ``model.classes_``. ``record`` is kept
     in the card (settings, provenance). The encoder's bytes are pinned by
     SHA-256 in the model section, so the weights checksum covers them.
+    ``out_of_fold`` arrays (the encoder's cross-validation probabilities) are
+    stored with the weights, so a retraining can reuse them.
     """
+    arrays = {**model.arrays, **(out_of_fold or {})}
     section = dict(model.card["model"])
     section["encoder"] = {
         **record,
@@ -190,9 +198,9 @@ def with_encoder(
         "format_version": ENCODER_FORMAT_VERSION,
         "libraries": {**model.card["libraries"], **{lib: _version(lib) for lib in ("onnxruntime", "tokenizers")}},
         "model": section,
-        "weights": {**model.card["weights"], "sha256": weights_checksum(section, model.arrays)},
+        "weights": {**model.card["weights"], "sha256": weights_checksum(section, arrays)},
     }
-    return Model(card, model.arrays, encoder)
+    return Model(card, arrays, encoder)
 
 
 def _block_matrix(block: Mapping[str, Any], arrays: Mapping[str, np.ndarray], texts: list[str]) -> sp.csr_matrix:
@@ -395,6 +403,20 @@ def load_model(path: str | Path) -> Model:
         (checksum), or was trained with other feature names or lexicon
         versions than the running code has; the message says how to retrain.
     """
+    return _load(path, compatible=True)
+
+
+def load_encoder_lender(path: str | Path) -> Model:
+    """A model loaded only to lend its encoder to a retraining (``framing train --reuse-encoder``).
+
+    Checked like :func:`load_model` except that its framing features and
+    lexicon versions may differ from the running code's (that is why it is
+    being retrained), so its linear part must not be used for prediction.
+    """
+    return _load(path, compatible=False)
+
+
+def _load(path: str | Path, *, compatible: bool) -> Model:
     card_path = _resolve(path)
     card = _read_card(card_path)
     arrays = _read_weights(card_path, card)
@@ -404,7 +426,8 @@ def load_model(path: str | Path) -> Model:
             "checksum; the model is corrupted or was edited. Retrain it or restore the original files"
         )
     _check_shapes(card_path, card, arrays)
-    _check_compatible(card_path, card)
+    if compatible:
+        _check_compatible(card_path, card)
     return Model(card, arrays, _read_encoder(card_path, card))
 
 

@@ -275,6 +275,7 @@ def cross_validate(
     encoder: EncoderSettings | None = None,
     fusion_weight: float = 0.5,
     progress: Callable[[str], None] | None = None,
+    encoder_probabilities: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Cross-validated metrics of the pipeline: stratified folds, or grouped ones.
 
@@ -287,7 +288,29 @@ def cross_validate(
     training part (:func:`framing.finetune.fit_encoder`, minutes per fold) and
     the metrics are those of the fused model, the one that ships;
     ``components`` gives the linear part's and the encoder's own weighted F1.
+    ``encoder_probabilities`` (rows as in ``data``) are an earlier run's
+    out-of-fold encoder probabilities on the same folds, used instead of
+    fine-tuning again: the encoder does not depend on framing's features.
     """
+    return _cross_validate(
+        data, config, folds=folds, seed=seed, grouped=grouped, encoder=encoder, fusion_weight=fusion_weight,
+        progress=progress, encoder_probabilities=encoder_probabilities,
+    )[0]
+
+
+def _cross_validate(
+    data: LabelledData,
+    config: PipelineConfig,
+    *,
+    folds: int,
+    seed: int,
+    grouped: bool,
+    encoder: EncoderSettings | None,
+    fusion_weight: float,
+    progress: Callable[[str], None] | None,
+    encoder_probabilities: np.ndarray | None,
+) -> tuple[dict[str, Any], np.ndarray | None]:
+    """:func:`cross_validate`'s metrics, and with an encoder its out-of-fold probabilities."""
     check_trainable(data, folds=folds)
     texts = np.asarray(data.texts, dtype=object)
     labels = np.asarray(data.labels, dtype=object)
@@ -300,18 +323,25 @@ def cross_validate(
         splits = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, labels)
     classes = np.asarray(sorted(data.label_counts), dtype=object)
     per_fold, parts = [], []
+    out_of_fold = np.zeros((len(texts), len(classes))) if encoder is not None else None
     for number, (train_index, test_index) in enumerate(splits):
         pipeline = build_pipeline(config, seed=seed, classes=len(classes))
         pipeline.fit(list(texts[train_index]), labels[train_index])
         linear = _columns(pipeline.predict_proba(list(texts[test_index])), pipeline.classes_, classes)
         truth = labels[test_index]
-        if encoder is None:
+        if out_of_fold is None or encoder is None:
             per_fold.append(_scores(truth, classes[np.argmax(linear, axis=1)]))
             continue
-        if progress:
-            progress(f"fold {number + 1}/{folds} ({'grouped' if grouped else 'stratified'}): fine-tuning the encoder")
-        tuned = fit_encoder(list(texts[train_index]), labels[train_index], classes, encoder, seed=seed, progress=progress)
-        own = tuned.probabilities(list(texts[test_index]))
+        if encoder_probabilities is not None:
+            own = encoder_probabilities[test_index]
+        else:
+            if progress:
+                progress(f"fold {number + 1}/{folds} ({'grouped' if grouped else 'stratified'}): fine-tuning the encoder")
+            tuned = fit_encoder(
+                list(texts[train_index]), labels[train_index], classes, encoder, seed=seed, progress=progress
+            )
+            own = tuned.probabilities(list(texts[test_index]))
+        out_of_fold[test_index] = own
         fused = (1.0 - fusion_weight) * linear + fusion_weight * own
         per_fold.append(_scores(truth, classes[np.argmax(fused, axis=1)]))
         parts.append({"linear": _scores(truth, classes[np.argmax(linear, axis=1)])["f1_weighted"],
@@ -331,7 +361,7 @@ def cross_validate(
                    "f1_weighted_per_fold": [round(p[name], 4) for p in parts]}
             for name in ("linear", "encoder")
         }
-    return summary
+    return summary, out_of_fold
 
 
 def _columns(proba: np.ndarray, fitted: np.ndarray, classes: np.ndarray) -> np.ndarray:
@@ -368,6 +398,7 @@ def train(
     encoder: EncoderSettings | None = None,
     fusion_weight: float = 0.5,
     progress: Callable[[str], None] | None = None,
+    reuse_encoder: Model | None = None,
 ) -> TrainResult:
     """Cross-validate, then fit on every row; return the model with its card.
 
@@ -392,6 +423,12 @@ def train(
         being its share. Cross-validation then fine-tunes once per fold.
     progress : callable, optional
         Called with a line of progress text (folds, epochs) while training.
+    reuse_encoder : Model, optional
+        A model trained with an encoder on the same file, seed and folds:
+        its encoder and out-of-fold probabilities are kept instead of
+        fine-tuning again (minutes instead of most of an hour; no PyTorch
+        needed), and its encoder settings are used. For retraining after a
+        change to framing's features or lexicons, which the encoder does not see.
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level must be 'sentence' or 'document', not {level!r}")
@@ -403,15 +440,22 @@ def train(
             "a sentence-level model scores an article sentence by sentence"
         )
     check_trainable(data, folds=folds)
-    if encoder is not None:
+    reused = _reusable(reuse_encoder, data, folds=folds, seed=seed) if reuse_encoder is not None else None
+    if reused is not None:
+        encoder = EncoderSettings(**reused["record"]["settings"])
+    elif encoder is not None:
         provenance()  # fails at once, before any fold, when PyTorch or the base encoder is missing
     options = {"folds": folds, "seed": seed, "encoder": encoder, "fusion_weight": fusion_weight, "progress": progress}
-    metrics = {"stratified": cross_validate(data, config, **options)}
-    if data.groups is not None:
-        metrics["grouped"] = {
-            **cross_validate(data, config, grouped=True, **options),
-            "group_column": data.columns["group"],
-        }
+    metrics: dict[str, Any] = {}
+    out_of_fold: dict[str, np.ndarray] = {}
+    for kind in ("stratified", "grouped") if data.groups is not None else ("stratified",):
+        given = reused["out_of_fold"][kind] if reused is not None else None
+        summary, probabilities = _cross_validate(
+            data, config, grouped=kind == "grouped", encoder_probabilities=given, **options  # type: ignore[arg-type]
+        )
+        metrics[kind] = summary | ({"group_column": data.columns["group"]} if kind == "grouped" else {})
+        if probabilities is not None:
+            out_of_fold[f"encoder.{kind}_probabilities"] = probabilities
     pipeline = build_pipeline(config, seed=seed, classes=len(data.label_counts))
     pipeline.fit(list(data.texts), np.asarray(data.labels, dtype=object))
     card = {
@@ -437,14 +481,54 @@ def train(
         "metrics": metrics,
     }
     model = from_pipeline(pipeline, name=name, level=level, card=card)
-    if encoder is not None:
+    if reused is not None:
+        model = with_encoder(
+            model, reused["encoder"], fusion_weight=fusion_weight, record=reused["record"], out_of_fold=out_of_fold
+        )
+    elif encoder is not None:
         if progress:
             progress("fine-tuning the encoder on every row")
         classes = [str(c) for c in model.classes_]
         tuned = fit_encoder(data.texts, data.labels, classes, encoder, seed=seed, progress=progress)
         record = {"settings": encoder.record(), **provenance()}
-        model = with_encoder(model, tuned, fusion_weight=fusion_weight, record=record)
+        model = with_encoder(model, tuned, fusion_weight=fusion_weight, record=record, out_of_fold=out_of_fold)
     return TrainResult(model, metrics)
+
+
+_ENCODER_RECORD_KEYS = ("settings", "base", "package", "base_sha256", "base_licence", "torch", "transformers",
+                        "onnx_opset", "quantisation")
+
+
+def _reusable(model: Model, data: LabelledData, *, folds: int, seed: int) -> dict[str, Any]:
+    """The encoder, its card record and out-of-fold probabilities of ``model``, if they fit ``data``.
+
+    They fit when the model was trained with an encoder on the same file
+    (SHA-256), rows, classes, seed and number of folds, so its folds are these folds.
+    """
+    section = model.card["model"].get("encoder")
+    training = model.card.get("training", {})
+    wanted = {"file checksum": data.sha256, "rows": len(data.texts), "seed": seed, "folds": folds,
+              "classes": sorted(data.label_counts)}
+    found = {"file checksum": training.get("sha256"), "rows": training.get("rows"), "seed": training.get("seed"),
+             "folds": training.get("folds"), "classes": [str(c) for c in model.classes_]}
+    differ = [key for key in wanted if wanted[key] != found[key]]
+    if model.encoder is None or section is None:
+        raise InputError(f"model {model.name!r} has no encoder to reuse")
+    if differ:
+        raise InputError(
+            f"model {model.name!r} cannot lend its encoder: it was trained with another "
+            f"{', '.join(differ)} ({', '.join(f'{k} {found[k]!r}' for k in differ)}); train with --encoder instead"
+        )
+    kinds = ("stratified", "grouped") if data.groups is not None else ("stratified",)
+    shape = (len(data.texts), len(model.classes_))
+    out_of_fold = {kind: model.arrays.get(f"encoder.{kind}_probabilities") for kind in kinds}
+    if any(array is None or array.shape != shape for array in out_of_fold.values()):
+        raise InputError(
+            f"model {model.name!r} does not carry its encoder's out-of-fold probabilities for "
+            f"{' and '.join(kinds)} folds; train with --encoder instead"
+        )
+    record = {key: section[key] for key in _ENCODER_RECORD_KEYS if key in section}
+    return {"encoder": model.encoder, "record": record, "out_of_fold": out_of_fold}
 
 
 def _config_record(config: PipelineConfig) -> dict[str, Any]:

@@ -71,9 +71,9 @@ def test_each_outlets_mean_is_what_score_gives_its_articles(scored, compared):
         assert outlets[key]["mean"] == {"Biased": pytest.approx(sum(values) / len(values), abs=2e-6)}
     # read in the score output: the Observer's article is the most biased by the model, Business Recorder's least
     means = {outlet: o["mean"]["Biased"] for (_, outlet), o in outlets.items()}
-    assert max(means, key=means.get) == "Observer" and means["Observer"] == pytest.approx(0.369, abs=0.005)
+    assert max(means, key=means.get) == "Observer" and means["Observer"] == pytest.approx(0.356, abs=0.005)
     assert min(means, key=means.get) == "Business Recorder"
-    assert means["Business Recorder"] == pytest.approx(0.168, abs=0.005)
+    assert means["Business Recorder"] == pytest.approx(0.177, abs=0.005)
 
 
 @needs_shipped
@@ -97,8 +97,9 @@ def test_quoted_sentences_are_the_articles_own_and_the_most_confident(scored, co
     # the Observer's most confident: "... even after the president gassed his own people ..." (sentence 16)
     top = outlets["Observer"]["sentences"]["Biased"][0]
     assert "gassed his own people" in top["excerpt"]["text"] and top["excerpt"]["sentence"] == 15
-    # every Business Recorder sentence is more likely Non-biased (score lists only Non-biased evidence for it)
-    assert outlets["Business Recorder"]["sentences"]["Biased"] == []
+    # one Business Recorder sentence is more likely Biased than not: "... shore up the Syrian regime's crumbling forces"
+    (only,) = outlets["Business Recorder"]["sentences"]["Biased"]
+    assert "regime's crumbling forces" in only["excerpt"]["text"] and 0.5 < only["probability"] < 0.6
 
 
 @needs_shipped
@@ -115,13 +116,25 @@ def test_the_report_names_the_model_its_card_figures_and_what_the_figure_is(mode
     text = markdown_text(framing.compare(analyses, model=model), command="framing compare seeds")
     section = text[text.index("## What the trained model flags"):text.index("## Method and caveats")]
     metrics = model.card["metrics"]
-    assert f"{metrics['stratified']['f1_weighted']:.3f} with stratified folds" in section  # 0.803
-    assert f"{metrics['grouped']['f1_weighted']:.3f} with folds grouped by outlet" in section  # 0.784
+    assert f"{metrics['stratified']['f1_weighted']:.3f} with stratified folds" in section  # 0.801
+    assert f"{metrics['grouped']['f1_weighted']:.3f} with folds grouped by outlet" in section  # 0.782
     assert "mean, over its body sentences" in section and "BABE" in section
     assert "a model's estimates, not a rule's counts" in section
-    assert "| Observer | 1 | 0.369 |" in section and "| Business Recorder | 1 | 0.168 |" in section
-    assert "**Business Recorder**: no sentence is classed Biased." in section
+    assert "| Observer | 1 | 0.356 |" in section and "| Business Recorder | 1 | 0.177 |" in section
+    assert "**Business Recorder**, the sentences most confidently Biased:" in section
     assert "[What the trained model flags](#what-the-trained-model-flags)" in text
+
+
+@needs_shipped
+def test_an_outlet_without_a_biased_sentence_is_said_to_have_none(tmp_path):
+    # the model gives these two plain sentences Biased 0.02 and 0.25
+    (tmp_path / "plain.txt").write_text(
+        "Officials said the council met on Tuesday to discuss the budget. The council will meet again next week.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["compare", str(tmp_path), "--model", "sentence-bias"])
+    assert result.exit_code == 0, result.output
+    assert ": no sentence is classed Biased." in result.stdout
 
 
 @needs_shipped

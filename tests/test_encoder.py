@@ -256,7 +256,7 @@ def test_a_class_missing_from_a_folds_training_part_gets_a_zero_column() -> None
 
 
 def test_the_cards_cross_validated_figures_are_those_of_the_fused_model(shipped: Model) -> None:
-    """Measured by the training command in the README: 0.8031 stratified, 0.784 grouped by outlet."""
+    """Measured by the training command in the README: 0.8009 stratified, 0.7821 grouped by outlet."""
     metrics = shipped.card["metrics"]
     assert metrics["stratified"]["f1_weighted"] >= 0.80 and metrics["grouped"]["f1_weighted"] >= 0.78
     for kind in ("stratified", "grouped"):
@@ -266,7 +266,7 @@ def test_the_cards_cross_validated_figures_are_those_of_the_fused_model(shipped:
 
 
 def test_the_fused_model_and_its_encoder_fit_babe_as_trained(shipped: Model, shared_data: Path) -> None:
-    """In-sample fit (0.952 fused, 0.908 encoder alone, measured), not generalisation: the card's
+    """In-sample fit (0.948 fused, 0.907 encoder alone, measured), not generalisation: the card's
     cross-validated figures are that. It catches a broken tokenizer, truncation, class order or
     fusion, any of which drops these figures far below their floors."""
     from sklearn.metrics import f1_score
@@ -303,3 +303,41 @@ def test_the_score_table_shows_the_models_probability_per_article(shipped: Model
         shown[outlet] = float(value)
     # the Observer's "gassed his own people" and "war-ravished Syria" sentences make it the highest seed
     assert max(shown, key=shown.__getitem__) == "Observer"
+
+
+def test_an_encoder_is_lent_only_for_the_file_it_was_trained_on(tmp_path: Path) -> None:
+    from framing.errors import InputError
+    from framing.model import load_encoder_lender
+    from framing.training import read_labelled, train
+
+    from .test_model import write_tiny_data
+
+    lender = load_encoder_lender(SHIPPED)
+    tiny = read_labelled(write_tiny_data(tmp_path), label_column="label", group_column="outlet")
+    refused = "cannot lend its encoder: it was trained with another file checksum, rows, folds, classes"
+    with pytest.raises(InputError, match=refused):
+        train(tiny, name="tiny", folds=4, reuse_encoder=lender)
+
+
+def test_an_encoder_is_not_lent_to_other_folds(shared_data: Path) -> None:
+    from framing.errors import InputError
+    from framing.model import load_encoder_lender
+    from framing.training import read_labelled, train
+
+    babe = read_labelled(
+        shared_data / "babe" / "babe_train.csv", text_column="text", label_column="label_bias",
+        group_column="outlet", drop_labels=("No agreement",),
+    )
+    with pytest.raises(InputError, match=r"another seed \(seed 0\)"):
+        train(babe, name="sentence-bias", folds=5, seed=1, reuse_encoder=load_encoder_lender(SHIPPED))
+
+
+def test_a_model_whose_lexicons_changed_still_lends_its_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import framing.model as model_module
+    from framing.model import load_encoder_lender
+
+    edited = {name: f"{version} edited" for name, version in model_module.lexicon_versions().items()}
+    monkeypatch.setattr(model_module, "lexicon_versions", lambda: edited)
+    with pytest.raises(ModelError, match="other lexicon versions"):
+        load_model(SHIPPED)
+    assert load_encoder_lender(SHIPPED).encoder is not None
