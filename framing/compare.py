@@ -187,7 +187,8 @@ class InputRecord:
 class ModelSentence:
     """A sentence a trained model gives one class confidently, with that probability.
 
-    ``start``/``end`` index the article's text, where ``excerpt.text`` is.
+    ``start``/``end`` index the article's text, where ``excerpt.text`` is;
+    ``quoted_share`` is the share of its words inside quotation marks.
     """
 
     label: str
@@ -195,6 +196,7 @@ class ModelSentence:
     start: int
     end: int
     excerpt: Excerpt
+    quoted_share: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -1026,6 +1028,7 @@ def _confident(items: list[Analysis], name: str, label: str) -> tuple[ModelSente
         ModelSentence(
             label, float(e.attrs["probability"]), e.start, e.end,
             Excerpt(a.article.source, a.article.outlet, e.sentence, a.text[e.start:e.end]),
+            float(e.attrs["quoted_share"]),
         )
         for a, e in found[:MODEL_SENTENCES]
     )

@@ -59,7 +59,7 @@ from .estimators import (
 )
 from .lexicons import versions as lexicon_versions
 from .text import build_doc
-from .types import Analysis, Article, Evidence
+from .types import Analysis, Article, Doc, Evidence, Sentence
 
 FORMAT = "framing-model"
 FORMAT_VERSION = 1
@@ -606,7 +606,8 @@ def score_article(model: Model, article: Analysis | Article | str) -> tuple[dict
     ``model.<name>.<class>`` is the mean probability over the sentences
     (0.0 when the article has no body); the evidence is, for each class, the
     sentences the model gives that class most confidently (at most three per
-    class, among the sentences it assigns to that class). A document-level
+    class, among the sentences it assigns to that class), each with the share
+    of its words inside quotation marks (``quoted_share``). A document-level
     model scores the body as one text and gives no sentence evidence.
     """
     text = _text_of(article)
@@ -636,12 +637,22 @@ def score_article(model: Model, article: Analysis | Article | str) -> tuple[dict
                 body[i].end,
                 body[i].text,
                 body[i].index,
-                {"model": model.name, "probability": round(float(proba[i, column]), 4)},
+                {
+                    "model": model.name,
+                    "probability": round(float(proba[i, column]), 4),
+                    "quoted_share": _quoted_share(doc, body[i]),
+                },
             )
             for i in picked
         )
     evidence.sort(key=lambda e: (e.start, e.end, e.label))
     return features, evidence
+
+
+def _quoted_share(doc: Doc, sentence: Sentence) -> float:
+    """The share of the sentence's words inside quotation marks: a model scores a quoted voice too."""
+    words = [token for token in doc.sentence_tokens(sentence) if token.is_word]
+    return round(sum(token.quoted for token in words) / len(words), 2) if words else 0.0
 
 
 def with_model(analysis: Analysis, model: Model) -> Analysis:

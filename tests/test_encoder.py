@@ -341,3 +341,17 @@ def test_a_model_whose_lexicons_changed_still_lends_its_encoder(monkeypatch: pyt
     with pytest.raises(ModelError, match="other lexicon versions"):
         load_model(SHIPPED)
     assert load_encoder_lender(SHIPPED).encoder is not None
+
+
+def test_model_evidence_says_how_much_of_a_sentence_is_quoted(shipped: Model) -> None:
+    from framing.model import score_article
+
+    from .conftest import seed_text
+
+    _, evidence = score_article(shipped, seed_text("002"))
+    shares = {e.text: e.attrs["quoted_share"] for e in evidence if e.label == "Biased"}
+    # CBC quotes Putin: both of its sentences classed Biased are wholly inside quotation marks
+    assert shares == {'"The motherland is proud of you."': 1.0, '"You\xa0are coming back home with victory!"': 1.0}
+    _, observer = score_article(shipped, seed_text("004"))
+    gassed = next(e for e in observer if "gassed his own people" in e.text)
+    assert gassed.attrs["quoted_share"] == 0.0

@@ -333,7 +333,8 @@ def _model_note(m: ModelComparison) -> str:
             f"An article's figure is the mean, over its body sentences, of the probability this "
             f"sentence-level model gives each sentence of being {shown}; an outlet's is the mean over its "
             f"articles in the story. The sentences quoted are the ones it scores most confidently "
-            f"(at most three an outlet), with that probability."
+            f"(at most three an outlet), with that probability; one mostly inside quotation marks is marked "
+            f"as quoted speech, since the model scores a quoted speaker's words as readily as the outlet's own."
         )
     else:
         lines.append(
@@ -376,7 +377,8 @@ def _model_sentences(outlet: ModelOutlet, m: ModelComparison) -> list[str]:
         blocks.append("\n".join([
             f"**{inline(outlet.outlet)}**, the sentences most confidently {inline(label)}:",
             "",
-            *(f"- {_excerpt(s.excerpt)}: {s.probability:.3f}" for s in found),
+            *(f"- {_excerpt(s.excerpt)}: {s.probability:.3f}" + (" (quoted speech)" if s.quoted_share >= 0.5 else "")
+              for s in found),
         ]))
     return "\n\n".join(blocks).split("\n")
 
