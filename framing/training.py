@@ -434,7 +434,7 @@ def train(
         raise InputError(f"level must be 'sentence' or 'document', not {level!r}")
     if not 0.0 <= fusion_weight <= 1.0:
         raise InputError(f"fusion weight must be from 0 to 1, not {fusion_weight!r}")
-    if encoder is not None and level != "sentence":
+    if (encoder is not None or reuse_encoder is not None) and level != "sentence":
         raise InputError(
             "an encoder reads at most 128 tokens, a sentence or two: train it on sentences (--level sentence); "
             "a sentence-level model scores an article sentence by sentence"
@@ -503,14 +503,16 @@ def _reusable(model: Model, data: LabelledData, *, folds: int, seed: int) -> dic
     """The encoder, its card record and out-of-fold probabilities of ``model``, if they fit ``data``.
 
     They fit when the model was trained with an encoder on the same file
-    (SHA-256), rows, classes, seed and number of folds, so its folds are these folds.
+    (SHA-256), columns, rows, classes, seed and number of folds, so its folds
+    are these folds.
     """
     section = model.card["model"].get("encoder")
     training = model.card.get("training", {})
-    wanted = {"file checksum": data.sha256, "rows": len(data.texts), "seed": seed, "folds": folds,
-              "classes": sorted(data.label_counts)}
-    found = {"file checksum": training.get("sha256"), "rows": training.get("rows"), "seed": training.get("seed"),
-             "folds": training.get("folds"), "classes": [str(c) for c in model.classes_]}
+    wanted = {"file checksum": data.sha256, "columns": dict(data.columns), "rows": len(data.texts), "seed": seed,
+              "folds": folds, "classes": sorted(data.label_counts)}
+    found = {"file checksum": training.get("sha256"), "columns": training.get("columns"), "rows": training.get("rows"),
+             "seed": training.get("seed"), "folds": training.get("folds"),
+             "classes": [str(c) for c in model.classes_]}
     differ = [key for key in wanted if wanted[key] != found[key]]
     if model.encoder is None or section is None:
         raise InputError(f"model {model.name!r} has no encoder to reuse")

@@ -314,7 +314,7 @@ def test_an_encoder_is_lent_only_for_the_file_it_was_trained_on(tmp_path: Path) 
 
     lender = load_encoder_lender(SHIPPED)
     tiny = read_labelled(write_tiny_data(tmp_path), label_column="label", group_column="outlet")
-    refused = "cannot lend its encoder: it was trained with another file checksum, rows, folds, classes"
+    refused = "cannot lend its encoder: it was trained with another file checksum, columns, rows, folds, classes"
     with pytest.raises(InputError, match=refused):
         train(tiny, name="tiny", folds=4, reuse_encoder=lender)
 
