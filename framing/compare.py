@@ -45,6 +45,7 @@ DISTINCTIVE_MIN_COUNT = 2
 PRIOR_STRENGTH = 500.0
 OMISSIONS_TOP = 30
 MODEL_SENTENCES = 3
+QUOTED_SPEECH_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,11 @@ class ModelSentence:
     end: int
     excerpt: Excerpt
     quoted_share: float
+
+    @property
+    def quoted_speech(self) -> bool:
+        """Mostly inside quotation marks: a quoted speaker's words, not the outlet's own."""
+        return self.quoted_share >= QUOTED_SPEECH_SHARE
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,6 +167,10 @@ def encoder_files(card: Path) -> dict[str, Path]:
     return {"graph": card.with_suffix(".onnx"), "tokenizer": card.with_name(f"{card.stem}.tokenizer.json")}
 
 
+# The encoder section's keys that with_encoder fills in itself; the rest is the caller's record.
+ENCODER_DERIVED_KEYS = ("fusion_weight", "classes", "max_length", "graph_sha256", "tokenizer_sha256")
+
+
 def with_encoder(
     model: Model,
     encoder: SentenceClassifier,

@@ -41,7 +41,7 @@ from .errors import InputError
 from .estimators import FramingFeatures
 from .io import csv_dialect
 from .finetune import EncoderSettings, fit_encoder, provenance
-from .model import Model, from_pipeline, with_encoder
+from .model import ENCODER_DERIVED_KEYS, Model, from_pipeline, with_encoder
 
 MIN_ROWS_PER_CLASS = 2
 MAX_BYTES = 200_000_000
@@ -495,10 +495,6 @@ def train(
     return TrainResult(model, metrics)
 
 
-_ENCODER_RECORD_KEYS = ("settings", "base", "package", "base_sha256", "base_licence", "torch", "transformers",
-                        "onnx_opset", "quantisation")
-
-
 def _reusable(model: Model, data: LabelledData, *, folds: int, seed: int) -> dict[str, Any]:
     """The encoder, its card record and out-of-fold probabilities of ``model``, if they fit ``data``.
 
@@ -529,7 +525,7 @@ def _reusable(model: Model, data: LabelledData, *, folds: int, seed: int) -> dic
             f"model {model.name!r} does not carry its encoder's out-of-fold probabilities for "
             f"{' and '.join(kinds)} folds; train with --encoder instead"
         )
-    record = {key: section[key] for key in _ENCODER_RECORD_KEYS if key in section}
+    record = {key: value for key, value in section.items() if key not in ENCODER_DERIVED_KEYS}
     return {"encoder": model.encoder, "record": record, "out_of_fold": out_of_fold}
 
 

@@ -377,7 +377,7 @@ def _model_sentences(outlet: ModelOutlet, m: ModelComparison) -> list[str]:
         blocks.append("\n".join([
             f"**{inline(outlet.outlet)}**, the sentences most confidently {inline(label)}:",
             "",
-            *(f"- {_excerpt(s.excerpt)}: {s.probability:.3f}" + (" (quoted speech)" if s.quoted_share >= 0.5 else "")
+            *(f"- {_excerpt(s.excerpt)}: {s.probability:.3f}" + (" (quoted speech)" if s.quoted_speech else "")
               for s in found),
         ]))
     return "\n\n".join(blocks).split("\n")

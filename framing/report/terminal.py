@@ -8,6 +8,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..compare import classes_of_interest
 from ..scoring import IndexExplanation
 from ..types import Analysis, Evidence
 
@@ -40,14 +41,19 @@ def score_table(analyses: Sequence[Analysis]) -> str:
 def _model_columns(analyses: Sequence[Analysis]) -> list[tuple[str, str]]:
     """A column per class of each model scored (``--model``), headed ``p(CLASS)``.
 
-    With two classes the second is left out: it is one minus the first.
+    The classes are those the comparison report shows (:func:`classes_of_interest`):
+    "Non-biased" beside "Biased" is one minus it and left out.
     """
     keys = list(dict.fromkeys(k for a in analyses for k in a.features if k.startswith("model.")))
-    by_model: dict[str, list[str]] = defaultdict(list)
+    classes: dict[str, list[str]] = defaultdict(list)
     for key in keys:
-        by_model[key.rsplit(".", 1)[0]].append(key)
-    shown_keys = [k for group in by_model.values() for k in (group[:1] if len(group) == 2 else group)]
-    return [(k, f"p({k.rsplit('.', 1)[1]})") for k in shown_keys]
+        prefix, label = key.rsplit(".", 1)
+        classes[prefix].append(label)
+    return [
+        (f"{prefix}.{label}", f"p({label})")
+        for prefix, labels in classes.items()
+        for label in classes_of_interest(labels)
+    ]
 
 
 def score_csv(analyses: Sequence[Analysis]) -> str:
