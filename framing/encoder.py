@@ -1,4 +1,4 @@
-"""A fine-tuned sentence encoder, run with ONNX Runtime: sentences in, class probabilities out.
+"""Fine-tuned encoders run with ONNX Runtime: sentences in, class probabilities out, per sentence or per token.
 
 A framing model may carry, beside its linear part, a transformer encoder
 fine-tuned on the same labels (see :mod:`framing.finetune`). It is stored as
@@ -13,6 +13,10 @@ to 8-bit integers with scales computed from each input, so a sentence padded
 into a batch would get a slightly different probability depending on its
 neighbours. One at a time, a sentence's probability depends on its words
 alone, whatever article or batch it comes in.
+
+:class:`TokenTagger` is the same kind of graph with one probability row per
+WordPiece token instead of one per sentence: the attribution family's
+optional cue tagger (:mod:`framing.tagger`).
 """
 
 from __future__ import annotations
@@ -53,12 +57,7 @@ class SentenceClassifier:
         session, tokenizer = self.runtime
         rows = []
         for encoding in tokenizer.encode_batch([_without_surrogates(t) for t in texts]):
-            ids = np.asarray([encoding.ids], dtype=np.int64)
-            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-            try:
-                output = np.asarray(session.run([OUTPUT], feed)[0], dtype=np.float64)
-            except Exception as error:  # onnxruntime raises its own exception types
-                raise ModelError(f"the model's encoder failed on a sentence ({error})") from None
+            output = _run(session, encoding.ids)
             if output.ndim != 2 or output.shape[0] != 1 or not _is_distribution(output[0]):
                 raise ModelError(f"the model's encoder gave {output.shape} values that are not class probabilities")
             rows.append(output[0])
@@ -82,6 +81,69 @@ class SentenceClassifier:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+
+@dataclass(frozen=True)
+class TaggedToken:
+    """One WordPiece token of a tagged text: its character offsets and a probability per label."""
+
+    start: int
+    end: int
+    probabilities: tuple[float, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class TokenTagger:
+    """An ONNX token classifier over WordPiece tokens: ``tag(text)`` gives each token's label probabilities.
+
+    ``labels`` name the graph's output columns. Texts longer than
+    ``max_length`` tokens are cut, as in training: their last tokens get no row.
+    """
+
+    graph: bytes = field(repr=False)
+    tokenizer: str = field(repr=False)
+    labels: tuple[str, ...]
+    max_length: int = 128
+
+    def tag(self, text: str) -> list[TaggedToken]:
+        """The text's tokens (special tokens left out) with P(label) for each, columns as ``labels``.
+
+        Raises :class:`ModelError` when the graph does not give one distribution
+        over ``labels`` per token (a foreign or broken graph).
+        """
+        session, tokenizer = self.runtime
+        encoding = tokenizer.encode(_without_surrogates(text))
+        output = _run(session, encoding.ids)
+        expected = (1, len(encoding.ids), len(self.labels))
+        if output.shape != expected or not all(_is_distribution(row) for row in output[0]):
+            raise ModelError(f"the tagger gave {output.shape} values, not {expected} label probabilities")
+        return [
+            TaggedToken(start, end, tuple(float(p) for p in row))
+            for (start, end), special, row in zip(encoding.offsets, encoding.special_tokens_mask, output[0])
+            if not special
+        ]
+
+    @cached_property
+    def runtime(self) -> tuple[Any, Any]:
+        """The ONNX Runtime session and the tokenizer, built on first use and kept."""
+        return _start(self.graph, self.tokenizer, self.max_length)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the session, which is rebuilt on first use."""
+        return {"graph": self.graph, "tokenizer": self.tokenizer, "labels": self.labels, "max_length": self.max_length}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+
+def _run(session: Any, ids: Sequence[int]) -> np.ndarray:
+    """The graph's output for one unpadded token sequence."""
+    array = np.asarray([ids], dtype=np.int64)
+    feed = {"input_ids": array, "attention_mask": np.ones_like(array)}
+    try:
+        return np.asarray(session.run([OUTPUT], feed)[0], dtype=np.float64)
+    except Exception as error:  # onnxruntime raises its own exception types
+        raise ModelError(f"the model's encoder failed on a sentence ({error})") from None
 
 
 def _without_surrogates(text: str) -> str:

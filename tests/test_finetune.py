@@ -64,3 +64,28 @@ def test_train_with_an_encoder_saves_a_model_that_loads_and_predicts_the_same(ba
     texts = list(data.texts[-4:])
     np.testing.assert_array_equal(loaded.predict_proba(texts), result.model.predict_proba(texts))
     assert loaded.card["model"]["encoder"]["settings"]["epochs"] == 1
+
+
+def test_a_fine_tuned_tagger_is_exported_deterministically_and_labels_every_token() -> None:
+    """Seed sentences with their cue and source spans (read off the text): two fine-tunings, one graph."""
+    from framing.finetune import fit_tagger
+    from framing.tagger import LABELS
+
+    texts = [
+        "Russian comments do not correspond with actual troop reductions, said Pentagon spokesman Eric Pahon.",
+        "Kremlin spokesman Dmitry Peskov told reporters that Putin had not discussed Assad's fate.",
+        "Washington was skeptical about Putin's statement.",
+    ] * 4
+    spans = [
+        [(65, 69, 1), (70, 99, 2)],
+        [(32, 36, 1), (0, 31, 2)],
+        [],
+    ] * 4
+    assert (texts[0][65:69], texts[0][70:99]) == ("said", "Pentagon spokesman Eric Pahon")
+    assert (texts[1][32:36], texts[1][0:31]) == ("told", "Kremlin spokesman Dmitry Peskov")
+    first = fit_tagger(texts, spans, LABELS, ONE_QUICK_EPOCH, seed=0)
+    second = fit_tagger(texts, spans, LABELS, ONE_QUICK_EPOCH, seed=0)
+    assert first.graph == second.graph
+    tokens = first.tag(texts[0])
+    assert tokens[0].start == 0 and tokens[-1].end == len(texts[0])
+    assert all(len(t.probabilities) == 3 and abs(sum(t.probabilities) - 1) < 1e-3 for t in tokens)
