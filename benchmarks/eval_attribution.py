@@ -1,7 +1,8 @@
 """Evaluate the attribution family on PolNeAR (Newell et al. 2018), training split.
 
-Usage: ``python benchmarks/eval_attribution.py [--part tune|heldout|all] [DATA_DIR]``
-(``DATA_DIR`` defaults to ``../shared/data/polnear/train``).
+Usage: ``python benchmarks/eval_attribution.py [--part tune|heldout|all] [--tagger [CARD]] [DATA_DIR]``
+(``DATA_DIR`` defaults to ``../shared/data/polnear/train``). ``--tagger``
+measures the opt-in tagger mode (the shipped tagger, or the one at CARD).
 
 What is measured
     * Cue precision / recall / F1: a predicted cue counts when it overlaps a
@@ -48,6 +49,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from framing.features import attribution  # noqa: E402
+from framing.tagger import CueTagger, load_tagger, shipped_tagger  # noqa: E402
 from framing.text import build_doc  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "train"
@@ -123,8 +125,10 @@ def _texts(data_dir: Path, part: str) -> Iterator[tuple[str, Path]]:
 
 
 def evaluate(data_dir: Path = DEFAULT_DATA, part: str = "heldout", limit: int | None = None,
-             errors: dict[str, Counter[str]] | None = None) -> dict[str, float]:
+             errors: dict[str, Counter[str]] | None = None, tagger: CueTagger | None = None) -> dict[str, float]:
     """Cue P/R/F1 (scoped and all cues) and source match on one part of PolNeAR train.
+
+    With ``tagger``, the attribution family runs in tagger mode.
 
     With ``errors``, missed in-scope gold cues are counted under ``"missed"``
     and wrong predicted cues under ``"wrong"``, by lower-cased cue text.
@@ -141,7 +145,7 @@ def evaluate(data_dir: Path = DEFAULT_DATA, part: str = "heldout", limit: int | 
         text = (data_dir / "text" / f"{base}.txt").read_text(encoding="utf-8")
         gold = read_gold(ann)
         began = time.perf_counter()
-        found = attribution.extract(build_doc(text)).attributions
+        found = attribution.extract(build_doc(text), tagger=tagger).attributions
         seconds += time.perf_counter() - began
         scoped = [g for g in gold if _in_scope(text, g["Cue"], speech)]
         counts["texts"] += 1
@@ -198,10 +202,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--part", choices=("tune", "heldout", "all"), default="heldout")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="also list the N most frequent missed and wrong cues (use with --part tune)")
+    parser.add_argument("--tagger", nargs="?", const="shipped", metavar="CARD",
+                        help="tagger mode: the shipped cue tagger, or the one whose card is CARD")
     args = parser.parse_args(argv)
     errors: dict[str, Counter[str]] = {"missed": Counter(), "wrong": Counter()}
-    result = evaluate(args.data_dir, args.part, errors=errors)
-    print(f"PolNeAR {args.data_dir} part={args.part}")
+    tagger = None
+    if args.tagger == "shipped":
+        tagger = shipped_tagger()
+    elif args.tagger:
+        model, card = load_tagger(args.tagger)
+        tagger = CueTagger(model, float(card["threshold"]))
+    result = evaluate(args.data_dir, args.part, errors=errors, tagger=tagger)
+    print(f"PolNeAR {args.data_dir} part={args.part}{' tagger mode' if tagger else ''}")
     for key, value in result.items():
         print(f"{key:>18}: {value:.3f}")
     for kind, counter in errors.items() if args.errors else ():

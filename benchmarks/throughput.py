@@ -27,6 +27,7 @@ Run from the repository root::
     python benchmarks/throughput.py --articles 200 --profile  # where framing's time goes
     python benchmarks/throughput.py --articles 300 --stages   # CPU ms per article of each stage
     python benchmarks/throughput.py --articles 2000 --repeat 1 --jobs 2   # parallel speed-up
+    python benchmarks/throughput.py --articles 100 --repeat 1 --tagger    # also the opt-in cue tagger mode
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ DATA = ROOT.parent / "shared" / "data"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # this checkout's framing, not another installed one
 METHODS = ("floor", "framing")
+TAGGER = "tagger"  # framing.analyze(text, tagger=True), measured with --tagger
 WARM_UP = "Officials said the plan may fail. Critics called it a reckless gamble."
 
 
@@ -98,18 +100,18 @@ def _floor() -> Callable[[str], None]:
     return floor
 
 
-def _framing() -> Callable[[str], None]:
+def _framing(tagger: bool = False) -> Callable[[str], None]:
     import framing
 
     def ours(text: str) -> None:
-        framing.analyze(text)
+        framing.analyze(text, tagger=tagger)
 
     return ours
 
 
 def _run(method: str, count: int, trace: bool) -> dict[str, float]:
     """One timed (or traced) pass over the corpus, in this fresh process."""
-    work = _floor() if method == "floor" else _framing()
+    work = _floor() if method == "floor" else _framing(tagger=method == TAGGER)
     work(WARM_UP)
     texts = news_texts(count)
     if trace:
@@ -133,18 +135,19 @@ def _fresh(method: str, count: int, trace: bool) -> dict[str, float]:
         return pool.submit(_run, method, count, trace).result()
 
 
-def measure(count: int, repeat: int, trace: bool) -> dict[str, dict[str, float]]:
+def measure(count: int, repeat: int, trace: bool,
+            methods: tuple[str, ...] = METHODS) -> dict[str, dict[str, float]]:
     """Best CPU and wall time, peak RSS and traced peak of each method."""
-    results: dict[str, dict[str, float]] = {m: {} for m in METHODS}
+    results: dict[str, dict[str, float]] = {m: {} for m in methods}
     for _ in range(repeat):
-        for method in METHODS:
+        for method in methods:
             run = _fresh(method, count, trace=False)
             best = results[method]
             best["cpu"] = min(best.get("cpu", float("inf")), run["cpu"])
             best["wall"] = min(best.get("wall", float("inf")), run["wall"])
             best["rss"] = max(best.get("rss", 0.0), run["rss"])
     if trace:
-        for method in METHODS:
+        for method in methods:
             results[method].update(_fresh(method, count, trace=True))
     return results
 
@@ -155,7 +158,7 @@ def table(results: dict[str, dict[str, float]], count: int) -> str:
         f"{'':10} {'art/s (CPU)':>12} {'art/s (wall)':>13} {'ms/article':>11} "
         f"{'peak RSS MB':>12} {'traced MB':>10}"
     ]
-    for method in METHODS:
+    for method in results:
         r = results[method]
         traced = f"{r['traced_peak'] / 1e6:10.1f}" if "traced_peak" in r else f"{'-':>10}"
         lines.append(
@@ -164,6 +167,8 @@ def table(results: dict[str, dict[str, float]], count: int) -> str:
         )
     ratio = results["framing"]["cpu"] / results["floor"]["cpu"]
     lines.append(f"ratio framing / floor (CPU time per article): {ratio:.2f}  (target <= 1.5)")
+    if TAGGER in results:
+        lines.append(f"ratio tagger mode / floor: {results[TAGGER]['cpu'] / results['floor']['cpu']:.2f}  (opt-in)")
     return "\n".join(lines)
 
 
@@ -291,6 +296,8 @@ def main() -> None:
                         help="with N > 1: measure the speed-up of N worker processes instead")
     parser.add_argument("--profile", action="store_true",
                         help="print a pyinstrument profile of framing.analyze instead")
+    parser.add_argument("--tagger", action="store_true",
+                        help="also measure the opt-in cue tagger mode (analyze(text, tagger=True))")
     parser.add_argument("--stages", action="store_true",
                         help="print the CPU time per article of each stage instead")
     args = parser.parse_args()
@@ -311,7 +318,8 @@ def main() -> None:
     chars = sum(map(len, texts))
     print(f"{count} articles, {chars / 1e6:.2f} M characters ({chars / count:.0f} per article); "
           f"best of {args.repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(table(measure(args.articles, args.repeat, not args.no_trace), count))
+    methods = (*METHODS, TAGGER) if args.tagger else METHODS
+    print(table(measure(args.articles, args.repeat, not args.no_trace, methods), count))
 
 
 if __name__ == "__main__":

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .facts import extract_facts, term_counts
 from .features import extract_all, families
 from .language import detect_language, is_english
 from .scoring import index_features
+from .tagger import CueTagger, shipped_tagger
 from .text import build_doc
 from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, Span
 
@@ -18,19 +20,35 @@ def analyze(
     *,
     outlet: str | None = None,
     title: str | None = None,
+    tagger: CueTagger | bool = False,
 ) -> Analysis:
     """Measure one article's framing features, with the evidence behind each count.
 
     ``text`` is the article's text (or an :class:`Article` with metadata). The
     result's features are always finite; every evidence span slices the text.
+    ``tagger=True`` lets the shipped cue tagger find the attributions (more
+    cues found, about 3 ms a sentence; see :mod:`framing.tagger`); a
+    :class:`~framing.tagger.CueTagger` uses that one instead.
     """
     article = _as_article(text, outlet=outlet, title=title)
+    cue_tagger = _cue_tagger(tagger)
     doc = build_doc(article.text)
     language, confidence = detect_language(doc)
     if not is_english(language, confidence):
         return _not_english(article, doc, language, confidence)
-    results = list(extract_all(doc).values())
-    return _combine(article, doc, results, _warnings(article, doc))
+    results = list(extract_all(doc, tagger=cue_tagger).values())
+    analysis = _combine(article, doc, results, _warnings(article, doc))
+    return analysis if cue_tagger is None else replace(analysis, cue_tagger=cue_tagger.name)
+
+
+def _cue_tagger(tagger: CueTagger | bool) -> CueTagger | None:
+    if tagger is True:
+        return shipped_tagger()
+    if tagger is False or tagger is None:
+        return None
+    if not isinstance(tagger, CueTagger):
+        raise TypeError(f"tagger must be True, False or a framing.tagger.CueTagger, not {type(tagger).__name__}")
+    return tagger
 
 
 def _not_english(article: Article, doc: Doc, language: str, confidence: float) -> Analysis:
@@ -54,16 +72,19 @@ def _with_indices(
         features[key] = value if math.isfinite(value) else 0.0
 
 
-def analyze_corpus(articles: Iterable[Article | str], *, jobs: int = 1) -> Iterator[Analysis]:
+def analyze_corpus(
+    articles: Iterable[Article | str], *, jobs: int = 1, tagger: bool = False
+) -> Iterator[Analysis]:
     """Analyse articles in input order, yielding as it goes.
 
     ``jobs`` worker processes share the work (0 = every core); with 1, the
     articles are analysed in this process, lazily. Results are identical
     either way. A bad ``jobs`` raises at once, before any input is read.
+    ``tagger`` uses the shipped cue tagger, as :func:`analyze` does.
     """
     from .parallel import analyze_parallel  # parallel imports analyze from this module
 
-    return analyze_parallel(articles, jobs)
+    return analyze_parallel(articles, jobs, tagger=tagger)
 
 
 def _as_article(text: str | Article, *, outlet: str | None, title: str | None) -> Article:
@@ -81,8 +102,6 @@ def _as_article(text: str | Article, *, outlet: str | None, title: str | None) -
     if title is not None:
         changes["title"] = title
     if changes:
-        from dataclasses import replace
-
         article = replace(article, **changes)
     return article
 

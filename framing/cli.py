@@ -20,7 +20,7 @@ from .analysis import analyze_corpus
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
 from .compare import compare as build_comparison
-from .errors import FramingError
+from .errors import FramingError, ModelError
 from .features import families
 from .model import Model, load_model, with_model
 from .parallel import analyze_parallel
@@ -40,6 +40,7 @@ from .report import markdown_text, terminal, write_markdown_report
 from .report.json import comparison_record
 from .scoring import explain as explain_index
 from .scoring import index_names
+from .tagger import shipped_tagger
 from .types import Analysis, Article, ReadError
 
 app = typer.Typer(
@@ -84,6 +85,14 @@ Strict = Annotated[
 Jobs = Annotated[
     int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = every core, 1 = this process.")
 ]
+Tagger = Annotated[
+    bool,
+    typer.Option(
+        "--tagger",
+        help="Find attributions with the fine-tuned cue tagger as well as the rules: more cues found "
+        "(PolNeAR held-out cue F1 0.82 vs 0.74), about 3 ms a sentence.",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -123,6 +132,7 @@ def score(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Strict = False,
     jobs: Jobs = 1,
+    tagger: Tagger = False,
 ) -> None:
     """Score articles: one row per article with its features.
 
@@ -137,14 +147,15 @@ def score(
         _fail(f"--explain prints a listing for the terminal and cannot be combined with --format "
               f"{format.value}; the JSON formats already carry every evidence item", 2)
     loaded = load_model(model) if model else None
+    _check_tagger(tagger)
     errors: list[ReadError] = []
     if format is ScoreFormat.jsonl:
         scored = 0  # streamed: nothing is kept, so memory stays flat on any corpus size
-        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded):
+        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger):
             sys.stdout.write(line)
             scored += 1
     else:
-        stream = _analysed(paths, outlet, max_bytes, errors, jobs)
+        stream = _analysed(paths, outlet, max_bytes, errors, jobs, tagger)
         if loaded is not None:
             stream = (with_model(a, loaded) for a in stream)
         analyses = list(_with_progress(stream))
@@ -171,11 +182,13 @@ def compare(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Strict = False,
     jobs: Jobs = 1,
+    tagger: Tagger = False,
 ) -> None:
     """Compare outlets story by story and write a report."""
     loaded = load_model(model) if model else None
+    _check_tagger(tagger)
     errors: list[ReadError] = []
-    stream = _analysed(paths, None, max_bytes, errors, jobs)
+    stream = _analysed(paths, None, max_bytes, errors, jobs, tagger)
     if loaded is not None:
         stream = (with_model(a, loaded) for a in stream)  # here, so the progress count includes the model
     analyses = list(_with_progress(stream))
@@ -187,6 +200,8 @@ def compare(
     command = "framing compare " + " ".join(_shown(p) for p in paths)
     if model:
         command += f" --model {_shown(str(model))}"
+    if tagger:
+        command += " --tagger"
     if format is CompareFormat.json:
         text = dumps(comparison_record(comparison))
         if output is None:
@@ -214,11 +229,20 @@ app.command("train")(train_command)
 app.command("evaluate")(evaluate_command)
 
 
+def _check_tagger(tagger: bool) -> None:
+    """Load the shipped cue tagger before any article is read, so a broken install fails at once."""
+    if tagger:
+        try:
+            shipped_tagger()
+        except ModelError as error:
+            _fail(f"cannot use --tagger: {error}", 1)
+
+
 def _analysed(
-    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError], jobs: int
+    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError], jobs: int, tagger: bool = False
 ) -> Iterator[Analysis]:
     """Analyse what can be read, in input order; warnings go to stderr."""
-    for analysis in analyze_corpus(_readable(paths, outlet, max_bytes, errors), jobs=jobs):
+    for analysis in analyze_corpus(_readable(paths, outlet, max_bytes, errors), jobs=jobs, tagger=tagger):
         _warn(analysis.article.source, analysis.warnings)
         yield analysis
 
@@ -230,6 +254,7 @@ def _jsonl_lines(
     errors: list[ReadError],
     jobs: int,
     model: Model | None,
+    tagger: bool,
 ) -> Iterator[str]:
     """The ``--format jsonl`` lines, made where the article is analysed; warnings go to stderr.
 
@@ -238,11 +263,11 @@ def _jsonl_lines(
     this process: sending it with every chunk would cost more than it saves.
     """
     if model is not None:
-        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs):
+        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs, tagger):
             yield jsonl_line(analysis_record(with_model(analysis, model)))
         return
     articles = _readable(paths, outlet, max_bytes, errors)
-    for source, warnings, line in analyze_parallel(articles, jobs, then=jsonl_output):
+    for source, warnings, line in analyze_parallel(articles, jobs, then=jsonl_output, tagger=tagger):
         _warn(source, warnings)
         yield line
 

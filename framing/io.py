@@ -540,7 +540,7 @@ SCHEMA_VERSION = 1
 def analysis_record(analysis: Analysis) -> dict[str, Any]:
     """One analysed article as plain JSON-ready data (the ``--format json`` row)."""
     article = analysis.article
-    return {
+    record = {
         "source": article.source,
         "id": article.id,
         "outlet": article.outlet,
@@ -557,6 +557,9 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
         "attributions": [_attribution_record(a) for a in analysis.attributions],
         "warnings": list(analysis.warnings),
     }
+    if analysis.cue_tagger is not None:
+        record["cue_tagger"] = analysis.cue_tagger
+    return record
 
 
 def error_record(error: ReadError) -> dict[str, str]:

@@ -66,6 +66,7 @@ def analyze_parallel(
     *,
     chunk_size: int = ...,
     prefetch: int = ...,
+    tagger: bool = ...,
 ) -> Iterator[Analysis]: ...
 @overload
 def analyze_parallel(
@@ -75,6 +76,7 @@ def analyze_parallel(
     chunk_size: int = ...,
     prefetch: int = ...,
     then: Callable[[Analysis], T],
+    tagger: bool = ...,
 ) -> Iterator[T]: ...
 def analyze_parallel(
     articles: Iterable[Article | str],
@@ -83,6 +85,7 @@ def analyze_parallel(
     chunk_size: int = CHUNK_SIZE,
     prefetch: int = PREFETCH,
     then: Callable[[Analysis], object] | None = None,
+    tagger: bool = False,
 ) -> Iterator[object]:
     """Analyse articles on ``jobs`` processes, yielding results in input order.
 
@@ -106,6 +109,9 @@ def analyze_parallel(
         serialised record, saves this process from receiving whole analyses:
         with two workers on two cores, this process's share of the CPU is
         what limits the speed-up.
+    tagger
+        Use the shipped cue tagger (``analyze(article, tagger=True)``); each
+        worker loads it once.
 
     Returns
     -------
@@ -121,7 +127,9 @@ def analyze_parallel(
         raise FramingError(
             f"chunk_size and prefetch must be at least 1, not {chunk_size} and {prefetch}"
         )
-    work = analyze if then is None else partial(_analyze_then, then)
+    work = partial(analyze, tagger=True) if tagger else analyze
+    if then is not None:
+        work = partial(_analyze_then, then, work)
     if workers == 1:
         return _collecting_less(map(work, articles))
     return _ordered(iter(articles), workers, chunk_size, workers * prefetch, work)
@@ -187,8 +195,10 @@ def analyze_chunk(
     return [work(article) for article in articles]
 
 
-def _analyze_then(then: Callable[[Analysis], object], article: Article | str) -> object:
-    return then(analyze(article))
+def _analyze_then(
+    then: Callable[[Analysis], object], work: Callable[[Article | str], Analysis], article: Article | str
+) -> object:
+    return then(work(article))
 
 
 def warm_up() -> None:

@@ -196,7 +196,8 @@ class Analysis:
     word and two-word counts) feed the comparison of outlets; ``body`` lists the
     indices of the body sentences they were counted in. For text that is
     not English, ``not_applicable`` names the families that were not run and
-    ``features`` holds only language-neutral counts.
+    ``features`` holds only language-neutral counts. ``cue_tagger`` names the
+    attribution cue tagger when one was used (``analyze(text, tagger=True)``).
     """
 
     article: Article
@@ -210,6 +211,7 @@ class Analysis:
     language: str = "en"
     not_applicable: tuple[str, ...] = ()
     body: tuple[int, ...] = ()
+    cue_tagger: str | None = None
 
     @property
     def text(self) -> str:

@@ -22,8 +22,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import import_module
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..types import Attribution, Doc, FamilyResult, Span
+
+if TYPE_CHECKING:
+    from ..tagger import CueTagger
 
 FAMILY_MODULES: tuple[str, ...] = ("readability", "tone", "hedging", "attribution", "loaded")
 
@@ -43,17 +47,20 @@ def feature_names() -> tuple[str, ...]:
     return tuple(name for m in families().values() for name in m.FEATURE_NAMES)
 
 
-def extract_all(doc: Doc, names: Sequence[str] | None = None) -> dict[str, FamilyResult]:
+def extract_all(
+    doc: Doc, names: Sequence[str] | None = None, *, tagger: CueTagger | None = None
+) -> dict[str, FamilyResult]:
     """Run the named families (all by default) on ``doc``, in registry order.
 
-    Attribution runs first when a voice-aware family needs its reported speech.
+    Attribution runs first when a voice-aware family needs its reported speech;
+    ``tagger`` is its optional cue tagger (:mod:`framing.tagger`).
     """
     modules = {n: m for n, m in families().items() if names is None or n in names}
     reported: tuple[Span, ...] = ()
     done: dict[str, FamilyResult] = {}
     voiced = doc
     if any(getattr(m, "READS_VOICE", False) for m in modules.values()):
-        attribution = families()["attribution"].extract(doc)
+        attribution = families()["attribution"].extract(doc, tagger=tagger)
         reported = tuple(a.content for a in attribution.attributions if a.content is not None)
         lost = lost_quotation_marks(doc, attribution.attributions)
         if lost is not None:
@@ -65,6 +72,8 @@ def extract_all(doc: Doc, names: Sequence[str] | None = None) -> dict[str, Famil
     for name, module in modules.items():
         if name in done:
             results[name] = done[name]
+        elif name == "attribution":
+            results[name] = module.extract(voiced, tagger=tagger)
         elif getattr(module, "USES_REPORTED_SPEECH", False):
             results[name] = module.extract(voiced, reported=reported)
         else:

@@ -35,6 +35,12 @@ source. It keeps a word whose probability reaches the cross-validated
 threshold (``attrs["cue_score"]``); it never takes a lexicon cue, a thought,
 wish or piece of evidence, nor a word inside another attribution.
 
+Tagger mode (opt-in, ``extract(doc, tagger=...)``): a MiniLM fine-tuned on
+PolNeAR's tuning part (:mod:`framing.tagger`) marks cue and source tokens
+sentence by sentence; its cues replace the rules' decision of which words
+are cues, while the rules still give the source, content and verb of every
+cue they also found (see :func:`_tagged_attributions`).
+
 Sources are typed from ``attribution-sources.v1.tsv``: anonymous (an
 anonymity formula such as "declined to be named", or an unnamed head noun:
 "a Western diplomatic source", "officials"), media ("Tass", "Syrian state
@@ -106,11 +112,15 @@ from dataclasses import dataclass
 from functools import cache
 from math import exp
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from ..lexicons import load_json, load_table
 from ..matcher import PhraseMatcher
 from ..scoring import person_name, surname, voice_keys
 from ..types import Attribution, Doc, Evidence, FamilyResult, Sentence, Span, Token
+
+if TYPE_CHECKING:
+    from ..tagger import CueTagger
 
 FAMILY = "attribution"
 STANCES: tuple[str, ...] = ("neutral", "endorsing", "distancing", "contesting", "accusatory")
@@ -316,16 +326,21 @@ class _Found:
     # the content is something the story itself reports, referred back to ("something ... denied")
     back_reference: bool = False
     stance_word: str | None = None       # "skeptical" in "Washington was skeptical"
-    score: float | None = None           # the learned stage's probability, for its cues
+    score: float | None = None           # the learned stage's or the tagger's probability, for its cues
+    tagged: bool = False                 # a cue only the tagger found
 
 
-def extract(doc: Doc) -> FamilyResult:
+def extract(doc: Doc, *, tagger: CueTagger | None = None) -> FamilyResult:
     """Attributed statements, their sources and stances, and the reporter's distancing.
 
     Higher ``attribution.count`` means more attributed statements;
     ``skeptical_share`` near 1 means most quoted voices doubt the claim.
+    With ``tagger`` (:mod:`framing.tagger`) the fine-tuned cue tagger decides
+    which words are cues (see :func:`_tagged_attributions`).
     """
     found = _find_attributions(doc)
+    if tagger is not None:
+        found = _tagged_attributions(doc, found, tagger)
     attributions, recounts = _finish(doc, found)
     narrator = _narrator_distancing(doc, attributions) + recounts
     voices = _voices(attributions)
@@ -404,6 +419,110 @@ def _rule_attributions(doc: Doc) -> list[_Found]:
         in_sentence.sort(key=lambda e: e.cue)
         found.extend(in_sentence)
     return found
+
+
+# -- the fine-tuned cue tagger (opt-in) ---------------------------------------
+
+
+def _tagged_attributions(doc: Doc, found: list[_Found], tagger: CueTagger) -> list[_Found]:
+    """The tagger's cues, read with the rules where they agree.
+
+    A rule cue the tagger also marks keeps the rules' source, content and
+    verb. A rule cue it does not mark is dropped, unless it is a source's own
+    stance ("are skeptical of", which PolNeAR rarely marks) or a verb with a
+    stance (*denied by the defense ministry*): the skeptical count needs them.
+    A cue only the tagger marks gets the source it tags nearest (before the
+    cue first), else the subject the rules would find, else none (an agentless
+    "it was reported"); its verb is the lexicon lemma of a cue word, else its
+    own words. Never added: a cue inside a kept attribution's source ("a
+    statement issued by the Iraqi military claiming ...": one statement), a
+    cue after "X quoted Y (as) ..." in its sentence (the rules read it as one
+    statement), a lone mark with no source, and thoughts, wishes, evidence
+    and intentions (*is keen to*) without a speech word.
+    """
+    lex = _lexicon()
+    out_of_scope = _scorer().excluded | _INTENTIONS
+    by_sentence: dict[int, list[_Found]] = {}
+    for item in found:
+        by_sentence.setdefault(item.sentence.index, []).append(item)
+    result = []
+    for sentence in doc.body:
+        spans = tagger.spans(sentence.text)
+        cues = _joined_cues(doc.text, [(sentence.start + s, sentence.start + e, p) for s, e, p in spans["cue"]])
+        rules = by_sentence.get(sentence.index, [])
+        kept = [e for e in rules if e.stance_word is not None or lex.stance.get(e.lemma, "neutral") != "neutral"
+                or any(_chars_overlap(doc, e.cue, c) for c in cues)]
+        result += kept
+        tokens = doc.sentence_tokens(sentence)
+        offset = sentence.token_start
+        taken = {i - offset for e in kept if e.source is not None for i in range(*e.source)}
+        quoting = min((e.cue[0] - offset for e in kept if e.lemma == "quote" and e.quoted_person is not None),
+                      default=len(tokens))
+        for start, end, probability in cues:
+            if any(_chars_overlap(doc, e.cue, (start, end)) for e in rules):
+                continue
+            first, last = _tokens_within(tokens, start, end)
+            if first == last or first > quoting or any(i in taken for i in range(first, last)):
+                continue
+            words = [t.lower for t in tokens[first:last] if t.is_word]
+            if not any(w in lex.form_lemma for w in words) and any(w in out_of_scope for w in words):
+                continue
+            source = _tagged_source(tokens, first, last, [(sentence.start + s, sentence.start + e)
+                                                          for s, e, _ in spans["source"]])
+            if not words and source is None:
+                continue  # a lone ":" or dash with no speaker before it
+            lemma = next((lex.form_lemma[w] for w in words if w in lex.form_lemma), " ".join(words) or tokens[first].text)
+            item = _make(doc, sentence, offset, first, last, lemma, source, _content_after(doc, sentence, tokens, last))
+            item.score, item.tagged = probability, True
+            result.append(item)
+    return sorted(result, key=lambda e: e.cue)
+
+
+# adjectives of intention: "is keen to", "is determined to" (wishes, out of scope like "wants")
+_INTENTIONS = frozenset("keen eager determined willing ready reluctant hesitant anxious poised".split())
+
+
+def _joined_cues(text: str, cues: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Tagged cue runs with up to two lower-case words between them as one cue.
+
+    The tagger may leave a function word of a cue phrase untagged ("made clear
+    in any case", "made the announcement"): one statement, not two.
+    """
+    joined: list[tuple[int, int, float]] = []
+    for start, end, p in cues:
+        if joined:
+            gap = text[joined[-1][1]:start].split()
+            if len(gap) <= 2 and all(w.isalpha() and w.islower() for w in gap):
+                joined[-1] = (joined[-1][0], end, max(joined[-1][2], p))
+                continue
+        joined.append((start, end, p))
+    return joined
+
+
+def _chars_overlap(doc: Doc, cue: tuple[int, int], span: tuple[int, ...]) -> bool:
+    """Whether the tokens ``cue`` (doc token indices) overlap the character span."""
+    return doc.tokens[cue[0]].start < span[1] and span[0] < doc.tokens[cue[1] - 1].end
+
+
+def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """The sentence's token indices ``[first, last)`` overlapping the characters ``[start, end)``."""
+    inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
+def _tagged_source(
+    tokens: Sequence[Token], first: int, last: int, sources: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The tagged source nearest the cue (one before it first), else the subject the rules would find."""
+    spans = [_tokens_within(tokens, s, e) for s, e in sources]
+    spans = [s for s in spans if s[0] != s[1] and not (s[0] < last and first < s[1])]
+    if spans:
+        return min(spans, key=lambda s: (s[0] > first, abs(s[0] - first)))
+    left = _skip_left(tokens, _verb_group_start(tokens, first))
+    if left < 0 or tokens[left].lower in _NOUN_BEFORE:
+        return None
+    source = _np_left(tokens, left)
+    return source if source is not None and _candidate_source_kind(tokens, source, _lexicon()) else None
 
 
 # -- the learned second stage ------------------------------------------------
@@ -1376,6 +1495,8 @@ def _finish(doc: Doc, found: list[_Found]) -> tuple[tuple[Attribution, ...], lis
             attrs["source_name"] = _name_key(source.text)
         if item.score is not None:
             attrs["cue_score"] = round(item.score, 2)
+        if item.tagged:
+            attrs["cue_by"] = "tagger"
         if item.quoted_person is not None:
             attrs["quoted_person"] = _token_span(doc, *item.quoted_person).text
         content = None if item.content is None else Span(
