@@ -13,7 +13,7 @@ overlaps that attribution's source, ``none`` elsewhere; the tokens of
 out-of-scope attributions (thoughts, wishes, evidence) are left out of the
 loss rather than taught as ``none``. all-MiniLM-L6-v2, every weight trained,
 two epochs, then ONNX and int8 as for the sentence-bias encoder. About
-17 minutes on two cores; deterministic (two runs give the same graph).
+20 minutes on two cores; deterministic (two runs give the same graph).
 
 ``--metrics-only`` re-measures a saved tagger with the current rules (the
 tagger mode combines both) and rewrites its card's ``metrics``, leaving the
@@ -78,10 +78,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "models" / "attribution-tagger.json")
     parser.add_argument("--metrics-only", type=Path, metavar="CARD")
     args = parser.parse_args(argv)
+    threshold = THRESHOLD
     if args.metrics_only:
         tagger, card = load_tagger(args.metrics_only)
-        record = {k: card[k] for k in ("training",)}
-        path = args.metrics_only
+        record = {"training": card["training"]}
+        path, threshold = args.metrics_only, float(card["threshold"])
     else:
         texts, spans, count = training_sentences(args.data_dir)
         print(f"fine-tuning on {len(texts)} sentences of {count} texts", flush=True)
@@ -99,8 +100,8 @@ def main(argv: list[str] | None = None) -> None:
         }}
         path = args.output
         save_tagger(path, tagger, threshold=THRESHOLD, record=record)
-    metrics = measured(args.data_dir, CueTagger(tagger, THRESHOLD))
-    save_tagger(path, tagger, threshold=THRESHOLD, record={**record, "metrics": metrics})
+    metrics = measured(args.data_dir, CueTagger(tagger, threshold))
+    save_tagger(path, tagger, threshold=threshold, record={**record, "metrics": metrics})
     print(f"wrote {path}")
 
 

@@ -13,6 +13,7 @@ from .compare import Comparison, compare
 from .errors import FramingError, InputError, ModelError
 from .io import load_corpus, read_corpus
 from .model import load_model
+from .tagger import CueTagger, load_tagger, shipped_tagger
 from .text import build_doc
 from .types import (
     Analysis,
@@ -36,6 +37,7 @@ __all__ = [
     "Attribution",
     "Comparison",
     "Corpus",
+    "CueTagger",
     "Doc",
     "Evidence",
     "FramingError",
@@ -50,5 +52,7 @@ __all__ = [
     "compare",
     "load_corpus",
     "load_model",
+    "load_tagger",
     "read_corpus",
+    "shipped_tagger",
 ]

@@ -35,9 +35,10 @@ def analyze(
     doc = build_doc(article.text)
     language, confidence = detect_language(doc)
     if not is_english(language, confidence):
-        return _not_english(article, doc, language, confidence)
-    results = list(extract_all(doc, tagger=cue_tagger).values())
-    analysis = _combine(article, doc, results, _warnings(article, doc))
+        analysis = _not_english(article, doc, language, confidence)
+    else:
+        results = list(extract_all(doc, tagger=cue_tagger).values())
+        analysis = _combine(article, doc, results, _warnings(article, doc))
     return analysis if cue_tagger is None else replace(analysis, cue_tagger=cue_tagger.name)
 
 
@@ -73,14 +74,15 @@ def _with_indices(
 
 
 def analyze_corpus(
-    articles: Iterable[Article | str], *, jobs: int = 1, tagger: bool = False
+    articles: Iterable[Article | str], *, jobs: int = 1, tagger: CueTagger | bool = False
 ) -> Iterator[Analysis]:
     """Analyse articles in input order, yielding as it goes.
 
     ``jobs`` worker processes share the work (0 = every core); with 1, the
     articles are analysed in this process, lazily. Results are identical
     either way. A bad ``jobs`` raises at once, before any input is read.
-    ``tagger`` uses the shipped cue tagger, as :func:`analyze` does.
+    ``tagger`` is passed to :func:`analyze` (``True``: the shipped cue tagger,
+    which each worker loads once; a custom one is sent with every chunk).
     """
     from .parallel import analyze_parallel  # parallel imports analyze from this module
 

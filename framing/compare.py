@@ -253,7 +253,10 @@ class ModelComparison:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Everything a report shows, computed once; ``model`` only when a trained model was given."""
+    """Everything a report shows, computed once; ``model`` only when a trained model was given.
+
+    ``cue_tagger`` names the attribution cue tagger the analyses were made with, if any.
+    """
 
     stories: tuple[StoryComparison, ...]
     outlets: tuple[OutletOverall, ...]
@@ -268,6 +271,7 @@ class Comparison:
     errors: tuple[ReadError, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     model: ModelComparison | None = None
+    cue_tagger: str | None = None
 
     @property
     def outlet_names(self) -> tuple[str, ...]:
@@ -322,6 +326,7 @@ def compare(
             f"{shown_source(a.article.source)}: {w}" for a in everything for w in a.warnings
         ),
         model=_model_comparison(model, by_story) if model is not None else None,
+        cue_tagger="; ".join(sorted({a.cue_tagger for a in analyses if a.cue_tagger})) or None,
     )
 
 

@@ -30,6 +30,7 @@ from typing import TypeVar, overload
 
 from .analysis import analyze
 from .errors import FramingError
+from .tagger import CueTagger
 from .types import Analysis, Article
 
 T = TypeVar("T")
@@ -66,7 +67,7 @@ def analyze_parallel(
     *,
     chunk_size: int = ...,
     prefetch: int = ...,
-    tagger: bool = ...,
+    tagger: CueTagger | bool = ...,
 ) -> Iterator[Analysis]: ...
 @overload
 def analyze_parallel(
@@ -76,7 +77,7 @@ def analyze_parallel(
     chunk_size: int = ...,
     prefetch: int = ...,
     then: Callable[[Analysis], T],
-    tagger: bool = ...,
+    tagger: CueTagger | bool = ...,
 ) -> Iterator[T]: ...
 def analyze_parallel(
     articles: Iterable[Article | str],
@@ -85,7 +86,7 @@ def analyze_parallel(
     chunk_size: int = CHUNK_SIZE,
     prefetch: int = PREFETCH,
     then: Callable[[Analysis], object] | None = None,
-    tagger: bool = False,
+    tagger: CueTagger | bool = False,
 ) -> Iterator[object]:
     """Analyse articles on ``jobs`` processes, yielding results in input order.
 
@@ -110,8 +111,9 @@ def analyze_parallel(
         with two workers on two cores, this process's share of the CPU is
         what limits the speed-up.
     tagger
-        Use the shipped cue tagger (``analyze(article, tagger=True)``); each
-        worker loads it once.
+        Passed to :func:`framing.analyze`: ``True`` for the shipped cue tagger,
+        which each worker loads once; a custom
+        :class:`~framing.tagger.CueTagger` is sent with every chunk.
 
     Returns
     -------
@@ -127,7 +129,7 @@ def analyze_parallel(
         raise FramingError(
             f"chunk_size and prefetch must be at least 1, not {chunk_size} and {prefetch}"
         )
-    work = partial(analyze, tagger=True) if tagger else analyze
+    work = partial(analyze, tagger=tagger) if tagger is not False else analyze
     if then is not None:
         work = partial(_analyze_then, then, work)
     if workers == 1:

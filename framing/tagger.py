@@ -44,7 +44,7 @@ class CueTagger:
     threshold: float
     name: str = "custom cue tagger"
 
-    def spans(self, text: str) -> dict[str, list[tuple[int, int, float]]]:
+    def spans(self, text: str) -> TaggedSpans:
         """Character spans of ``text`` tagged ``cue`` and ``source``, each with its highest P(label).
 
         A span is a run of tokens at or above the threshold apart only by spaces.
@@ -61,7 +61,20 @@ class CueTagger:
                     runs[-1] = (runs[-1][0], token.end, max(runs[-1][2], p))
                 else:
                     runs.append((token.start, token.end, p))
-        return found
+        return TaggedSpans(found["cue"], found["source"], tokens[-1].end if tokens else 0)
+
+
+@dataclass(frozen=True)
+class TaggedSpans:
+    """What the tagger marks in a text: cue and source spans, and how far it read.
+
+    ``covered`` is the end of the last token tagged: a text longer than the
+    tagger's ``max_length`` tokens is cut, and nothing past it was judged.
+    """
+
+    cue: list[tuple[int, int, float]]
+    source: list[tuple[int, int, float]]
+    covered: int
 
 
 def tagger_files(card: Path) -> dict[str, Path]:
@@ -106,6 +119,7 @@ def load_tagger(path: str | Path) -> tuple[TokenTagger, dict[str, Any]]:
         raise ModelError(f"{card_path}: not a framing token tagger (format {FORMAT!r} version {FORMAT_VERSION})")
     if tuple(card.get("labels", ())) != LABELS:
         raise ModelError(f"{card_path}: the tagger's labels are {card.get('labels')!r}, not {list(LABELS)}")
+    _check_settings(card_path, card)
     contents = {}
     for key in ("graph", "tokenizer"):
         contents[key] = _checked_file(card_path, card, key)
@@ -118,15 +132,27 @@ def load_tagger(path: str | Path) -> tuple[TokenTagger, dict[str, Any]]:
     return tagger, card
 
 
+def _check_settings(card_path: Path, card: Mapping[str, Any]) -> None:
+    """The card's own values (the checksums pin the files, not the card): of the right type and range."""
+    threshold, length = card.get("threshold"), card.get("max_length")
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
+        raise ModelError(f"{card_path}: the tagger's threshold must be a probability between 0 and 1, not {threshold!r}")
+    if isinstance(length, bool) or not isinstance(length, int) or not 2 <= length <= 512:
+        raise ModelError(f"{card_path}: the tagger's max_length must be a whole number from 2 to 512, not {length!r}")
+    for key in ("files", "sha256"):
+        if not isinstance(card.get(key), dict):
+            raise ModelError(f"{card_path}: the tagger's card has no {key!r} section")
+
+
 def _checked_file(card_path: Path, card: Mapping[str, Any], key: str) -> bytes:
-    name = card.get("files", {}).get(key)
+    name = card["files"].get(key)
     if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
         raise ModelError(f"{card_path}: the tagger's {key} file must be a file name beside the card, not {name!r}")
     target = card_path.with_name(name)
     if not target.is_file() or target.stat().st_size > _MAX_BYTES:
         raise ModelError(f"{card_path}: the tagger's {key} file {str(target)!r} is missing or too large")
     data = target.read_bytes()
-    if hashlib.sha256(data).hexdigest() != card.get("sha256", {}).get(key):
+    if hashlib.sha256(data).hexdigest() != card["sha256"].get(key):
         raise ModelError(
             f"{card_path}: the tagger's {key} file does not match the card's checksum; "
             "it is corrupted or was edited. Restore the original files"

@@ -226,3 +226,51 @@ def test_compare_with_tagger_says_so_in_the_report(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["compare", str(SEEDS), "--tagger", "--output", str(tmp_path / "r.md")])
     assert result.exit_code == 0, result.output
     assert "--tagger" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    as_json = CliRunner().invoke(app, ["compare", str(SEEDS), "--tagger", "--format", "json"])
+    assert json.loads(as_json.stdout)["cue_tagger"].startswith("attribution-tagger (graph sha256 ")
+
+
+# -- edges -------------------------------------------------------------------------------------------
+
+
+def test_a_rule_cue_past_the_taggers_token_limit_is_kept() -> None:
+    """Four Reuters sentences joined into one of more than 128 tokens: the tagger reads only the start,
+    so the rules alone decide on Pahon's "said" at the end."""
+    doc = build_doc(seed_text("000"))
+    long = "; ".join(s.text.rstrip(".") for s in doc.body[3:7]) + ", Pentagon spokesman Eric Pahon said."
+    assert shipped_tagger().spans(long).covered < long.index("Pentagon")
+    found = attribution.extract(build_doc(long), tagger=shipped_tagger()).attributions
+    assert ("said", "Pentagon spokesman Eric Pahon") in [(a.cue.text, a.source.text) for a in found]
+
+
+def test_a_tagger_cue_after_its_quotation_takes_the_quotation() -> None:
+    """"crowed" is no lexicon cue: the tagger's, and its content is the quotation before the speaker."""
+    text = '"We will crush them in the north and in the south," the general crowed.'
+    (found,) = attribution.extract(build_doc(text), tagger=shipped_tagger()).attributions
+    assert (found.cue.text, found.source.text, found.attrs["cue_by"]) == ("crowed", "the general", "tagger")
+    assert found.content.text == "We will crush them in the north and in the south" and found.direct
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda c: c.update(threshold=5), "threshold must be a probability"),
+        (lambda c: c.pop("max_length"), "max_length must be a whole number"),
+        (lambda c: c.update(files=["attribution-tagger.onnx"]), "no 'files' section"),
+    ],
+)
+def test_a_damaged_card_is_a_model_error(copied: Path, edit, message: str) -> None:
+    card = json.loads(copied.read_text(encoding="utf-8"))
+    edit(card)
+    copied.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match=message):
+        load_tagger(copied)
+
+
+def test_a_custom_tagger_reaches_the_corpus_analysis_and_a_non_english_text_records_it() -> None:
+    model, _ = load_tagger(CARD)
+    strict = CueTagger(model, 0.99, "strict tagger")
+    (analysis,) = framing.analyze_corpus([seed_text("003")], tagger=strict)
+    assert analysis.cue_tagger == "strict tagger"
+    french = "Le président a annoncé lundi le retrait partiel des forces russes de Syrie, selon le Kremlin."
+    assert framing.analyze(french * 3, tagger=True).cue_tagger.startswith("attribution-tagger")

@@ -431,6 +431,7 @@ def _tagged_attributions(doc: Doc, found: list[_Found], tagger: CueTagger) -> li
     verb. A rule cue it does not mark is dropped, unless it is a source's own
     stance ("are skeptical of", which PolNeAR rarely marks) or a verb with a
     stance (*denied by the defense ministry*): the skeptical count needs them.
+    Past the tagger's token limit (a very long sentence) the rules alone decide.
     A cue only the tagger marks gets the source it tags nearest (before the
     cue first), else the subject the rules would find, else none (an agentless
     "it was reported"); its verb is the lexicon lemma of a cue word, else its
@@ -448,10 +449,11 @@ def _tagged_attributions(doc: Doc, found: list[_Found], tagger: CueTagger) -> li
     result = []
     for sentence in doc.body:
         spans = tagger.spans(sentence.text)
-        cues = _joined_cues(doc.text, [(sentence.start + s, sentence.start + e, p) for s, e, p in spans["cue"]])
+        cues = _joined_cues(doc.text, [(sentence.start + s, sentence.start + e, p) for s, e, p in spans.cue])
         rules = by_sentence.get(sentence.index, [])
+        unread = sentence.start + spans.covered  # past the tagger's token limit: the rules alone decide
         kept = [e for e in rules if e.stance_word is not None or lex.stance.get(e.lemma, "neutral") != "neutral"
-                or any(_chars_overlap(doc, e.cue, c) for c in cues)]
+                or doc.tokens[e.cue[0]].start >= unread or any(_chars_overlap(doc, e.cue, c) for c in cues)]
         result += kept
         tokens = doc.sentence_tokens(sentence)
         offset = sentence.token_start
@@ -462,19 +464,23 @@ def _tagged_attributions(doc: Doc, found: list[_Found], tagger: CueTagger) -> li
             if any(_chars_overlap(doc, e.cue, (start, end)) for e in rules):
                 continue
             first, last = _tokens_within(tokens, start, end)
-            if first == last or first > quoting or any(i in taken for i in range(first, last)):
+            if first == last or first > quoting or not taken.isdisjoint(range(first, last)):
                 continue
             words = [t.lower for t in tokens[first:last] if t.is_word]
             if not any(w in lex.form_lemma for w in words) and any(w in out_of_scope for w in words):
                 continue
             source = _tagged_source(tokens, first, last, [(sentence.start + s, sentence.start + e)
-                                                          for s, e, _ in spans["source"]])
+                                                          for s, e, _ in spans.source])
             if not words and source is None:
                 continue  # a lone ":" or dash with no speaker before it
             lemma = next((lex.form_lemma[w] for w in words if w in lex.form_lemma), " ".join(words) or tokens[first].text)
-            item = _make(doc, sentence, offset, first, last, lemma, source, _content_after(doc, sentence, tokens, last))
+            item = _make(doc, sentence, offset, first, last, lemma, source,
+                         _tagged_content(doc, sentence, tokens, first, last, source))
             item.score, item.tagged = probability, True
             result.append(item)
+            taken.update(range(first, last))  # one word is one cue, even if the tagger split it
+            if source is not None:
+                taken.update(range(*source))
     return sorted(result, key=lambda e: e.cue)
 
 
@@ -497,6 +503,18 @@ def _joined_cues(text: str, cues: list[tuple[int, int, float]]) -> list[tuple[in
                 continue
         joined.append((start, end, p))
     return joined
+
+
+def _tagged_content(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int, source: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """What a tagger-only cue attributes: what follows it, else the quotation or clause before its
+    source and cue ('"We will crush them," the general crowed'), as the rules read an inverted cue."""
+    after = _content_after(doc, sentence, tokens, last)
+    if after is not None:
+        return after
+    stop = min(first, source[0]) if source is not None else first
+    return _content_before(doc, sentence, tokens, stop) if stop > 0 else None
 
 
 def _chars_overlap(doc: Doc, cue: tuple[int, int], span: tuple[int, ...]) -> bool:

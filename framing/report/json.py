@@ -13,11 +13,13 @@ from ..io import SCHEMA_VERSION
 def comparison_record(comparison: Comparison) -> dict[str, Any]:
     """Every field of the Comparison, floats rounded to six places, in a fixed order.
 
-    ``model`` is there only when the comparison was made with a trained model.
+    ``model`` and ``cue_tagger`` are there only when the comparison was made
+    with a trained model or the attribution cue tagger.
     """
     record = {"schema_version": SCHEMA_VERSION, **_plain(comparison)}
-    if record["model"] is None:
-        del record["model"]
+    for optional in ("model", "cue_tagger"):
+        if record[optional] is None:
+            del record[optional]
     return record
 
 
