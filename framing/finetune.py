@@ -203,32 +203,45 @@ def _fine_tune(
     index = {label: i for i, label in enumerate(classes)}
     target = torch.tensor([index[label] for label in labels])
     ids = tokenizer(texts, truncation=True, max_length=settings.max_length)["input_ids"]
-    optimiser, schedule = _optimiser(network, settings, -(-len(ids) // settings.batch_size) * settings.epochs)
+
+    def batch_loss(batch_index: list[int]) -> Any:
+        batch = tokenizer.pad({"input_ids": [ids[i] for i in batch_index]}, return_tensors="pt")
+        return torch.nn.functional.cross_entropy(
+            network.logits(batch["input_ids"], batch["attention_mask"]), target[batch_index]
+        )
+
+    return _train(network, [len(i) for i in ids], batch_loss, settings, seed, progress, "encoder")
+
+
+def _train(
+    network: Any,
+    lengths: Sequence[int],
+    batch_loss: Callable[[list[int]], Any],
+    settings: EncoderSettings,
+    seed: int,
+    progress: Callable[[str], None] | None,
+    what: str,
+) -> Any:
+    """Fine-tune ``network`` for the settings' epochs over length-sorted shuffled batches of the
+    examples (``lengths`` in tokens); ``batch_loss`` gives a batch's loss. Returns it in eval mode."""
+    import torch
+
+    optimiser, schedule = _optimiser(network, settings, -(-len(lengths) // settings.batch_size) * settings.epochs)
     rng = random.Random(seed)
     network.train()
     for epoch in range(settings.epochs):
         running = 0.0
-        for batch_index in length_batches([len(i) for i in ids], settings.batch_size, rng):
-            batch = tokenizer.pad({"input_ids": [ids[i] for i in batch_index]}, return_tensors="pt")
-            loss = torch.nn.functional.cross_entropy(
-                network.logits(batch["input_ids"], batch["attention_mask"]), target[batch_index]
-            )
-            running += _step(network, optimiser, schedule, loss) * len(batch_index)
+        for batch_index in length_batches(lengths, settings.batch_size, rng):
+            loss = batch_loss(batch_index)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            running += loss.item() * len(batch_index)
         if progress:
-            progress(f"  encoder epoch {epoch + 1}/{settings.epochs}: loss {running / len(ids):.4f}")
+            progress(f"  {what} epoch {epoch + 1}/{settings.epochs}: loss {running / len(lengths):.4f}")
     return network.eval()
-
-
-def _step(network: Any, optimiser: Any, schedule: Any, loss: Any) -> float:
-    """One optimisation step on ``loss`` (gradients clipped to norm 1); returns the loss."""
-    import torch
-
-    loss.backward()
-    torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
-    optimiser.step()
-    schedule.step()
-    optimiser.zero_grad()
-    return float(loss.item())
 
 
 def _optimiser(network: Any, settings: EncoderSettings, total: int) -> tuple[Any, Any]:
@@ -357,25 +370,19 @@ def _fine_tune_tagger(
     ids = [e.ids for e in encoded]
     targets = [token_labels(e.offsets, e.special_tokens_mask, s) for e, s in zip(encoded, spans)]
     network = _network(folder, classes, per_token=True)
-    optimiser, schedule = _optimiser(network, settings, -(-len(ids) // settings.batch_size) * settings.epochs)
-    rng = random.Random(seed)
-    network.train()
-    for epoch in range(settings.epochs):
-        running = 0.0
-        for batch_index in length_batches([len(i) for i in ids], settings.batch_size, rng):
-            width = max(len(ids[i]) for i in batch_index)
-            batch = torch.zeros((len(batch_index), width), dtype=torch.long)
-            mask = torch.zeros_like(batch)
-            target = torch.full((len(batch_index), width), IGNORE, dtype=torch.long)
-            for row, i in enumerate(batch_index):
-                n = len(ids[i])
-                batch[row, :n] = torch.tensor(ids[i])
-                mask[row, :n] = 1
-                target[row, :n] = torch.tensor(targets[i])
-            loss = torch.nn.functional.cross_entropy(
-                network.logits(batch, mask).reshape(-1, classes), target.reshape(-1), ignore_index=IGNORE
-            )
-            running += _step(network, optimiser, schedule, loss) * len(batch_index)
-        if progress:
-            progress(f"  tagger epoch {epoch + 1}/{settings.epochs}: loss {running / len(ids):.4f}")
-    return network.eval()
+
+    def batch_loss(batch_index: list[int]) -> Any:
+        width = max(len(ids[i]) for i in batch_index)
+        batch = torch.zeros((len(batch_index), width), dtype=torch.long)
+        mask = torch.zeros_like(batch)
+        target = torch.full((len(batch_index), width), IGNORE, dtype=torch.long)
+        for row, i in enumerate(batch_index):
+            n = len(ids[i])
+            batch[row, :n] = torch.tensor(ids[i])
+            mask[row, :n] = 1
+            target[row, :n] = torch.tensor(targets[i])
+        return torch.nn.functional.cross_entropy(
+            network.logits(batch, mask).reshape(-1, classes), target.reshape(-1), ignore_index=IGNORE
+        )
+
+    return _train(network, [len(i) for i in ids], batch_loss, settings, seed, progress, "tagger")
