@@ -27,7 +27,7 @@ Run from the repository root::
     python benchmarks/throughput.py --articles 200 --profile  # where framing's time goes
     python benchmarks/throughput.py --articles 300 --stages   # CPU ms per article of each stage
     python benchmarks/throughput.py --articles 2000 --repeat 1 --jobs 2   # parallel speed-up
-    python benchmarks/throughput.py --articles 100 --repeat 1 --tagger    # also the opt-in cue tagger mode
+    python benchmarks/throughput.py --articles 100 --repeat 1 --tagger    # also the opt-in tagger mode (both taggers)
 """
 
 from __future__ import annotations
@@ -297,7 +297,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true",
                         help="print a pyinstrument profile of framing.analyze instead")
     parser.add_argument("--tagger", action="store_true",
-                        help="also measure the opt-in cue tagger mode (analyze(text, tagger=True))")
+                        help="also measure the opt-in tagger mode, both taggers (analyze(text, tagger=True))")
     parser.add_argument("--stages", action="store_true",
                         help="print the CPU time per article of each stage instead")
     args = parser.parse_args()

@@ -13,7 +13,7 @@ from .compare import Comparison, compare
 from .errors import FramingError, InputError, ModelError
 from .io import load_corpus, read_corpus
 from .model import load_model
-from .tagger import CueTagger, load_tagger, shipped_tagger
+from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
 from .text import build_doc
 from .types import (
     Analysis,
@@ -42,6 +42,7 @@ __all__ = [
     "Evidence",
     "FramingError",
     "InputError",
+    "LoadedTagger",
     "ModelError",
     "ReadError",
     "Span",
@@ -54,5 +55,6 @@ __all__ = [
     "load_model",
     "load_tagger",
     "read_corpus",
+    "shipped_loaded_tagger",
     "shipped_tagger",
 ]

@@ -10,9 +10,12 @@ from .facts import extract_facts, term_counts
 from .features import extract_all, families
 from .language import detect_language, is_english
 from .scoring import index_features
-from .tagger import CueTagger, shipped_tagger
+from .tagger import CueTagger, LoadedTagger, shipped_loaded_tagger, shipped_tagger
 from .text import build_doc
 from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, Span
+
+# What ``analyze(tagger=...)`` takes: True for the shipped taggers, or the ones to use.
+Taggers = bool | CueTagger | LoadedTagger | tuple[CueTagger | LoadedTagger, ...]
 
 
 def analyze(
@@ -20,36 +23,51 @@ def analyze(
     *,
     outlet: str | None = None,
     title: str | None = None,
-    tagger: CueTagger | bool = False,
+    tagger: Taggers = False,
 ) -> Analysis:
     """Measure one article's framing features, with the evidence behind each count.
 
     ``text`` is the article's text (or an :class:`Article` with metadata). The
     result's features are always finite; every evidence span slices the text.
-    ``tagger=True`` lets the shipped cue tagger find the attributions (more
-    cues found, about 3 ms a sentence; see :mod:`framing.tagger`); a
-    :class:`~framing.tagger.CueTagger` uses that one instead.
+    ``tagger=True`` lets the shipped fine-tuned taggers find attribution cues
+    and loaded words (more found, about 350 ms for a 5,000-character article; see
+    :mod:`framing.tagger`); a :class:`~framing.tagger.CueTagger` or
+    :class:`~framing.tagger.LoadedTagger` (or a tuple of both) uses those
+    instead, and only for their family.
     """
     article = _as_article(text, outlet=outlet, title=title)
-    cue_tagger = _cue_tagger(tagger)
+    cue_tagger, loaded_tagger = _taggers(tagger)
     doc = build_doc(article.text)
     language, confidence = detect_language(doc)
     if not is_english(language, confidence):
         analysis = _not_english(article, doc, language, confidence)
     else:
-        results = list(extract_all(doc, tagger=cue_tagger).values())
+        results = list(extract_all(doc, tagger=cue_tagger, loaded_tagger=loaded_tagger).values())
         analysis = _combine(article, doc, results, _warnings(article, doc))
-    return analysis if cue_tagger is None else replace(analysis, cue_tagger=cue_tagger.name)
+    return replace(
+        analysis,
+        cue_tagger=cue_tagger.name if cue_tagger else None,
+        loaded_tagger=loaded_tagger.name if loaded_tagger else None,
+    )
 
 
-def _cue_tagger(tagger: CueTagger | bool) -> CueTagger | None:
+def _taggers(tagger: Taggers) -> tuple[CueTagger | None, LoadedTagger | None]:
+    """The cue tagger and the loaded-word tagger that ``tagger`` asks for."""
     if tagger is True:
-        return shipped_tagger()
+        return shipped_tagger(), shipped_loaded_tagger()
     if tagger is False or tagger is None:
-        return None
-    if not isinstance(tagger, CueTagger):
-        raise TypeError(f"tagger must be True, False or a framing.tagger.CueTagger, not {type(tagger).__name__}")
-    return tagger
+        return None, None
+    given = tagger if isinstance(tagger, tuple) else (tagger,)
+    if not all(isinstance(t, (CueTagger, LoadedTagger)) for t in given):
+        raise TypeError(
+            "tagger must be True, False, a framing.tagger.CueTagger or LoadedTagger, or a tuple of them, "
+            f"not {type(tagger).__name__}"
+        )
+    cue = [t for t in given if isinstance(t, CueTagger)]
+    loaded = [t for t in given if isinstance(t, LoadedTagger)]
+    if len(cue) > 1 or len(loaded) > 1:
+        raise TypeError("tagger can hold at most one CueTagger and one LoadedTagger")
+    return (cue[0] if cue else None), (loaded[0] if loaded else None)
 
 
 def _not_english(article: Article, doc: Doc, language: str, confidence: float) -> Analysis:
@@ -74,15 +92,15 @@ def _with_indices(
 
 
 def analyze_corpus(
-    articles: Iterable[Article | str], *, jobs: int = 1, tagger: CueTagger | bool = False
+    articles: Iterable[Article | str], *, jobs: int = 1, tagger: Taggers = False
 ) -> Iterator[Analysis]:
     """Analyse articles in input order, yielding as it goes.
 
     ``jobs`` worker processes share the work (0 = every core); with 1, the
     articles are analysed in this process, lazily. Results are identical
     either way. A bad ``jobs`` raises at once, before any input is read.
-    ``tagger`` is passed to :func:`analyze` (``True``: the shipped cue tagger,
-    which each worker loads once; a custom one is sent with every chunk).
+    ``tagger`` is passed to :func:`analyze` (``True``: the shipped taggers,
+    which each worker loads once; custom ones are sent with every chunk).
     """
     from .parallel import analyze_parallel  # parallel imports analyze from this module
 

@@ -255,7 +255,7 @@ class ModelComparison:
 class Comparison:
     """Everything a report shows, computed once; ``model`` only when a trained model was given.
 
-    ``cue_tagger`` names the attribution cue tagger the analyses were made with, if any.
+    ``cue_tagger`` and ``loaded_tagger`` name the taggers the analyses were made with, if any.
     """
 
     stories: tuple[StoryComparison, ...]
@@ -272,6 +272,7 @@ class Comparison:
     warnings: tuple[str, ...] = field(default=())
     model: ModelComparison | None = None
     cue_tagger: str | None = None
+    loaded_tagger: str | None = None
 
     @property
     def outlet_names(self) -> tuple[str, ...]:
@@ -327,6 +328,7 @@ def compare(
         ),
         model=_model_comparison(model, by_story) if model is not None else None,
         cue_tagger="; ".join(sorted({a.cue_tagger for a in analyses if a.cue_tagger})) or None,
+        loaded_tagger="; ".join(sorted({a.loaded_tagger for a in analyses if a.loaded_tagger})) or None,
     )
 
 

@@ -557,8 +557,9 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
         "attributions": [_attribution_record(a) for a in analysis.attributions],
         "warnings": list(analysis.warnings),
     }
-    if analysis.cue_tagger is not None:
-        record["cue_tagger"] = analysis.cue_tagger
+    for tagger in ("cue_tagger", "loaded_tagger"):
+        if getattr(analysis, tagger) is not None:
+            record[tagger] = getattr(analysis, tagger)
     return record
 
 

@@ -28,9 +28,8 @@ from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 from typing import TypeVar, overload
 
-from .analysis import analyze
+from .analysis import Taggers, analyze
 from .errors import FramingError
-from .tagger import CueTagger
 from .types import Analysis, Article
 
 T = TypeVar("T")
@@ -67,7 +66,7 @@ def analyze_parallel(
     *,
     chunk_size: int = ...,
     prefetch: int = ...,
-    tagger: CueTagger | bool = ...,
+    tagger: Taggers = ...,
 ) -> Iterator[Analysis]: ...
 @overload
 def analyze_parallel(
@@ -77,7 +76,7 @@ def analyze_parallel(
     chunk_size: int = ...,
     prefetch: int = ...,
     then: Callable[[Analysis], T],
-    tagger: CueTagger | bool = ...,
+    tagger: Taggers = ...,
 ) -> Iterator[T]: ...
 def analyze_parallel(
     articles: Iterable[Article | str],
@@ -86,7 +85,7 @@ def analyze_parallel(
     chunk_size: int = CHUNK_SIZE,
     prefetch: int = PREFETCH,
     then: Callable[[Analysis], object] | None = None,
-    tagger: CueTagger | bool = False,
+    tagger: Taggers = False,
 ) -> Iterator[object]:
     """Analyse articles on ``jobs`` processes, yielding results in input order.
 
@@ -111,9 +110,10 @@ def analyze_parallel(
         with two workers on two cores, this process's share of the CPU is
         what limits the speed-up.
     tagger
-        Passed to :func:`framing.analyze`: ``True`` for the shipped cue tagger,
-        which each worker loads once; a custom
-        :class:`~framing.tagger.CueTagger` is sent with every chunk.
+        Passed to :func:`framing.analyze`: ``True`` for the shipped taggers,
+        which each worker loads once; custom ones
+        (:class:`~framing.tagger.CueTagger`, :class:`~framing.tagger.LoadedTagger`)
+        are sent with every chunk.
 
     Returns
     -------

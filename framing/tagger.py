@@ -1,18 +1,26 @@
-"""The attribution family's cue tagger: a fine-tuned MiniLM that marks the cue and source tokens of attributions.
+"""Fine-tuned token taggers: attribution cues and sources, and loaded words.
 
-The attribution rules are precise but reach only the cues they list; most of
-the cues they miss are wordings that occur once (*took the unusual step of
-criticizing*). The tagger is all-MiniLM-L6-v2 fine-tuned on PolNeAR's
-tuning part to label each WordPiece token ``none``, ``cue`` or ``source``
-(``benchmarks/fit_attribution_tagger.py``). It is opt-in
-(``framing score --tagger``, ``analyze(text, tagger=True)``) because it
+Both are all-MiniLM-L6-v2 fine-tuned to label each WordPiece token, exported
+to int8 ONNX and run by ONNX Runtime; both are opt-in
+(``framing score --tagger``, ``analyze(text, tagger=True)``) because each
 costs about 3 ms a sentence where the rules cost about 1.5 ms an article.
 
-It ships as three files in ``models/``: ``attribution-tagger.json`` (the
-card: labels, threshold, training provenance and measured figures, and the
-SHA-256 of the other two), ``attribution-tagger.onnx`` (the int8 graph) and
-``attribution-tagger.tokenizer.json``. The files are checked against the
-card before ONNX Runtime reads the graph; nothing is downloaded.
+* The cue tagger (:class:`CueTagger`) labels tokens ``none``, ``cue`` or
+  ``source``. The attribution rules are precise but reach only the cues they
+  list; most of the cues they miss are wordings that occur once (*took the
+  unusual step of criticizing*). Trained on PolNeAR's tuning part
+  (``benchmarks/fit_attribution_tagger.py``).
+* The loaded-word tagger (:class:`LoadedTagger`) labels tokens ``none`` or
+  ``loaded``. The curated lexicon lists the loaded words that recur; the
+  tagger reaches the long tail (*cowardly*, *hysterical*) and reads a listed
+  word in its sentence. Trained on the train split of PTC's Loaded_Language
+  spans and BABE's biased words (``benchmarks/fit_loaded_tagger.py``).
+
+Each ships as three files in ``models/``: ``<name>.json`` (the card: labels,
+threshold, training provenance and measured figures, and the SHA-256 of the
+other two), ``<name>.onnx`` (the int8 graph) and ``<name>.tokenizer.json``.
+The files are checked against the card before ONNX Runtime reads the graph;
+nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -26,13 +34,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .encoder import TokenTagger
+from .encoder import TaggedToken, TokenTagger
 from .errors import ModelError
 
 FORMAT = "framing-token-tagger"
 FORMAT_VERSION = 1
 SHIPPED = "attribution-tagger"
 LABELS = ("none", "cue", "source")
+SHIPPED_LOADED = "loaded-tagger"
+LOADED_LABELS = ("none", "loaded")
 _MAX_BYTES = 200_000_000
 
 
@@ -49,19 +59,75 @@ class CueTagger:
 
         A span is a run of tokens at or above the threshold apart only by spaces.
         """
-        found: dict[str, list[tuple[int, int, float]]] = {"cue": [], "source": []}
         tokens = self.model.tag(text)
-        for label, runs in found.items():
-            column = LABELS.index(label)
-            for token in tokens:
-                p = token.probabilities[column]
-                if p < self.threshold:
-                    continue
-                if runs and not text[runs[-1][1] : token.start].strip():
-                    runs[-1] = (runs[-1][0], token.end, max(runs[-1][2], p))
-                else:
-                    runs.append((token.start, token.end, p))
-        return TaggedSpans(found["cue"], found["source"], tokens[-1].end if tokens else 0)
+        return TaggedSpans(
+            *(_runs(text, tokens, LABELS.index(label), self.threshold) for label in ("cue", "source")),
+            tokens[-1].end if tokens else 0,
+        )
+
+
+def _runs(text: str, tokens: list[TaggedToken], column: int, threshold: float) -> list[tuple[int, int, float]]:
+    """Runs of tokens whose P(label) in ``column`` is at or above ``threshold``, apart only by spaces."""
+    runs: list[tuple[int, int, float]] = []
+    for token in tokens:
+        p = token.probabilities[column]
+        if p < threshold:
+            continue
+        if runs and not text[runs[-1][1] : token.start].strip():
+            runs[-1] = (runs[-1][0], token.end, max(runs[-1][2], p))
+        else:
+            runs.append((token.start, token.end, p))
+    return runs
+
+
+@dataclass(frozen=True, eq=False)
+class LoadedTagger:
+    """A ``none``/``loaded`` token tagger, the P(loaded) at which a word is loaded, and a name for the record.
+
+    ``lexicon_floor``: a lexicon cue the tagger read is kept only when one of
+    its tokens has at least this P(loaded); 0 keeps every lexicon cue.
+    """
+
+    model: TokenTagger
+    threshold: float
+    lexicon_floor: float = 0.0
+    name: str = "custom loaded-word tagger"
+
+    def read(self, text: str) -> LoadedReading:
+        """The tagger's reading of one sentence: whole-word spans at or above the threshold, and every token."""
+        tokens = self.model.tag(text)
+        column = LOADED_LABELS.index("loaded")
+        spans = [(*_whole_words(text, start, end), p) for start, end, p in _runs(text, tokens, column, self.threshold)]
+        return LoadedReading(spans, tuple((t.start, t.end, t.probabilities[column]) for t in tokens))
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words: a WordPiece run may end inside one (*war-rav|aged*)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+@dataclass(frozen=True)
+class LoadedReading:
+    """What the loaded-word tagger makes of a sentence: its loaded spans and each token's P(loaded).
+
+    ``covered`` is the end of the last token read: past it (a sentence longer
+    than the tagger's ``max_length`` tokens) nothing was judged.
+    """
+
+    spans: list[tuple[int, int, float]]
+    tokens: tuple[tuple[int, int, float], ...]
+
+    @property
+    def covered(self) -> int:
+        return self.tokens[-1][1] if self.tokens else 0
+
+    def score(self, start: int, end: int) -> float:
+        """The highest P(loaded) of the tokens overlapping ``start``-``end``."""
+        return max((p for s, e, p in self.tokens if s < end and start < e), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -105,10 +171,12 @@ def save_tagger(path: str | Path, tagger: TokenTagger, *, threshold: float, reco
     return card_path
 
 
-def load_tagger(path: str | Path) -> tuple[TokenTagger, dict[str, Any]]:
+def load_tagger(path: str | Path, labels: tuple[str, ...] = LABELS) -> tuple[TokenTagger, dict[str, Any]]:
     """The tagger saved at ``path`` (its card) and the card, its files checked by SHA-256.
 
-    Raises :class:`ModelError` for a missing, foreign or edited file.
+    ``labels`` are the ones the caller reads: :data:`LABELS` for a cue
+    tagger, :data:`LOADED_LABELS` for a loaded-word tagger.
+    Raises :class:`ModelError` for a missing, foreign or edited file, or other labels.
     """
     card_path = Path(path)
     try:
@@ -117,8 +185,8 @@ def load_tagger(path: str | Path) -> tuple[TokenTagger, dict[str, Any]]:
         raise ModelError(f"{card_path}: cannot read the tagger's card ({error})") from None
     if not isinstance(card, dict) or card.get("format") != FORMAT or card.get("format_version") != FORMAT_VERSION:
         raise ModelError(f"{card_path}: not a framing token tagger (format {FORMAT!r} version {FORMAT_VERSION})")
-    if tuple(card.get("labels", ())) != LABELS:
-        raise ModelError(f"{card_path}: the tagger's labels are {card.get('labels')!r}, not {list(LABELS)}")
+    if tuple(card.get("labels", ())) != labels:
+        raise ModelError(f"{card_path}: the tagger's labels are {card.get('labels')!r}, not {list(labels)}")
     _check_settings(card_path, card)
     contents = {}
     for key in ("graph", "tokenizer"):
@@ -127,16 +195,19 @@ def load_tagger(path: str | Path) -> tuple[TokenTagger, dict[str, Any]]:
         tokenizer = contents["tokenizer"].decode("utf-8")
     except UnicodeDecodeError:
         raise ModelError(f"{card_path}: its tokenizer file is not UTF-8 text") from None
-    tagger = TokenTagger(contents["graph"], tokenizer, LABELS, int(card["max_length"]))
+    tagger = TokenTagger(contents["graph"], tokenizer, labels, int(card["max_length"]))
     tagger.tag("A sentence, she said.")  # a foreign graph fails here, not in the middle of a batch
     return tagger, card
 
 
 def _check_settings(card_path: Path, card: Mapping[str, Any]) -> None:
     """The card's own values (the checksums pin the files, not the card): of the right type and range."""
-    threshold, length = card.get("threshold"), card.get("max_length")
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
-        raise ModelError(f"{card_path}: the tagger's threshold must be a probability between 0 and 1, not {threshold!r}")
+    length = card.get("max_length")
+    for key in ("threshold", "lexicon_floor"):
+        value = card.get(key, 0.5)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1 \
+                or (key == "threshold" and value == 0):
+            raise ModelError(f"{card_path}: the tagger's {key} must be a probability between 0 and 1, not {value!r}")
     if isinstance(length, bool) or not isinstance(length, int) or not 2 <= length <= 512:
         raise ModelError(f"{card_path}: the tagger's max_length must be a whole number from 2 to 512, not {length!r}")
     for key in ("files", "sha256"):
@@ -160,16 +231,31 @@ def _checked_file(card_path: Path, card: Mapping[str, Any], key: str) -> bytes:
     return data
 
 
-def shipped_card_path() -> Path:
-    """The card of the tagger shipped in the package."""
-    return Path(str(resources.files("framing.models").joinpath(f"{SHIPPED}.json")))
+def shipped_card_path(name: str = SHIPPED) -> Path:
+    """The card of a tagger shipped in the package (the cue tagger by default)."""
+    return Path(str(resources.files("framing.models").joinpath(f"{name}.json")))
 
 
 @cache
 def shipped_tagger() -> CueTagger:
-    """The shipped tagger at its card's threshold, loaded once per process.
+    """The shipped cue tagger at its card's threshold, loaded once per process.
 
     Raises :class:`ModelError` when its files are missing or edited.
     """
     tagger, card = load_tagger(shipped_card_path())
-    return CueTagger(tagger, float(card["threshold"]), f"{SHIPPED} (graph sha256 {card['sha256']['graph'][:12]})")
+    return CueTagger(tagger, float(card["threshold"]), _shipped_name(SHIPPED, card))
+
+
+@cache
+def shipped_loaded_tagger() -> LoadedTagger:
+    """The shipped loaded-word tagger at its card's threshold and lexicon floor, loaded once per process.
+
+    Raises :class:`ModelError` when its files are missing or edited.
+    """
+    tagger, card = load_tagger(shipped_card_path(SHIPPED_LOADED), LOADED_LABELS)
+    return LoadedTagger(tagger, float(card["threshold"]), float(card.get("lexicon_floor", 0.0)),
+                        _shipped_name(SHIPPED_LOADED, card))
+
+
+def _shipped_name(name: str, card: Mapping[str, Any]) -> str:
+    return f"{name} (graph sha256 {card['sha256']['graph'][:12]})"

@@ -197,7 +197,8 @@ class Analysis:
     indices of the body sentences they were counted in. For text that is
     not English, ``not_applicable`` names the families that were not run and
     ``features`` holds only language-neutral counts. ``cue_tagger`` names the
-    attribution cue tagger when one was used (``analyze(text, tagger=True)``).
+    attribution cue tagger and ``loaded_tagger`` the loaded-word tagger when
+    they were used (``analyze(text, tagger=True)``).
     """
 
     article: Article
@@ -212,6 +213,7 @@ class Analysis:
     not_applicable: tuple[str, ...] = ()
     body: tuple[int, ...] = ()
     cue_tagger: str | None = None
+    loaded_tagger: str | None = None
 
     @property
     def text(self) -> str:

@@ -165,7 +165,7 @@ def test_analysis_records_the_tagger_and_jobs_do_not_change_it() -> None:
 
 
 def test_a_tagger_that_is_not_one_is_a_type_error() -> None:
-    with pytest.raises(TypeError, match="tagger must be True, False or"):
+    with pytest.raises(TypeError, match="tagger must be True, False, a framing.tagger.CueTagger or LoadedTagger"):
         framing.analyze("Officials said so.", tagger="yes")  # type: ignore[arg-type]
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..types import Attribution, Doc, FamilyResult, Span
 
 if TYPE_CHECKING:
-    from ..tagger import CueTagger
+    from ..tagger import CueTagger, LoadedTagger
 
 FAMILY_MODULES: tuple[str, ...] = ("readability", "tone", "hedging", "attribution", "loaded")
 
@@ -48,12 +48,17 @@ def feature_names() -> tuple[str, ...]:
 
 
 def extract_all(
-    doc: Doc, names: Sequence[str] | None = None, *, tagger: CueTagger | None = None
+    doc: Doc,
+    names: Sequence[str] | None = None,
+    *,
+    tagger: CueTagger | None = None,
+    loaded_tagger: LoadedTagger | None = None,
 ) -> dict[str, FamilyResult]:
     """Run the named families (all by default) on ``doc``, in registry order.
 
     Attribution runs first when a voice-aware family needs its reported speech;
-    ``tagger`` is its optional cue tagger (:mod:`framing.tagger`).
+    ``tagger`` is its optional cue tagger and ``loaded_tagger`` the loaded
+    family's optional word tagger (:mod:`framing.tagger`).
     """
     modules = {n: m for n, m in families().items() if names is None or n in names}
     reported: tuple[Span, ...] = ()
@@ -74,6 +79,8 @@ def extract_all(
             results[name] = done[name]
         elif name == "attribution":
             results[name] = module.extract(voiced, tagger=tagger)
+        elif name == "loaded":
+            results[name] = module.extract(voiced, tagger=loaded_tagger)
         elif getattr(module, "USES_REPORTED_SPEECH", False):
             results[name] = module.extract(voiced, reported=reported)
         else:

@@ -22,6 +22,16 @@ scare quote even when attributed, because the marks distance the outlet from
 the label (*Moscow's "martyrs"*). Attributed partial quotes (*Putin hailed
 their "excellent" performance*) are not scare quotes.
 
+Tagger mode (opt-in, ``extract(doc, tagger=...)``): a MiniLM fine-tuned on
+the train split of PTC's Loaded_Language spans and BABE's biased words
+(:mod:`framing.tagger`) reads each body sentence. A lexicon cue it read is
+kept only when one of its tokens reaches the card's ``lexicon_floor``, except
+labels, which stay whatever it says (its data did not teach it labels); a
+word or run of words it marks that no cue covers becomes a cue of category
+``unlisted`` (*indiscriminate*, *apathetic*), with the tagger's P(loaded)
+as evidence. Each cue records ``found_by`` (lexicon or tagger) and
+``tagger_score``.
+
 Actor labels (evidence label ``actor_reference``, not counted) record how the
 article refers to its main actors: *President Bashar al-Assad*, *the Syrian
 strongman*, *the Assad regime*.
@@ -43,13 +53,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..lexicons import load_json, load_table
 from ..matcher import PhraseMatcher
 from ..text import phrase_tokens
 from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
+
+if TYPE_CHECKING:
+    from ..tagger import LoadedTagger
 
 FAMILY = "loaded"
 # Tells the reporter's words from quoted ones: runs on a Doc whose lost quotation marks are restored.
@@ -68,13 +84,14 @@ CATEGORIES: tuple[str, ...] = (
     "judgemental",
     "combative_verb",
 )
+UNLISTED = "unlisted"  # a loaded word only the tagger found
 FEATURE_NAMES: tuple[str, ...] = (
     f"{FAMILY}.count",
     f"{FAMILY}.per_1000_words",
     f"{FAMILY}.narrator_per_1000_words",
     f"{FAMILY}.quoted_count",
     f"{FAMILY}.scare_quotes",
-    *(f"{FAMILY}.{c}" for c in CATEGORIES),
+    *(f"{FAMILY}.{c}" for c in (*CATEGORIES, UNLISTED)),
 )
 SCARE_QUOTE_MAX_WORDS = 4
 MAIN_ACTORS = 5  # actors named most often; the rest are minor mentions
@@ -159,20 +176,22 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
-def extract(doc: Doc) -> FamilyResult:
+def extract(doc: Doc, *, tagger: LoadedTagger | None = None) -> FamilyResult:
     """Count loaded words, scare quotes and collect actor labels in the body.
 
     ``loaded.count`` counts lexicon cues in body sentences (reporter's and
     quoted voice); ``loaded.per_1000_words`` scales it by body words and
     ``loaded.narrator_per_1000_words`` counts only cues outside quotation
     marks. Higher means more judging, dramatising or labelling vocabulary.
+    With ``tagger`` (:mod:`framing.tagger`) the fine-tuned loaded-word tagger
+    confirms lexicon cues and adds ``unlisted`` ones.
 
     References
     ----------
     Recasens et al. (2013); Da San Martino et al. (2019); Spinde et al. (2021).
     """
     features = dict.fromkeys(FEATURE_NAMES, 0.0)
-    cues = tuple(_cue_evidence(doc))
+    cues = tuple(_cue_evidence(doc, tagger))
     scare = tuple(_scare_quotes(doc, cues))
     words = doc.body_words()
     narrator = sum(1 for e in cues if not e.attrs["quoted"])
@@ -189,30 +208,79 @@ def extract(doc: Doc) -> FamilyResult:
     return FamilyResult(features, evidence)
 
 
-def loaded_spans(doc: Doc) -> tuple[Evidence, ...]:
+def loaded_spans(doc: Doc, tagger: LoadedTagger | None = None) -> tuple[Evidence, ...]:
     """The loaded-cue evidence alone (no scare quotes, no actor labels), in text order."""
-    return tuple(_cue_evidence(doc))
+    return tuple(_cue_evidence(doc, tagger))
 
 
-def _cue_evidence(doc: Doc) -> list[Evidence]:
-    lexicon = _lexicon()
+def _cue_evidence(doc: Doc, tagger: LoadedTagger | None) -> list[Evidence]:
     found = []
     for sentence in doc.body:
         tokens = doc.sentence_tokens(sentence)
-        for match in lexicon.matcher.find(tokens):
-            span = tokens[match.first : match.last]
-            quoted = all(t.quoted for t in span)
-            rule = lexicon.rules.get(match.key)
-            if rule and _vetoed(rule, tokens, match.first, match.last, quoted):
-                continue
-            start, end = span[0].start, span[-1].end
-            found.append(
-                Evidence(
-                    FAMILY, lexicon.category[match.key], start, end, doc.text[start:end],
-                    sentence.index, {"cue": match.key, "quoted": quoted, "voice": "quoted" if quoted else "reporter"},
-                )
-            )
+        cues = _lexicon_cues(doc, sentence, tokens)
+        if tagger is not None:
+            cues = _tagged_cues(doc, sentence, tokens, cues, tagger)
+        found.extend(cues)
     return found
+
+
+def _lexicon_cues(doc: Doc, sentence: Sentence, tokens: Sequence[Token]) -> list[Evidence]:
+    """The lexicon's cues in one sentence, less those a context rule vetoes."""
+    lexicon = _lexicon()
+    found = []
+    for match in lexicon.matcher.find(tokens):
+        span = tokens[match.first : match.last]
+        quoted = all(t.quoted for t in span)
+        rule = lexicon.rules.get(match.key)
+        if rule and _vetoed(rule, tokens, match.first, match.last, quoted):
+            continue
+        start, end = span[0].start, span[-1].end
+        found.append(
+            Evidence(
+                FAMILY, lexicon.category[match.key], start, end, doc.text[start:end],
+                sentence.index, {"cue": match.key, "quoted": quoted, "voice": "quoted" if quoted else "reporter"},
+            )
+        )
+    return found
+
+
+def _tagged_cues(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], cues: list[Evidence], tagger: LoadedTagger
+) -> list[Evidence]:
+    """The sentence's cues as the tagger reads them: lexicon cues it confirms, and the loaded words it adds.
+
+    Labels (pejorative, contested, glorifying) are kept whatever the tagger
+    says: its training data files *regime* or *martyrs* under another
+    technique (PTC's Name_Calling) or not at all, so it learned to pass them
+    by. A lexicon cue past the tagger's reach (a sentence longer than its
+    ``max_length`` tokens) is kept unread.
+    """
+    labels = _lexicon().label_categories
+    reading = tagger.read(sentence.text)
+    covered = sentence.start + reading.covered
+    kept = []
+    for cue in cues:
+        score = reading.score(cue.start - sentence.start, cue.end - sentence.start)
+        if cue.start < covered and score < tagger.lexicon_floor and cue.label not in labels:
+            continue
+        read = {"tagger_score": round(score, 4)} if cue.start < covered else {}
+        kept.append(replace(cue, attrs={**cue.attrs, "found_by": "lexicon", **read}))
+    added = []
+    for start, end, p in reading.spans:
+        start, end = start + sentence.start, end + sentence.start
+        if any(start < c.end and c.start < end for c in kept):
+            continue
+        words = [t for t in tokens if start <= t.start and t.end <= end and t.is_word]
+        if all(t.lower in ENGLISH_STOP_WORDS for t in words):
+            continue  # a lone "the" or "up": the tagger's noise, not a word a reader could weigh
+        quoted = all(t.quoted for t in words)
+        text = doc.text[start:end]
+        added.append(Evidence(
+            FAMILY, UNLISTED, start, end, text, sentence.index,
+            {"cue": " ".join(phrase_tokens(text)), "quoted": quoted, "voice": "quoted" if quoted else "reporter",
+             "found_by": "tagger", "tagger_score": round(p, 4)},
+        ))
+    return sorted(kept + added, key=lambda e: (e.start, e.end))
 
 
 def _vetoed(rule: _Rule, tokens: Sequence[Token], first: int, last: int, quoted: bool) -> bool:

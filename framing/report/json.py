@@ -13,11 +13,11 @@ from ..io import SCHEMA_VERSION
 def comparison_record(comparison: Comparison) -> dict[str, Any]:
     """Every field of the Comparison, floats rounded to six places, in a fixed order.
 
-    ``model`` and ``cue_tagger`` are there only when the comparison was made
-    with a trained model or the attribution cue tagger.
+    ``model``, ``cue_tagger`` and ``loaded_tagger`` are there only when the
+    comparison was made with a trained model or the taggers.
     """
     record = {"schema_version": SCHEMA_VERSION, **_plain(comparison)}
-    for optional in ("model", "cue_tagger"):
+    for optional in ("model", "cue_tagger", "loaded_tagger"):
         if record[optional] is None:
             del record[optional]
     return record
