@@ -113,7 +113,7 @@ def _tallies(counts: dict[str, list[int]], key: str, parts: Collection[str] | No
     """The count rows an item adds to: its split and, for train items, its fold; none outside ``parts``."""
     split = split_of(key)
     rows = [split, fold_of(key)] if split == "train" else [split]
-    return [counts[row] for row in rows] if parts is None or set(rows) & set(parts) else []
+    return [counts[row] for row in rows if parts is None or row in parts]
 
 
 def _new_counts() -> dict[str, list[int]]:
@@ -226,7 +226,7 @@ def evaluate(
 ) -> dict[str, float]:
     """Every figure, keyed ``<dataset>.<split>.<precision|recall|f1>``; with ``tagger``, in tagger mode.
 
-    ``parts`` (splits or folds) limits the items read; figures of other parts are then zero.
+    ``parts`` (splits or folds) limits the items read and the figures computed; the others are zero.
     """
     return {**evaluate_ptc(data_dir, tagger, parts), **evaluate_ptc_labelling(data_dir, tagger, parts),
             **evaluate_babe(data_dir, tagger, parts)}

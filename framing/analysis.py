@@ -58,11 +58,12 @@ def _taggers(tagger: Taggers) -> tuple[CueTagger | None, LoadedTagger | None]:
     if tagger is False or tagger is None:
         return None, None
     given = tagger if isinstance(tagger, tuple) else (tagger,)
-    if not all(isinstance(t, (CueTagger, LoadedTagger)) for t in given):
-        raise TypeError(
-            "tagger must be True, False, a framing.tagger.CueTagger or LoadedTagger, or a tuple of them, "
-            f"not {type(tagger).__name__}"
-        )
+    for one in given:
+        if not isinstance(one, (CueTagger, LoadedTagger)):
+            raise TypeError(
+                "tagger must be True, False, a framing.tagger.CueTagger or LoadedTagger, or a tuple of them, "
+                f"not {type(one).__name__}"
+            )
     cue = [t for t in given if isinstance(t, CueTagger)]
     loaded = [t for t in given if isinstance(t, LoadedTagger)]
     if len(cue) > 1 or len(loaded) > 1:

@@ -12,7 +12,7 @@ costs about 3 ms a sentence where the rules cost about 1.5 ms an article.
   (``benchmarks/fit_attribution_tagger.py``).
 * The loaded-word tagger (:class:`LoadedTagger`) labels tokens ``none`` or
   ``loaded``. The curated lexicon lists the loaded words that recur; the
-  tagger reaches the long tail (*cowardly*, *hysterical*) and reads a listed
+  tagger reaches the long tail (*indiscriminate*, *manoeuvre*) and reads a listed
   word in its sentence. Trained on the train split of PTC's Loaded_Language
   spans and BABE's biased words (``benchmarks/fit_loaded_tagger.py``).
 
@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -54,6 +55,9 @@ class CueTagger:
     threshold: float
     name: str = "custom cue tagger"
 
+    def __post_init__(self) -> None:
+        _check_probability("threshold", self.threshold, zero=False)
+
     def spans(self, text: str) -> TaggedSpans:
         """Character spans of ``text`` tagged ``cue`` and ``source``, each with its highest P(label).
 
@@ -66,14 +70,26 @@ class CueTagger:
         )
 
 
+def _check_probability(name: str, value: object, *, zero: bool) -> None:
+    """Raise ValueError unless ``value`` is a number in [0, 1) (or (0, 1) when ``zero`` is False)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (0 <= value < 1) \
+            or (value == 0 and not zero):
+        raise ValueError(f"a tagger's {name} must be a probability below 1{'' if zero else ' and above 0'}, "
+                         f"not {value!r}")
+
+
 def _runs(text: str, tokens: list[TaggedToken], column: int, threshold: float) -> list[tuple[int, int, float]]:
-    """Runs of tokens whose P(label) in ``column`` is at or above ``threshold``, apart only by spaces."""
+    """Runs of tokens whose P(label) in ``column`` is at or above ``threshold``, apart only by spaces.
+
+    Combining accents and invisible format characters between two tokens
+    (NFD text, soft hyphens) do not break a run: the tokenizer drops them.
+    """
     runs: list[tuple[int, int, float]] = []
     for token in tokens:
         p = token.probabilities[column]
         if p < threshold:
             continue
-        if runs and not text[runs[-1][1] : token.start].strip():
+        if runs and all(c.isspace() or _is_mark(c) for c in text[runs[-1][1] : token.start]):
             runs[-1] = (runs[-1][0], token.end, max(runs[-1][2], p))
         else:
             runs.append((token.start, token.end, p))
@@ -93,21 +109,47 @@ class LoadedTagger:
     lexicon_floor: float = 0.0
     name: str = "custom loaded-word tagger"
 
+    def __post_init__(self) -> None:
+        _check_probability("threshold", self.threshold, zero=False)
+        _check_probability("lexicon_floor", self.lexicon_floor, zero=True)
+
     def read(self, text: str) -> LoadedReading:
         """The tagger's reading of one sentence: whole-word spans at or above the threshold, and every token."""
         tokens = self.model.tag(text)
         column = LOADED_LABELS.index("loaded")
-        spans = [(*_whole_words(text, start, end), p) for start, end, p in _runs(text, tokens, column, self.threshold)]
+        spans: list[tuple[int, int, float]] = []
+        for start, end, p in _runs(text, tokens, column, self.threshold):
+            start, end = _whole_words(text, start, end)
+            if spans and start <= spans[-1][1]:  # two runs inside one word: one span
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]), max(p, spans[-1][2]))
+            else:
+                spans.append((start, end, p))
         return LoadedReading(spans, tuple((t.start, t.end, t.probabilities[column]) for t in tokens))
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span widened to whole words: a WordPiece run may end inside one (*war-rav|aged*)."""
-    while start > 0 and text[start - 1].isalnum():
+    """The span widened to whole words: a run of WordPieces may begin or end inside one (*war-rav|aged*).
+
+    A word goes on through letters, digits, combining accents and hyphens
+    between letters (*anti-vax*).
+    """
+    while start > 0 and _in_word(text, start - 1):
         start -= 1
-    while end < len(text) and text[end].isalnum():
+    while end < len(text) and _in_word(text, end):
         end += 1
     return start, end
+
+
+def _in_word(text: str, i: int) -> bool:
+    char = text[i]
+    if char.isalnum() or _is_mark(char):
+        return True
+    return char == "-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def _is_mark(char: str) -> bool:
+    """A combining mark or an invisible format character (soft hyphen, zero-width joiner)."""
+    return unicodedata.category(char)[0] == "M" or unicodedata.category(char) == "Cf"
 
 
 @dataclass(frozen=True)
@@ -171,14 +213,14 @@ def save_tagger(path: str | Path, tagger: TokenTagger, *, threshold: float, reco
     return card_path
 
 
-def load_tagger(path: str | Path, labels: tuple[str, ...] = LABELS) -> tuple[TokenTagger, dict[str, Any]]:
+def load_tagger(path: str | Path, labels: Sequence[str] = LABELS) -> tuple[TokenTagger, dict[str, Any]]:
     """The tagger saved at ``path`` (its card) and the card, its files checked by SHA-256.
 
     ``labels`` are the ones the caller reads: :data:`LABELS` for a cue
     tagger, :data:`LOADED_LABELS` for a loaded-word tagger.
     Raises :class:`ModelError` for a missing, foreign or edited file, or other labels.
     """
-    card_path = Path(path)
+    card_path, labels = Path(path), tuple(labels)
     try:
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -203,11 +245,11 @@ def load_tagger(path: str | Path, labels: tuple[str, ...] = LABELS) -> tuple[Tok
 def _check_settings(card_path: Path, card: Mapping[str, Any]) -> None:
     """The card's own values (the checksums pin the files, not the card): of the right type and range."""
     length = card.get("max_length")
-    for key in ("threshold", "lexicon_floor"):
-        value = card.get(key, 0.5)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1 \
-                or (key == "threshold" and value == 0):
-            raise ModelError(f"{card_path}: the tagger's {key} must be a probability between 0 and 1, not {value!r}")
+    for key, zero in (("threshold", False), ("lexicon_floor", True)):
+        try:
+            _check_probability(key, card.get(key) if key == "threshold" else card.get(key, 0.0), zero=zero)
+        except ValueError as error:
+            raise ModelError(f"{card_path}: {error}") from None
     if isinstance(length, bool) or not isinstance(length, int) or not 2 <= length <= 512:
         raise ModelError(f"{card_path}: the tagger's max_length must be a whole number from 2 to 512, not {length!r}")
     for key in ("files", "sha256"):

@@ -26,10 +26,10 @@ Tagger mode (opt-in, ``extract(doc, tagger=...)``): a MiniLM fine-tuned on
 the train split of PTC's Loaded_Language spans and BABE's biased words
 (:mod:`framing.tagger`) reads each body sentence. A lexicon cue it read is
 kept only when one of its tokens reaches the card's ``lexicon_floor``, except
-labels, which stay whatever it says (its data did not teach it labels); a
-word or run of words it marks that no cue covers becomes a cue of category
-``unlisted`` (*indiscriminate*, *apathetic*), with the tagger's P(loaded)
-as evidence. Each cue records ``found_by`` (lexicon or tagger) and
+labels, which stay whatever it says (its data did not teach it labels); the
+words it marks that no kept cue covers and no context rule vetoed become
+cues of category ``unlisted`` (*indiscriminate*, *manoeuvre*), with the
+tagger's P(loaded) as evidence. Each cue records ``found_by`` (lexicon or tagger) and
 ``tagger_score``.
 
 Actor labels (evidence label ``actor_reference``, not counted) record how the
@@ -65,7 +65,7 @@ from ..text import phrase_tokens
 from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
 
 if TYPE_CHECKING:
-    from ..tagger import LoadedTagger
+    from ..tagger import LoadedReading, LoadedTagger
 
 FAMILY = "loaded"
 # Tells the reporter's words from quoted ones: runs on a Doc whose lost quotation marks are restored.
@@ -217,35 +217,44 @@ def _cue_evidence(doc: Doc, tagger: LoadedTagger | None) -> list[Evidence]:
     found = []
     for sentence in doc.body:
         tokens = doc.sentence_tokens(sentence)
-        cues = _lexicon_cues(doc, sentence, tokens)
+        cues, vetoed = _lexicon_cues(doc, sentence, tokens)
         if tagger is not None:
-            cues = _tagged_cues(doc, sentence, tokens, cues, tagger)
+            cues = _tagged_cues(doc, sentence, tokens, cues, vetoed, tagger)
         found.extend(cues)
     return found
 
 
-def _lexicon_cues(doc: Doc, sentence: Sentence, tokens: Sequence[Token]) -> list[Evidence]:
-    """The lexicon's cues in one sentence, less those a context rule vetoes."""
+def _lexicon_cues(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token]
+) -> tuple[list[Evidence], list[tuple[int, int]]]:
+    """The lexicon's cues in one sentence, and the spans of the matches a context rule vetoed."""
     lexicon = _lexicon()
     found = []
+    vetoed = []
     for match in lexicon.matcher.find(tokens):
         span = tokens[match.first : match.last]
         quoted = all(t.quoted for t in span)
         rule = lexicon.rules.get(match.key)
-        if rule and _vetoed(rule, tokens, match.first, match.last, quoted):
-            continue
         start, end = span[0].start, span[-1].end
+        if rule and _vetoed(rule, tokens, match.first, match.last, quoted):
+            vetoed.append((start, end))
+            continue
         found.append(
             Evidence(
                 FAMILY, lexicon.category[match.key], start, end, doc.text[start:end],
                 sentence.index, {"cue": match.key, "quoted": quoted, "voice": "quoted" if quoted else "reporter"},
             )
         )
-    return found
+    return found, vetoed
 
 
 def _tagged_cues(
-    doc: Doc, sentence: Sentence, tokens: Sequence[Token], cues: list[Evidence], tagger: LoadedTagger
+    doc: Doc,
+    sentence: Sentence,
+    tokens: Sequence[Token],
+    cues: list[Evidence],
+    vetoed: list[tuple[int, int]],
+    tagger: LoadedTagger,
 ) -> list[Evidence]:
     """The sentence's cues as the tagger reads them: lexicon cues it confirms, and the loaded words it adds.
 
@@ -253,7 +262,10 @@ def _tagged_cues(
     says: its training data files *regime* or *martyrs* under another
     technique (PTC's Name_Calling) or not at all, so it learned to pass them
     by. A lexicon cue past the tagger's reach (a sentence longer than its
-    ``max_length`` tokens) is kept unread.
+    ``max_length`` tokens) is kept unread. The tagger adds only words that
+    no kept cue covers and no context rule vetoed (*lies at the feet* stays
+    ordinary): of *a cowardly assault*, with *cowardly* listed, it adds
+    *assault*.
     """
     labels = _lexicon().label_categories
     reading = tagger.read(sentence.text)
@@ -265,22 +277,41 @@ def _tagged_cues(
             continue
         read = {"tagger_score": round(score, 4)} if cue.start < covered else {}
         kept.append(replace(cue, attrs={**cue.attrs, "found_by": "lexicon", **read}))
+    taken = [(c.start, c.end) for c in kept] + vetoed
     added = []
-    for start, end, p in reading.spans:
-        start, end = start + sentence.start, end + sentence.start
-        if any(start < c.end and c.start < end for c in kept):
-            continue
-        words = [t for t in tokens if start <= t.start and t.end <= end and t.is_word]
-        if all(t.lower in ENGLISH_STOP_WORDS for t in words):
-            continue  # a lone "the" or "up": the tagger's noise, not a word a reader could weigh
-        quoted = all(t.quoted for t in words)
-        text = doc.text[start:end]
-        added.append(Evidence(
-            FAMILY, UNLISTED, start, end, text, sentence.index,
-            {"cue": " ".join(phrase_tokens(text)), "quoted": quoted, "voice": "quoted" if quoted else "reporter",
-             "found_by": "tagger", "tagger_score": round(p, 4)},
-        ))
+    for start, end, _ in reading.spans:
+        for words in _free_words(tokens, start + sentence.start, end + sentence.start, taken):
+            if all(t.lower in ENGLISH_STOP_WORDS for t in words):
+                continue  # a lone "the" or "up": the tagger's noise, not a word a reader could weigh
+            added.append(_unlisted(doc, sentence, words, reading))
     return sorted(kept + added, key=lambda e: (e.start, e.end))
+
+
+def _free_words(
+    tokens: Sequence[Token], start: int, end: int, taken: Sequence[tuple[int, int]]
+) -> list[list[Token]]:
+    """The words of ``start``-``end`` outside every taken span, in runs that no taken word interrupts."""
+    runs: list[list[Token]] = [[]]
+    for token in tokens:
+        if not (start <= token.start and token.end <= end and token.is_word):
+            continue
+        if any(token.start < e and s < token.end for s, e in taken):
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    return [run for run in runs if run]
+
+
+def _unlisted(doc: Doc, sentence: Sentence, words: list[Token], reading: LoadedReading) -> Evidence:
+    start, end = words[0].start, words[-1].end
+    quoted = all(t.quoted for t in words)
+    text = doc.text[start:end]
+    score = reading.score(start - sentence.start, end - sentence.start)
+    return Evidence(
+        FAMILY, UNLISTED, start, end, text, sentence.index,
+        {"cue": " ".join(phrase_tokens(text)), "quoted": quoted, "voice": "quoted" if quoted else "reporter",
+         "found_by": "tagger", "tagger_score": round(score, 4)},
+    )
 
 
 def _vetoed(rule: _Rule, tokens: Sequence[Token], first: int, last: int, quoted: bool) -> bool:
