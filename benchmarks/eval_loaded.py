@@ -151,46 +151,34 @@ def _babe_sentences(data_dir: Path) -> Iterator[tuple[str, set[str]]]:
 def evaluate_ptc(
     data_dir: Path, tagger: LoadedTagger | None = None, parts: Collection[str] | None = None
 ) -> dict[str, float]:
-    """Span P/R/F1 against PTC Loaded_Language, per split."""
-    counts = _new_counts()
-    for article, text, gold in _ptc_articles(data_dir):
-        rows = _tallies(counts, article, parts)
-        if not rows:
-            continue
-        predicted = [(e.start, e.end) for e in loaded_spans(build_doc(text), tagger)]
-        for c in rows:
-            c[0] += sum(any(s < ge and gs < e for gs, ge in gold) for s, e in predicted)
-            c[1] += len(predicted)
-            c[2] += sum(any(s < ge and gs < e for s, e in predicted) for gs, ge in gold)
-            c[3] += len(gold)
-    return _scores("ptc", counts)
-
-
-def evaluate_ptc_labelling(
-    data_dir: Path, tagger: LoadedTagger | None = None, parts: Collection[str] | None = None
-) -> dict[str, float]:
-    """Span P/R/F1 against PTC Loaded_Language plus Name_Calling,Labeling for label cues."""
+    """Span P/R/F1 per split against PTC Loaded_Language ("ptc") and, for label cues, Loaded_Language
+    plus Name_Calling,Labeling ("ptc_labelling"): one reading of each article for both."""
     labels = frozenset(load_json(RULES_FILE)["label_categories"])
     calling = {a: g for a, _, g in _ptc_articles(data_dir, "Name_Calling,Labeling")}
-    counts = _new_counts()
+    counts, labelling = _new_counts(), _new_counts()
     for article, text, loaded in _ptc_articles(data_dir):
         rows = _tallies(counts, article, parts)
         if not rows:
             continue
-        named = calling.get(article, [])
         predicted = [(e.start, e.end, e.label in labels) for e in loaded_spans(build_doc(text), tagger)]
+        for c in rows:
+            c[0] += sum(any(s < ge and gs < e for gs, ge in loaded) for s, e, _ in predicted)
+            c[1] += len(predicted)
+            c[2] += sum(any(s < ge and gs < e for s, e, _ in predicted) for gs, ge in loaded)
+            c[3] += len(loaded)
+        named = calling.get(article, [])
         right = sum(
             any(s < ge and gs < e for gs, ge in (loaded + named if is_label else loaded))
             for s, e, is_label in predicted
         )
         found = sum(any(s < ge and gs < e for s, e, _ in predicted) for gs, ge in loaded)
         found += sum(any(s < ge and gs < e for s, e, lab in predicted if lab) for gs, ge in named)
-        for c in rows:
+        for c in _tallies(labelling, article, parts):
             c[0] += right
             c[1] += len(predicted)
             c[2] += found
             c[3] += len(loaded) + len(named)
-    return _scores("ptc_labelling", counts)
+    return {**_scores("ptc", counts), **_scores("ptc_labelling", labelling)}
 
 
 def evaluate_babe(
@@ -228,8 +216,7 @@ def evaluate(
 
     ``parts`` (splits or folds) limits the items read and the figures computed; the others are zero.
     """
-    return {**evaluate_ptc(data_dir, tagger, parts), **evaluate_ptc_labelling(data_dir, tagger, parts),
-            **evaluate_babe(data_dir, tagger, parts)}
+    return {**evaluate_ptc(data_dir, tagger, parts), **evaluate_babe(data_dir, tagger, parts)}
 
 
 def card_tagger(card: Path) -> LoadedTagger:

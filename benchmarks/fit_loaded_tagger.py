@@ -39,8 +39,8 @@ if str(ROOT) not in sys.path:
 import eval_loaded as evaluation  # noqa: E402
 
 from framing import finetune  # noqa: E402
-from framing.tagger import LOADED_LABELS as LABELS  # noqa: E402
 from framing.encoder import TaggedToken, TokenTagger  # noqa: E402
+from framing.tagger import LOADED_LABELS as LABELS  # noqa: E402
 from framing.tagger import LoadedTagger, load_tagger, save_tagger  # noqa: E402
 from framing.text import build_doc  # noqa: E402
 
@@ -48,7 +48,7 @@ DEV_FOLD = evaluation.FOLDS[0]
 SETTINGS = finetune.EncoderSettings(epochs=2, lr=5e-5, batch_size=16, warmup=0.1, weight_decay=0.01,
                                     max_length=128, threads=2)
 SEED = 0
-# Chosen on the development fold (DEV_FOLD) before the held-out part was measured: README, "Loaded wording".
+# The best of the grid on the development fold (--grid): README, "Loaded wording".
 THRESHOLD = 0.5
 LEXICON_FLOOR = 0.05
 GRID_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
