@@ -59,8 +59,7 @@ def training_sentences(data_dir: Path) -> tuple[list[str], list[list[tuple[int, 
             labelled += [(s, e, source if counted else finetune.IGNORE) for s, e in event.get("Source", [])]
         for sentence in build_doc(text).sentences:
             texts.append(sentence.text)
-            spans.append([(max(s, sentence.start) - sentence.start, min(e, sentence.end) - sentence.start, label)
-                          for s, e, label in labelled if s < sentence.end and sentence.start < e])
+            spans.append(finetune.spans_within(labelled, sentence.start, sentence.end))
         count += 1
     return texts, spans, count
 

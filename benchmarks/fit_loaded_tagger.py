@@ -81,8 +81,7 @@ def training_sentences(
         counts["ptc_articles"] += 1
         for sentence in build_doc(text).sentences:
             texts.append(sentence.text)
-            spans.append([(max(s, sentence.start) - sentence.start, min(e, sentence.end) - sentence.start, 1)
-                          for s, e in gold if s < sentence.end and sentence.start < e])
+            spans.append(finetune.spans_within([(s, e, 1) for s, e in gold], sentence.start, sentence.end))
             counts["ptc_sentences"] += 1
     for text, words in evaluation._babe_sentences(data_dir):  # noqa: SLF001
         if not _in_training(text):

@@ -338,6 +338,14 @@ def fit_tagger(
         torch.set_num_threads(threads)
 
 
+def spans_within(spans: Sequence[tuple[int, int, int]], start: int, end: int) -> list[tuple[int, int, int]]:
+    """The ``(start, end, label)`` spans that overlap ``start``-``end``, cut to it and counted from ``start``.
+
+    A text's labelled spans, made a sentence's (the taggers train on sentences).
+    """
+    return [(max(s, start) - start, min(e, end) - start, label) for s, e, label in spans if s < end and start < e]
+
+
 def token_labels(offsets: Sequence[tuple[int, int]], special: Sequence[int],
                  spans: Sequence[tuple[int, int, int]]) -> list[int]:
     """Each token's training label: the first span it overlaps, 0 outside every span, ignored if special."""

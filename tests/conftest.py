@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import socket
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -17,6 +19,15 @@ def seed_text(prefix: str) -> str:
     """The text of the seed whose file name starts with ``prefix`` (e.g. "000")."""
     (path,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     return path.read_text(encoding="utf-8")
+
+
+def benchmark(name: str) -> ModuleType:
+    """The script ``benchmarks/<name>.py`` loaded as a module (the benchmarks are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def seed_manifest() -> list[dict[str, str]]:

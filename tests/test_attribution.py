@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 from importlib import resources
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SHARED_DATA, seed_text
+from tests.conftest import SHARED_DATA, benchmark, seed_text
 from framing.features import attribution
 from framing.lexicons import checksum, load_table, manifest
 from framing.text import build_doc
@@ -264,10 +263,7 @@ def test_empty_and_tiny_texts_give_zeros(text: str) -> None:
 
 
 def _evaluator():
-    spec = importlib.util.spec_from_file_location("eval_attribution", ROOT / "benchmarks" / "eval_attribution.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark("eval_attribution")
 
 
 def test_accuracy_floor_on_polnear(shared_data: Path) -> None:
@@ -318,8 +314,5 @@ def test_scorer_data_is_plain_and_scoped() -> None:
 
 def test_scorer_weights_are_what_the_fit_script_makes(shared_data: Path) -> None:
     """The shipped weights are reproduced exactly by benchmarks/fit_attribution_cues.py on PolNeAR."""
-    spec = importlib.util.spec_from_file_location(
-        "fit_attribution_cues", ROOT / "benchmarks" / "fit_attribution_cues.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = benchmark("fit_attribution_cues")
     assert module.fit(shared_data / "polnear" / "train", report=lambda line: None) == SCORER

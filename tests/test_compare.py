@@ -8,7 +8,7 @@ import pytest
 import framing
 from framing.compare import assign_stories
 from framing.scoring import effective_sources, explain, source_keys
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, benchmark
 
 
 @pytest.fixture(scope="module")
@@ -137,12 +137,7 @@ def test_every_index_explains_itself(analyses):
 
 def test_loadedness_ranks_outlets_like_the_babe_experts(shared_data):
     """Measured: Spearman rho 0.915 over BABE's 10 outlets (python benchmarks/babe_outlet_check.py)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("babe_check", SEEDS.parent / "benchmarks" / "babe_outlet_check.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    result = module.evaluate(shared_data)
+    result = benchmark("babe_outlet_check").evaluate(shared_data)
     assert len(result["outlets"]) == 10
     assert result["spearman_rho"] >= 0.90
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import math
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from framing.features import loaded
 from framing.lexicons import load_json, load_table
 from framing.text import build_doc
-from tests.conftest import ROOT, SHARED_DATA, seed_text
+from tests.conftest import ROOT, SHARED_DATA, benchmark, seed_text
 
 DATA = ROOT / "framing" / "lexicons" / "data"
 EXAMPLES = [json.loads(line) for line in (DATA / "loaded-examples.v1.jsonl").read_text().splitlines()]
@@ -130,10 +129,7 @@ def _locate(example: dict) -> tuple[object, int, int]:
     else:
         if not SHARED_DATA.is_dir():
             pytest.skip("../shared/data is not present")
-        spec = importlib.util.spec_from_file_location("eval_loaded", ROOT / "benchmarks" / "eval_loaded.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        text = list(module._babe_sentences(SHARED_DATA))[int(rest)][0]
+        text = list(benchmark("eval_loaded")._babe_sentences(SHARED_DATA))[int(rest)][0]
         base = 0
     start = text.index(example["find"], base)
     return build_doc(text), start, start + len(example["find"])
@@ -213,10 +209,7 @@ PRECISION_FLOORS = {"ptc.heldout.precision": 0.29, "babe.heldout.precision": 0.5
 
 
 def test_accuracy_floors(shared_data: Path) -> None:
-    spec = importlib.util.spec_from_file_location("eval_loaded", ROOT / "benchmarks" / "eval_loaded.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    results = module.evaluate(shared_data)
+    results = benchmark("eval_loaded").evaluate(shared_data)
     for key, floor in {**FLOORS, **PRECISION_FLOORS}.items():
         assert results[key] >= floor, (key, results[key])
 

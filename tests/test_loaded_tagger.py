@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -23,16 +22,9 @@ from framing.tagger import (
 from framing.tagger import _runs
 from framing.text import build_doc
 
-from .conftest import ROOT, SEEDS, seed_text
+from .conftest import SEEDS, benchmark, seed_text
 
 CARD = shipped_card_path(SHIPPED_LOADED)
-
-
-def _eval_loaded():
-    spec = importlib.util.spec_from_file_location("eval_loaded", ROOT / "benchmarks" / "eval_loaded.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_shipped_loaded_tagger_card_records_training_selection_and_figures() -> None:
@@ -130,7 +122,7 @@ def test_a_tagger_word_inside_a_quotation_is_the_speakers() -> None:
 
 
 def test_a_lexicon_cue_past_the_taggers_token_limit_is_kept_unread() -> None:
-    """Five narrated sentences of seed 003 joined into one of more than 128 tokens, its "strongman"
+    """Six narrated sentences of seed 003 joined into one of more than 128 tokens, its "strongman"
     sentence last: the tagger never reads that far, so the lexicon alone decides, and no score is recorded."""
     body = build_doc(seed_text("003")).body
     long = "; ".join(body[i].text.rstrip(".") for i in (6, 7, 8, 13, 14, 15)) + "."
@@ -277,7 +269,7 @@ def test_compare_json_names_the_loaded_tagger() -> None:
 
 def test_loaded_tagger_mode_accuracy_floor(shared_data: Path) -> None:
     """Held-out part of eval_loaded.py's split, never trained on or tuned on (see the card and the README)."""
-    evaluation = _eval_loaded()
+    evaluation = benchmark("eval_loaded")
     result = evaluation.evaluate(shared_data, shipped_loaded_tagger(), parts={"heldout"})
     card = json.loads(CARD.read_text(encoding="utf-8"))["metrics"]["heldout"]
     for key, value in card.items():
