@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import framing
 from framing.cli import app
 from framing.io import write_atomic
-from tests.conftest import ROOT, seed_text
+from tests.conftest import ROOT, benchmark, seed_text
 
 runner = CliRunner()
 GERMAN = (
@@ -296,8 +296,42 @@ def test_a_text_whose_quotation_marks_were_lost_says_so():
     voices = {e.text: e.attrs["voice"] for e in reuters.evidence if e.family == "loaded" and "voice" in e.attrs}
     assert voices["terrorists"] == voices["most battle-hardened"] == voices["Motherland"] == "quoted"
     assert voices["whirlwind"] == voices["calamitous"] == "reporter"
+    # it ends on a European diplomat's quote: "We ve seen such announcements before, ..., said one European
+    # diplomat ...", then two sentences with no cue that do not name him, so "the Assad regime" is his word
+    assert voices["regime"] == "quoted"
     # the Guardian has its marks
     assert not any("quotation marks" in w for w in framing.analyze(seed_text("001")).warnings)
+
+
+def _closing_speech(lines: list[str]) -> list[str]:
+    from framing.features import attribution, lost_quotation_marks
+    from framing.text import build_doc
+
+    doc = build_doc("\n".join(lines))
+    lost = lost_quotation_marks(doc, attribution.extract(doc).attributions)
+    assert lost is not None
+    return [span.text for span in lost.closing]
+
+
+def test_a_closing_quote_is_read_only_where_it_can_be_the_speakers():
+    lines = seed_text("000").splitlines()
+    assert _closing_speech(lines)[0].startswith("The most significant contribution Russia can make")
+    # cut after "I congratulate you!" / "Putin told the servicemen.": the next sentence names Putin, so it
+    # is the reporter's ("Putin is keen to organize a special event ...")
+    assert lines[26].startswith("Putin is keen") and _closing_speech(lines[:27]) == []
+    # three sentences after the diplomat's words (his two, then the reporter's "However, Russia has
+    # announced ..." moved to the end) are more than a closing quote: none is read as his
+    assert lines[32].startswith("However,") and _closing_speech([*lines, lines[32]]) == []
+
+
+def test_lost_quotation_marks_are_found_on_polnear_stripped_of_them(shared_data):
+    # measured with `python benchmarks/eval_lost_quotes.py` (held-out part): precision 0.806, recall 0.436,
+    # the closing-quote rule's words 0.593 speech; each floor is just under
+    result = benchmark("eval_lost_quotes").evaluate(shared_data / "polnear" / "train", "heldout")
+    assert (result["texts"], result["found_lost_marks"]) == (161, 95)
+    assert result["precision"] >= 0.80
+    assert result["recall"] >= 0.43
+    assert result["closing_precision"] >= 0.58
 
 
 def test_indirect_speech_without_quotation_marks_lost_none(shared_data):

@@ -100,14 +100,20 @@ class LostQuotes:
 
     ``statements`` are the attributions made after their words ("..., said
     Putin"); ``speech`` their words, plus the unattributed sentences that must
-    be the same speech: one between two such statements, or one in the first
-    or second person right after one ("The Motherland awaits you.").
-    ``apostrophe`` is a lost apostrophe seen in the text ("Moscow s"), if any.
+    be the same speech: one between two such statements, one in the first or
+    second person right after one ("The Motherland awaits you."), and the
+    article's last one or two sentences when its last attribution is such a
+    statement and they do not name its source (the closing quote of a wire
+    story: the Reuters seed ends on a diplomat's words).
+    ``apostrophe`` is a lost apostrophe seen in the text ("Moscow s"), if any;
+    ``closing`` the closing sentences in ``speech``, kept apart so that their
+    rule can be measured alone (``benchmarks/eval_lost_quotes.py``).
     """
 
     statements: tuple[Attribution, ...]
     speech: tuple[Span, ...]
     apostrophe: str | None
+    closing: tuple[Span, ...] = ()
 
     def warning(self, doc: Doc) -> str:
         """What the reader is told: the speech is read as quoted, but where a quote ends is inferred."""
@@ -147,8 +153,9 @@ def lost_quotation_marks(doc: Doc, attributions: Sequence[Attribution]) -> LostQ
     if len(after) < 2 or not (lost or spoken):
         return None
     contents = [a.content for a in after if a.content is not None]
-    return LostQuotes(after, tuple(contents) + _unattributed_speech(doc, contents, attributions),
-                      lost.group() if lost else None)
+    continued = _unattributed_speech(doc, contents, attributions)
+    closing = _closing_quote(doc, attributions, after, (*contents, *continued))
+    return LostQuotes(after, (*contents, *continued, *closing), lost.group() if lost else None, closing)
 
 
 def _unattributed_speech(doc: Doc, contents: Sequence[Span], attributions: Sequence[Attribution]) -> tuple[Span, ...]:
@@ -168,6 +175,33 @@ def _unattributed_speech(doc: Doc, contents: Sequence[Span], attributions: Seque
         if after_speech and (before_speech or _FIRST_OR_SECOND_PERSON.search(sentence.text)):
             found.append(Span(sentence.start, sentence.end, sentence.text))
     return tuple(found)
+
+
+# A wire story often ends on a quote: the last attribution, then at most this many sentences of its speech.
+_CLOSING_QUOTE_SENTENCES = 2
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _closing_quote(
+    doc: Doc, attributions: Sequence[Attribution], after: Sequence[Attribution], speech: Sequence[Span]
+) -> tuple[Span, ...]:
+    """The article's last body sentences when they continue its last attribution, made after its words.
+
+    They must be at most :data:`_CLOSING_QUOTE_SENTENCES`, carry no cue of
+    their own and not name the source (a speaker does not name themself:
+    "Putin is keen to ..." after "..., Putin told the servicemen." is the reporter's).
+    """
+    last = max(attributions, key=lambda a: a.cue.start)
+    if last not in after:
+        return ()
+    rest = [s for s in doc.body if s.start >= last.cue.end]
+    speaker = set(_CAPITALISED.findall(last.source.text)) if last.source is not None else set()
+    if not rest or len(rest) > _CLOSING_QUOTE_SENTENCES or any(
+        speaker & set(_CAPITALISED.findall(s.text)) for s in rest
+    ):
+        return ()
+    return tuple(Span(s.start, s.end, s.text) for s in rest
+                 if not any(p.start < s.end and s.start < p.end for p in speech))
 
 
 def _quoted_within(doc: Doc, speech: Sequence[Span]) -> Doc:
