@@ -86,7 +86,7 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"<a\s+href|terms of service|privacy policy|unsubscribe|newsletter", re.IGNORECASE
 )
 _BYLINE = re.compile(
-    r"^(by\s+[A-Z][\w.'-]*(\s+[\w.'-]+){0,6}|with files from\b.*|"
+    r"^(by\s+[A-Z][\w.'-]*(\s+[\w.'-]+){0,6}|with files from\b.*|contributing:.*|"
     r"\(?(additional )?(reporting|writing|editing) by\b.*)$",
     re.IGNORECASE,
 )

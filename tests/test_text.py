@@ -52,6 +52,17 @@ def test_cbc_subhead_captions_byline_and_standfirst():
     assert sum("achieved their mission of destroying ISIS" in s.text for s in doc.body) == 1
 
 
+def test_a_contributors_credit_line_is_a_byline(shared_data):
+    # USA TODAY ends its stories with a credit line; eight PolNeAR texts have one
+    credited = [path for path in sorted((shared_data / "polnear" / "train" / "text").glob("*.txt"))
+                if "\nContributing: " in path.read_text(encoding="utf-8")]
+    assert len(credited) == 8
+    for path in credited:
+        doc = build_doc(path.read_text(encoding="utf-8"))
+        assert [s.text for s in doc.sentences if s.text.startswith("Contributing:")] == _kinds(doc, "byline")
+        assert not any(s.text.startswith("Contributing:") for s in doc.body)
+
+
 def test_guardian_byline_and_a_quote_of_three_sentences():
     doc = build_doc(seed_text("001"))
     assert _kinds(doc, "byline") == ["By\u00a0The Guardian"]
