@@ -94,6 +94,7 @@ def extract_all(
 # On PolNeAR stripped of its marks (benchmarks/eval_lost_quotes.py --limits) one and two score alike on the
 # tuning part; one, because giving a reporter's sentence to a speaker is the worse error.
 CLOSING_QUOTE_SENTENCES = 1
+
 # "..., said Putin": how a direct quote is attributed, after its words
 _QUOTING = frozenset({"say", "tell", "add"})
 _FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
