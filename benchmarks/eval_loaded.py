@@ -70,6 +70,7 @@ Run from the repository root::
 
     python benchmarks/eval_loaded.py [DATA_DIR]    # default ../shared/data
     python benchmarks/eval_loaded.py --tagger [models/loaded-tagger.json]
+    python benchmarks/eval_loaded.py --tagger CARD [--threshold T --floor F] --groups PART  # PTC by category
 """
 
 from __future__ import annotations
@@ -219,10 +220,36 @@ def evaluate(
     return {**evaluate_ptc(data_dir, tagger, parts), **evaluate_babe(data_dir, tagger, parts)}
 
 
-def card_tagger(card: Path) -> LoadedTagger:
-    """The loaded-word tagger saved at ``card``, at its threshold and lexicon floor."""
+NAME_CALLING = frozenset({"pejorative_label", "contested_label"})  # the labels PTC files under Name_Calling
+
+
+def ptc_groups(
+    data_dir: Path, tagger: LoadedTagger | None, part: str
+) -> tuple[dict[str, tuple[int, int]], tuple[float, float, float]]:
+    """PTC, one part (a split or a fold): each cue category's (right, predicted) against Loaded_Language,
+    and P/R/F1 of every cue but the labels PTC files under Name_Calling (:data:`NAME_CALLING`)."""
+    groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    counts = [0, 0, 0, 0]  # without the labels: tp_pred, n_pred, tp_gold, n_gold
+    for article, text, gold in _ptc_articles(data_dir):
+        if not _tallies(_new_counts(), article, (part,)):
+            continue
+        cues = loaded_spans(build_doc(text), tagger)
+        for e in cues:
+            groups[e.label][0] += any(e.start < ge and gs < e.end for gs, ge in gold)
+            groups[e.label][1] += 1
+        kept = [e for e in cues if e.label not in NAME_CALLING]
+        counts[0] += sum(any(e.start < ge and gs < e.end for gs, ge in gold) for e in kept)
+        counts[1] += len(kept)
+        counts[2] += sum(any(e.start < ge and gs < e.end for e in kept) for gs, ge in gold)
+        counts[3] += len(gold)
+    return {label: (right, n) for label, (right, n) in sorted(groups.items())}, _prf(*counts)
+
+
+def card_tagger(card: Path, threshold: float | None = None, floor: float | None = None) -> LoadedTagger:
+    """The loaded-word tagger saved at ``card``, at its threshold and lexicon floor unless others are given."""
     model, record = load_tagger(card, LOADED_LABELS)
-    return LoadedTagger(model, float(record["threshold"]), float(record.get("lexicon_floor", 0.0)), card.stem)
+    return LoadedTagger(model, float(record["threshold"]) if threshold is None else threshold,
+                        float(record.get("lexicon_floor", 0.0)) if floor is None else floor, card.stem)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -230,8 +257,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("data_dir", nargs="?", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--tagger", nargs="?", type=Path, const=shipped_card_path(SHIPPED_LOADED), metavar="CARD",
                         help="measure tagger mode with this loaded-word tagger (default: the shipped one)")
+    parser.add_argument("--groups", metavar="PART", choices=(*SPLITS, *FOLDS),
+                        help="instead, PTC precision of each cue category on PART, and F1 without the labels "
+                        "PTC calls Name_Calling (a development tagger on its fold: train_fold0)")
+    parser.add_argument("--threshold", type=float, help="with --tagger: this threshold, not the card's")
+    parser.add_argument("--floor", type=float, help="with --tagger: this lexicon floor, not the card's")
     args = parser.parse_args(argv)
-    results = evaluate(args.data_dir, card_tagger(args.tagger) if args.tagger else None)
+    tagger = card_tagger(args.tagger, args.threshold, args.floor) if args.tagger else None
+    if args.groups:
+        print_groups(*ptc_groups(args.data_dir, tagger, args.groups))
+        return
+    results = evaluate(args.data_dir, tagger)
     print(f"{'measure':<28} {'precision':>9} {'recall':>7} {'f1':>6}")
     for dataset, unit in (("ptc", "Loaded_Language spans, overlap"),
                           ("ptc_labelling", "+ Name_Calling for label cues"),
@@ -245,6 +281,16 @@ def main(argv: list[str] | None = None) -> None:
         folds = [results[f"{dataset}.{fold}.f1"] for fold in FOLDS]
         print(f"{dataset + '.train_folds':<28} {'':>9} {'':>7} {min(folds):.3f}-{max(folds):.3f}"
               f"   (F1 range over five folds of train)")
+
+
+def print_groups(groups: dict[str, tuple[int, int]], without_labels: tuple[float, float, float]) -> None:
+    """The tables of :func:`ptc_groups`."""
+    print(f"{'category':<18} {'right':>5} {'cues':>5} {'precision':>9}")
+    for label, (right, n) in groups.items():
+        print(f"{label:<18} {right:5d} {n:5d} {right / n:9.3f}")
+    right, n = (sum(v[i] for v in groups.values()) for i in (0, 1))
+    print(f"{'all':<18} {right:5d} {n:5d} {right / max(n, 1):9.3f}")
+    print("without {}: P {:.3f} R {:.3f} F1 {:.3f}".format(" and ".join(sorted(NAME_CALLING)), *without_labels))
 
 
 if __name__ == "__main__":
