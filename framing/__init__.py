@@ -1,5 +1,7 @@
 """framing: measure how news outlets frame the same story, with evidence you can check.
 
+Examples
+--------
 >>> import framing
 >>> a = framing.analyze("Officials said the plan may fail.")
 >>> sorted(a.features)[:2]
