@@ -8,13 +8,14 @@ Examples
 ['readability.ari', 'readability.coleman_liau']
 """
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from .analysis import analyze, analyze_corpus
 from .compare import Comparison, compare
 from .errors import FramingError, InputError, ModelError
 from .io import load_corpus, read_corpus
-from .model import load_model
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
 from .text import build_doc
 from .types import (
@@ -27,6 +28,23 @@ from .types import (
     ReadError,
     Span,
 )
+
+if TYPE_CHECKING:
+    from .model import load_model
+
+# Names whose modules import scikit-learn and SciPy: loaded on first use, so that `import framing` and
+# `framing --version` stay light. (A name equal to its module's, like `compare`, cannot be lazy: importing
+# the submodule would bind the module over it.)
+_LAZY = {"load_model": "model"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
 
 try:
     __version__ = version("framing")

@@ -15,8 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, count
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+from .lexicons import stop_words
 from .types import Doc, Fact, Token
 
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?%?$")
@@ -45,7 +44,7 @@ _TITLES = {
     "ms", "dr", "dr.", "sen", "sen.", "senator", "rep", "king", "queen", "prince",
     "foreign", "defence", "defense", "secretary", "spokesman", "spokeswoman", "chancellor",
 }
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "s", "'s"}
+STOP_WORDS = stop_words() | {"said", "says", "told", "s", "'s"}
 _UNIT_WORDS = 3
 _UNIT_STOPS = STOP_WORDS | {
     "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",

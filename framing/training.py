@@ -430,15 +430,7 @@ def train(
         needed), and its encoder settings are used. For retraining after a
         change to framing's features or lexicons, which the encoder does not see.
     """
-    if level not in ("sentence", "document"):
-        raise InputError(f"level must be 'sentence' or 'document', not {level!r}")
-    if not 0.0 <= fusion_weight <= 1.0:
-        raise InputError(f"fusion weight must be from 0 to 1, not {fusion_weight!r}")
-    if (encoder is not None or reuse_encoder is not None) and level != "sentence":
-        raise InputError(
-            "an encoder reads at most 128 tokens, a sentence or two: train it on sentences (--level sentence); "
-            "a sentence-level model scores an article sentence by sentence"
-        )
+    _check_options(level, fusion_weight, with_encoder=encoder is not None or reuse_encoder is not None)
     check_trainable(data, folds=folds)
     reused = _reusable(reuse_encoder, data, folds=folds, seed=seed) if reuse_encoder is not None else None
     if reused is not None:
@@ -458,7 +450,42 @@ def train(
             out_of_fold[f"encoder.{kind}_probabilities"] = probabilities
     pipeline = build_pipeline(config, seed=seed, classes=len(data.label_counts))
     pipeline.fit(list(data.texts), np.asarray(data.labels, dtype=object))
-    card = {
+    card = _training_card(data, config, metrics, seed=seed, folds=folds, command=command,
+                          licence=licence, citation=citation)
+    model = from_pipeline(pipeline, name=name, level=level, card=card)
+    if reused is not None:
+        model = with_encoder(
+            model, reused["encoder"], fusion_weight=fusion_weight, record=reused["record"], out_of_fold=out_of_fold
+        )
+    elif encoder is not None:
+        if progress:
+            progress("fine-tuning the encoder on every row")
+        classes = [str(c) for c in model.classes_]
+        tuned = fit_encoder(data.texts, data.labels, classes, encoder, seed=seed, progress=progress)
+        record = {"settings": encoder.record(), **provenance()}
+        model = with_encoder(model, tuned, fusion_weight=fusion_weight, record=record, out_of_fold=out_of_fold)
+    return TrainResult(model, metrics)
+
+
+def _check_options(level: str, fusion_weight: float, *, with_encoder: bool) -> None:
+    """Refuse settings that cannot train, before any data is read twice."""
+    if level not in ("sentence", "document"):
+        raise InputError(f"level must be 'sentence' or 'document', not {level!r}")
+    if not 0.0 <= fusion_weight <= 1.0:
+        raise InputError(f"fusion weight must be from 0 to 1, not {fusion_weight!r}")
+    if with_encoder and level != "sentence":
+        raise InputError(
+            "an encoder reads at most 128 tokens, a sentence or two: train it on sentences (--level sentence); "
+            "a sentence-level model scores an article sentence by sentence"
+        )
+
+
+def _training_card(
+    data: LabelledData, config: PipelineConfig, metrics: dict[str, Any], *, seed: int, folds: int,
+    command: str, licence: str, citation: str,
+) -> dict[str, Any]:
+    """The card's record of how the model was trained, on what, under which licence, and how well."""
+    return {
         "training": {
             "data": Path(data.source).name,
             "sha256": data.sha256,
@@ -480,19 +507,6 @@ def train(
         },
         "metrics": metrics,
     }
-    model = from_pipeline(pipeline, name=name, level=level, card=card)
-    if reused is not None:
-        model = with_encoder(
-            model, reused["encoder"], fusion_weight=fusion_weight, record=reused["record"], out_of_fold=out_of_fold
-        )
-    elif encoder is not None:
-        if progress:
-            progress("fine-tuning the encoder on every row")
-        classes = [str(c) for c in model.classes_]
-        tuned = fit_encoder(data.texts, data.labels, classes, encoder, seed=seed, progress=progress)
-        record = {"settings": encoder.record(), **provenance()}
-        model = with_encoder(model, tuned, fusion_weight=fusion_weight, record=record, out_of_fold=out_of_fold)
-    return TrainResult(model, metrics)
 
 
 def _reusable(model: Model, data: LabelledData, *, folds: int, seed: int) -> dict[str, Any]:

@@ -29,3 +29,14 @@ def test_outlet_list_has_unique_names_and_domains():
     rows = load_table("outlets.v1.tsv")
     assert len({r["name"] for r in rows}) == len(rows)
     assert len({r["domain"] for r in rows}) == len(rows)
+
+
+def test_stop_words_are_scikit_learns_list() -> None:
+    """The data file is scikit-learn's list unchanged (kept as data so importing framing skips scikit-learn)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from framing.lexicons import stop_words
+
+    assert stop_words() == frozenset(ENGLISH_STOP_WORDS)
+    assert {"the", "whereas", "nevertheless"} <= stop_words() and "putin" not in stop_words()
+

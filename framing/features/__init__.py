@@ -24,8 +24,7 @@ from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+from ..lexicons import stop_words
 from ..types import Attribution, Doc, FamilyResult, Span
 
 if TYPE_CHECKING:
@@ -207,7 +206,7 @@ def _closing_quote(
     if not rest or len(rest) > limit or any(s.kind == "subhead" for s in rest):
         return ()
     source = last.source.text if last.source is not None else ""
-    names = {w for w in _NAME.findall(source) if w.lower() not in ENGLISH_STOP_WORDS}
+    names = {w for w in _NAME.findall(source) if w.lower() not in stop_words()}
     if any(names & set(_NAME.findall(s.text)) for s in rest):
         return ()
     return tuple(Span(s.start, s.end, s.text) for s in rest

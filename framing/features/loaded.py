@@ -57,9 +57,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..lexicons import load_json, load_table
+from ..lexicons import load_json, load_table, stop_words
 from ..matcher import PhraseMatcher
 from ..text import phrase_tokens
 from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
@@ -281,7 +280,7 @@ def _tagged_cues(
     added = []
     for start, end, _ in reading.spans:
         for words in _free_words(tokens, start + sentence.start, end + sentence.start, taken):
-            if all(t.lower in ENGLISH_STOP_WORDS for t in words):
+            if all(t.lower in stop_words() for t in words):
                 continue  # a lone "the" or "up": the tagger's noise, not a word a reader could weigh
             added.append(_unlisted(doc, sentence, words, reading))
     return sorted(kept + added, key=lambda e: (e.start, e.end))

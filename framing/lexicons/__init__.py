@@ -43,6 +43,12 @@ def load_json(filename: str) -> Any:
     return json.loads(_data_file(filename).decode("utf-8"))
 
 
+@cache
+def stop_words() -> frozenset[str]:
+    """English function words (scikit-learn's list, kept as data so that nothing imports scikit-learn for it)."""
+    return frozenset(row["word"] for row in load_table("stop-words.v1.tsv"))
+
+
 def checksum(filename: str) -> str:
     return hashlib.sha256(_data_file(filename)).hexdigest()
 
