@@ -25,11 +25,13 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate, chain, repeat
 from operator import attrgetter, itemgetter
 
 import sentencex
 
+from .lexicons import load_table
 from .types import Doc, Quote, Sentence, SentenceKind, Span, Token
 
 _FOLD = str.maketrans(
@@ -73,18 +75,28 @@ _TITLE_BEFORE_NAME = re.compile(
 )
 _IS_WORD = attrgetter("is_word")  # summed over tokens without a Python step per token
 
-# Block patterns that mark text which is not article prose. Matched against a
-# whole block (a paragraph, or a line in one-sentence-per-line text).
-_BOILERPLATE = re.compile(
-    r"^(sign up\b|subscribe\b|see all (of )?our newsletters|by clicking\b|"
-    r"you can opt out|follow us\b|share (this|on)\b|read more\b|related:|advertisement$|"
-    r"click here\b|copyright\b|\u00a9|all rights reserved|we use cookies|"
-    r"this (site|website) uses cookies|accept (all )?cookies|sign in\b|log in\b)",
-    re.IGNORECASE,
-)
-_BOILERPLATE_ANYWHERE = re.compile(
-    r"<a\s+href|terms of service|privacy policy|unsubscribe|newsletter", re.IGNORECASE
-)
+# Page furniture (share and newsletter lines, dates and times, "Listen Live"): patterns as data, matched
+# against a whole block (a paragraph, or a line in one-sentence-per-line text).
+_FURNITURE_LINE_WORDS = 16  # a "line" pattern must be the whole block, and furniture is short (dates count many)
+
+
+@cache
+def _furniture() -> dict[str, re.Pattern[str]]:
+    """The boilerplate patterns of each scope (start, line, anywhere) as one regular expression each."""
+    rows = load_table("boilerplate.v1.tsv")
+    alternatives = {scope: "|".join(f"(?:{r['pattern']})" for r in rows if r["scope"] == scope)
+                    for scope in ("start", "line", "anywhere")}
+    return {
+        "start": re.compile(rf"^(?:{alternatives['start']})", re.IGNORECASE),
+        "line": re.compile(rf"(?:{alternatives['line']})[.!]?", re.IGNORECASE),
+        "anywhere": re.compile(alternatives["anywhere"], re.IGNORECASE),
+    }
+
+
+def _is_furniture_line(block: str, words: int) -> bool:
+    return words <= _FURNITURE_LINE_WORDS and _furniture()["line"].fullmatch(block.strip()) is not None
+
+
 _BYLINE = re.compile(
     r"^(by\s+[A-Z][\w.'-]*(\s+[\w.'-]+){0,6}|with files from\b.*|contributing:.*|"
     r"\(?(additional )?(reporting|writing|editing) by\b.*)$",
@@ -167,12 +179,19 @@ def _blocks(norm: str) -> tuple[list[tuple[int, int]], list[_Block]]:
         for line in re.finditer(r"\n", norm[start:end]):
             cut = start + line.start()
             following = norm[cut + 1 : end].lstrip()
-            if not _TERMINAL.search(norm[block_start:cut]) and following[:1].islower():
+            if (not _TERMINAL.search(norm[block_start:cut]) and following[:1].islower()
+                    and not _starts_furniture_line(following)):
                 continue
             blocks.append(_Block(*_strip(norm, block_start, cut), paragraph))
             block_start = cut + 1
         blocks.append(_Block(*_strip(norm, block_start, end), paragraph))
     return paragraphs, [b for b in blocks if b.start < b.end]
+
+
+def _starts_furniture_line(text: str) -> bool:
+    """The first line of ``text`` is page furniture ("date 2017-12-11 Russia"), so no wrapped line joins it."""
+    line = text.split("\n", 1)[0]
+    return _is_furniture_line(line, len(_WORD.findall(line)))
 
 
 def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
@@ -188,14 +207,16 @@ def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
     texts = [norm[b.start : b.end] for b in blocks]
     words = [_WORD.findall(t) for t in texts]  # found once, read by every test below
     kinds: list[SentenceKind] = [_block_kind(t, len(w)) for t, w in zip(texts, words)]
-    if blocks and kinds[0] == "body" and _looks_like_heading(texts[0], len(words[0]), limit=25):
-        kinds[0] = "headline"
-    for i in range(1, len(blocks)):
+    # the headline is the first block that is not page furniture ("Listen Live" may stand above it)
+    top = next((i for i, kind in enumerate(kinds) if kind != "boilerplate"), 0)
+    if blocks and kinds[top] == "body" and _looks_like_heading(texts[top], len(words[top]), limit=25):
+        kinds[top] = "headline"
+    for i in range(top + 1, len(blocks)):
         if kinds[i] == "body" and _looks_like_heading(texts[i], len(words[i]), limit=10):
             kinds[i] = "subhead"
-    first = texts[0].strip().lower() if texts else ""
-    for i in range(1, len(blocks)):
-        if texts[i].strip().lower() == first and kinds[0] == "headline":
+    first = texts[top].strip().lower() if texts else ""
+    for i in range(top + 1, len(blocks)):
+        if texts[i].strip().lower() == first and kinds[top] == "headline":
             kinds[i] = "boilerplate"  # the headline repeated at the end
     _mark_repeated_summaries(words, kinds)
     _mark_page_top(texts, words, kinds)
@@ -206,7 +227,9 @@ def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
 
 
 def _block_kind(block: str, words: int) -> SentenceKind:
-    if _BOILERPLATE.search(block) or (words < 80 and _BOILERPLATE_ANYWHERE.search(block)):
+    furniture = _furniture()
+    if (furniture["start"].search(block) or (words < 80 and furniture["anywhere"].search(block))
+            or _is_furniture_line(block, words)):
         return "boilerplate"
     if words <= 12 and _BYLINE.match(block):
         return "byline"

@@ -1,5 +1,7 @@
 """The shared text model: offsets, blocks, quotes and tokens, checked on the seeds."""
 
+from pathlib import Path
+
 import pytest
 
 from framing.text import build_doc, normalise
@@ -136,3 +138,40 @@ def test_a_title_before_a_name_does_not_end_a_sentence(shared_data):
     # a title sentencex keeps and a sentence that really ends stay as they were
     assert [s.text for s in build_doc("He thanked Dr. Smith. Mr. Jones agreed.").sentences] == [
         "He thanked Dr. Smith.", "Mr. Jones agreed."]
+
+
+def test_page_furniture_is_boilerplate_and_the_headline_is_found_below_it() -> None:
+    """A web page's furniture (issue 21's list) is kept out of the body; checked line by line against the fixture."""
+    text = (Path(__file__).parent / "fixtures" / "messy_page.txt").read_text(encoding="utf-8")
+    doc = build_doc(text)
+    kinds = {s.text: s.kind for s in doc.sentences}
+    for line in ("Listen Live", "Get short URL", "date 2017-12-11 Russia", "Share this article", "Tweet", "Email",
+                 "Published time: 11 Dec, 2017 10:58 Edited time: 11 Dec, 2017 14:17", "Updated 12:34 GMT",
+                 "Related Articles", "Comments (12)", "Subscribe to our newsletter"):
+        assert kinds[line] == "boilerplate", line
+    assert kinds["Putin orders start of Russian forces' withdrawal from Syria"] == "headline"
+    assert kinds["Photograph: Mikhail Klimentyev/Sputnik/AFP/Getty Images"] == "caption"
+    body = [s.text for s in doc.body]
+    assert body[0].startswith("MOSCOW - Russian President Vladimir Putin on Monday ordered")
+    assert "Mr Assad thanked him for Russia's help." in body and len(body) == 7
+
+
+def test_a_furniture_line_must_be_the_whole_block() -> None:
+    """Prose that starts like furniture stays prose: only a short block that is nothing else is boilerplate."""
+    doc = build_doc(
+        "Share prices fell sharply in Moscow on Monday.\n\n"
+        "Updated figures from the defence ministry showed 4,000 troops had left.\n\n"
+        "Updated 12:34 GMT"
+    )
+    assert [s.kind for s in doc.sentences] == ["body", "body", "boilerplate"]
+
+
+def test_every_boilerplate_pattern_matches_its_own_example() -> None:
+    import re
+
+    from framing.lexicons import load_table
+
+    for row in load_table("boilerplate.v1.tsv"):
+        pattern = re.compile(row["pattern"], re.IGNORECASE)
+        match = {"start": pattern.match, "line": pattern.fullmatch, "anywhere": pattern.search}[row["scope"]]
+        assert match(row["example"]), row
