@@ -104,6 +104,7 @@ def titles() -> tuple[str, ...]:
     return _words().titles
 
 
+@cache
 def title_words() -> frozenset[str]:
     """Words that end a title or honorific right before a name, lower case, with and without
     a period: "president", "minister", "spokesman", "gen", "gen.", "mr", "mr."."""
@@ -113,6 +114,7 @@ def title_words() -> frozenset[str]:
     return frozenset(plain | {w + "." for w in plain})
 
 
+@cache
 def abbreviations() -> frozenset[str]:
     """Abbreviated titles and honorifics as written, one word each: "Mr.", "Gen.", "Govs."."""
     return frozenset(a for a in _words().abbreviations if " " not in a)
@@ -444,10 +446,8 @@ def metonym_kind(kind: str, following: str = "", *, preceding: str = "", is_sour
     if preceding.lower() in words.locatives:
         return "place"
     after = following.translate(_APOSTROPHES).lower().split()
-    if after and after[0] in ("'s", "'"):
-        return "government"
-    if after and after[0].startswith("'s"):
-        return "government"
+    if after and after[0].startswith("'"):
+        return "government"  # "Moscow's decision", "the Kremlin's"
     verbs = [w.strip(",.;:") for w in after[:4] if w.strip(",.;:") not in words.auxiliaries and not w.endswith("ly")]
     return "government" if verbs and verbs[0] in words.acts else kind
 
