@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from itertools import compress, count
 
 from .lexicons import stop_words
+from .names import particles, title_words
 from .types import Doc, Fact, Token
 
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?%?$")
@@ -25,7 +26,6 @@ _MONTHS = {
     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_NAME_LINKS = {"al", "bin", "de", "van", "von", "du", "la", "el"}
 _ORG_LINKS = {"for", "of"}  # "Observatory for Human Rights", "Ministry of Defence"
 _ORG_HEADS = {
     "observatory", "ministry", "department", "office", "council", "committee", "commission",
@@ -38,11 +38,6 @@ _NOT_NAMES = _MONTHS | {
     "i", "the", "a", "an", "he", "she", "it", "they", "we", "you", "but", "and",
     "in", "on", "at", "as", "if", "when", "while", "though", "however", "after",
     "before", "this", "that", "these", "those", "there", "here", "mr", "mrs", "ms",
-}
-_TITLES = {
-    "president", "prime", "minister", "gen", "gen.", "general", "mr", "mr.", "mrs",
-    "ms", "dr", "dr.", "sen", "sen.", "senator", "rep", "king", "queen", "prince",
-    "foreign", "defence", "defense", "secretary", "spokesman", "spokeswoman", "chancellor",
 }
 STOP_WORDS = stop_words() | {"said", "says", "told", "s", "'s"}
 _UNIT_WORDS = 3
@@ -131,6 +126,7 @@ def _is_date(tokens: tuple[Token, ...], i: int) -> bool:
 
 def _names(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
     found = []
+    links, titles = particles(), title_words()
     capitalised = [_capitalised(t) for t in tokens]
     j = 0  # tokens before j belong to an earlier name
     for i in compress(count(), capitalised):
@@ -141,14 +137,14 @@ def _names(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
             if capitalised[j]:
                 j += 1
             elif j + 1 < len(tokens) and capitalised[j + 1] and (
-                tokens[j].lower in _NAME_LINKS
+                tokens[j].lower in links
                 or (tokens[j].lower in _ORG_LINKS and tokens[j - 1].lower in _ORG_HEADS)
             ):
                 j += 2
             else:
                 break
         words = [t for t in tokens[i:j]]
-        titled = [k for k, t in enumerate(words[:-1]) if t.lower.rstrip(".") in _TITLES]
+        titled = [k for k, t in enumerate(words[:-1]) if t.lower.rstrip(".") in titles]
         if titled and not any(t.lower in _ORG_LINKS for t in words):
             words = words[titled[-1] + 1 :]  # "Syrian President Bashar al-Assad" -> the name
         while words and words[0].lower in _ORG_LINKS:

@@ -43,6 +43,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .lexicons import load_json
+from .names import determiners, normalise_name, person_name, surname
 from .types import Analysis, Attribution, Evidence
 
 WEIGHTS_FILE = "index-weights.v1.json"
@@ -312,47 +313,6 @@ def _word_character(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
-_NAME_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|van|von)-[A-Z]")
-_DETERMINERS = {"a", "an", "the", "one", "some"}
-
-
-@lru_cache(maxsize=4096)
-def person_name(text: str) -> str:
-    """The proper name inside a person's mention: "Eric Pahon" in "Pentagon spokesman Eric Pahon".
-
-    The last run of two or more capitalised words in the first comma-separated
-    part that has one, or a part that is a single capitalised word ("Putin");
-    "" when the mention is a title alone ("the Russian president").
-    """
-    for part in text.split(","):
-        words = [w for w in re.findall(r"[\w.'\u2019-]+", part) if w.lower() not in _DETERMINERS]
-        runs: list[list[str]] = [[]]
-        for word in words:
-            if word[0].isupper() or _NAME_PARTICLE.match(word):
-                runs[-1].append(word)
-            elif runs[-1]:
-                runs.append([])
-        long_runs = [r for r in runs if len(r) >= 2]
-        if long_runs:
-            return " ".join(long_runs[-1])
-        if len(words) == 1 and words[0][0].isupper():
-            return words[0]
-    return ""
-
-
-@lru_cache(maxsize=4096)
-def surname(name: str) -> str:
-    """A name's last word, lower case, without a possessive or an "al-" particle: "assad", "putin"."""
-    last = normalise_name(name).split()[-1] if normalise_name(name) else ""
-    return re.sub(r"^(?:al|el)-", "", last)
-
-
-def normalise_name(text: str) -> str:
-    """Lower case, one space between words, curly apostrophes straight, possessive "'s" dropped."""
-    flat = " ".join(text.replace("\u2019", "'").lower().split())
-    return re.sub(r"'s?(?=\s|$)", "", flat)
-
-
 _DOCUMENT = r"(?:statement|communiqu[eé]|report|press release|release|document|letter)s?"
 
 
@@ -375,7 +335,7 @@ def _bare_document(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _plain_words(text: str) -> str:
     words = normalise_name(text).split()
-    while words and words[0] in _DETERMINERS:
+    while words and words[0] in determiners():
         words = words[1:]
     return " ".join(words)
 

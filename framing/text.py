@@ -32,6 +32,7 @@ from operator import attrgetter, itemgetter
 import sentencex
 
 from .lexicons import load_table
+from .names import abbreviations
 from .types import Doc, Quote, Sentence, SentenceKind, Span, Token
 
 _FOLD = str.maketrans(
@@ -68,11 +69,6 @@ _GLUED = re.compile(r"^([a-z]{2,})([A-Z][a-z]+)$")  # "thatSyrian": a lost space
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")  # a sentence without one has no glued word
 _TERMINAL = re.compile(r"[.!?:;\"')\]\u2026]\s*$")
 _WORD = re.compile(r"[^\W_]+")
-# Titles before a name, after which no sentence ends. sentencex ends one after some of them
-# ("When asked, Ms. | Sherry said"): 162 sentences of the PTC and PolNeAR training texts ended in "Ms."
-_TITLE_BEFORE_NAME = re.compile(
-    r"(?<![\w.])(?:Ms|Mr|Mrs|Mmes|Messrs|Dr|Drs|Fr|Prof|Profs|Gens|Govs|Atty|Amb|Ald|Treas)\.$"
-)
 _IS_WORD = attrgetter("is_word")  # summed over tokens without a Python step per token
 
 # Page furniture (share and newsletter lines, dates and times, "Listen Live"): patterns as data, matched
@@ -292,6 +288,17 @@ def _mark_page_top(texts: list[str], words: list[list[str]], kinds: list[Sentenc
             kinds[i] = "subhead"
 
 
+@cache
+def _title_before_name() -> re.Pattern[str]:
+    """An abbreviated title or honorific ending a stretch ("Ms.", "Gen."): no sentence ends there.
+
+    sentencex ends one after some of them ("When asked, Ms. | Sherry said"):
+    162 sentences of the PTC and PolNeAR training texts ended in "Ms.".
+    """
+    forms = sorted((a.rstrip(".") for a in abbreviations()), key=lambda a: (-len(a), a))
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, forms)) + r")\.$")
+
+
 def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = start
@@ -299,7 +306,7 @@ def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = _strip(norm, position, position + len(piece))
         position += len(piece)
         if s < e:
-            if spans and _TITLE_BEFORE_NAME.search(norm, spans[-1][0], spans[-1][1]) and norm[s].isupper():
+            if spans and _title_before_name().search(norm, spans[-1][0], spans[-1][1]) and norm[s].isupper():
                 spans[-1] = (spans[-1][0], e)  # "When asked, Ms. | Sherry said": one sentence
             else:
                 spans.append((s, e))

@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicons import load_json, load_table, stop_words
 from ..matcher import PhraseMatcher
+from ..names import surname
 from ..text import phrase_tokens
 from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
 
@@ -480,10 +481,10 @@ def _references(doc: Doc) -> list[_Reference]:
                      all(t.quoted for t in tokens[first:last]))
                 )
     names = _person_names(key for key, *_ in raw)
-    surnames = {_surname(full): full for full in names.values()}
+    surnames = {surname(full): full for full in names.values()}
     for person, country in gazetteer.leads.items():
-        if country not in leaders and _surname(person) in surnames:
-            leaders[country] = surnames[_surname(person)]
+        if country not in leaders and surname(person) in surnames:
+            leaders[country] = surnames[surname(person)]
     resolved = [(names.get(k, k), s, e, n, q) for k, s, e, n, q in raw]
     resolved = [
         (names.get(leaders[k[1:]], leaders[k[1:]]) if k.startswith("@") and k[1:] in leaders
@@ -600,14 +601,10 @@ def _person_names(keys: object) -> dict[str, str]:
                    key=lambda k: (-len(k.split()), k))
     by_surname: dict[str, list[tuple[int, str]]] = {}
     for name in names:  # each group keeps the longest-first order of ``names``
-        by_surname.setdefault(_surname(name), []).append((len(name.split()), name))
+        by_surname.setdefault(surname(name), []).append((len(name.split()), name))
     full: dict[str, str] = {}
     for group in by_surname.values():
         for size, name in group:
             full[name] = next((n for k, n in group if k > size), name)
     return full
 
-
-def _surname(name: str) -> str:
-    last = name.split()[-1].lower()
-    return last.removeprefix("al-").removeprefix("el-")

@@ -1,0 +1,627 @@
+"""People's names, titles and aliases: one definition of each, and grouping mentions into actors.
+
+Every module that keys a person reads the same rules here: which words are
+honorifics ("Mr", "Dr") or titles ("President", "Foreign Minister"), which
+are name particles ("al-", "bin", "von"), what a surname is, and when two
+written names are one person ("Bashar al-Assad", "Bashar Assad", "Mr Assad",
+"Assad's"; "Sergei" and "Sergey Shoigu"; the typo "Vladmir Putin"). The word
+lists are data (``names-words.v1.tsv``, ``names-variants.v1.tsv``).
+
+:func:`group_mentions` takes the name mentions of one article (text and kind)
+and returns one :class:`ActorGroup` per actor. :func:`metonym_kind` says when
+a place ("Moscow", "the Kremlin") stands for a government.
+
+References
+----------
+The honorific and title conventions follow newspaper style guides (The
+Guardian and Observer style guide, "titles"; the AP Stylebook, "titles").
+Transliteration variants follow the BGN/PCGN romanisation of Russian and the
+spellings wire services use.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Protocol
+
+from .lexicons import load_table
+
+WORDS_FILE = "names-words.v1.tsv"
+VARIANTS_FILE = "names-variants.v1.tsv"
+KINDS = ("person", "organisation", "government", "group", "place")
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_POSSESSIVE = re.compile(r"'s?(?=\s|$)")
+_FINAL_Y = re.compile(r"(?:iy|yy|y)$")
+_FINAL_PH = re.compile(r"ph$")
+_HYPHEN_SUFFIX = re.compile(r"^([A-Z][\w.]*)-[a-z][a-z-]*$")  # "UN-hosted", "Iran-backed"
+
+
+# -- the word lists -------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    honorifics: frozenset[str]  # lower case, without a final period: "mr", "dr"
+    titles: tuple[str, ...]  # lower case, longest first: "prime minister", "president"
+    title_heads: frozenset[str]  # the word that ends a title before a name: "minister", "president"
+    abbreviations: frozenset[str]  # as written, with the period: "Mr.", "Gen.", "Govs."
+    hyphen_particles: tuple[str, ...]  # "al-", "el-"
+    particles: frozenset[str]  # "bin", "van", "al"
+    patronymics: frozenset[str]  # particles that make the next word a father's name: "bin", "ibn"
+    determiners: frozenset[str]
+    auxiliaries: frozenset[str]
+    acts: frozenset[str]
+    locatives: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    rows = load_table(WORDS_FILE)
+    by_class: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_class.setdefault(row["class"], []).append(row)
+
+    def forms(cls: str) -> list[str]:
+        return [row["form"] for row in by_class.get(cls, [])]
+
+    titles = sorted({t.lower() for t in forms("title")}, key=lambda t: (-len(t.split()), t))
+    particles = forms("particle")
+    return _Words(
+        honorifics=frozenset(h.lower() for h in forms("honorific")),
+        titles=tuple(titles),
+        title_heads=frozenset(_title_head(t) for t in titles),
+        abbreviations=frozenset(
+            a for row in rows for a in row["abbreviations"].split("|") if a.endswith(".")
+        ),
+        hyphen_particles=tuple(p for p in particles if p.endswith("-")),
+        particles=frozenset(p for p in particles if not p.endswith("-")),
+        patronymics=frozenset({"bin", "ibn", "bint"} & set(particles)),
+        determiners=frozenset(forms("determiner")),
+        auxiliaries=frozenset(forms("auxiliary")),
+        acts=frozenset(forms("act")),
+        locatives=frozenset(forms("locative")),
+    )
+
+
+def _title_head(title: str) -> str:
+    """The word of a title that stands right before a name: "minister" in "prime minister",
+    "secretary" in "secretary of state" (the words after "of" name the office, not the title)."""
+    words = title.split()
+    return words[words.index("of") - 1] if "of" in words else words[-1]
+
+
+def honorifics() -> frozenset[str]:
+    """Honorifics in lower case without a period: "mr", "mrs", "ms", "dr", "sir"..."""
+    return _words().honorifics
+
+
+def titles() -> tuple[str, ...]:
+    """Titles in lower case, longest first: "deputy prime minister", ..., "president"."""
+    return _words().titles
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Words that end a title or honorific right before a name, lower case, with and without
+    a period: "president", "minister", "spokesman", "gen", "gen.", "mr", "mr."."""
+    words = _words()
+    plain = words.title_heads | words.honorifics | {a.lower().rstrip(".") for a in words.abbreviations
+                                                    if " " not in a}
+    return frozenset(plain | {w + "." for w in plain})
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviated titles and honorifics as written, one word each: "Mr.", "Gen.", "Govs."."""
+    return frozenset(a for a in _words().abbreviations if " " not in a)
+
+
+def determiners() -> frozenset[str]:
+    """Words dropped from the front of a name: "the", "a", "an", "one", "some"."""
+    return _words().determiners
+
+
+def particles() -> frozenset[str]:
+    """Name particles written as their own word: "al", "bin", "van", "von", "de"..."""
+    return _words().particles
+
+
+# -- one name -------------------------------------------------------------------------
+
+def normalise_name(text: str) -> str:
+    """Lower case, one space between words, curly apostrophes straight, possessive "'s" dropped."""
+    flat = " ".join(text.translate(_APOSTROPHES).lower().split())
+    return _POSSESSIVE.sub("", flat)
+
+
+@lru_cache(maxsize=4096)
+def surname(name: str) -> str:
+    """A name's last word, lower case, without a possessive or an "al-" particle: "assad", "putin".
+
+    After "bin" or "ibn" the last word is a father's name, so the surname keeps
+    the particle: "bin salman" for "Mohammed bin Salman", apart from King Salman.
+    """
+    words = normalise_name(name).split()
+    if not words:
+        return ""
+    last = _strip_hyphen_particle(words[-1])
+    if len(words) >= 2 and words[-2] in _words().patronymics:
+        return f"{words[-2]} {last}"
+    return last
+
+
+def _strip_hyphen_particle(word: str) -> str:
+    for particle in _words().hyphen_particles:
+        if word.startswith(particle) and len(word) > len(particle):
+            return word[len(particle):]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def person_name(text: str) -> str:
+    """The proper name inside a person's mention: "Eric Pahon" in "Pentagon spokesman Eric Pahon".
+
+    The last run of two or more capitalised words in the first comma-separated
+    part that has one, or a part that is a single capitalised word ("Putin");
+    "" when the mention is a title alone ("the Russian president").
+    """
+    determiners = _words().determiners
+    for part in text.split(","):
+        words = [w for w in re.findall(r"[\w.'\u2019-]+", part) if w.lower() not in determiners]
+        runs: list[list[str]] = [[]]
+        for word in words:
+            if word[0].isupper() or _is_particle_joined(word):
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        long_runs = [r for r in runs if len(r) >= 2]
+        if long_runs:
+            return " ".join(long_runs[-1])
+        if len(words) == 1 and words[0][0].isupper():
+            return words[0]
+    return ""
+
+
+def _is_particle_joined(word: str) -> bool:
+    """A lower-case particle joined by a hyphen to a capitalised name: "al-Assad", "bin-Laden"."""
+    head, hyphen, rest = word.partition("-")
+    joined = _words().particles | {p.rstrip("-") for p in _words().hyphen_particles}
+    return bool(hyphen) and head in joined and rest[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A name mention taken apart: ``"Russian President Vladimir Putin"`` gives title words
+    ``("russian", "president")``, given ``("vladimir",)`` and surname ``"putin"``.
+
+    Given names and the surname are matching keys (:func:`word_key`); a mention
+    that is a title alone ("the Russian president") has no surname.
+    """
+
+    text: str
+    title: tuple[str, ...]
+    honorific: str
+    given: tuple[str, ...]
+    surname: str
+    written: str = ""  # the name as written, without title, determiner or possessive
+
+    @property
+    def title_only(self) -> bool:
+        return not self.surname and bool(self.title)
+
+
+@lru_cache(maxsize=4096)
+def parse_name(text: str) -> NameParts:
+    """Split a mention into title, honorific, given names and surname (see :class:`NameParts`).
+
+    Title words are the words up to the last title or honorific that has a
+    capitalised name after it; a mention ending in a title ("the Russian
+    president", "Kremlin spokesman") is a title alone. Of comma-separated
+    parts ("The Russian president, Vladimir Putin"; "Sergei Surovikin, the
+    Russian military commander in Syria") the first that holds a name gives the
+    name, and parts that are titles add their words. Determiners, possessives
+    and name particles are dropped, and a lower-case hyphenated tail
+    ("UN-hosted") is cut.
+    """
+    cased = not text.islower()
+    title: list[str] = []
+    name: list[str] = []
+    for part in _cut_hyphen_suffix(text.translate(_APOSTROPHES)).split(","):
+        written = _without_determiners([_POSSESSIVE.sub("", w) for w in part.split()])
+        part_title, part_name = _split_title(written, cased)
+        if part_name and not name:
+            title += part_title
+            name = part_name
+        elif not part_name and part_title:
+            title += part_title
+    lower = tuple(w.lower() for w in title)
+    honorific = next((w.rstrip(".") for w in lower if w.rstrip(".") in _words().honorifics), "")
+    keys = [word_key(_strip_hyphen_particle(w.lower())) for w in name if w.lower() not in _words().particles]
+    keys = [k for k in keys if k]
+    if not keys:
+        return NameParts(text, lower, honorific, (), "")
+    last = keys[-1]
+    if len(name) >= 2 and name[-2].lower() in _words().patronymics:
+        last = f"{name[-2].lower()} {last}"
+    return NameParts(text, lower, honorific, tuple(keys[:-1]), last, " ".join(name))
+
+
+def _split_title(words: list[str], cased: bool) -> tuple[list[str], list[str]]:
+    """(title words, name words) of one comma-separated part, as written; a part whose
+    name would hold a lower-case word ("commander in Syria") is neither."""
+    if not words:
+        return [], []
+    heads = title_words()
+    lower = [w.lower() for w in words]
+    if lower[-1] in heads and _title_alone(words, cased):
+        return words, []
+    marks = [k for k, w in enumerate(lower[:-1]) if w in heads] + _phrase_title_ends(lower[:-1])
+    cut = max(marks) + 1 if marks else 0
+    name = words[cut:]
+    if cased and not all(w[:1].isupper() or _is_particle_word(w) for w in name):
+        return [], []
+    return words[:cut], name
+
+
+def _phrase_title_ends(lower: list[str]) -> list[int]:
+    """Where a title with "of" ends ("secretary of state"): its last word names the office."""
+    joined = " ".join(lower)
+    ends = []
+    for title in titles():
+        if " of " in f" {title} " and f" {title} " in f" {joined} ":
+            start = f" {joined} ".index(f" {title} ")
+            ends.append(len(joined[:start].split()) + len(title.split()) - 1)
+    return ends
+
+
+def _title_alone(words: list[str], cased: bool) -> bool:
+    """A mention ending in a title names no one: "the Russian president", "Russian President",
+    "Kremlin spokesman"; "Martin Luther King" ends in a name."""
+    if not cased or words[-1][:1].islower():
+        return True
+    vocabulary = _title_vocabulary() | set(_country_names())
+    return all(w.lower() in vocabulary or w[:1].islower() for w in words[:-1])
+
+
+@cache
+def _title_vocabulary() -> frozenset[str]:
+    return frozenset(w for t in titles() for w in t.split()) | title_words()
+
+
+def _is_particle_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in _words().particles or _is_particle_joined(word) or any(
+        lower.startswith(p) for p in _words().hyphen_particles
+    )
+
+
+def _without_determiners(words: list[str]) -> list[str]:
+    determiners = _words().determiners
+    while words and words[0].lower() in determiners:
+        words = words[1:]
+    return words
+
+
+def _cut_hyphen_suffix(text: str) -> str:
+    """ "UN-hosted" -> "UN", "Iran-backed militias" unchanged beyond its first word's tail."""
+    words = text.split()
+    return " ".join(
+        match.group(1) if (match := _HYPHEN_SUFFIX.match(w)) else w for w in words
+    )
+
+
+@lru_cache(maxsize=4096)
+def word_key(word: str) -> str:
+    """One name word as a matching key: lower case, accents folded, one transliteration.
+
+    The variants table maps spellings such as "Shoygu" to "Shoigu"; then two
+    general rules fold the endings that romanisations and English spellings
+    vary in: a final "iy", "yy" or "y" reads "i" (Dmitriy, Dmitry and Dmitri;
+    Sergey and Sergei; Zelenskyy and Zelensky) and a final "ph" reads "f"
+    (Joseph and Josef).
+    """
+    plain = _by_rule(_fold_accents(word.translate(_APOSTROPHES).lower().strip(".'")))
+    return _variants().get(plain, plain)
+
+
+def _by_rule(word: str) -> str:
+    return _FINAL_PH.sub("f", _FINAL_Y.sub("i", word)) if len(word) > 2 else word
+
+
+def _fold_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@cache
+def _variants() -> dict[str, str]:
+    """Variant -> canonical spelling, both as the general rules leave them."""
+    return {
+        _by_rule(_fold_accents(row["variant"].lower())): _by_rule(_fold_accents(row["canonical"].lower()))
+        for row in load_table(VARIANTS_FILE)
+    }
+
+
+def name_key(name: str) -> str:
+    """A normalised key for a name: "bashar assad" for "Bashar al-Assad", "Bashar Assad" and
+    "President Bashar al-Assad's"; "assad" for "Mr Assad"; the title's words for a title alone
+    ("russian president"); the words of any other name ("organisation for the prohibition of
+    chemical weapons"). Two mentions are one person when :func:`same_person` says so."""
+    parts = parse_name(name)
+    if parts.surname:
+        return " ".join((*parts.given, parts.surname))
+    if parts.title:
+        return " ".join(parts.title)
+    words = _without_determiners(normalise_name(_cut_hyphen_suffix(name.translate(_APOSTROPHES))).split())
+    return " ".join(word_key(w) for w in words)
+
+
+def same_person(a: str | NameParts, b: str | NameParts) -> bool:
+    """Whether two name mentions can be one person, by what is written.
+
+    The surnames match as keys (or, when both give the same given names, within
+    one typing slip), and the given names agree where both give them: equal as
+    keys, an initial ("V. Putin"), or a typo close to the other ("Vladmir").
+    A bare surname ("Mr Assad") can be anyone with that surname; choosing
+    between two people of one surname is :func:`group_mentions`' task.
+    """
+    x = a if isinstance(a, NameParts) else parse_name(a)
+    y = b if isinstance(b, NameParts) else parse_name(b)
+    if not x.surname or not y.surname:
+        return False
+    if x.surname != y.surname:
+        return bool(x.given) and x.given == y.given and _close(x.surname, y.surname)
+    return _given_agree(x.given, y.given)
+
+
+def _given_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    if not x or not y:
+        return True
+    return _same_given(x[0], y[0])
+
+
+def _same_given(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]  # an initial
+    return _close(x, y)
+
+
+def _close(x: str, y: str) -> bool:
+    """Within one edit for words of 4 to 7 letters, two for longer; short words must match."""
+    shorter = min(len(x), len(y))
+    if shorter < 4:
+        return False
+    return levenshtein(x, y, limit=2) <= (1 if shorter < 8 else 2)
+
+
+def levenshtein(x: str, y: str, limit: int = 1 << 30) -> int:
+    """Edit distance (insertions, deletions, substitutions); stops early past ``limit``.
+
+    Written out rather than taken from a library: the words compared are given
+    names a few letters long, a handful per article.
+    """
+    if abs(len(x) - len(y)) > limit:
+        return limit + 1
+    previous = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        current = [i]
+        for j, cy in enumerate(y, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (cx != cy)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+# -- metonymy -------------------------------------------------------------------------
+
+def metonym_kind(kind: str, following: str = "", *, preceding: str = "", is_source: bool = False) -> str:
+    """The kind a place mention has where it stands: "government" when it acts, else ``kind``.
+
+    A seat of government ("Moscow", "the Kremlin", "Washington", "Downing
+    Street", "the White House") is a government when it is a source or when the
+    words after it act ("Moscow denied", "the Kremlin has said", "Moscow's
+    decision"); after "in", "to", "from" and the like it is a place. The caller
+    says whether the mention is such a seat (its actor table entry is a place
+    with a group, or a building of kind government) and passes ``kind`` as
+    recognised.
+
+    Parameters
+    ----------
+    kind : the mention's kind as recognised or as the actor table gives it.
+    following : the text right after the mention (a few words are enough).
+    preceding : the word right before the mention.
+    is_source : whether the mention is an attribution's source.
+    """
+    if kind not in ("place", "government"):
+        return kind
+    if is_source:
+        return "government"
+    words = _words()
+    if preceding.lower() in words.locatives:
+        return "place"
+    after = following.translate(_APOSTROPHES).lower().split()
+    if after and after[0].startswith("'"):
+        return "government"  # "Moscow's decision", "the Kremlin's"
+    verbs = [w.strip(",.;:") for w in after[:4] if w.strip(",.;:") not in words.auxiliaries and not w.endswith("ly")]
+    return "government" if verbs and verbs[0] in words.acts else kind
+
+
+# -- one actor per person ---------------------------------------------------------------
+
+class KnownActors(Protocol):
+    """What :func:`group_mentions` asks of an actor table: the canonical name of a known alias."""
+
+    def canonical(self, name: str) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ActorGroup:
+    """One actor of an article: its name, kind and the indices of the mentions that name it.
+
+    ``ambiguous`` is True for a bare surname or title shared by two people of
+    the article ("Trump" beside Donald and Ivanka Trump), kept apart from both.
+    """
+
+    name: str
+    kind: str
+    members: tuple[int, ...]
+    ambiguous: bool = False
+
+
+@dataclass(slots=True)
+class _Cluster:
+    kind: str
+    name: str
+    members: list[int]
+    parts: list[NameParts]
+    ambiguous: bool = False
+
+
+def group_mentions(
+    mentions: Sequence[tuple[str, str]], known: KnownActors | None = None
+) -> tuple[ActorGroup, ...]:
+    """Group one article's name mentions (text, kind) into actors, one per person or body.
+
+    People are joined by name: full names that can be one person (variants and
+    typos of given names), then surnames with or without honorific or title
+    when exactly one person of the article has that surname, then a title alone
+    ("the Russian president") when exactly one person's mentions hold all its
+    words. Other kinds are joined by :func:`name_key` ("the UN's", "UN-hosted"
+    and "UN"). With ``known`` (an actor table), mentions it knows take its
+    canonical name, so "ISIS" and "Islamic State" are one actor. Groups come in
+    the order of their first mention.
+    """
+    parsed = [parse_name(text) for text, _ in mentions]
+    clusters: list[_Cluster] = []
+    people = [i for i, (_, kind) in enumerate(mentions) if kind == "person"]
+    _join_full_names(people, parsed, clusters)
+    _join_surnames(people, parsed, clusters)
+    _join_titles(people, parsed, clusters)
+    _join_others(mentions, parsed, clusters)
+    if known is not None:
+        clusters = _merge_known(clusters, mentions, known)
+    clusters.sort(key=lambda c: min(c.members))
+    return tuple(ActorGroup(c.name, c.kind, tuple(sorted(c.members)), c.ambiguous) for c in clusters)
+
+
+def _join_full_names(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
+    """Mentions with given names and a surname, the most complete first."""
+    full = sorted((i for i in people if parsed[i].given and parsed[i].surname),
+                  key=lambda i: (-len(parsed[i].given), i))
+    for i in full:
+        match = [c for c in clusters if any(same_person(parsed[i], p) for p in c.parts)]
+        if len(match) == 1:
+            match[0].members.append(i)
+            match[0].parts.append(parsed[i])
+        else:
+            clusters.append(_Cluster("person", _display_name(parsed[i]), [i], [parsed[i]]))
+
+
+def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
+    """A surname alone joins the one person of the article with that surname; two such
+    people leave it ambiguous; none starts a person known by surname only."""
+    for i in people:
+        p = parsed[i]
+        if p.given or not p.surname:
+            continue
+        holders = [c for c in clusters if not c.ambiguous and any(q.given and same_person(p, q) for q in c.parts)]
+        if len(holders) == 1:
+            holders[0].members.append(i)
+            holders[0].parts.append(p)
+            continue
+        ambiguous = len(holders) > 1
+        alone = [c for c in clusters if c.ambiguous == ambiguous
+                 and all(not q.given for q in c.parts) and c.parts[0].surname == p.surname]
+        if alone:
+            alone[0].members.append(i)
+            alone[0].parts.append(p)
+        else:
+            clusters.append(_Cluster("person", _display_name(p), [i], [p], ambiguous))
+
+
+def _join_titles(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
+    """ "the Russian president" joins the one person whose own mentions carry all its words."""
+    for i in people:
+        p = parsed[i]
+        if not p.title_only:
+            continue
+        wanted = _countries(p.title)
+        holders = [c for c in clusters if c.kind == "person" and c.parts[0].surname
+                   and any(wanted <= _countries(q.title) for q in c.parts)]
+        if len(holders) == 1:
+            holders[0].members.append(i)
+            holders[0].parts.append(p)
+            continue
+        same = [c for c in clusters if c.parts[0].title_only and _countries(c.parts[0].title) == wanted]
+        if same:
+            same[0].members.append(i)
+            same[0].parts.append(p)
+        else:
+            clusters.append(_Cluster("person", " ".join(p.title), [i], [p], len(holders) > 1))
+
+
+def _countries(words: tuple[str, ...]) -> frozenset[str]:
+    """Title words with a country's adjective or name read as the country: "syrian" and "syria's"."""
+    countries = _country_names()
+    return frozenset(countries.get(w, w) for w in words)
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    rows = load_table("loaded-actors.v1.tsv")
+    return {r["alias"].lower(): r["canonical"].lower() for r in rows if r["kind"] in ("state", "adjective")}
+
+
+def _join_others(mentions: Sequence[tuple[str, str]], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
+    by_key: dict[tuple[str, str], _Cluster] = {}
+    for i, (text, kind) in enumerate(mentions):
+        if kind == "person":
+            continue
+        key = name_key(text) or normalise_name(text)
+        cluster = by_key.get((kind, key))
+        if cluster is None:
+            cluster = by_key[(kind, key)] = _Cluster(kind, _display_other(text), [], [])
+            clusters.append(cluster)
+        cluster.members.append(i)
+        cluster.parts.append(parsed[i])
+
+
+def _merge_known(clusters: list[_Cluster], mentions: Sequence[tuple[str, str]], known: KnownActors) -> list[_Cluster]:
+    """Clusters whose mentions the table knows take its name; two with one name become one.
+    An ambiguous surname is left alone: the table cannot say which of the two people it is."""
+    merged: dict[tuple[str, str], _Cluster] = {}
+    result = []
+    for cluster in clusters:
+        canonical = None if cluster.ambiguous else next(
+            (c for i in cluster.members if (c := known.canonical(mentions[i][0])) is not None), None
+        )
+        if canonical is None:
+            result.append(cluster)
+            continue
+        key = (cluster.kind, canonical)
+        if key in merged:
+            merged[key].members += cluster.members
+            merged[key].parts += cluster.parts
+        else:
+            cluster.name = canonical
+            merged[key] = cluster
+            result.append(cluster)
+    return result
+
+
+def _display_name(parts: NameParts) -> str:
+    """The name as written ("Vladimir Putin"), or a title alone without its determiner."""
+    return parts.written or _display_other(parts.text)
+
+
+def _display_other(text: str) -> str:
+    words = _cut_hyphen_suffix(text).translate(_APOSTROPHES).split()
+    if words and words[0].lower() in _words().determiners:
+        words = words[1:]
+    return _POSSESSIVE.sub("", " ".join(words))
