@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 import framing
-from framing.compare import assign_stories
+from framing.compare.stories import assign_stories
 from framing.scoring import effective_sources, explain, source_keys
 from tests.conftest import SEEDS, benchmark
 

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote as quote_path
 
-from ..compare import (
+from ..compare.inputs import shown_source
+from ..compare.values import (
     Comparison,
     Excerpt,
     ModelComparison,
@@ -21,7 +22,6 @@ from ..compare import (
     ModelStory,
     OutletInStory,
     StoryComparison,
-    shown_source,
 )
 from ..scoring import index_specs
 from .charts import story_slug
