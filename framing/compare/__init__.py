@@ -25,7 +25,7 @@ import numpy as np
 from ..scoring import index_names
 from ..types import Analysis, ReadError
 from .distinctive import distinctive, term_totals
-from .inputs import caveats, input_record, shown_source
+from .inputs import article_warnings, input_record, left_out, uncertain_provenance
 from .model import carries, model_comparison
 from .omissions import omissions
 from .quoted import quoted
@@ -50,14 +50,19 @@ def compare(
     outlet (``Comparison.model``). Analyses that already carry the model's
     features (from :func:`framing.model.with_model`, matched by the model's
     name) are used as they are; the others are scored here.
+
+    Raises
+    ------
+    TypeError
+        When ``analyses`` is not an iterable of :class:`framing.Analysis`
+        (a text must be analysed first).
     """
-    everything = list(analyses)
+    everything = _analyses(analyses)
     if model is not None:
         from ..model import with_model
 
         everything = [a if a.not_applicable or carries(a, model) else with_model(a, model) for a in everything]
     analyses = [a for a in everything if not a.not_applicable]
-    skipped = [a for a in everything if a.not_applicable]
     stories = assign_stories(analyses)
     grouped = by_story(analyses, stories)
     inferred = {s for a, s in zip(analyses, stories) if not a.article.story}
@@ -77,20 +82,28 @@ def compare(
         first_date=dates[0] if dates else "",
         last_date=dates[-1] if dates else "",
         highlights=highlights(story_values),
-        caveats=caveats(story_values, analyses, bool(inferred)) + tuple(
-            f"{shown_source(a.article.source)} ({a.article.outlet}) is left out: its text is in "
-            f"{a.language!r}, and every family is built for English."
-            for a in skipped
-        ),
         inputs=tuple(input_record(a, s) for a, s in zip(analyses, stories)),
         errors=tuple(errors),
-        warnings=tuple(
-            f"{shown_source(a.article.source)}: {w}" for a in everything for w in a.warnings
-        ),
+        warnings=article_warnings(everything),
+        provenance=uncertain_provenance(analyses),
+        left_out=left_out(everything),
         model=model_comparison(model, grouped) if model is not None else None,
         cue_tagger="; ".join(sorted({a.cue_tagger for a in analyses if a.cue_tagger})) or None,
         loaded_tagger="; ".join(sorted({a.loaded_tagger for a in analyses if a.loaded_tagger})) or None,
     )
+
+
+def _analyses(given: object) -> list[Analysis]:
+    """The analyses as a list; anything else is refused, saying what compare() takes."""
+    items = list(given) if isinstance(given, Iterable) and not isinstance(given, (str, bytes)) else [given]
+    for item in items:
+        if not isinstance(item, Analysis):
+            raise TypeError(
+                "compare() takes analyses from framing.analyze() or framing.analyze_corpus(), "
+                f"not {type(item).__name__}; analyse texts first, e.g. "
+                "framing.compare(framing.analyze(text) for text in texts)"
+            )
+    return items
 
 
 def _story(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -10,7 +11,7 @@ from ..scoring import explain, index_names, index_specs
 from ..types import Analysis
 from .excerpts import excerpt
 from .quoted import source_names
-from .values import Excerpt, Standout, StoryComparison
+from .values import Excerpt, Shows, Standout, StoryComparison
 
 STANDOUT_Z = 1.0
 
@@ -64,95 +65,100 @@ def standouts(
     means: Mapping[str, Mapping[str, float]],
     z: Mapping[str, float],
 ) -> tuple[Standout, ...]:
+    """The outlet's (at most three) largest differences from the others that a reader would notice."""
     if len(means) < 2:
         return ()
     specs = index_specs()
+    others = tuple(sorted(o for o in means if o != outlet))
     found = []
     for index, score in sorted(z.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
         value = means[outlet][index]
-        others = [m[index] for o, m in means.items() if o != outlet]
-        mean_others = sum(others) / len(others)
+        theirs = [m[index] for o, m in means.items() if o != outlet]
+        mean_others = sum(theirs) / len(theirs)
         if abs(score) < STANDOUT_Z or abs(value - mean_others) < specs[index]["min_difference"]:
             continue  # small, or too small to matter to a reader
-        phrase = specs[index]["higher" if score > 0 else "lower"]
-        sentence = (
-            f"{outlet} {phrase} than {the_others(outlet, means)} on this story "
-            f"({specs[index]['label']} {_plain(value)} vs {_plain(mean_others)})."
-        )
-        evidence, note = _standout_evidence(outlet, by_outlet, index, higher=score > 0)
-        found.append(Standout(index, score, value, mean_others, sentence, evidence, note, outlet))
+        show = _ILLUSTRATIONS[_illustration(specs[index])]
+        evidence, shows, own = show(outlet, by_outlet, index, score > 0)
+        found.append(Standout(index, score, value, mean_others, evidence, outlet, others, shows, own))
     return tuple(found[:3])
 
 
-def the_others(outlet: str, outlets: Iterable[str]) -> str:
-    """Whom an outlet is compared with: the one other outlet by name, or "the other outlets"."""
-    others = sorted(o for o in outlets if o != outlet)
-    return others[0] if len(others) == 1 else "the other outlets"
+Illustrated = tuple[tuple[Excerpt, ...], Shows, tuple[str, ...]]
 
 
-def _plain(value: float) -> str:
-    return f"{value:.2f}"
+def _illustration(spec: Mapping[str, Any]) -> str:
+    """How a difference on an index is shown, from what its definition says the index is built on.
 
-
-def _standout_evidence(
-    outlet: str, by_outlet: Mapping[str, list[Analysis]], index: str, *, higher: bool
-) -> tuple[tuple[Excerpt, ...], str]:
-    """Sentences that show the difference in its direction, and a note on what they are.
-
-    Tone: the outlet's most positive sentences when it is more positive, its most
-    negative when more negative. Complexity: its longest sentences when harder
-    to read, its shortest when easier. Counted indices: its own counted items
-    when it has more; when it has fewer, how many it has and what the other
-    outlets have.
+    An index of distinct sources shows sources; one built on tone shows the
+    outlet's most positive or negative sentences; one built on readability, its
+    longest or shortest sentences; any other, the items it counts.
     """
+    if spec["combine"] == "effective_sources":
+        return "sources"
+    families = {selector["family"] for part in spec["components"] for selector in part["evidence"]}
+    return families.pop() if families in ({"tone"}, {"readability"}) else "counted"
+
+
+def _tone_sentences(outlet: str, by_outlet: Mapping[str, list[Analysis]], index: str, higher: bool) -> Illustrated:
+    """The outlet's most positive sentences when it is more positive, its most negative when more negative."""
+    label = "most_positive" if higher else "most_negative"
+    picked = sorted(
+        ((a, e) for a in by_outlet[outlet] for e in a.evidence if e.family == "tone" and e.label == label),
+        key=lambda p: (-p[1].attrs.get("compound", 0.0) if higher else p[1].attrs.get("compound", 0.0)),
+    )
+    return tuple(excerpt(a, [e]) for a, e in picked[:2]), "own", ()
+
+
+def _sentence_lengths(outlet: str, by_outlet: Mapping[str, list[Analysis]], index: str, higher: bool) -> Illustrated:
+    """The outlet's longest sentences when it is harder to read, its shortest when easier."""
     items = by_outlet[outlet]
-    them = the_others(outlet, by_outlet)
-    if index == "index.tone":
-        label = "most_positive" if higher else "most_negative"
-        picked = sorted(
-            ((a, e) for a in items for e in a.evidence if e.family == "tone" and e.label == label),
-            key=lambda p: (-p[1].attrs.get("compound", 0.0) if higher else p[1].attrs.get("compound", 0.0)),
-        )
-        return tuple(excerpt(a, [e]) for a, e in picked[:2]), ""
-    if index == "index.complexity":
-        if higher:
-            longest = sorted(
-                {(a.article.source, e.sentence): (a, e) for a in items for e in a.evidence
-                 if e.family == "readability" and e.label == "longest_sentence"}.values(),
-                key=lambda p: (-p[1].attrs.get("words", 0), p[1].sentence),
-            )
-            return tuple(excerpt(a, [e]) for a, e in longest[:2]), "Its longest sentences:"
-        return _shortest(items), "Its shortest sentences of narration:"
-    if index == "index.source_diversity":
-        own_sources = [c.feature.removeprefix("source: ") for a in items for c in explain(a, index).contributions]
-        if higher:
-            return tuple(
-                excerpt(a, [c.evidence[0]]) for a in items for c in explain(a, index).contributions[:2]
-            ), ""
-        others = [
-            (a, c.evidence[0]) for other, analyses in sorted(by_outlet.items()) if other != outlet
-            for a in analyses for c in explain(a, index).contributions
-            if c.feature.removeprefix("source: ") not in own_sources
-        ]
-        names = source_names(items)
-        shown = ", ".join(names.get(key, key) for key in own_sources)
-        note = (f"{outlet} quotes {len(own_sources)} source{'s' if len(own_sources) != 1 else ''}"
-                f"{' (' + shown + ')' if own_sources else ''}. "
-                f"Sources only {them} {'quotes' if them != 'the other outlets' else 'quote'}:")
-        return tuple(excerpt(a, [e]) for a, e in others[:2]), note
-    own = [(a, e) for a in items for e in explain(a, index).evidence]
+    if not higher:
+        return _shortest(items), "shortest", ()
+    longest = sorted(
+        {(a.article.source, e.sentence): (a, e) for a in items for e in a.evidence
+         if e.family == "readability" and e.label == "longest_sentence"}.values(),
+        key=lambda p: (-p[1].attrs.get("words", 0), p[1].sentence),
+    )
+    return tuple(excerpt(a, [e]) for a, e in longest[:2]), "longest", ()
+
+
+def _sources(outlet: str, by_outlet: Mapping[str, list[Analysis]], index: str, higher: bool) -> Illustrated:
+    """The outlet's sources when it quotes more; when fewer, its sources by name and those only the others quote."""
+    items = by_outlet[outlet]
     if higher:
-        return tuple(excerpt(a, [e]) for a, e in own[:2]), ""
+        return tuple(
+            excerpt(a, [c.evidence[0]]) for a in items for c in explain(a, index).contributions[:2]
+        ), "own", ()
+    own_keys = [c.feature.removeprefix("source: ") for a in items for c in explain(a, index).contributions]
+    others = [
+        (a, c.evidence[0]) for other, analyses in sorted(by_outlet.items()) if other != outlet
+        for a in analyses for c in explain(a, index).contributions
+        if c.feature.removeprefix("source: ") not in own_keys
+    ]
+    names = source_names(items)
+    own = tuple(names.get(key, key) for key in own_keys)
+    return tuple(excerpt(a, [e]) for a, e in others[:2]), "others_sources", own
+
+
+def _counted(outlet: str, by_outlet: Mapping[str, list[Analysis]], index: str, higher: bool) -> Illustrated:
+    """The outlet's counted items when it has more; when fewer, its items as written and the others' first."""
+    own = [(a, e) for a in by_outlet[outlet] for e in explain(a, index).evidence]
+    if higher:
+        return tuple(excerpt(a, [e]) for a, e in own[:2]), "own", ()
     others = [
         (a, e) for other, analyses in sorted(by_outlet.items()) if other != outlet
         for a in analyses for e in explain(a, index).evidence[:1]
     ]
-    count = len(own)
-    counted = "no item counted" if count == 0 else f"{count} item{'s' if count > 1 else ''} counted"
-    examples = ", e.g. " + ", ".join(f"\u201c{' '.join(e.text.split())}\u201d" for _, e in own[:2]) if own else ""
-    has = "have" if them == "the other outlets" else "has"
-    note = f"{outlet}: {counted}{examples}. What {them} {has}:" if others else ""
-    return tuple(excerpt(a, [e]) for a, e in others[:2]), note
+    written = tuple(" ".join(e.text.split()) for _, e in own)
+    return tuple(excerpt(a, [e]) for a, e in others[:2]), "others_items", written
+
+
+_ILLUSTRATIONS: dict[str, Callable[[str, Mapping[str, list[Analysis]], str, bool], Illustrated]] = {
+    "tone": _tone_sentences,
+    "readability": _sentence_lengths,
+    "sources": _sources,
+    "counted": _counted,
+}
 
 
 def _shortest(items: list[Analysis]) -> tuple[Excerpt, ...]:
@@ -171,9 +177,12 @@ def _shortest(items: list[Analysis]) -> tuple[Excerpt, ...]:
 
 
 def highlights(stories: Sequence[StoryComparison]) -> tuple[Standout, ...]:
-    """The three most striking differences over all stories with two or more outlets."""
+    """The three most striking differences over all stories with two or more outlets.
+
+    Equal differences go to the outlet first in alphabetical order, then the index.
+    """
     standouts = [s for story in stories for o in story.outlets for s in o.standouts]
-    standouts.sort(key=lambda s: (-abs(s.z), s.sentence))
+    standouts.sort(key=lambda s: (-abs(s.z), s.outlet, s.index))
     picked: list[Standout] = []
     seen: set[tuple[str, frozenset[float]]] = set()
     for standout in standouts:

@@ -6,7 +6,8 @@ Renderers in :mod:`framing.report` read these; nothing here computes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Literal
 
 from ..types import ReadError
 
@@ -24,18 +25,32 @@ class Excerpt:
     marks: tuple[tuple[int, int], ...] = ()
 
 
+Shows = Literal["own", "longest", "shortest", "others_sources", "others_items"]
+"""What a standout's evidence is: the outlet's own sentences or items that show the difference
+("own"), its longest or shortest sentences ("longest", "shortest"), or, when it has fewer, the
+sources only the other outlets quote ("others_sources") or the items they have ("others_items")."""
+
+
 @dataclass(frozen=True, slots=True)
 class Standout:
-    """A plain-language difference of one outlet from the story's others, with evidence."""
+    """One outlet's noticeable difference from the story's other outlets on one index, with evidence.
+
+    ``value`` is the outlet's mean, ``others`` the other outlets' mean and ``z``
+    the difference in standard deviations. ``compared_with`` names the other
+    outlets; ``shows`` says what ``evidence`` is; ``own`` is, when the evidence
+    is the others', what the outlet has itself (its sources or counted items, as
+    written).
+    """
 
     index: str
     z: float
     value: float
     others: float
-    sentence: str
     evidence: tuple[Excerpt, ...]
-    note: str = ""
-    outlet: str = ""
+    outlet: str
+    compared_with: tuple[str, ...]
+    shows: Shows
+    own: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +157,43 @@ class OutletOverall:
 
 @dataclass(frozen=True, slots=True)
 class InputRecord:
+    """One article compared: where it came from, its outlet, story and date, and its text's SHA-256."""
+
     source: str
     outlet: str
     story: str
     date: str
     sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """An article that may not be its outlet's own framing: wire copy, or an outlet not confirmed.
+
+    As the manifest's ``how_identified`` and ``wire_credit`` columns say, spaces folded.
+    """
+
+    source: str
+    outlet: str
+    how_identified: str
+    wire_credit: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """An article not compared, because its text is in ``language`` and every family is built for English."""
+
+    source: str
+    outlet: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWarning:
+    """Something an article's analysis warns of (``Analysis.warnings``), with the article's source."""
+
+    source: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +267,10 @@ class ModelComparison:
 class Comparison:
     """Everything a report shows, computed once; ``model`` only when a trained model was given.
 
-    ``cue_tagger`` and ``loaded_tagger`` name the taggers the analyses were made with, if any.
+    ``provenance`` lists the articles that may not be their outlet's own
+    framing, ``left_out`` those not compared, ``warnings`` what the analyses
+    warned of. ``cue_tagger`` and ``loaded_tagger`` name the taggers the
+    analyses were made with, if any.
     """
 
     stories: tuple[StoryComparison, ...]
@@ -231,10 +281,11 @@ class Comparison:
     first_date: str
     last_date: str
     highlights: tuple[Standout, ...]
-    caveats: tuple[str, ...]
     inputs: tuple[InputRecord, ...]
     errors: tuple[ReadError, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[ArticleWarning, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
     model: ModelComparison | None = None
     cue_tagger: str | None = None
     loaded_tagger: str | None = None
