@@ -6,7 +6,8 @@ from dataclasses import replace
 import pytest
 
 import framing
-from framing.compare import assign_stories
+from framing.compare.stories import assign_stories
+from framing.report.findings import caveats, standout_note, standout_sentence
 from framing.scoring import effective_sources, explain, source_keys
 from tests.conftest import SEEDS, benchmark
 
@@ -75,7 +76,7 @@ def test_reuters_stands_out_for_hedging_with_its_hedged_sentences(comparison):
     reuters = _outlet(_story(comparison, "russia-syria-drawdown-2017-12"), "Reuters")
     hedging = next(s for s in reuters.standouts if s.index == "index.hedging")
     assert hedging.z > 1 and hedging.others == 0.0  # neither CBC nor the Observer hedges
-    assert hedging.sentence.startswith("Reuters hedges more than the other outlets")
+    assert standout_sentence(hedging).startswith("Reuters hedges more than the other outlets")
     # its own hedges: "A significant part of the Russian force could now return home." is Putin's
     # (the text lost its quotation marks; the sentence sits between two of his statements)
     excerpt = hedging.evidence[0]
@@ -96,7 +97,7 @@ def test_one_article_per_outlet_gives_no_interval(comparison):
     for outlet in comparison.outlets:
         assert outlet.n == 1 and outlet.p_values == {}
         assert all(i.low is None and i.high is None for i in outlet.indices.values())
-    assert any("too few articles" in c for c in comparison.caveats)
+    assert any("too few articles" in c for c in caveats(comparison))
 
 
 def test_intervals_and_permutation_tests_appear_with_two_articles_per_outlet(analyses):
@@ -170,12 +171,14 @@ def test_standout_evidence_shows_the_direction_of_the_difference(comparison):
     # Business Recorder doubts less: its only hedge ("appears") sits in the Kremlin's announcement,
     # so nothing of its own is counted and the evidence is the Guardian's doubt
     doubt = _standout(comparison, withdrawal, "Business Recorder", "index.skepticism")
-    assert doubt.note == "Business Recorder: no item counted. What The Guardian has:"
-    assert doubt.sentence.startswith("Business Recorder gives less room to doubt the central claim than The Guardian")
+    assert (doubt.shows, doubt.own, doubt.compared_with) == ("others_items", (), ("The Guardian",))
+    assert standout_note(doubt) == "Business Recorder: no item counted. What The Guardian has:"
+    assert standout_sentence(doubt).startswith("Business Recorder gives less room to doubt the central claim than The Guardian")
     assert {e.outlet for e in doubt.evidence} == {"The Guardian"}
     assert "we will have to wait and see" in doubt.evidence[0].text
     # CBC is easier to read: short sentences of narration, not its longest
     easier = _standout(comparison, drawdown, "CBC News", "index.complexity")
+    assert (easier.shows, standout_note(easier)) == ("shortest", "Its shortest sentences of narration:")
     assert " ".join(easier.evidence[0].text.split()) == "The two then visited a military operations room."
 
 
@@ -286,9 +289,28 @@ def test_loaded_table_lists_a_word_in_scare_quotes_once_and_scare_quotes_as_the_
 
 
 def test_wire_copy_and_unconfirmed_outlets_are_caveats(comparison):
-    notes = [c for c in comparison.caveats if "wire copy" in c]
+    # the manifest: CBC (002) is "likely CBC News, not confirmed" and credits AP; 003 is "(wire copy)"
+    assert [(p.outlet, p.wire_credit) for p in comparison.provenance] == [
+        ("CBC News", "The Associated Press"), ("Business Recorder", ""),
+    ]
+    notes = [c for c in caveats(comparison) if "wire copy" in c]
     assert [n.split(" ")[0] for n in notes] == ["002_720a579d1653449e.txt", "003_f272ea3b034b08e0.txt"]
     assert "credits The Associated Press" in notes[0] and "not confirmed" in notes[0]
+    assert notes[1] == (
+        "003_f272ea3b034b08e0.txt (Business Recorder): outlet identified by text identical to a "
+        "brecorder.com page of that date (wire copy). Part or all of it may be wire copy or another "
+        "outlet's, so differences may not be this outlet's own framing."
+    )
+
+
+def test_compare_takes_analyses_and_says_so_when_given_text():
+    # Reuters (seed 000), as a user might pass it before analysing it
+    text = "Washington was skeptical about Putin s statement."
+    with pytest.raises(TypeError, match=r"compare\(\) takes analyses .*not str; analyse texts first"):
+        framing.compare([text])
+    with pytest.raises(TypeError, match="not str"):
+        framing.compare(text)
+    assert framing.compare([framing.analyze(text)]).n_articles == 1
 
 
 def test_allegedly_counts_once_in_skepticism():
@@ -329,7 +351,8 @@ def test_a_narrower_range_of_sources_names_them_as_the_outlet_writes_them(compar
     # note names them as its text does, not by their lower-case keys
     withdrawal = "russia-syria-withdrawal-2016-03"
     narrower = _standout(comparison, withdrawal, "Business Recorder", "index.source_diversity")
-    assert narrower.note == (
+    assert narrower.own == ("The Kremlin", "Kremlin spokesman Dmitry Peskov", "Putin")
+    assert standout_note(narrower) == (
         "Business Recorder quotes 3 sources (The Kremlin, Kremlin spokesman Dmitry Peskov, Putin). "
         "Sources only The Guardian quotes:"
     )

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import framing
 from framing.cli import app
-from framing.compare import MODEL_SENTENCES, classes_of_interest
+from framing.compare.model import MODEL_SENTENCES, classes_of_interest
 from framing.model import score_article, with_model
 from framing.report import markdown_text
 from framing.report.html import to_html

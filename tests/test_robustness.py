@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 import framing
 from framing.cli import app
 from framing.io import write_atomic
+from framing.report.findings import caveats
 from tests.conftest import ROOT, benchmark, seed_text
 
 runner = CliRunner()
@@ -96,7 +97,7 @@ def test_non_english_articles_are_left_out_of_the_comparison_with_a_caveat(batte
     articles = framing.load_corpus([battery / "good.txt", battery / "german.txt"])
     comparison = framing.compare(framing.analyze_corpus(articles))
     assert comparison.n_articles == 1
-    assert any("german.txt" in c and "'de'" in c for c in comparison.caveats)
+    assert any("german.txt" in c and "'de'" in c for c in caveats(comparison))
 
 
 def test_a_giant_file_is_refused_with_a_way_to_raise_the_limit(tmp_path):

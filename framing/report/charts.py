@@ -18,7 +18,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from ..compare import Comparison, StoryComparison  # noqa: E402
+from ..compare.values import Comparison, StoryComparison  # noqa: E402
 from ..scoring import index_specs  # noqa: E402
 
 _STYLE = {

@@ -7,23 +7,56 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..compare import Comparison
+from ..compare.values import Standout
 from ..io import SCHEMA_VERSION
+from .findings import caveats, standout_note, standout_sentence, warnings
 
 
 def comparison_record(comparison: Comparison) -> dict[str, Any]:
-    """Every field of the Comparison, floats rounded to six places, in a fixed order.
+    """The Comparison's values and the sentences written from them, floats rounded to six places.
 
-    ``model``, ``cue_tagger`` and ``loaded_tagger`` are there only when the
-    comparison was made with a trained model or the taggers.
+    Keys keep a fixed order. ``model``, ``cue_tagger`` and ``loaded_tagger`` are
+    there only when the comparison was made with a trained model or the taggers.
     """
-    record = {"schema_version": SCHEMA_VERSION, **_plain(comparison)}
+    c = comparison
+    record = {
+        "schema_version": SCHEMA_VERSION,
+        "stories": _plain(c.stories),
+        "outlets": _plain(c.outlets),
+        "feature_names": _plain(c.feature_names),
+        "index_names": _plain(c.index_names),
+        "n_articles": c.n_articles,
+        "first_date": c.first_date,
+        "last_date": c.last_date,
+        "highlights": _plain(c.highlights),
+        "caveats": list(caveats(c)),
+        "inputs": _plain(c.inputs),
+        "errors": _plain(c.errors),
+        "warnings": list(warnings(c)),
+    }
     for optional in ("model", "cue_tagger", "loaded_tagger"):
-        if record[optional] is None:
-            del record[optional]
+        if getattr(c, optional) is not None:
+            record[optional] = _plain(getattr(c, optional))
     return record
 
 
+def _standout(standout: Standout) -> dict[str, Any]:
+    """A standout with its sentence and note, as a reader sees them."""
+    return {
+        "index": standout.index,
+        "z": _plain(standout.z),
+        "value": _plain(standout.value),
+        "others": _plain(standout.others),
+        "sentence": standout_sentence(standout),
+        "evidence": _plain(standout.evidence),
+        "note": standout_note(standout),
+        "outlet": standout.outlet,
+    }
+
+
 def _plain(value: Any) -> Any:
+    if isinstance(value, Standout):
+        return _standout(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):

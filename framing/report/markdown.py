@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote as quote_path
 
-from ..compare import (
+from ..compare.values import (
     Comparison,
     Excerpt,
     ModelComparison,
@@ -21,11 +21,11 @@ from ..compare import (
     ModelStory,
     OutletInStory,
     StoryComparison,
-    shown_source,
 )
 from ..scoring import index_specs
 from .charts import story_slug
 from .escape import cell, fragment, inline
+from .findings import caveats, shown_source, standout_note, standout_sentence, warnings
 
 READABILITY = (
     ("readability.words", "words"),
@@ -82,9 +82,9 @@ def _summary(c: Comparison) -> str:
     if c.highlights:
         lines += ["", "**The most striking differences**", ""]
         for n, standout in enumerate(c.highlights, start=1):
-            lines.append(f"{n}. {inline(standout.sentence)}")
-            if standout.note:
-                lines.append(f"   {inline(standout.note)}")
+            lines.append(f"{n}. {inline(standout_sentence(standout))}")
+            if note := standout_note(standout):
+                lines.append(f"   {inline(note)}")
             lines += [f"   {_excerpt(e, standout.outlet)}" for e in standout.evidence[:1]]
     if c.errors:
         lines += ["", f"{len(c.errors)} input(s) could not be read; they are listed under Method and caveats."]
@@ -154,9 +154,9 @@ def _standouts(story: StoryComparison) -> str:
         if not outlet.standouts:
             lines.append("- Nothing stands out: on every index it is within a noticeable margin of the others.")
         for standout in outlet.standouts:
-            lines.append(f"- {inline(standout.sentence)}")
-            if standout.note:
-                lines.append(f"  {inline(standout.note)}")
+            lines.append(f"- {inline(standout_sentence(standout))}")
+            if note := standout_note(standout):
+                lines.append(f"  {inline(note)}")
             lines += [f"  {_excerpt(e, outlet.outlet)}" for e in standout.evidence]
     return "\n".join(lines)
 
@@ -389,9 +389,9 @@ def _method(c: Comparison, context: ReportContext) -> str:
     specs = index_specs()
     lines = ["## Method and caveats", "", "**Indices**", ""]
     lines += [f"- **{specs[i]['label']}** (`{i}`): {inline(specs[i]['description'])}" for i in c.index_names]
-    if c.caveats:
+    if notes := caveats(c):
         lines += ["", "**Caveats**", ""]
-        lines += [f"- {inline(note)}" for note in c.caveats]
+        lines += [f"- {inline(note)}" for note in notes]
     lines += ["", "**Lexicon versions**", ""]
     lines += [f"- `{inline(name)}`: {inline(_version(version))}" for name, version in sorted(context.lexicons.items())]
     if context.models:
@@ -403,7 +403,7 @@ def _method(c: Comparison, context: ReportContext) -> str:
         lines += [f"- {inline(shown_source(e.source))}: {inline(e.reason)}" for e in c.errors]
     if c.warnings:
         lines += ["", "**Warnings**", ""]
-        lines += [f"- {inline(w)}" for w in c.warnings]
+        lines += [f"- {inline(w)}" for w in warnings(c)]
     return "\n".join(lines)
 
 

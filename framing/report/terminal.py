@@ -8,7 +8,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..compare import classes_of_interest
+from ..compare.model import classes_of_interest
 from ..scoring import IndexExplanation
 from ..types import Analysis, Evidence
 

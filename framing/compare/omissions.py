@@ -1,0 +1,116 @@
+"""Facts (numbers, names, quoted sources) some outlets in a story report and others leave out."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+from ..scoring import normalise_name, source_keys
+from ..types import Analysis, Evidence, Fact
+from .excerpts import excerpt
+from .mentions import exact_pattern, name_pattern, same_name
+from .values import Excerpt, Omission
+
+OMISSIONS_TOP = 30
+
+
+def omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
+    """Facts (numbers with units, names, quoted sources) some outlets report and others do not.
+
+    An outlet leaves a name or source out only when its text never writes it
+    (in full or, for a person, by surname; any case, possessive or hyphenated),
+    so the Observer, which quotes Putin through Tass, does not leave Putin out;
+    and no outlet leaves out its own name.
+    """
+    if len(by_outlet) < 2:
+        return ()
+    reported: dict[tuple[str, str], dict[str, Excerpt]] = defaultdict(dict)
+    for outlet, items in sorted(by_outlet.items()):
+        for kind, key, example in _facts_of(outlet, items):
+            reported[(kind, key)].setdefault(outlet, example)
+    reported = _merge_aliases(reported)
+    outlets = sorted(by_outlet)
+    mentions = _name_mentions(by_outlet)
+    found = []
+    for (kind, key), by in reported.items():
+        omitted = tuple(o for o in outlets if o not in by and not _writes(o, by_outlet[o], kind, key))
+        if kind == "name" and " " not in key and mentions[key] < 2:
+            continue  # one mention of a one-word name is too slight to call the rest an omission
+        if omitted:
+            first = sorted(by)[0]
+            found.append(Omission(kind, key, tuple(sorted(by)), omitted, by[first], _as_written(by[first], key)))
+    order = {"source": 0, "number": 1, "name": 2}
+    found.sort(key=lambda o: (order[o.kind], len(o.reported_by), o.key))
+    return tuple(found[:OMISSIONS_TOP])
+
+
+def _as_written(example: Excerpt, key: str) -> str:
+    """The first marked words of an excerpt, spaces folded; the key when nothing is marked."""
+    if not example.marks:
+        return key
+    start, end = example.marks[0]
+    return " ".join(example.text[start:end].split()) or key
+
+
+def _writes(outlet: str, items: list[Analysis], kind: str, key: str) -> bool:
+    """Whether an outlet's articles write a name or source themselves (numbers are not searched)."""
+    if kind == "number" or not key.strip():
+        return False
+    if _names_outlet(outlet, key):
+        return True
+    pattern = name_pattern(key) if kind == "source" and " " not in key else exact_pattern(key)
+    return any(pattern.search(a.text) for a in items)
+
+
+
+def _names_outlet(outlet: str, key: str) -> bool:
+    return set(key.split()) <= set(normalise_name(outlet).split())
+
+
+def _facts_of(outlet: str, items: list[Analysis]) -> list[tuple[str, str, Excerpt]]:
+    found = []
+    for analysis in items:
+        for fact in analysis.facts:
+            if fact.kind == "name" and _names_outlet(outlet, fact.key):
+                continue  # the outlet naming itself
+            found.append((fact.kind, fact.key, excerpt(analysis, [_fact_evidence(fact)])))
+        for attribution, key in zip(analysis.attributions, source_keys(analysis.attributions)):
+            if attribution.source is None:
+                continue
+            span = attribution.source
+            evidence = Evidence("attribution", "source", span.start, span.end, span.text, attribution.sentence)
+            found.append(("source", key, excerpt(analysis, [evidence])))
+    return found
+
+
+def _name_mentions(by_outlet: Mapping[str, list[Analysis]]) -> Counter[str]:
+    return Counter(f.key for items in by_outlet.values() for a in items for f in a.facts if f.kind == "name")
+
+
+def _fact_evidence(fact: Fact) -> Evidence:
+    return Evidence("facts", fact.kind, fact.start, fact.end, fact.text, fact.sentence)
+
+
+def _merge_aliases(
+    reported: dict[tuple[str, str], dict[str, Excerpt]]
+) -> dict[tuple[str, str], dict[str, Excerpt]]:
+    """"Assad" and "Bashar al-Assad" are one name: a name key that ends another is merged into it.
+
+    Only names: sources are already keyed by a person's name, and an
+    organisation's words ("the military") must not swallow another's ("a
+    statement issued by the Iraqi military").
+    """
+    merged: dict[tuple[str, str], dict[str, Excerpt]] = {}
+    keys = sorted(reported, key=lambda k: (-len(k[1]), k))
+    for kind, key in keys:
+        target = next(
+            (
+                other for other in merged
+                if other[0] == kind == "name" and same_name(key, other[1])
+            ),
+            (kind, key),
+        )
+        bucket = merged.setdefault(target, {})
+        for outlet, example in reported[(kind, key)].items():
+            bucket.setdefault(outlet, example)
+    return merged
