@@ -10,7 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .analysis import analyze, analyze_corpus
 from .compare import Comparison, compare
-from .errors import FramingError, InputError, ModelError
+from .errors import FramingError, InputError, ModelError, OutputError
 from .io import load_corpus, read_corpus
 from .model import load_model
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
@@ -44,6 +44,7 @@ __all__ = [
     "InputError",
     "LoadedTagger",
     "ModelError",
+    "OutputError",
     "ReadError",
     "Span",
     "__version__",

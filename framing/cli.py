@@ -218,6 +218,8 @@ def compare(
         command += f" --model {_shown(str(model))}"
     if tagger:
         command += " --tagger"
+    if follow_links:
+        command += " --follow-links"  # it changes what is read, so the report's command says so
     if format is CompareFormat.json:
         text = dumps(comparison_record(comparison))
         if output is None:

@@ -75,7 +75,6 @@ def read_corpus(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    # corpus ids across every input, so a repeated file is caught too
     reading = _Reading(max_bytes=max_bytes, follow_links=follow_links, seen={})
     for path in paths:
         if str(path) == STDIN:
@@ -90,7 +89,7 @@ class _Reading:
 
     max_bytes: int
     follow_links: bool
-    seen: dict[str, str]
+    seen: dict[str, str]  # corpus ids across every input, so a repeated file is caught too
 
 
 def path_text(path: str | Path) -> str:
@@ -652,11 +651,12 @@ def _unsupported(path: Path) -> str:
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write a file so that readers see the old or the new content, never half of one.
 
-    The file's folder must exist: no folder is made on the caller's behalf, so
-    a mistyped path is an error, not a new directory.
+    Missing folders are made; commands that take an output path refuse a
+    missing folder first (:func:`check_writable`), so a mistyped path is an
+    error there, not a new directory.
     """
     target = Path(path)
-    check_writable(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:

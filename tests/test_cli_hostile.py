@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 import framing
 from framing.cli import app
+from framing.report import write_markdown_report
 from framing.report.inert import one_line, spreadsheet_cell, visible
 from tests.conftest import ROOT, seed_text
 
@@ -114,6 +115,9 @@ def test_links_that_leave_the_directory_are_read_when_asked(hostile):
     assert "hunter2" in next(a.text for a in followed.articles if a.id == "leak")
     result = run("score", hostile, "--follow-links", "--format", "json")
     assert any(a["id"] == "leak" for a in json.loads(result.stdout)["articles"])
+    report = hostile.parent / "r.md"
+    assert run("compare", hostile, "--follow-links", "-o", report).exit_code == 0
+    assert f"framing compare {hostile.name} --follow-links --output r.md" in report.read_text(encoding="utf-8")
 
 
 def test_a_fifo_named_on_the_command_line_is_an_error_not_a_hang(tmp_path):
@@ -207,6 +211,15 @@ def test_a_missing_output_folder_is_an_error_before_scoring_and_nothing_is_made(
                                       "create it first or choose another path")
     assert not (tmp_path / "nonexistent").exists()
     assert "warning" not in result.stderr  # refused before any article was read
+
+
+def test_the_library_report_writer_refuses_a_missing_folder_and_makes_only_the_charts_folder(tmp_path):
+    comparison = framing.compare([framing.analyze(framing.Article(text=seed_text("003"), source="a.txt"))])
+    with pytest.raises(framing.OutputError, match="does not exist; create it first"):
+        write_markdown_report(comparison, tmp_path / "missing" / "r.md", command="c")
+    assert list(tmp_path.iterdir()) == []
+    write_markdown_report(comparison, tmp_path / "r.md", command="c")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md", "r_charts"]
 
 
 def test_html_contents_links_point_at_headings_that_exist(tmp_path):
