@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import analyze, analyze_corpus
 from .compare import Comparison, compare
-from .errors import FramingError, InputError, ModelError
+from .errors import FramingError, InputError, ModelError, OutputError
 from .io import load_corpus, read_corpus
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
 from .text import build_doc
@@ -64,6 +64,7 @@ __all__ = [
     "InputError",
     "LoadedTagger",
     "ModelError",
+    "OutputError",
     "ReadError",
     "Span",
     "__version__",

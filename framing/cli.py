@@ -2,7 +2,8 @@
 
 Exit codes: 0 ok, 1 input or domain error (nothing could be scored, or a
 problem with ``--strict``), 2 usage. Results go to stdout; logs, warnings and
-progress go to stderr.
+progress go to stderr, every line of it through :func:`_say`, which shows
+control characters from file names and articles as visible escapes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .analysis import analyze_corpus
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
 from .compare import compare as build_comparison
-from .errors import FramingError, ModelError
+from .errors import FramingError, ModelError, OutputError
 from .features import families
 from .model import Model, load_model, with_model
 from .parallel import analyze_parallel
@@ -28,9 +29,11 @@ from .io import (
     DEFAULT_MAX_BYTES,
     SCHEMA_VERSION,
     analysis_record,
+    check_writable,
     dumps,
     jsonl_line,
     error_record,
+    path_text,
     read_corpus,
     unknown_outlet_notice,
     with_outlet,
@@ -38,6 +41,7 @@ from .io import (
 )
 from .report import markdown_text, terminal, write_markdown_report
 from .report.json import comparison_record
+from .report.terminal import message_line
 from .scoring import explain as explain_index
 from .scoring import index_names
 from .tagger import shipped_loaded_tagger, shipped_tagger
@@ -84,6 +88,13 @@ Strict = Annotated[
 ]
 Jobs = Annotated[
     int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = every core, 1 = this process.")
+]
+FollowLinks = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Read symbolic links in a directory that point outside it (by default they are listed, not read).",
+    ),
 ]
 Tagger = Annotated[
     bool,
@@ -134,6 +145,7 @@ def score(
     strict: Strict = False,
     jobs: Jobs = 1,
     tagger: Tagger = False,
+    follow_links: FollowLinks = False,
 ) -> None:
     """Score articles: one row per article with its features.
 
@@ -152,11 +164,11 @@ def score(
     errors: list[ReadError] = []
     if format is ScoreFormat.jsonl:
         scored = 0  # streamed: nothing is kept, so memory stays flat on any corpus size
-        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger):
+        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger, follow_links):
             sys.stdout.write(line)
             scored += 1
     else:
-        stream = _analysed(paths, outlet, max_bytes, errors, jobs, tagger)
+        stream = _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links)
         if loaded is not None:
             stream = (with_model(a, loaded) for a in stream)
         analyses = list(_with_progress(stream))
@@ -184,12 +196,15 @@ def compare(
     strict: Strict = False,
     jobs: Jobs = 1,
     tagger: Tagger = False,
+    follow_links: FollowLinks = False,
 ) -> None:
     """Compare outlets story by story and write a report."""
+    if output is not None:
+        _check_writable(output)
     loaded = load_model(model) if model else None
     _check_tagger(tagger)
     errors: list[ReadError] = []
-    stream = _analysed(paths, None, max_bytes, errors, jobs, tagger)
+    stream = _analysed(paths, None, max_bytes, errors, jobs, tagger, follow_links)
     if loaded is not None:
         stream = (with_model(a, loaded) for a in stream)  # here, so the progress count includes the model
     analyses = list(_with_progress(stream))
@@ -203,13 +218,15 @@ def compare(
         command += f" --model {_shown(str(model))}"
     if tagger:
         command += " --tagger"
+    if follow_links:
+        command += " --follow-links"  # it changes what is read, so the report's command says so
     if format is CompareFormat.json:
         text = dumps(comparison_record(comparison))
         if output is None:
             sys.stdout.write(text)
         else:
             write_atomic(output, text)
-            typer.echo(f"wrote {output}", err=True)
+            _say(f"wrote {path_text(output)}")
     elif output is None:
         if format is CompareFormat.html:
             _fail("--format html writes a page with charts beside it: give --output FILE.html", 2)
@@ -217,17 +234,25 @@ def compare(
     else:
         html = format is CompareFormat.html
         for path in write_markdown_report(comparison, output, command=command, html=html):
-            typer.echo(f"wrote {path}", err=True)
+            _say(f"wrote {path_text(path)}")
     _finish(len(analyses), errors, strict)
 
 
 def _shown(path: str) -> str:
     """An input as the report shows it: as typed, but never an absolute path."""
-    return Path(path).name if Path(path).is_absolute() else path
+    return path_text(Path(path).name if Path(path).is_absolute() else path)
 
 
 app.command("train")(train_command)
 app.command("evaluate")(evaluate_command)
+
+
+def _check_writable(output: Path) -> None:
+    """Refuse an output that cannot be written before the scoring, not after it."""
+    try:
+        check_writable(output)
+    except OutputError as error:
+        _fail(str(error), 1)
 
 
 def _check_tagger(tagger: bool) -> None:
@@ -241,10 +266,17 @@ def _check_tagger(tagger: bool) -> None:
 
 
 def _analysed(
-    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError], jobs: int, tagger: bool = False
+    paths: list[str],
+    outlet: str | None,
+    max_bytes: int,
+    errors: list[ReadError],
+    jobs: int,
+    tagger: bool = False,
+    follow_links: bool = False,
 ) -> Iterator[Analysis]:
     """Analyse what can be read, in input order; warnings go to stderr."""
-    for analysis in analyze_corpus(_readable(paths, outlet, max_bytes, errors), jobs=jobs, tagger=tagger):
+    articles = _readable(paths, outlet, max_bytes, errors, follow_links)
+    for analysis in analyze_corpus(articles, jobs=jobs, tagger=tagger):
         _warn(analysis.article.source, analysis.warnings)
         yield analysis
 
@@ -257,6 +289,7 @@ def _jsonl_lines(
     jobs: int,
     model: Model | None,
     tagger: bool,
+    follow_links: bool = False,
 ) -> Iterator[str]:
     """The ``--format jsonl`` lines, made where the article is analysed; warnings go to stderr.
 
@@ -265,10 +298,10 @@ def _jsonl_lines(
     this process: sending it with every chunk would cost more than it saves.
     """
     if model is not None:
-        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs, tagger):
+        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links):
             yield jsonl_line(analysis_record(with_model(analysis, model)))
         return
-    articles = _readable(paths, outlet, max_bytes, errors)
+    articles = _readable(paths, outlet, max_bytes, errors, follow_links)
     for source, warnings, line in analyze_parallel(articles, jobs, then=jsonl_output, tagger=tagger):
         _warn(source, warnings)
         yield line
@@ -281,11 +314,11 @@ def jsonl_output(analysis: Analysis) -> tuple[str, tuple[str, ...], str]:
 
 def _warn(source: str, warnings: tuple[str, ...]) -> None:
     for warning in warnings:
-        typer.echo(f"warning: {source}: {warning}", err=True)
+        _say(f"warning: {source}: {warning}")
 
 
 def _readable(
-    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError]
+    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError], follow_links: bool = False
 ) -> Iterator[Article]:
     """The articles that can be read; what cannot is collected and reported on stderr.
 
@@ -293,11 +326,11 @@ def _readable(
     a known outlet and when it overrides an outlet the input itself names.
     """
     if outlet and (notice := unknown_outlet_notice(outlet)):
-        typer.echo(f"warning: {notice}", err=True)
-    for item in read_corpus(paths, max_bytes=max_bytes):
+        _say(f"warning: {notice}")
+    for item in read_corpus(paths, max_bytes=max_bytes, follow_links=follow_links):
         if isinstance(item, ReadError):
             errors.append(item)
-            typer.echo(f"skipped {item.source}: {item.reason}", err=True)
+            _say(f"skipped {item.source}: {item.reason}")
             continue
         if not outlet:
             yield item
@@ -345,7 +378,7 @@ def _print_scores(
 
 def _finish(scored: int, errors: list[ReadError], strict: bool) -> None:
     if errors:
-        typer.echo(f"{len(errors)} input(s) could not be read; {scored} scored", err=True)
+        _say(f"{len(errors)} input(s) could not be read; {scored} scored")
     if not scored:
         _fail("nothing could be scored", 1)
     if strict and errors:
@@ -353,8 +386,13 @@ def _finish(scored: int, errors: list[ReadError], strict: bool) -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(f"error: {message}", err=True)
+    _say(f"error: {message}")
     raise typer.Exit(code)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, control characters from file names and articles shown, not obeyed."""
+    typer.echo(message_line(message), err=True)
 
 
 def main() -> None:
@@ -362,10 +400,10 @@ def main() -> None:
     try:
         app()
     except FramingError as error:
-        typer.echo(f"error: {error}", err=True)
+        _say(f"error: {error}")
         sys.exit(1)
-    except OSError as error:  # an output that cannot be written: a directory, no permission, disk full
-        where = f" {error.filename}" if error.filename else ""
-        typer.echo(f"error: cannot write{where}: {error.strerror or error}", err=True)
+    except OSError as error:  # an output that cannot be written: no permission, disk full
+        where = f" {path_text(error.filename)}" if error.filename else ""
+        _say(f"error: cannot write{where}: {error.strerror or error}")
         sys.exit(1)
 

@@ -2,7 +2,9 @@
 
 Registered on the app in ``framing/cli.py``. Metrics go to stdout (a short
 table, or one JSON document with ``--format json``); progress and the paths
-written go to stderr. Expected errors are one line on stderr and exit 1.
+written go to stderr. Expected errors are one line on stderr and exit 1. Labels
+and paths come from the user's data, so control characters in them are shown
+as visible escapes (:mod:`framing.report.inert`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from .errors import FramingError
+from .io import check_writable, path_text
+from .report.inert import visible
+from .report.terminal import message_line
 
 SCHEMA_VERSION = 1
 
@@ -94,16 +99,17 @@ def train(
     from .training import train as train_model
 
     command = shlex.join(
-        ["framing", "train", str(data), "--text-column", text_column, "--label-column", label_column]
+        ["framing", "train", path_text(data), "--text-column", text_column, "--label-column", label_column]
         + (["--group-column", group_column] if group_column else [])
         + [arg for label in drop_label or () for arg in ("--drop-label", label)]
         + ["--folds", str(folds), "--seed", str(seed), "--c", repr(c), "--level", level.value]
         + (["--encoder", "--encoder-epochs", str(encoder_epochs)] if encoder and not reuse_encoder else [])
         + (["--reuse-encoder", reuse_encoder] if reuse_encoder else [])
         + (["--fusion-weight", repr(fusion_weight)] if encoder or reuse_encoder else [])
-        + ["--data-licence", data_licence, "--data-citation", data_citation, "--output", str(output)]
+        + ["--data-licence", data_licence, "--data-citation", data_citation, "--output", path_text(output)]
     )
     try:
+        check_writable(output)  # before minutes of training, not after them
         lender = load_encoder_lender(reuse_encoder) if reuse_encoder else None
         labelled = read_labelled(
             data,
@@ -112,7 +118,7 @@ def train(
             group_column=group_column,
             drop_labels=tuple(drop_label or ()),
         )
-        typer.echo(f"training on {len(labelled.texts)} rows of {data} ({folds}-fold cross-validation)", err=True)
+        _say(f"training on {len(labelled.texts)} rows of {path_text(data)} ({folds}-fold cross-validation)")
         result = train_model(
             labelled,
             name=output.stem,
@@ -125,15 +131,15 @@ def train(
             command=command,
             encoder=EncoderSettings(epochs=encoder_epochs) if encoder else None,
             fusion_weight=fusion_weight,
-            progress=lambda line: typer.echo(line, err=True),
+            progress=_say,
             reuse_encoder=lender,
         )
         weights = result.model.save(output)
     except FramingError as error:
         _fail(str(error))
-    _print_metrics({"model": str(output), "cross_validation": dict(result.metrics)}, format)
+    _print_metrics({"model": path_text(output), "cross_validation": dict(result.metrics)}, format)
     written = [output, weights, *(encoder_files(output).values() if result.model.encoder else ())]
-    typer.echo(f"wrote {', '.join(map(str, written))}", err=True)
+    _say(f"wrote {', '.join(map(path_text, written))}")
 
 
 def evaluate(
@@ -157,14 +163,14 @@ def evaluate(
         metrics = evaluate_model(loaded, labelled)
     except FramingError as error:
         _fail(str(error))
-    _print_metrics({"model": str(model), "data": str(data), "evaluation": metrics}, format)
+    _print_metrics({"model": path_text(model), "data": path_text(data), "evaluation": metrics}, format)
 
 
 def _print_metrics(document: dict[str, Any], format: MetricsFormat) -> None:
     if format is MetricsFormat.json:
         sys.stdout.write(json.dumps({"schema_version": SCHEMA_VERSION, **document}, indent=2, ensure_ascii=False) + "\n")
         return
-    lines = [f"model: {document['model']}"]
+    lines = [f"model: {visible(document['model'])}"]
     for section, values in document.items():
         if isinstance(values, dict):
             lines.extend(_metric_lines(section, values))
@@ -178,12 +184,16 @@ def _metric_lines(section: str, values: dict[str, Any]) -> list[str]:
             lines.extend(_metric_lines(f"{section} {key}", value))
         elif key in ("f1_weighted", "f1_macro", "accuracy", "rows"):
             spread = values.get(f"{key}_std")
-            lines.append(f"{section:<36} {key:<12} {value}" + (f" (+/- {spread})" if spread is not None else ""))
+            lines.append(f"{visible(section):<36} {key:<12} {value}" + (f" (+/- {spread})" if spread is not None else ""))
         elif key in ("precision", "recall", "f1", "support"):
-            lines.append(f"{section:<36} {key:<12} {value}")
+            lines.append(f"{visible(section):<36} {key:<12} {value}")
     return lines
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    _say(f"error: {message}")
     raise typer.Exit(1)
+
+
+def _say(message: str) -> None:
+    typer.echo(message_line(message), err=True)

@@ -11,3 +11,7 @@ class InputError(FramingError):
 
 class ModelError(FramingError):
     """A model file is missing, foreign, tampered with or does not fit this code."""
+
+
+class OutputError(FramingError):
+    """An output cannot be written where it was asked for (its folder is missing, it is a folder)."""

@@ -16,15 +16,16 @@ import difflib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from .errors import InputError
+from .errors import InputError, OutputError
 from .lexicons import load_table
 from .types import Analysis, Article, Attribution, Corpus, Evidence, ReadError, Span
 
@@ -41,12 +42,19 @@ csv.field_size_limit(sys.maxsize)
 
 
 def load_corpus(
-    paths: str | Path | Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: str | Path | Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_links: bool = False,
 ) -> Corpus:
-    """Read every article from files, directories or ``-``; failures go to ``errors``."""
+    """Read every article from files, directories or ``-``; failures go to ``errors``.
+
+    ``follow_links`` reads symbolic links in a directory that point outside it;
+    by default they are listed as errors, not followed.
+    """
     articles: list[Article] = []
     errors: list[ReadError] = []
-    for item in read_corpus(paths, max_bytes=max_bytes):
+    for item in read_corpus(paths, max_bytes=max_bytes, follow_links=follow_links):
         (errors if isinstance(item, ReadError) else articles).append(item)
     return Corpus(tuple(articles), tuple(errors))
 
@@ -56,16 +64,41 @@ def read_corpus(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Article | ReadError]:
-    """Stream articles (and read errors) in input order, one input at a time."""
+    """Stream articles (and read errors) in input order, one input at a time.
+
+    Every input named, and every entry of a directory named (but hidden files,
+    whose names start with a dot), ends up as articles or as a :class:`ReadError`
+    saying why not. A directory is read one level deep; a symbolic link in it
+    that points outside it is an error unless ``follow_links``.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    seen: dict[str, str] = {}  # corpus ids across every input, so a repeated file is caught too
+    reading = _Reading(max_bytes=max_bytes, follow_links=follow_links, seen={})
     for path in paths:
         if str(path) == STDIN:
             yield from _read_stdin(stdin or sys.stdin.buffer, max_bytes)
         else:
-            yield from _read_path(Path(path), max_bytes, seen)
+            yield from _read_path(Path(path), reading)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What every file read needs to know: the size limit, the link rule, the ids seen so far."""
+
+    max_bytes: int
+    follow_links: bool
+    seen: dict[str, str]  # corpus ids across every input, so a repeated file is caught too
+
+
+def path_text(path: str | Path) -> str:
+    """A path as text that can always be printed and written as UTF-8.
+
+    A file name that is not valid UTF-8 shows its stray bytes as ``\\xff``
+    escapes (as ``ls -b`` does), instead of failing when it is printed.
+    """
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Article | ReadError]:
@@ -84,62 +117,107 @@ def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Article | ReadErro
         yield from _text_article(text, "<stdin>", {})
 
 
-def _read_path(path: Path, max_bytes: int, seen: dict[str, str]) -> Iterator[Article | ReadError]:
+def _read_path(path: Path, reading: _Reading) -> Iterator[Article | ReadError]:
     if path.is_dir():
-        yield from _read_directory(path, max_bytes, seen)
+        yield from _read_directory(path, reading)
+    elif path.is_symlink() and not path.exists():
+        yield ReadError(path_text(path), _broken_link(path))
     elif not path.exists():
-        yield ReadError(str(path), "no such file or directory")
+        yield ReadError(path_text(path), "no such file or directory")
     else:
-        yield from _read_file(path, {}, max_bytes, seen)
+        yield from _read_file(path, {}, reading)
 
 
-def _read_directory(
-    directory: Path, max_bytes: int, seen: dict[str, str]
-) -> Iterator[Article | ReadError]:
-    manifest, problems = _read_manifest(directory / MANIFEST)
+def _read_directory(directory: Path, reading: _Reading) -> Iterator[Article | ReadError]:
+    manifest, problems = _read_manifest(directory / MANIFEST, reading.follow_links)
     yield from problems
-    files = sorted(p for p in directory.iterdir() if p.is_file() and p.name != MANIFEST)
-    for path in files:
-        if path.name.startswith("."):
-            continue
-        if path.suffix.lower() not in SUPPORTED:
-            yield ReadError(str(path), _unsupported(path))
-            continue
-        yield from _read_file(path, manifest.get(path.name, {}), max_bytes, seen)
-    for name in sorted(set(manifest) - {p.name for p in files}):
-        yield ReadError(str(directory / MANIFEST), f"lists {name!r}, which is not in the directory")
+    entries = sorted(p for p in directory.iterdir() if p.name != MANIFEST and not p.name.startswith("."))
+    for path in entries:
+        refusal = _refusal(path, directory, reading.follow_links)
+        if refusal:
+            yield ReadError(path_text(path), refusal)
+        else:
+            yield from _read_file(path, manifest.get(path.name, {}), reading)
+    for name in sorted(set(manifest) - {p.name for p in entries}):
+        yield ReadError(path_text(directory / MANIFEST), f"lists {name!r}, which is not in the directory")
 
 
-def _read_file(
-    path: Path, meta: dict[str, str], max_bytes: int, seen: dict[str, str]
-) -> Iterator[Article | ReadError]:
+def _refusal(path: Path, directory: Path, follow_links: bool) -> str:
+    """Why a directory entry is not read as an article ('' when it is read)."""
+    if path.is_symlink():
+        if not path.exists():
+            return _broken_link(path)
+        if not follow_links and not _inside(path, directory):
+            return (f"is a symbolic link to {path_text(path.resolve())!r}, outside the directory; not "
+                    "followed (name the file itself, or use --follow-links, to read it)")
+    if path.is_dir():
+        return "is a directory; a directory is read one level deep (name it on the command line to read it)"
+    if path.suffix.lower() not in SUPPORTED:
+        return _unsupported(path)
+    return ""
+
+
+def _inside(link: Path, directory: Path) -> bool:
+    return link.resolve().is_relative_to(directory.resolve())
+
+
+def _broken_link(path: Path) -> str:
+    return f"is a broken symbolic link (to {path_text(os.readlink(path))!r}, which does not exist)"
+
+
+def _read_file(path: Path, meta: dict[str, str], reading: _Reading) -> Iterator[Article | ReadError]:
     suffix = path.suffix.lower()
+    source = path_text(path)
     if suffix not in SUPPORTED:
-        yield ReadError(str(path), _unsupported(path))
+        yield ReadError(source, _unsupported(path))
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes and suffix not in CORPUS_SUFFIXES:
-            yield ReadError(str(path), _too_large(size, max_bytes))
-            return
-        if suffix in (".jsonl", ".csv"):
-            yield from _read_records(path, max_bytes, seen)
-            return
-        data = path.read_bytes()
-    except OSError as error:
-        yield ReadError(str(path), f"cannot be read: {error.strerror or error}")
-        return
-    try:
+        with _open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > reading.max_bytes and suffix not in CORPUS_SUFFIXES:
+                yield ReadError(source, _too_large(size, reading.max_bytes))
+                return
+            if suffix in (".jsonl", ".csv"):
+                yield from _read_records(handle, suffix, source, reading)
+                return
+            data = handle.read()
         text = decode(data)
     except InputError as error:
-        yield ReadError(str(path), str(error))
+        yield ReadError(source, str(error))
+        return
+    except OSError as error:
+        yield ReadError(source, f"cannot be read: {error.strerror or error}")
         return
     if suffix in HTML_SUFFIXES:
-        yield from _html_article(text, str(path), meta)
+        yield from _html_article(text, source, meta)
     elif suffix == ".json":
-        yield from _json_document(text, str(path), max_bytes, seen)
+        yield from _json_document(text, source, reading)
     else:
-        yield from _text_article(text, str(path), {"id": path.stem, **meta})
+        yield from _text_article(text, source, {"id": path_text(path.stem), **meta})
+
+
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading; anything else is an :class:`InputError`, never a wait.
+
+    Opened without blocking and checked after opening, so a named pipe cannot
+    hang the batch, even one put in the file's place after it was listed.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        kind = next((name for test, name in _NOT_REGULAR if test(mode)), "a special file")
+        raise InputError(f"is {kind}, not a file; framing reads regular files (pipe a stream to -)")
+    return os.fdopen(descriptor, "rb")
 
 
 # -- decoding ---------------------------------------------------------------
@@ -154,10 +232,13 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, *, table: bool = False) -> str:
     """Decode an article's bytes: a BOM, else UTF-8, else a detected encoding.
 
-    Raises :class:`InputError` for empty, binary or undecodable input.
+    Raises :class:`InputError` for empty, binary or undecodable input. One NUL
+    byte marks an article as binary, but not a ``table`` (CSV): there it is the
+    error of the row that holds it, and only many NUL bytes (a tenth of the
+    first 4 KB) or other control characters refuse the whole file.
     """
     if not data:
         raise InputError("is empty")
@@ -165,11 +246,12 @@ def decode(data: bytes) -> str:
         raise InputError("holds only whitespace")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="replace"), encoding)
-    if b"\x00" in data[:4096]:
+            return _checked(data.decode(encoding, errors="replace"), encoding, table)
+    head = data[:4096]
+    if head.count(b"\x00") > (0.1 * len(head) if table else 0):
         raise InputError("looks binary (contains NUL bytes), not text")
     try:
-        return _checked(data.decode("utf-8"), "utf-8")
+        return _checked(data.decode("utf-8"), "utf-8", table)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -177,13 +259,16 @@ def decode(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError("is not text in any encoding that could be detected")
-    return _checked(str(best), best.encoding)
+    return _checked(str(best), best.encoding, table)
 
 
-def _checked(text: str, encoding: str) -> str:
+def _checked(text: str, encoding: str, table: bool) -> str:
     if not text.strip():
         raise InputError("holds only whitespace")
-    if len(_CONTROL.findall(text[:20000])) > 0.01 * min(len(text), 20000):
+    controls = _CONTROL.findall(text[:20000])
+    if table:
+        controls = [c for c in controls if c != "\x00"]
+    if len(controls) > 0.01 * min(len(text), 20000):
         raise InputError(f"looks binary: decoded as {encoding} it is mostly control characters")
     return text
 
@@ -230,14 +315,25 @@ def _html_article(html: str, source: str, meta: dict[str, str]) -> Iterator[Arti
 
 # -- corpora: JSONL, JSON, CSV -----------------------------------------------
 
-def _read_records(path: Path, max_bytes: int, seen: dict[str, str]) -> Iterator[Article | ReadError]:
-    reader = _jsonl_records if path.suffix.lower() == ".jsonl" else _csv_records
-    with open(path, "rb") as handle:
-        for where, record in reader(handle, str(path)):
-            if isinstance(record, ReadError):
-                yield record
-            else:
-                yield from _record_article(record, where, max_bytes, seen)
+_NOTHING_IN = {
+    ".jsonl": "holds no JSON lines (it is empty or blank)",
+    ".csv": "has a header row but no data rows",
+}
+
+
+def _read_records(
+    handle: BinaryIO, suffix: str, source: str, reading: _Reading
+) -> Iterator[Article | ReadError]:
+    reader = _jsonl_records if suffix == ".jsonl" else _csv_records
+    found = False
+    for where, record in reader(handle, source):
+        found = True
+        if isinstance(record, ReadError):
+            yield record
+        else:
+            yield from _record_article(record, where, reading)
+    if not found:
+        yield ReadError(source, _NOTHING_IN[suffix])
 
 
 def _jsonl_records(handle: BinaryIO, source: str) -> Iterator[tuple[str, Any]]:
@@ -251,7 +347,10 @@ def _jsonl_records(handle: BinaryIO, source: str) -> Iterator[tuple[str, Any]]:
             yield where, ReadError(where, "line is not UTF-8 (JSONL must be UTF-8)")
             continue
         except json.JSONDecodeError as error:
-            yield where, ReadError(where, f"malformed JSON: {error.msg} at column {error.colno}")
+            yield where, ReadError(where, f"malformed JSON: {_json_problem(error)} at column {error.colno}")
+            continue
+        except RecursionError:
+            yield where, ReadError(where, _TOO_DEEP)
             continue
         if not isinstance(record, dict):
             yield where, ReadError(where, "line is not a JSON object with a 'text' field")
@@ -259,35 +358,47 @@ def _jsonl_records(handle: BinaryIO, source: str) -> Iterator[tuple[str, Any]]:
         yield where, record
 
 
+_TOO_DEEP = "malformed JSON: arrays or objects nested too deeply (about a thousand levels) to read"
+
+
+def _json_problem(error: json.JSONDecodeError) -> str:
+    """The decoder's message without its dangling "at" ("Invalid control character at")."""
+    return error.msg.removesuffix(" at")
+
+
 def _csv_records(handle: BinaryIO, source: str) -> Iterator[tuple[str, Any]]:
     data = handle.read()
     try:
-        text = decode(data)
+        text = decode(data, table=True)
     except InputError as error:
         yield source, ReadError(source, str(error))
         return
-    reader = csv.reader(text.splitlines(keepends=True), dialect=csv_dialect(text))
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines, dialect=csv_dialect(text))
     fields = [f.strip().lower() for f in next(reader, [])]
     if "text" not in fields:
         yield source, ReadError(
             source, f"has no 'text' column (columns: {', '.join(fields) or 'none'})"
         )
         return
-    for first_line, row in _csv_rows(reader):
+    for first_line, row in _csv_rows(reader, lines):
         where = f"{source}:{first_line}"
         if isinstance(row, str):
             yield where, ReadError(where, row)
         elif len(row) > len(fields):
             yield where, ReadError(where, "row has more fields than the header")
+        elif any("\x00" in value for value in row):
+            yield where, ReadError(where, "row holds a NUL byte (binary data), not text")
         else:
             yield where, dict(zip(fields, row))
 
 
-def _csv_rows(reader: Any) -> Iterator[tuple[int, list[str] | str]]:
+def _csv_rows(reader: Any, lines: list[str]) -> Iterator[tuple[int, list[str] | str]]:
     """Each non-blank row with the physical line it starts on, or why it is malformed.
 
     The dialect is strict, so a stray or unclosed quotation mark is reported at
-    the row where it starts instead of silently swallowing the rows after it.
+    the row where it starts; each further line that malformed row swallowed
+    gets an error of its own, so no row is lost without a word.
     """
     while True:
         first_line = reader.line_num + 1
@@ -297,6 +408,10 @@ def _csv_rows(reader: Any) -> Iterator[tuple[int, list[str] | str]]:
             return
         except csv.Error as error:
             yield first_line, _csv_problem(error, reader.line_num)
+            for number in range(first_line + 1, reader.line_num + 1):
+                if lines[number - 1].strip():
+                    yield number, (f"not read: this line is inside the malformed row that starts at line "
+                                   f"{first_line} (fix that row's quotation marks to read it)")
             continue
         if row:
             yield first_line, row
@@ -322,40 +437,60 @@ def csv_dialect(text: str) -> type[csv.Dialect]:
     return Dialect
 
 
-def _json_document(
-    text: str, source: str, max_bytes: int, seen: dict[str, str]
-) -> Iterator[Article | ReadError]:
+def _json_document(text: str, source: str, reading: _Reading) -> Iterator[Article | ReadError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        yield ReadError(f"{source}:{error.lineno}", f"malformed JSON: {error.msg}")
+        yield ReadError(f"{source}:{error.lineno}", f"malformed JSON: {_json_problem(error)} at column {error.colno}")
         return
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+    except RecursionError:
+        yield ReadError(source, _TOO_DEEP)
+        return
+    if isinstance(data, dict) and "articles" in data:
+        if not isinstance(data["articles"], list):
+            yield ReadError(source, f"'articles' must be a list of objects with a 'text' field, "
+                                    f"not {_json_type(data['articles'])}")
+            return
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
+    if not records:
+        yield ReadError(source, "holds no articles (an empty list)")
     for number, record in enumerate(records, start=1):
         where = f"{source}#{number}"
         if not isinstance(record, dict):
-            yield ReadError(where, "item is not an object with a 'text' field")
+            yield ReadError(where, f"item is {_json_type(record)}, not an object with a 'text' field")
             continue
-        yield from _record_article(record, where, max_bytes, seen)
+        yield from _record_article(record, where, reading)
 
 
-def _record_article(
-    record: dict[str, Any], where: str, max_bytes: int, seen: dict[str, str]
-) -> Iterator[Article | ReadError]:
+def _json_type(value: Any) -> str:
+    """What a JSON value is, for a message: "a string", "a list", "null"."""
+    if value is None:
+        return "null"
+    names = {bool: "true or false", str: "a string", int: "a number", float: "a number",
+             list: "a list", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _record_article(record: dict[str, Any], where: str, reading: _Reading) -> Iterator[Article | ReadError]:
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        missing = "has no 'text'" if text is None else "has an empty or non-string 'text'"
-        yield ReadError(where, missing)
+    if text is None:
+        fields = ", ".join(sorted(map(str, record))) or "none"
+        yield ReadError(where, f"has no 'text' field (fields: {fields})")
         return
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        yield ReadError(where, "'text' holds invalid Unicode (a lone surrogate such as \\ud800)")
+    if not isinstance(text, str):
+        yield ReadError(where, f"'text' is {_json_type(text)}, not a string")
         return
-    if len(text.encode("utf-8", errors="replace")) > max_bytes:
-        yield ReadError(where, _too_large(len(text.encode("utf-8", "replace")), max_bytes))
+    if not text.strip():
+        yield ReadError(where, "'text' is empty")
+        return
+    invalid = [str(k) for k, v in record.items() if not _encodable(str(k)) or isinstance(v, str) and not _encodable(v)]
+    if invalid:  # repr() shows a lone surrogate in a field's name as an escape
+        yield ReadError(where, f"{invalid[0]!r} holds invalid Unicode (a lone surrogate such as \\ud800)")
+        return
+    size = len(text.encode("utf-8"))
+    if size > reading.max_bytes:
+        yield ReadError(where, _too_large(size, reading.max_bytes))
         return
     meta = {
         str(k).lower(): str(v) for k, v in record.items()
@@ -363,26 +498,38 @@ def _record_article(
     }
     identifier = meta.get("id", "")
     if identifier:
-        if identifier in seen:
-            yield ReadError(where, f"duplicate id {identifier!r} (first seen at {seen[identifier]})")
+        if identifier in reading.seen:
+            yield ReadError(where, f"duplicate id {identifier!r} (first seen at {reading.seen[identifier]})")
             return
-        seen[identifier] = where
+        reading.seen[identifier] = where
     yield make_article(text, where, meta)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # -- manifest and outlets -----------------------------------------------------
 
-def _read_manifest(path: Path) -> tuple[dict[str, dict[str, str]], list[ReadError]]:
-    if not path.is_file():
+def _read_manifest(path: Path, follow_links: bool) -> tuple[dict[str, dict[str, str]], list[ReadError]]:
+    if not path.exists() and not path.is_symlink():
         return {}, []
+    refusal = _refusal(path, path.parent, follow_links)
+    if refusal:
+        return {}, [ReadError(path_text(path), f"manifest not read: it {refusal}")]
     try:
-        text = decode(path.read_bytes())
+        with _open_regular(path) as handle:
+            text = decode(handle.read())
     except (OSError, InputError) as error:
-        return {}, [ReadError(str(path), f"manifest cannot be read: {error}")]
+        return {}, [ReadError(path_text(path), f"manifest cannot be read: {error}")]
     reader = csv.DictReader(text.splitlines())
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]
     if "file" not in fields:
-        return {}, [ReadError(str(path), "manifest has no 'file' column")]
+        return {}, [ReadError(path_text(path), "manifest has no 'file' column")]
     reader.fieldnames = fields
     entries = {}
     for row in reader:
@@ -502,7 +649,12 @@ def _unsupported(path: Path) -> str:
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write a file so that readers see the old or the new content, never half of one."""
+    """Write a file so that readers see the old or the new content, never half of one.
+
+    Missing folders are made; commands that take an output path refuse a
+    missing folder first (:func:`check_writable`), so a mistyped path is an
+    error there, not a new directory.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -517,6 +669,22 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def check_writable(path: str | Path) -> None:
+    """Raise :class:`OutputError` unless ``path`` can be written: its folder exists, it is no folder itself.
+
+    Called before any work whose result would go there, so a mistyped path
+    fails at once instead of after the scoring.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        what = "is not a directory" if folder.exists() else "does not exist"
+        raise OutputError(f"cannot write {path_text(target)}: its folder {path_text(folder)} {what}; "
+                          "create it first or choose another path")
+    if target.is_dir():
+        raise OutputError(f"cannot write {path_text(target)}: it is a directory; give a file name")
 
 
 def _file_mode(target: Path) -> int:

@@ -81,6 +81,7 @@ def test_jsonl_output_is_one_object_per_line():
 
 def test_compare_names_every_outlet_groups_stories_and_is_deterministic(tmp_path):
     first, second = tmp_path / "a" / "seeds.md", tmp_path / "b" / "seeds.md"
+    first.parent.mkdir(), second.parent.mkdir()
     assert run("compare", SEEDS, "--output", first).exit_code == 0
     assert run("compare", SEEDS, "--output", second).exit_code == 0
     report = first.read_text(encoding="utf-8")

@@ -65,9 +65,9 @@ def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_read(tmp_path):
     corpus = load_corpus(path)
     assert [a.id for a in corpus] == ["a", "c"]
     assert [a.source for a in corpus] == [f"{path}:1", f"{path}:5"]
-    assert [(e.source, e.reason.split(":")[0]) for e in corpus.errors] == [
-        (f"{path}:2", "malformed JSON"),
-        (f"{path}:3", "has no 'text'"),
+    assert [(e.source, e.reason) for e in corpus.errors] == [
+        (f"{path}:2", "malformed JSON: Expecting property name enclosed in double quotes at column 2"),
+        (f"{path}:3", "has no 'text' field (fields: id, outlet)"),
     ]
 
 
@@ -105,10 +105,13 @@ def test_csv_stray_and_unclosed_quotes_are_reported_where_the_row_starts(tmp_pat
     )
     corpus = load_corpus(path)
     assert [(a.id, a.source) for a in corpus] == [("1", f"{path}:2"), ("3", f"{path}:4")]
-    stray, unclosed = corpus.errors
+    stray, unclosed, swallowed = corpus.errors
     assert stray.source == f"{path}:3" and "must be doubled" in stray.reason
     assert unclosed.source == f"{path}:5"
     assert "never closed" in unclosed.reason and "(line 6)" in unclosed.reason
+    # the row the open quotation mark swallowed is not lost without a word
+    assert swallowed.source == f"{path}:6"
+    assert swallowed.reason.startswith("not read: this line is inside the malformed row that starts at line 5")
 
 
 def test_csv_without_a_text_column_says_which_columns_it_has(tmp_path):

@@ -75,6 +75,8 @@ def test_tables_keep_their_column_count_with_hostile_text():
 
 def test_report_is_the_same_wherever_it_is_written(tmp_path):
     comparison = framing.compare(framing.analyze_corpus(framing.load_corpus(ROOT / "seeds")))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b" / "deeper").mkdir(parents=True)
     first = write_markdown_report(comparison, tmp_path / "a" / "r.md", command="c")[-1]
     second = write_markdown_report(comparison, tmp_path / "b" / "deeper" / "r.md", command="c")[-1]
     assert first.read_bytes() == second.read_bytes()

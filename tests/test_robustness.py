@@ -120,14 +120,14 @@ def test_an_unreadable_file_is_reported_and_the_rest_scored(tmp_path, monkeypatc
     locked = tmp_path / "locked.txt"
     locked.write_text(seed_text("001"), encoding="utf-8")
     (tmp_path / "open.txt").write_text(seed_text("003"), encoding="utf-8")
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(self):
-        if self.name == "locked.txt":
+    def refuse(path, *args, **kwargs):
+        if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result, document = score_json(tmp_path)
     assert [Path(a["source"]).name for a in document["articles"]] == ["open.txt"]
     assert document["errors"] == [{"source": str(locked), "reason": "cannot be read: Permission denied"}]
@@ -248,6 +248,7 @@ def test_the_same_id_in_two_inputs_is_reported(tmp_path):
 
 def test_reports_hold_no_absolute_path_and_files_get_ordinary_permissions(tmp_path):
     (tmp_path / "in").mkdir()
+    (tmp_path / "out").mkdir()
     (tmp_path / "in" / "a.txt").write_text(seed_text("003"), encoding="utf-8")
     (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "in" / "de.txt").write_text(GERMAN, encoding="utf-8")

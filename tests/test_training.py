@@ -153,6 +153,7 @@ def test_evaluate_refuses_unknown_labels(tmp_path: Path) -> None:
 def test_train_and_evaluate_commands(tmp_path: Path) -> None:
     data = write_tiny_data(tmp_path)
     output = tmp_path / "models" / "tiny.json"
+    output.parent.mkdir()  # train makes no folder: a mistyped path is an error before the training
     result = runner.invoke(
         app,
         ["train", str(data), "--label-column", "label", "--group-column", "outlet", "--folds", "4",

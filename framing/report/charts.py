@@ -20,6 +20,7 @@ import numpy as np  # noqa: E402
 
 from ..compare.values import Comparison, StoryComparison  # noqa: E402
 from ..scoring import index_specs  # noqa: E402
+from .inert import one_line  # noqa: E402
 
 _STYLE = {
     "font.family": "DejaVu Sans",
@@ -58,7 +59,7 @@ def render_charts(comparison: Comparison) -> dict[str, bytes]:
 
 def _indices_chart(story: StoryComparison, indices: tuple[str, ...]) -> bytes:
     specs = index_specs()
-    outlets = [o.outlet for o in story.outlets]
+    outlets = [one_line(o.outlet) for o in story.outlets]
     columns = 3
     rows = -(-len(indices) // columns)
     height = 0.9 + rows * (0.6 + 0.28 * len(outlets))
@@ -79,7 +80,7 @@ def _indices_chart(story: StoryComparison, indices: tuple[str, ...]) -> bytes:
                           textcoords="offset points", va="center", fontsize=8)
     for k in range(len(indices), rows * columns):
         axes[k // columns][k % columns].axis("off")
-    figure.suptitle(f"Framing indices by outlet: {story.story}", fontsize=11)
+    figure.suptitle(f"Framing indices by outlet: {one_line(story.story)}", fontsize=11)
     figure.tight_layout()
     return _png(figure)
 
@@ -96,7 +97,7 @@ def _error_bars(story: StoryComparison, index: str, values: list[float]) -> np.n
 
 def _heatmap(story: StoryComparison, indices: tuple[str, ...]) -> bytes:
     specs = index_specs()
-    outlets = [o.outlet for o in story.outlets]
+    outlets = [one_line(o.outlet) for o in story.outlets]
     matrix = np.array([[o.z.get(i, 0.0) for i in indices] for o in story.outlets])
     figure, axis = plt.subplots(figsize=(2.5 + 1.3 * len(indices), 1.4 + 0.45 * len(outlets)))
     limit = max(2.0, float(np.abs(matrix).max()))
@@ -108,7 +109,7 @@ def _heatmap(story: StoryComparison, indices: tuple[str, ...]) -> bytes:
             axis.text(c, r, f"{matrix[r, c]:+.1f}", ha="center", va="center", fontsize=8,
                       color="white" if abs(matrix[r, c]) > 0.6 * limit else "black")
     figure.colorbar(image, ax=axis, label="difference from the others (SD)")
-    axis.set_title(f"Standardised differences: {story.story}")
+    axis.set_title(f"Standardised differences: {one_line(story.story)}")
     figure.tight_layout()
     return _png(figure)
 

@@ -2,13 +2,17 @@
 
 Article text, titles and outlet names come from the open web. Everything that
 could end a table cell, start a heading, open a link or inject HTML is escaped
-so the report shows the text as written and nothing else.
+so the report shows the text as written and nothing else; control and format
+characters (escape sequences, bidi overrides) are shown as backslash escapes,
+as on the terminal (:mod:`framing.report.inert`).
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from .inert import visible
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 _SPACE = re.compile(r"\s+")
@@ -27,4 +31,4 @@ def cell(text: str) -> str:
 def fragment(text: str) -> str:
     """Part of a sentence, escaped like :func:`inline` but keeping its edge spaces."""
     flat = _SPACE.sub(" ", text)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(flat, quote=False))
+    return visible(_MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(flat, quote=False)))

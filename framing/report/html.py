@@ -2,7 +2,9 @@
 
 The Markdown is converted with Python-Markdown (tables extension). The
 Markdown renderer has already escaped every piece of article text, so the
-page holds no HTML from the articles; links to charts stay relative.
+page holds no HTML from the articles; links to charts stay relative. Headings
+get the ids the Markdown's Contents links point at (GitHub's anchors, made by
+:func:`framing.report.markdown.anchor`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 import html
 
 import markdown
+from markdown.extensions.toc import TocExtension
+
+from .markdown import anchor
 
 _STYLE = """
 body { font-family: Georgia, serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; color: #222; }
@@ -23,7 +28,8 @@ code { background: #f6f6f6; padding: 0 0.2rem; }
 
 def to_html(markdown_text: str, *, title: str = "Framing comparison") -> str:
     """A complete, self-contained HTML page for the report's Markdown."""
-    body = markdown.markdown(markdown_text, extensions=["tables"], output_format="html")
+    headings = TocExtension(slugify=lambda text, separator: anchor(text))
+    body = markdown.markdown(markdown_text, extensions=["tables", headings], output_format="html")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"

@@ -26,6 +26,7 @@ from ..scoring import index_specs
 from .charts import story_slug
 from .escape import cell, fragment, inline
 from .findings import caveats, shown_source, standout_note, standout_sentence, warnings
+from .inert import one_line
 
 READABILITY = (
     ("readability.words", "words"),
@@ -88,9 +89,9 @@ def _summary(c: Comparison) -> str:
             lines += [f"   {_excerpt(e, standout.outlet)}" for e in standout.evidence[:1]]
     if c.errors:
         lines += ["", f"{len(c.errors)} input(s) could not be read; they are listed under Method and caveats."]
-    model = f" \u00b7 [{MODEL_HEADING}](#{_anchor(MODEL_HEADING)})" if c.model is not None else ""
+    model = f" \u00b7 [{MODEL_HEADING}](#{anchor(MODEL_HEADING)})" if c.model is not None else ""
     lines += ["", "Contents: " + " \u00b7 ".join(
-        f"[{inline(s.story)}](#{_anchor('story: ' + s.story)})" for s in c.stories
+        f"[{inline(s.story)}](#{anchor('story: ' + one_line(s.story))})" for s in c.stories
     ) + model + " \u00b7 [Method and caveats](#method-and-caveats) \u00b7 [Reproducibility](#reproducibility)"]
     return "\n".join(lines)
 
@@ -411,7 +412,7 @@ def _reproducibility(c: Comparison, context: ReportContext) -> str:
     lines = [
         "## Reproducibility",
         "",
-        f"Made by framing {inline(context.version)} with `{context.command.replace('`', '')}`.",
+        f"Made by framing {inline(context.version)} with `{one_line(context.command.replace('`', ''))}`.",
         "",
     ]
     rows = [
@@ -470,7 +471,11 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
 
-def _anchor(heading: str) -> str:
-    """GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped."""
+def anchor(heading: str) -> str:
+    """GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped.
+
+    The HTML page gives its headings the same ids (:mod:`framing.report.html`),
+    so the Contents links work in both.
+    """
     kept = "".join(ch for ch in heading.lower() if ch.isalnum() or ch in " -_")
     return kept.replace(" ", "-")

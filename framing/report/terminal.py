@@ -1,16 +1,22 @@
-"""Plain-text views for the terminal: the score table and ``--explain`` listings."""
+"""Plain-text views for the terminal: the score table, ``--explain`` listings and CSV.
+
+Names and text pass through :mod:`framing.report.inert`, so no escape sequence
+from an article reaches the terminal and no CSV cell runs as a formula.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from ..compare.model import classes_of_interest
 from ..scoring import IndexExplanation
 from ..types import Analysis, Evidence
+from .inert import one_line
+from .inert import spreadsheet_cell, visible
 
 TABLE_FEATURES = (
     ("readability.words", "words"),
@@ -30,7 +36,7 @@ def score_table(analyses: Sequence[Analysis]) -> str:
     rows = [["source", "outlet", *(h for _, h in columns)]]
     for a in analyses:
         values = [_value(a, k) for k, _ in columns]
-        rows.append([a.article.source, a.article.outlet, *values])
+        rows.append([visible(a.article.source), visible(a.article.outlet), *values])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join(
         "  ".join(v.ljust(w) if i < 2 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths)))
@@ -57,15 +63,15 @@ def _model_columns(analyses: Sequence[Analysis]) -> list[tuple[str, str]]:
 
 
 def score_csv(analyses: Sequence[Analysis]) -> str:
-    """Articles as CSV rows: metadata then every feature."""
+    """Articles as CSV rows: metadata then every feature; no text cell can run as a formula."""
     names = list(dict.fromkeys(k for a in analyses for k in a.features))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["source", "id", "outlet", "story", "date", *names])
     for a in analyses:
         art = a.article
-        writer.writerow([art.source, art.id, art.outlet, art.story, art.date,
-                         *(_value(a, k, missing="") for k in names)])
+        metadata = [art.source, art.id, art.outlet, art.story, art.date]
+        writer.writerow([*map(spreadsheet_cell, metadata), *(_value(a, k, missing="") for k in names)])
     return buffer.getvalue()
 
 
@@ -76,7 +82,7 @@ def explain(analysis: Analysis, family: str) -> str:
     """
     evidence = [e for e in analysis.evidence if e.family == family]
     features = {k: v for k, v in analysis.features.items() if k.startswith(f"{family}.")}
-    lines = [f"{analysis.article.source} ({analysis.article.outlet})"]
+    lines = [_heading(analysis)]
     lines += [f"  {k} = {_short(v)}" for k, v in features.items()]
     if analysis.attributions and family == "attribution":
         lines += ["", *_who_is_quoted(analysis)]
@@ -87,8 +93,8 @@ def explain(analysis: Analysis, family: str) -> str:
         lines.append("")
         lines.append(f"  [{sentence + 1}] {_marked(analysis, sentence, items)}")
         for e in items:
-            details = ", ".join(f"{k}={shown(str(v))}" for k, v in sorted(e.attrs.items()))
-            lines.append(f"      {e.label}: \u201c{shown(e.text)}\u201d" + (f" ({details})" if details else ""))
+            details = ", ".join(f"{k}={one_line(str(v))}" for k, v in sorted(e.attrs.items()))
+            lines.append(f"      {e.label}: \u201c{one_line(e.text)}\u201d" + (f" ({details})" if details else ""))
     if not evidence and not analysis.attributions:
         lines += ["", f"  no {family} evidence in this article"]
     return "\n".join(lines) + "\n"
@@ -98,9 +104,9 @@ def _who_is_quoted(analysis: Analysis) -> list[str]:
     rows = [["source", "type", "verb", "stance", "skeptical", "words"]]
     for a in analysis.attributions:
         rows.append([
-            a.source.text if a.source else "(none)",
+            one_line(a.source.text) if a.source else "(none)",
             a.source_type,
-            a.cue.text,
+            one_line(a.cue.text),
             a.verb_stance,
             "yes" if a.skeptical else "no",
             _clip(a.content.text if a.content else "", 70),
@@ -125,7 +131,7 @@ def _marked(analysis: Analysis, sentence: int, items: list[Evidence]) -> str:
 
 
 def _clip(text: str, limit: int) -> str:
-    flat = shown(text)
+    flat = one_line(text)
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 
@@ -143,26 +149,26 @@ def _short(value: float) -> str:
 def explain_index(analysis: Analysis, explanation: IndexExplanation) -> str:
     """An index's value, its formula's components and the evidence that weighed most."""
     lines = [
-        f"{analysis.article.source} ({analysis.article.outlet})",
+        _heading(analysis),
         f"  {explanation.index} = {_short(explanation.value)}",
         f"  {explanation.description}",
         f"  {explanation.index} = {_HOW[explanation.combine]}",
         "",
     ]
-    width = max([len("component"), *(len(shown(p.feature)) for p in explanation.contributions)])
+    width = max([len("component"), *(len(one_line(p.feature)) for p in explanation.contributions)])
     lines.append(f"  {'component':<{width}}   value    rate  weight  contribution")
     for part in explanation.contributions:
         lines.append(
-            f"  {shown(part.feature):<{width}} {_short(part.value):>7} {_short(part.rate):>7} "
+            f"  {one_line(part.feature):<{width}} {_short(part.value):>7} {_short(part.rate):>7} "
             f"{_short(part.weight):>7} {_short(part.contribution):>13}"
         )
     for part in explanation.contributions:
         if not part.evidence:
             continue
-        lines += ["", f"  {part.feature}: {len(part.evidence)} item{'s' if len(part.evidence) != 1 else ''}"]
+        lines += ["", f"  {one_line(part.feature)}: {len(part.evidence)} item{'s' if len(part.evidence) != 1 else ''}"]
         for e in part.evidence:
             lines += [f"    [{e.sentence + 1}] {_marked(analysis, e.sentence, [e])}",
-                      f"        {e.family}/{e.label}: \u201c{shown(e.text)}\u201d"]
+                      f"        {e.family}/{e.label}: \u201c{one_line(e.text)}\u201d"]
     return "\n".join(lines) + "\n"
 
 
@@ -173,15 +179,17 @@ _HOW = {
 }
 
 
-def shown(text: str) -> str:
-    """Text as a terminal should show it: any run of spaces (a no-break space too) as one space,
-    other control and format characters (escape sequences, bidi overrides) as visible escapes."""
-    flat = " ".join(text.split())
-    return "".join(_escaped(ch) if unicodedata.category(ch) in _UNPRINTABLE else ch for ch in flat)
+def _heading(analysis: Analysis) -> str:
+    """An article's source and outlet, as a listing's first line."""
+    return f"{visible(analysis.article.source)} ({visible(analysis.article.outlet)})"
 
 
-_UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+# numpy's advice for an archive it cannot read; framing never loads pickled data, so it is never printed
+_PICKLE_ADVICE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*allow_pickle(?:[^()]|\([^()]*\))*\)")
 
 
-def _escaped(ch: str) -> str:
-    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+def message_line(message: str) -> str:
+    """A message as one line for stderr: control characters visible, no advice to unpickle."""
+    if "allow_pickle" in message:
+        message = _PICKLE_ADVICE.sub(" (it holds pickled data, which framing never loads)", message)
+    return visible(message)
