@@ -149,3 +149,11 @@ def test_explain_source_diversity_lists_every_source_and_where_it_speaks(monkeyp
     # Russian airbase" (its standfirst is not body)
     assert "  source: putin: 5 items" in result.output
     assert "    [5] [[He]] said the pullout" in result.output
+
+
+def test_a_source_shows_its_file_name_and_keeps_a_backslash_of_its_own() -> None:
+    """On POSIX a backslash is part of a name (an escaped byte shows as '\\xff'), not a folder separator."""
+    from framing.report.findings import shown_source
+
+    assert shown_source("seeds/000_235e616d53163978.txt") == "000_235e616d53163978.txt"
+    assert shown_source("/tmp/d/bad\\xffname.txt:3") == "bad\\xffname.txt:3"

@@ -7,6 +7,9 @@ view escapes for its own format.
 
 from __future__ import annotations
 
+import os
+import re
+
 from ..compare.values import Comparison, LeftOut, Provenance, Standout
 from ..scoring import index_specs
 
@@ -18,7 +21,8 @@ def shown_source(source: str) -> str:
     the same; an absolute path would also tell a reader where the researcher
     keeps files. The full SHA-256 beside it tells same-named files apart.
     """
-    return source.replace("\\", "/").rsplit("/", 1)[-1]
+    separators = {"/", os.sep}  # a backslash is a separator only where the system says so, else a name's own
+    return re.split("|".join(map(re.escape, sorted(separators))), source)[-1]
 
 
 def standout_sentence(standout: Standout) -> str:
