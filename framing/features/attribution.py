@@ -110,6 +110,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from math import exp
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -117,7 +118,7 @@ from typing import TYPE_CHECKING
 from ..lexicons import load_json, load_table
 from ..matcher import PhraseMatcher
 from ..scoring import person_name, surname, voice_keys
-from ..types import Attribution, Doc, Evidence, FamilyResult, Sentence, Span, Token
+from ..types import Attribution, Doc, Evidence, FamilyResult, Quote, Sentence, Span, Token
 
 if TYPE_CHECKING:
     from ..tagger import CueTagger
@@ -312,6 +313,32 @@ def _lexicon() -> _Lexicon:
     )
 
 
+class _Covered:
+    """Characters covered by a growing set of spans, kept as disjoint sorted intervals.
+
+    Membership and insertion are found by bisection, so asking whether a
+    word lies inside any content found so far costs no scan over them all.
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        """Cover ``[start, end)``, merging the intervals it touches."""
+        if start >= end:
+            return
+        i = bisect_left(self._ends, start)    # the first interval ending at or after ``start``
+        j = bisect_right(self._starts, end)   # past the last interval starting at or before ``end``
+        if i < j:
+            start, end = min(start, self._starts[i]), max(end, self._ends[j - 1])
+        self._starts[i:j], self._ends[i:j] = [start], [end]
+
+    def __contains__(self, position: int) -> bool:
+        i = bisect_right(self._starts, position) - 1
+        return i >= 0 and position < self._ends[i]
+
+
 @dataclass(slots=True)
 class _Found:
     """An attribution while it is being built (source may still be a pronoun)."""
@@ -395,6 +422,7 @@ def _find_attributions(doc: Doc) -> list[_Found]:
 def _rule_attributions(doc: Doc) -> list[_Found]:
     lex = _lexicon()
     found: list[_Found] = []
+    reported = _Covered()  # the contents of the sentences before
     for sentence in doc.body:
         tokens = doc.sentence_tokens(sentence)
         offset = sentence.token_start
@@ -415,9 +443,12 @@ def _rule_attributions(doc: Doc) -> list[_Found]:
         colon = _colon_attribution(doc, sentence, tokens)
         if colon is not None and not any(e.cue[0] < colon.cue[0] for e in in_sentence):
             in_sentence.insert(0, colon)
-        in_sentence += _stance_attributions(doc, sentence, tokens, found + in_sentence)
+        in_sentence += _stance_attributions(doc, sentence, tokens, reported, in_sentence)
         in_sentence.sort(key=lambda e: e.cue)
         found.extend(in_sentence)
+        for item in in_sentence:
+            if item.content is not None:
+                reported.add(*item.content)
     return found
 
 
@@ -730,7 +761,7 @@ def _next_class(tokens: Sequence[Token], i: int) -> str:
 
 
 def _stance_attributions(
-    doc: Doc, sentence: Sentence, tokens: Sequence[Token], earlier: list[_Found]
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], reported: _Covered, in_sentence: list[_Found]
 ) -> list[_Found]:
     """A source's own skeptical stance, with no speech verb.
 
@@ -741,12 +772,12 @@ def _stance_attributions(
     speaker's words, not a stance of its own.
     """
     offset = sentence.token_start
-    contents = [e.content for e in earlier if e.content is not None]
+    contents = [e.content for e in in_sentence if e.content is not None]
     found = []
     for match in _lexicon().stance_words.find(tokens):
         first, last = match.first, match.last
         word = tokens[first]
-        if word.quoted or any(start <= word.start < end for start, end in contents):
+        if word.quoted or word.start in reported or any(start <= word.start < end for start, end in contents):
             continue
         if match.key == "stance":
             item = _stance_adjective(doc, sentence, tokens, first, last)
@@ -1446,16 +1477,20 @@ def _finite_cue(token: Token) -> bool:
 
 
 def _quote_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
-    for quote in doc.quotes:
-        if end - 1 <= quote.end <= end + 1 and quote.start < end:
-            return (quote.start, quote.end)
-    return None
+    """The first quotation (in ``doc.quotes`` order) ending within a character of ``end`` and starting before it."""
+    index = _quote_index(doc)
+    near = index.by_end[bisect_left(index.by_end, (end - 1, -1)):bisect_right(index.by_end, (end + 1, len(index.by_end)))]
+    first = min((i for _, i in near if doc.quotes[i].start < end), default=None)
+    return None if first is None else (doc.quotes[first].start, doc.quotes[first].end)
 
 
 def _quote_at(doc: Doc, start: int) -> tuple[int, int] | None:
-    for quote in doc.quotes:
-        if quote.start <= start < quote.end:
-            return (quote.start, quote.end)
+    """The first quotation (in ``doc.quotes`` order) holding the character at ``start``."""
+    index = _quote_index(doc)
+    # the first quote reaching past ``start``; it holds ``start`` when it also opens at or before it
+    i = bisect_right(index.reach, start)
+    if i < len(index.reach) and doc.quotes[i].start <= start:
+        return (doc.quotes[i].start, doc.quotes[i].end)
     return None
 
 
@@ -1469,9 +1504,44 @@ def _previous_sentence(doc: Doc, sentence: Sentence) -> tuple[int, int] | None:
 
 
 def _is_direct(doc: Doc, content: tuple[int, int]) -> bool:
+    """Whether quotations cover at least half of the content (nested ones counted each)."""
     start, end = content
-    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in doc.quotes)
+    index = _quote_index(doc)
+    # only quotes from the first one reaching past ``start`` to the last one opening before ``end`` overlap
+    first = bisect_right(index.reach, start)
+    last = bisect_left(doc.quotes, end, lo=first, key=_START)
+    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in doc.quotes[first:last])
     return end > start and inside >= 0.5 * (end - start)
+
+
+@dataclass(frozen=True, slots=True)
+class _QuoteIndex:
+    """Lookups into ``doc.quotes`` (sorted by start; quotes may nest) in logarithmic time.
+
+    ``reach[i]`` is the furthest end of quotes ``0..i``, so the first quote
+    reaching past a position is found by bisection; ``by_end`` holds each
+    quote's ``(end, index)`` in order.
+    """
+
+    quotes: tuple[Quote, ...]
+    reach: tuple[int, ...]
+    by_end: tuple[tuple[int, int], ...]
+
+
+_last_index: list[_QuoteIndex] = []
+
+
+def _quote_index(doc: Doc) -> _QuoteIndex:
+    """The quote index of ``doc``, built once per Doc: the last one built is kept and reused."""
+    if _last_index and _last_index[0].quotes is doc.quotes:
+        return _last_index[0]
+    index = _QuoteIndex(
+        doc.quotes,
+        tuple(accumulate((q.end for q in doc.quotes), max)),
+        tuple(sorted((q.end, i) for i, q in enumerate(doc.quotes))),
+    )
+    _last_index[:] = [index]
+    return index
 
 
 # -- typing sources, resolving pronouns, judging skepticism --------------------
@@ -1715,18 +1785,28 @@ def _narrator_distancing(doc: Doc, attributions: Sequence[Attribution]) -> list[
             found.append(Evidence(FAMILY, "narrator_distancing", start, end, doc.text[start:end],
                                   sentence.index, {"quoted": False, "cue": match.key,
                                                    "kind": "marker"}))
-    body = [(s.start, s.end, s.index) for s in doc.body]
+    reported = _Covered()
+    for start, end in contents:
+        reported.add(start, end)
     for quote in doc.quotes:
         if len(quote.text.split()) > SCARE_QUOTE_WORDS:
             continue
-        if any(s <= quote.start < e for s, e in contents):
+        if quote.start in reported:
             continue
-        home = next((i for s, e, i in body if s <= quote.start < e), None)
+        home = _body_sentence_at(doc, quote.start)
         if home is None:
             continue
         found.append(Evidence(FAMILY, "narrator_distancing", quote.start, quote.end, quote.text,
                               home, {"quoted": True, "cue": "scare quotes", "kind": "scare_quotes"}))
     return found
+
+
+def _body_sentence_at(doc: Doc, position: int) -> int | None:
+    """The index of the body sentence holding the character at ``position``, if any."""
+    i = bisect_right(doc.body, position, key=_START) - 1
+    if i >= 0 and position < doc.body[i].end:
+        return doc.body[i].index
+    return None
 
 
 def _cue_evidence(a: Attribution) -> Evidence:
