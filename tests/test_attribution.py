@@ -297,10 +297,10 @@ def test_learned_stage_leaves_thoughts_wishes_and_rule_cues_alone() -> None:
     """Seed 004: "Putin is looking to extricate ..." is an intention, never scored; "claiming" and
     the other lexicon cues stay the rules' (one attribution each, none with a score)."""
     doc = build_doc(seed_text("004"))
-    found = attribution._rule_attributions(doc)
-    words = [doc.tokens[c.sentence.token_start + c.index].lower for c in attribution._cue_candidates(doc, found)]
+    found = attribution.rule_attributions(doc)
+    words = [doc.tokens[c.sentence.token_start + c.index].lower for c in attribution.cue_candidates(doc, found)]
     assert "looking" not in words and "claiming" not in words
-    assert all(w not in attribution._lexicon().form_lemma for w in words)
+    assert all(w not in attribution.cue_forms() for w in words)
     assert not any("cue_score" in a.attrs for a in attribution.extract(doc).attributions)
 
 
