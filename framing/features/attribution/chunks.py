@@ -8,76 +8,48 @@ relative clauses and post-modifiers ("people close to Clinton say").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ...types import (
     Token,
 )
-
-if TYPE_CHECKING:
-    pass
-
-from .lexicon import lexicon
+from .lexicon import lexicon, word_set
 from .names import DETERMINERS, abbreviation_dot
 
 NP_LIMIT = 12  # tokens a source may span on either side of its cue
 _APPOSITION_LIMIT = 40  # tokens between the commas of an apposition with a relative clause
 # Closed-class words: a cue right after one of these is a noun ("the claims"),
 # and a source noun phrase never runs across the stop words.
-NOUN_BEFORE = frozenset(
-    "the a an his her their its our my your this these those such any no some every each "
-    "'s of amid about over among despite after before following against with without "
-    "by to made make makes making".split()
-)
-SKIP_LEFT = frozenset(
-    "has have had also repeatedly later previously once often publicly again recently "
-    "reportedly first then still already just further yet similarly separately since even now "
-    "is was are were has've".split()
-)
+NOUN_BEFORE = word_set("noun_before")
+SKIP_LEFT = word_set("skip_left")
 # Quantifiers that are the subject themselves: "Some said", "many say", "others argue".
-QUANTIFIERS = frozenset("some many few both all several most others half".split())
+QUANTIFIERS = word_set("quantifiers")
 # Prepositions and conjunctions that take a participle whose subject is the clause's:
 # "by saying", "after suggesting ...", "while also insisting".
-PARTICIPLE_BEFORE = frozenset("while and as by after before without in when".split())
+PARTICIPLE_BEFORE = word_set("participle_before")
 # Heads that take a plural verb without ending in -s: "they say", "61 percent say",
 # "Republicans who say", "police say".
-_PLURAL_HEADS = frozenset(
-    "i we you they who percent % people police staff public majority minority half third "
-    "quarter fifth children men women two three four five six seven eight nine ten dozen "
-    "hundreds thousands millions".split()
-)
+_PLURAL_HEADS = word_set("plural_heads")
 # Verbs whose subject is also the cue's: "He continues to insist", "Johnson kept asking".
-CATENATIVES = frozenset(
-    "continue continues continued keep keeps kept seem seems seemed appear appears appeared "
-    "begin begins began start starts started".split()
-)
+CATENATIVES = word_set("catenatives")
 # Words that open an object noun phrase: the word before them is a verb, not the subject's.
-_OBJECT_OPENERS = frozenset("the a an its his her their our my your this these those".split())
+_OBJECT_OPENERS = word_set("object_openers")
 # A time phrase between a subject and its verb: "Putin on Monday ordered", "Trump last week said".
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december week weekend month year night morning afternoon evening".split()
-)
-_TIME_OPENERS = frozenset("on in last this late early".split())
-_POSSESSIVES = frozenset("his her their its".split())
+_TIME_WORDS = word_set("time_words")
+_TIME_OPENERS = word_set("time_openers")
+_POSSESSIVES = word_set("possessives")
 # Prepositions after a plural subject and before its verb: "people close to Clinton say".
-_POST_MODIFIERS = frozenset("to with in like on at from near".split())
+_POST_MODIFIERS = word_set("post_modifiers")
 # Adjectives between a plural subject and its post-modifier: "people close to", "sources familiar with".
-_CLOSE_TO = frozenset("close closest familiar briefed loyal allied aligned connected tied opposed".split())
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
-_CONTRACTED_SUBJECTS = frozenset("he she it who that what there".split())
-_NEGATION = frozenset("not n't never".split())
-STOP = frozenset(
-    "that which who whom whose when while where because if as than but or so nor yet though "
-    "although after before since until unless whether to in on at by with from into onto "
-    "about over under between during through against without is was are were be been being "
-    "has have had do does did will would could should can may might must not n't also "
-    "it this there here what how why then".split()
-)
-_APPOSITION_WORDS = frozenset("of for in at to the a an and 's ' from under with on by his her their its".split())
-PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other", "we": "other", "i": "person"}
-_DOCUMENT_VERBS = frozenset("issued released published signed sent".split())
-_AUXILIARIES = frozenset("did do does will would could may might should can must to".split())
+_CLOSE_TO = word_set("close_to")
+_NUMBER_WORDS = word_set("number_words")
+_CONTRACTED_SUBJECTS = word_set("contracted_subjects")
+_NEGATION = word_set("negation")
+STOP = word_set("stop")
+_APPOSITION_WORDS = word_set("apposition_words")
+# Pronoun subjects and what they resolve to: the last person quoted, or the last other source.
+PRONOUNS = {**dict.fromkeys(word_set("person_pronouns"), "person"), **dict.fromkeys(word_set("other_pronouns"), "other")}
+_DOCUMENT_VERBS = word_set("document_verbs")
+_AUXILIARIES = word_set("auxiliaries")
 
 
 def share_of_people(tokens: Sequence[Token], source: tuple[int, int]) -> tuple[int, int] | None:

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter
-from typing import TYPE_CHECKING
 
 from ...types import (
     Doc,
@@ -19,17 +18,13 @@ from ...types import (
     Sentence,
     Token,
 )
-
-if TYPE_CHECKING:
-    pass
-
-from .lexicon import lexicon
+from .lexicon import lexicon, word_set
 
 QUOTE_MARKS = frozenset('"\u201c\u201d\'\u2018\u2019`')
 START, END = attrgetter("start"), attrgetter("end")
 # Cue forms that are more often plural nouns ("media reports", "cost estimates").
-NOUN_PRONE = frozenset("reports estimates".split())
-_CLAUSE_BREAK = frozenset("something while whereas although though but".split())
+NOUN_PRONE = word_set("noun_prone")
+_CLAUSE_BREAK = word_set("clause_break")
 
 
 class Covered:

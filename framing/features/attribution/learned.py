@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from math import exp
-from typing import TYPE_CHECKING
 
 from ...lexicons import load_json
 from ...types import (
@@ -15,10 +14,6 @@ from ...types import (
     Sentence,
     Token,
 )
-
-if TYPE_CHECKING:
-    pass
-
 from .chunks import (
     CATENATIVES,
     NOUN_BEFORE,
@@ -32,19 +27,16 @@ from .chunks import (
     verb_group_start,
 )
 from .content import QUOTE_MARKS, START, Found, content_after, make
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, word_set
 from .stance import DEGREE
 
 _SCORER_FILE = "attribution-cue-scorer.v1.json"
 VERB_ENDING = "ed"
 # Words after a candidate cue that tell its construction: "warned that", "took aim at", "spoke about".
-_NEXT_WORDS = frozenset(
-    "that : , . to about on for of with as the a an his her their him them it in at by".split()
-)
+_NEXT_WORDS = word_set("next_words")
 # Never a learned cue: function words, auxiliaries, adverbs, quantifiers and the verbs a cue's
 # verb group opens with ("He continues to insist": the cue is "insist").
-_NOT_CANDIDATES = STOP | NOUN_BEFORE | SKIP_LEFT | DEGREE | QUANTIFIERS | CATENATIVES | frozenset(
-    "and or for nor out up down off one more less only".split())
+_NOT_CANDIDATES = STOP | NOUN_BEFORE | SKIP_LEFT | DEGREE | QUANTIFIERS | CATENATIVES | word_set("never_candidates")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from ...lexicons import load_table
 from ...matcher import PhraseMatcher
 
-if TYPE_CHECKING:
-    pass
-
-
 FAMILY = "attribution"
 _STANCE_KINDS = ("stance", "stance_noun", "wait")
+_WORDS_FILE = "attribution-words.v1.tsv"
+
+
+@cache
+def _word_sets() -> dict[str, frozenset[str]]:
+    return {row["set"]: frozenset(row["words"].split()) for row in load_table(_WORDS_FILE)}
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A closed word class the rules read (``attribution-words.v1.tsv``), loaded once for all."""
+    return _word_sets()[name]
 
 
 @dataclass(frozen=True, slots=True)

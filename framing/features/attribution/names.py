@@ -6,23 +6,15 @@ Kept together so that they can move to one home for names (``framing/names.py``)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ...scoring import person_name, surname
 from ...types import (
     Token,
 )
+from .lexicon import Lexicon, word_set
 
-if TYPE_CHECKING:
-    pass
-
-from .lexicon import Lexicon
-
-DETERMINERS = frozenset("the a an one two three several some many other another this".split())
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen sen rep gov lt col sgt capt maj adm cmdr rev prof pres st jr sr "
-    "atty supt inc co corp ltd bros".split()
-)
+DETERMINERS = word_set("determiners")
+_ABBREVIATIONS = word_set("abbreviations")
 
 
 def abbreviation_dot(tokens: Sequence[Token], i: int) -> bool:

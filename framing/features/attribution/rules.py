@@ -7,17 +7,12 @@ Each cue the lexicon matches is read by the first construction that fits it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ...types import (
     Doc,
     Sentence,
     Token,
 )
-
-if TYPE_CHECKING:
-    pass
-
 from .chunks import (
     NOUN_BEFORE,
     NP_LIMIT,
@@ -52,31 +47,23 @@ from .content import (
     only_object,
     quote_before,
 )
-from .lexicon import lexicon
+from .lexicon import lexicon, word_set
 from .names import DETERMINERS, abbreviation_dot
 from .stance import stance_attributions
 
 # What may follow "Asked" opening a sentence: "Asked whether he would ..., Rubio said".
-_ASKED_NEXT = frozenset(
-    "about whether if why what how who whom which when where to by during in on at for".split()
-)
+_ASKED_NEXT = word_set("asked_next")
 _COLON_SPEAKER = 5  # tokens a speaker's name may take before a colon
 # Labels that open a line with a colon but name no speaker.
-_SECTION_LABELS = frozenset(
-    "update updates note watch read related video videos photo photos breaking exclusive "
-    "analysis opinion correction clarification q a source sources credit caption topics tags "
-    "editor editors disclosure warning subscribe follow listen below more here example "
-    "question answer name remember plus contributing look wow busted boom bombshell email "
-    "notice daily poll polls survey report reports study".split()
-)
+_SECTION_LABELS = word_set("section_labels")
 # Agentless passives that report no claim of an unnamed source: "was asked", "was told",
 # "was quoted" (the person quoted is the source), "a PAC called ...".
-_NOT_AGENTLESS = frozenset("ask tell quote call list name describe".split())
-_CLAIM_OPENERS = frozenset("that to of for as".split())
+_NOT_AGENTLESS = word_set("not_agentless")
+_CLAIM_OPENERS = word_set("claim_openers")
 # Relatives by which a clause refers back to what the story itself reports:
 # "..., something Russian officials have repeatedly denied", "..., something which has been
 # documented by Reuters but denied by the defense ministry".
-_BACK_REFERENCE = frozenset("something which".split())
+_BACK_REFERENCE = word_set("back_reference")
 
 
 def rule_attributions(doc: Doc) -> list[Found]:

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ...types import (
     Attribution,
     Doc,
     Evidence,
     Span,
 )
-
-if TYPE_CHECKING:
-    pass
-
 from .chunks import PRONOUNS
 from .content import Found
-from .lexicon import FAMILY, Lexicon, lexicon
+from .lexicon import FAMILY, Lexicon, lexicon, word_set
 from .names import has_name, name_key, names_outlet
 from .stance import defends_own_record, recounted_act, skeptical_reasons
+
+# Words after a source's head: a relative clause or a prepositional tail ("officials who ...").
+_HEAD_ENDS = word_set("head_ends")
 
 
 def finish(doc: Doc, found: list[Found]) -> tuple[tuple[Attribution, ...], list[Evidence]]:
@@ -124,8 +121,7 @@ def _source_type(doc: Doc, source: tuple[int, int], lex: Lexicon) -> str:
     # The head: the last word before a relative clause or a prepositional tail.
     head_end = len(tokens)
     for k, t in enumerate(tokens):
-        if k and t.lower in {"who", "which", "that", "of", "for", "in", "at", "issued", ",",
-                             "to", "with", "like", "close", "familiar"}:
+        if k and t.lower in _HEAD_ENDS:
             head_end = k
             break
     words = [t for t in tokens[:head_end] if t.is_word]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ...types import (
     Attribution,
@@ -14,42 +13,29 @@ from ...types import (
     Span,
     Token,
 )
-
-if TYPE_CHECKING:
-    pass
-
 from .chunks import np_left, np_right, skip_left
 from .content import END, START, Covered, Found, content_after, make
-from .lexicon import FAMILY, Lexicon, lexicon
+from .lexicon import FAMILY, Lexicon, lexicon, word_set
 
 SCARE_QUOTE_WORDS = 3
-_NEGATORS = frozenset("not n't no nothing never neither nor little".split())
+_NEGATORS = word_set("negators")
 # Verbs a stance adjective follows: "Washington was skeptical", "officials remained wary".
-_COPULAS = frozenset(
-    "is are was were be been being remain remains remained seem seems seemed appear appears "
-    "appeared sound sounded stay stayed".split()
-)
+_COPULAS = word_set("copulas")
 # Words that may stand between a copula and its adjective: "was deeply skeptical".
-DEGREE = frozenset("still also more very so too far much quite rather somewhat openly publicly".split())
+DEGREE = word_set("degree")
 # What may follow a stance adjective: its complement or the clause's end, not a noun it modifies.
-_AFTER_STANCE = frozenset("about of that over on toward towards as whether , . ; : and but - —".split())
+_AFTER_STANCE = word_set("after_stance")
 # Verbs a stance noun follows with "with": "greeted the announcement with skepticism".
-_RECEPTION_VERBS = frozenset(
-    "greeted greets met meets received receives reacted reacts responded responds viewed views "
-    "treated treats regarded regards".split()
-)
+_RECEPTION_VERBS = word_set("reception_verbs")
 # What stands before "wait and see": "Washington will wait and see", "prefers to wait and see".
-_WAIT_BEFORE = frozenset(
-    "will would 'll 'd to have has had want wants wanted prefer prefers preferred must should "
-    "need needs decided".split()
-)
-_EXPLETIVES = frozenset("it this that there which what hers his theirs ours mine yours".split())
+_WAIT_BEFORE = word_set("wait_before")
+_EXPLETIVES = word_set("expletives")
 # After "what he called", a particle makes a phrasal verb: "what he called for", "called on".
-_PARTICLES = frozenset("for on off up out in back upon".split())
+_PARTICLES = word_set("particles")
 # A past occasion before "only to": "Russia has announced draw-downs before only to ...".
-_PAST_MARKERS = frozenset("before previously past earlier repeatedly".split())
+_PAST_MARKERS = word_set("past_markers")
 # Acts a reporter recounts with their outcome: "has announced ... before only to later ...".
-_RECOUNTED_ACTS = frozenset("announce declare promise pledge vow".split())
+_RECOUNTED_ACTS = word_set("recounted_acts")
 
 
 def stance_attributions(

@@ -10,6 +10,7 @@ from ...types import (
     Sentence,
     Token,
 )
+from .lexicon import word_set
 
 if TYPE_CHECKING:
     from ...tagger import CueTagger
@@ -79,7 +80,7 @@ def tagged_attributions(doc: Doc, found: list[Found], tagger: CueTagger) -> list
                 taken.update(range(*source))
     return sorted(result, key=lambda e: e.cue)
 # adjectives of intention: "is keen to", "is determined to" (wishes, out of scope like "wants")
-_INTENTIONS = frozenset("keen eager determined willing ready reluctant hesitant anxious poised".split())
+_INTENTIONS = word_set("intentions")
 
 
 def _joined_cues(text: str, cues: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
