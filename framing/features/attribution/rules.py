@@ -7,6 +7,8 @@ Each cue the lexicon matches is read by the first construction that fits it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 
 from ...types import (
     Doc,
@@ -80,7 +82,7 @@ def rule_attributions(doc: Doc) -> list[Found]:
             if first < suppressed_until or any(t.quoted for t in tokens[first:last]):
                 continue
             lemma = lex.form_lemma[match.key]
-            item = _attribution_at(doc, sentence, tokens, first, last, lemma, in_sentence)
+            item = attribution_at(doc, sentence, tokens, first, last, lemma, in_sentence)
             if item is None:
                 continue
             if lemma == "quote" and item.quoted_person is not None:
@@ -126,7 +128,54 @@ def _colon_attribution(doc: Doc, sentence: Sentence, tokens: Sequence[Token]) ->
     return make(doc, sentence, offset, colon, colon + 1, ":", (0, colon), content)
 
 
-def _attribution_at(
+@dataclass(frozen=True)
+class _Cue:
+    """A lexicon cue at ``tokens[first:last]`` of its sentence, with what the rules read around it."""
+
+    doc: Doc
+    sentence: Sentence
+    tokens: Sequence[Token]
+    first: int
+    last: int
+    lemma: str
+    earlier: list[Found]  # the sentence's attributions before this cue
+
+    @property
+    def offset(self) -> int:
+        return self.sentence.token_start
+
+    @property
+    def word(self) -> str:
+        return self.tokens[self.first].lower
+
+    @cached_property
+    def group(self) -> int:
+        """Where the cue's verb group begins ("continues to insist")."""
+        return verb_group_start(self.tokens, self.first)
+
+    @cached_property
+    def before(self) -> str:
+        """The word before the verb group ("" at the sentence's start)."""
+        return self.tokens[self.group - 1].lower if self.group else ""
+
+    @cached_property
+    def left(self) -> int:
+        """The first token left of the verb group that is no auxiliary, adverb or time phrase (-1: none)."""
+        return skip_left(self.tokens, self.group)
+
+    @property
+    def left_word(self) -> str:
+        return self.tokens[self.left].lower if self.left >= 0 else ""
+
+    @property
+    def after_comma(self) -> bool:
+        return self.left_word in {",", '"', "'", "-"}  # folded marks
+
+    def make(self, source: tuple[int, int] | None, content: tuple[int, int] | None) -> Found:
+        return make(self.doc, self.sentence, self.offset, self.first, self.last, self.lemma, source, content)
+
+
+def attribution_at(
     doc: Doc,
     sentence: Sentence,
     tokens: Sequence[Token],
@@ -135,123 +184,196 @@ def _attribution_at(
     lemma: str,
     earlier: list[Found],
 ) -> Found | None:
-    offset = sentence.token_start
-    group = verb_group_start(tokens, first)
-    before = tokens[group - 1].lower if group else ""
-    word = tokens[first].lower
+    """The attribution a lexicon cue makes, read by the first construction that fits it; None if none does.
+
+    In order: a description of a source ("who declined to be named": none);
+    a question put to the subject ("Asked whether ..., Rubio said"; "... when
+    asked what ..."); a noun ("his claims", "the United States": none);
+    "according to X"; inversion (", said Pentagon spokesman Eric Pahon");
+    a participle taking the clause's subject (", saying ..."); and else a
+    subject before the cue, coordinated, passive or plain (see :func:`_subject_attribution`).
+    """
+    cue = _Cue(doc, sentence, tokens, first, last, lemma, earlier)
     if lemma == "decline" and [t.lower for t in tokens[last:last + 2]] == ["to", "be"]:
         return None  # "who declined to be named": how a source is described, not a statement
     if lemma == "ask" and _asked_opening(tokens, first):
-        # "Asked whether he would ..., Rubio said": the question put to the subject.
-        source = subject_after_comma(tokens, first)
-        if source is None:
-            return None
-        comma = next(k for k in range(last, len(tokens)) if tokens[k].text == ",")
-        content = (tokens[last].start, tokens[comma - 1].end) if comma > last else None
-        return make(doc, sentence, offset, first, last, lemma, source, content)
-    if lemma == "ask" and before == "when" and group >= 2 and earlier and earlier[-1].source:
-        # '"Jobs, jobs, jobs," Mrs. Clinton said ... when asked what ...': the question put to her.
-        end = next((k for k in range(last, len(tokens)) if not tokens[k].is_word
-                    and tokens[k].lower not in {"'s", "-"} and not abbreviation_dot(tokens, k)),
-                   len(tokens))
-        content = (tokens[last].start, tokens[end - 1].end) if end > last else None
-        return make(doc, sentence, offset, first, last, lemma,
-                     relative(earlier[-1].source, offset), content)
-    if lemma != "according to" and before in NOUN_BEFORE and not (
+        return _asked_first(cue)
+    if lemma == "ask" and cue.before == "when" and cue.group >= 2 and earlier and earlier[-1].source:
+        return _when_asked(cue)
+    if _a_noun(cue):
+        return None
+    if lemma == "according to":
+        return _according_to(cue)
+    if _noun_prone(cue):
+        return None
+    inverted = _inverted(cue)
+    if inverted is not None:
+        return inverted
+    if cue.word.endswith("ing") and (cue.after_comma or cue.left_word in PARTICIPLE_BEFORE):
+        return _participle(cue)
+    return _subject_attribution(cue)
+
+
+def _asked_first(cue: _Cue) -> Found | None:
+    """"Asked whether he would ..., Rubio said": the question put to the subject."""
+    source = subject_after_comma(cue.tokens, cue.first)
+    if source is None:
+        return None
+    comma = next(k for k in range(cue.last, len(cue.tokens)) if cue.tokens[k].text == ",")
+    content = (cue.tokens[cue.last].start, cue.tokens[comma - 1].end) if comma > cue.last else None
+    return cue.make(source, content)
+
+
+def _when_asked(cue: _Cue) -> Found:
+    """'"Jobs, jobs, jobs," Mrs. Clinton said ... when asked what ...': the question put to her."""
+    tokens = cue.tokens
+    end = next((k for k in range(cue.last, len(tokens)) if not tokens[k].is_word
+                and tokens[k].lower not in {"'s", "-"} and not abbreviation_dot(tokens, k)),
+               len(tokens))
+    content = (tokens[cue.last].start, tokens[end - 1].end) if end > cue.last else None
+    return cue.make(relative(cue.earlier[-1].source, cue.offset), content)
+
+
+def _a_noun(cue: _Cue) -> bool:
+    """A cue word used as a noun: after a determiner, possessive or preposition ("his claims"; but
+    "Some said", "by saying"), or capitalised outside a title-case line ("the United States", "Reports")."""
+    word, before = cue.word, cue.before
+    if cue.lemma != "according to" and before in NOUN_BEFORE and not (
         (before in QUANTIFIERS and not word.endswith(("s", "ing")))  # "Some said"
         or (before in PARTICIPLE_BEFORE and word.endswith("ing"))    # "by saying"
     ):
+        return True
+    return bool(cue.first) and cue.tokens[cue.first].text[:1].isupper() and not title_case(cue.tokens)
+
+
+def _according_to(cue: _Cue) -> Found | None:
+    """"..., according to the Kremlin": the source follows, the content precedes."""
+    source = np_right(cue.tokens, cue.last, lowercase=True)
+    if source is None:
         return None
-    if first and tokens[first].text[:1].isupper() and not title_case(tokens):
-        return None  # "the United States", "Reports": a name or a noun, not a verb
-    if lemma == "according to":
-        source = np_right(tokens, last, lowercase=True)
-        if source is None:
-            return None
-        content = content_before(doc, sentence, tokens, first)
-        return make(doc, sentence, offset, first, last, lemma, source, content)
-    left = skip_left(tokens, group)
-    if word in NOUN_PRONE and left >= 0 and tokens[left].is_word and not (
-            last < len(tokens) and tokens[last].lower in {"that", ",", ".", ":", "-", '"'}):
-        return None  # "news reports show", "cost estimates": a noun unless a clause or stop follows
-    after_comma = left >= 0 and tokens[left].lower in {",", '"', "'", "-"}  # folded marks
-    # Inversion: ", said Pentagon spokesman Eric Pahon." / "..." said Putin.
-    inverted = (left < 0 or after_comma) and not word.endswith("ing") and lemma != "tell"
-    if inverted and left >= 0 and tokens[left].text == "," and apposition(tokens, left):
-        inverted = False  # "Gen. Sergei Surovikin, the Russian military commander, said"
-    if inverted:
-        source = np_right(tokens, last) or titled_name_right(tokens, last)
-        if source is not None and tokens[source[0]].lower in PRONOUNS and source[1] - source[0] > 1:
-            source = None  # ", said he did not ...": a clause after the verb, not an inverted subject
-        if source is not None and tokens[source[0]].lower not in {"that", "it"}:
-            content = content_before(doc, sentence, tokens, left + 1 if left >= 0 else first)
-            return make(doc, sentence, offset, first, last, lemma, source, content)
-    if word.endswith("ing") and (after_comma or (left >= 0 and tokens[left].lower in PARTICIPLE_BEFORE)):
-        # A participle takes the clause's subject: "Moscow ..., while claiming to ...".
-        # After "X quoted Y as ..., saying" the participle is the same statement.
-        if any(e.lemma == "quote" for e in earlier):
-            return None
-        if left == 0 and tokens[0].lower in PARTICIPLE_BEFORE:
-            source = subject_after_comma(tokens, first)  # "After suggesting ..., Mr. Rubio"
-        else:
-            source = relative(earlier[-1].source, offset) if earlier else subject(tokens, left)
-        if source is None:
-            return None
-        content = content_after(doc, sentence, tokens, last)
-        return make(doc, sentence, offset, first, last, lemma, source, content)
-    if left >= 0 and tokens[left].lower in {"and", "but"} and earlier:
-        source = relative(earlier[-1].source, offset)
-    elif last < len(tokens) and tokens[last].lower == "by" and word != lemma:
-        # A passive: "denied by the defense ministry", "was told by the military".
-        source = np_right(tokens, last + 1, lowercase=True)
-        if source is None:
-            return None
-        item = make(doc, sentence, offset, first, last, lemma, source, None)
-        return _with_back_reference(item, tokens, _back_reference(tokens, first))
-    elif before in {"was", "were", "is", "are", "been", "be"} and not word.endswith("ing"):
-        # A passive without its agent: "it was reported that ...", "is estimated to be much
-        # higher", "was accused of ...": an unnamed source, when a claim follows.
-        if lemma in _NOT_AGENTLESS or last >= len(tokens) or tokens[last].lower not in _CLAIM_OPENERS:
-            return None
-        content = content_after(doc, sentence, tokens, last + 1)
-        return make(doc, sentence, offset, first, last, lemma, None, content)
-    elif left > 0 and tokens[left].lower in {"and", "but"} and tokens[left - 1].is_word and (
-            word != lemma):
+    return cue.make(source, content_before(cue.doc, cue.sentence, cue.tokens, cue.first))
+
+
+def _noun_prone(cue: _Cue) -> bool:
+    """"news reports show", "cost estimates": a noun unless a clause or a stop follows."""
+    tokens, left, last = cue.tokens, cue.left, cue.last
+    return cue.word in NOUN_PRONE and left >= 0 and tokens[left].is_word and not (
+        last < len(tokens) and tokens[last].lower in {"that", ",", ".", ":", "-", '"'})
+
+
+def _inverted(cue: _Cue) -> Found | None:
+    """Inversion: ", said Pentagon spokesman Eric Pahon." / '"..." said Putin.'; None when it does not fit."""
+    tokens, left = cue.tokens, cue.left
+    if not (left < 0 or cue.after_comma) or cue.word.endswith("ing") or cue.lemma == "tell":
+        return None
+    if left >= 0 and tokens[left].text == "," and apposition(tokens, left):
+        return None  # "Gen. Sergei Surovikin, the Russian military commander, said"
+    source = np_right(tokens, cue.last) or titled_name_right(tokens, cue.last)
+    if source is not None and tokens[source[0]].lower in PRONOUNS and source[1] - source[0] > 1:
+        return None  # ", said he did not ...": a clause after the verb, not an inverted subject
+    if source is None or tokens[source[0]].lower in {"that", "it"}:
+        return None
+    return cue.make(source, content_before(cue.doc, cue.sentence, tokens, left + 1 if left >= 0 else cue.first))
+
+
+def _participle(cue: _Cue) -> Found | None:
+    """A participle takes the clause's subject: "Moscow ..., while claiming to ...".
+
+    After "X quoted Y as ..., saying" the participle is the same statement.
+    """
+    tokens, left = cue.tokens, cue.left
+    if any(e.lemma == "quote" for e in cue.earlier):
+        return None
+    if left == 0 and tokens[0].lower in PARTICIPLE_BEFORE:
+        source = subject_after_comma(tokens, cue.first)  # "After suggesting ..., Mr. Rubio"
+    else:
+        source = relative(cue.earlier[-1].source, cue.offset) if cue.earlier else subject(tokens, left)
+    if source is None:
+        return None
+    return cue.make(source, content_after(cue.doc, cue.sentence, tokens, cue.last))
+
+
+def _subject_attribution(cue: _Cue) -> Found | None:
+    """A cue with its subject before it: the previous cue's ("... said X and warned"), a passive's
+    agent ("denied by the defense ministry") or none ("is estimated to be"), or the noun phrase left of it."""
+    tokens, left = cue.tokens, cue.left
+    if cue.left_word in {"and", "but"} and cue.earlier:
+        source = relative(cue.earlier[-1].source, cue.offset)
+    elif cue.last < len(tokens) and tokens[cue.last].lower == "by" and cue.word != cue.lemma:
+        return _passive_with_agent(cue)
+    elif cue.before in {"was", "were", "is", "are", "been", "be"} and not cue.word.endswith("ing"):
+        return _agentless_passive(cue)
+    elif left > 0 and cue.left_word in {"and", "but"} and tokens[left - 1].is_word and cue.word != cue.lemma:
         source = subject(tokens, left)  # "Wealth-X keeps its finances a secret but says"
     else:
         source = np_left(tokens, left)
-        if source is not None and not new_clause(tokens, source[0]) and not relative_clause(
-                tokens, source) and quote_before(doc, tokens, source[0]) is None and any(
-                e.content is not None and e.content[0] <= tokens[first].start < e.content[1]
-                for e in earlier):
-            # reported inside another statement: "said it welcomed ..." (but '..."," he said' is his own)
+        if source is not None and _reported_inside(cue, source):
             return None
+    return _with_subject(cue, source)
+
+
+def _passive_with_agent(cue: _Cue) -> Found | None:
+    """"denied by the defense ministry", "was told by the military": the agent is the source."""
+    source = np_right(cue.tokens, cue.last + 1, lowercase=True)
+    if source is None:
+        return None
+    return _with_back_reference(cue.make(source, None), cue.tokens, _back_reference(cue.tokens, cue.first))
+
+
+def _agentless_passive(cue: _Cue) -> Found | None:
+    """"it was reported that ...", "is estimated to be much higher", "was accused of ...": an unnamed
+    source, when a claim follows."""
+    tokens, last = cue.tokens, cue.last
+    if cue.lemma in _NOT_AGENTLESS or last >= len(tokens) or tokens[last].lower not in _CLAIM_OPENERS:
+        return None
+    return cue.make(None, content_after(cue.doc, cue.sentence, tokens, last + 1))
+
+
+def _reported_inside(cue: _Cue, source: tuple[int, int]) -> bool:
+    """A cue reported inside another statement: "said it welcomed ..." (but '..."," he said' is his own)."""
+    tokens, start = cue.tokens, cue.tokens[cue.first].start
+    return (not new_clause(tokens, source[0]) and not relative_clause(tokens, source)
+            and quote_before(cue.doc, tokens, source[0]) is None
+            and any(e.content is not None and e.content[0] <= start < e.content[1] for e in cue.earlier))
+
+
+def _with_subject(cue: _Cue, source: tuple[int, int] | None) -> Found | None:
+    """The attribution of a cue whose subject is ``source``: its content is a quotation before the
+    subject, the sentence before ("Putin told the servicemen."), or the clause after the cue."""
+    tokens = cue.tokens
     plural = None if source is None else plural_head_before(tokens, source)  # plural by construction
     if source is not None:
         source = share_of_people(tokens, source) or plural or source
-    if source is None or (word == lemma and plural is None and not takes_base_form(tokens, source, first)):
+    if source is None or _no_speaker(cue, source, plural):
         return None
-    lone = tokens[source[0]].text
-    if source[1] - source[0] == 1 and lone[:1].isdigit() and not lone.endswith("%"):
-        return None  # a number is no speaker: "60 pledged delegates" (but "42% say" is a share of people)
-    if lemma == "call" and _naming(tokens, source, left, last):
-        return None  # "a super PAC called Future 45": a name given, not a statement
-    if (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
-            and source[1] - source[0] <= 3 and not any(t.text[:1].isupper() for t in tokens[source[0] + 1:first])):
-        return None  # "an old saying": a noun after its adjective
-    content = quote_before(doc, tokens, source[0])
-    if content is None and only_object(tokens, last):
+    content = quote_before(cue.doc, tokens, source[0])
+    if content is None and only_object(tokens, cue.last):
         antecedent = _back_reference(tokens, source[0])
         if antecedent is not None:
-            return _with_back_reference(
-                make(doc, sentence, offset, first, last, lemma, source, None), tokens, antecedent)
-        content = content_before(doc, sentence, tokens, source[0])
+            return _with_back_reference(cue.make(source, None), tokens, antecedent)
+        content = content_before(cue.doc, cue.sentence, tokens, source[0])
     if content is None:
-        content = content_after(doc, sentence, tokens, last)
-    item = make(doc, sentence, offset, first, last, lemma, source, content)
-    if lemma == "quote":
-        item.quoted_person = _quoted_person(tokens, last, offset)
+        content = content_after(cue.doc, cue.sentence, tokens, cue.last)
+    item = cue.make(source, content)
+    if cue.lemma == "quote":
+        item.quoted_person = _quoted_person(tokens, cue.last, cue.offset)
     return item
+
+
+def _no_speaker(cue: _Cue, source: tuple[int, int], plural: tuple[int, int] | None) -> bool:
+    """Whether ``source`` cannot be the cue's speaker: a base form without agreement ("a bitter dispute"),
+    a number, a name given ("a super PAC called Future 45") or an adjective ("an old saying")."""
+    tokens, word = cue.tokens, cue.word
+    if word == cue.lemma and plural is None and not takes_base_form(tokens, source, cue.first):
+        return True
+    lone = tokens[source[0]].text
+    if source[1] - source[0] == 1 and lone[:1].isdigit() and not lone.endswith("%"):
+        return True  # a number is no speaker: "60 pledged delegates" (but "42% say" is a share of people)
+    if cue.lemma == "call" and _naming(tokens, source, cue.left, cue.last):
+        return True  # "a super PAC called Future 45": a name given, not a statement
+    return (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
+            and source[1] - source[0] <= 3
+            and not any(t.text[:1].isupper() for t in tokens[source[0] + 1:cue.first]))  # "an old saying"
 
 
 def _back_reference(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
