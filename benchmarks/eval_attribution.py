@@ -133,7 +133,7 @@ def evaluate(data_dir: Path = DEFAULT_DATA, part: str = "heldout", limit: int | 
     With ``errors``, missed in-scope gold cues are counted under ``"missed"``
     and wrong predicted cues under ``"wrong"``, by lower-cased cue text.
     """
-    speech = frozenset(attribution._lexicon().form_lemma)  # noqa: SLF001 - the cue forms
+    speech = attribution.cue_forms()  # the cue forms
     counts = dict.fromkeys(
         ("pred", "pred_ok", "gold", "gold_ok", "pred_all_ok", "gold_all", "gold_all_ok",
          "src_pairs", "src_ok", "texts", "pred_all"), 0

@@ -5,7 +5,7 @@ Usage: ``python benchmarks/fit_attribution_cues.py [DATA_DIR] [--write]``, then
 
 The rules (``framing.features.attribution``) find most cues; this fits a
 logistic regression over the words they leave, each a candidate only when a
-source stands before it (``attribution._cue_candidates``: the word, its
+source stands before it (``attribution.cue_candidates``: the word, its
 suffix-stripped form, what follows it, what kind of source precedes it ...).
 A candidate is positive when it overlaps an in-scope gold cue (scope as in
 ``eval_attribution.py``); one that overlaps only a thought, wish or evidence
@@ -61,14 +61,14 @@ THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(13))
 
 def collect(data_dir: Path) -> tuple[list[tuple[str, tuple[str, ...], bool, list[str]]], Counter[str]]:
     """Candidate rows (text, features, label, new gold ids it finds) and the rules' own counts."""
-    speech = frozenset(attribution._lexicon().form_lemma)  # noqa: SLF001
+    speech = attribution.cue_forms()
     rows = []
     base: Counter[str] = Counter()
     for name, ann in ev._texts(data_dir, "tune"):  # noqa: SLF001
         text = (data_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
         gold = ev.read_gold(ann)
         doc = build_doc(text)
-        found = attribution._rule_attributions(doc)  # noqa: SLF001
+        found = attribution.rule_attributions(doc)
         rules = [(doc.tokens[e.cue[0]].start, doc.tokens[e.cue[1] - 1].end) for e in found]
         scoped = {k for k, g in enumerate(gold) if ev._in_scope(text, g["Cue"], speech)}  # noqa: SLF001
         hit = {k for k in scoped if any(ev._overlaps(c, gold[k]["Cue"]) for c in rules)}  # noqa: SLF001
@@ -80,7 +80,7 @@ def collect(data_dir: Path) -> tuple[list[tuple[str, tuple[str, ...], bool, list
                 continue
             base["pred"] += 1
             base["pred_ok"] += bool(hits & scoped)
-        for candidate in attribution._cue_candidates(doc, found, every_word=True):  # noqa: SLF001
+        for candidate in attribution.cue_candidates(doc, found, every_word=True):
             token = doc.tokens[candidate.sentence.token_start + candidate.index]
             hits = {k for k, g in enumerate(gold) if ev._overlaps((token.start, token.end), g["Cue"])}  # noqa: SLF001
             if hits and not hits & scoped:
@@ -104,7 +104,7 @@ def irregular_verb_forms(rows) -> list[str]:
     """
     right = Counter(_word(r) for r in rows if r[2])
     return sorted(w for w, n in right.items() if n >= MIN_COUNT and w not in NOT_VERBS
-                  and not w.endswith(attribution._VERB_ENDING))  # noqa: SLF001
+                  and not w.endswith(attribution.VERB_ENDING))
 
 
 def _vectorise(rows, keep):
@@ -142,7 +142,7 @@ def fit(data_dir: Path = ev.DEFAULT_DATA, report: Callable[[str], object] = prin
     """The scorer's JSON data: cross-validated threshold, then weights fitted on the whole tuning part."""
     rows, base = collect(data_dir)
     verb_forms = irregular_verb_forms(rows)
-    rows = [r for r in rows if _word(r).endswith(attribution._VERB_ENDING) or _word(r) in verb_forms]  # noqa: SLF001
+    rows = [r for r in rows if _word(r).endswith(attribution.VERB_ENDING) or _word(r) in verb_forms]
     counts = Counter(f for _, features, _, _ in rows for f in features)
     keep = {f for f, n in counts.items() if n >= MIN_COUNT}
     rules_p, rules_r = base["pred_ok"] / base["pred"], base["gold_ok"] / base["gold"]
@@ -158,7 +158,7 @@ def fit(data_dir: Path = ev.DEFAULT_DATA, report: Callable[[str], object] = prin
                if round(float(w), 4)}
     return {
         "about": "Logistic regression weights of the attribution family's learned cue stage "
-                 "(framing.features.attribution._cue_candidates); fitted by benchmarks/fit_attribution_cues.py",
+                 "(framing.features.attribution.cue_candidates); fitted by benchmarks/fit_attribution_cues.py",
         "fitted_on": "PolNeAR train (Newell et al. 2018), tuning part only (held-out part unseen)",
         "C": C, "min_count": MIN_COUNT, "folds": FOLDS, "min_added_precision": MIN_PRECISION,
         "cross_validation": {k: round(v, 4) for k, v in best.items()},

@@ -47,7 +47,7 @@ CITATION = ("Newell, Margolin and Ruths (2018), An Attribution Relations Corpus 
 
 def training_sentences(data_dir: Path) -> tuple[list[str], list[list[tuple[int, int, int]]], int]:
     """The tuning part's sentences, their labelled character spans, and the number of texts."""
-    speech = frozenset(attribution._lexicon().form_lemma)  # noqa: SLF001 - the cue forms
+    speech = attribution.cue_forms()  # the cue forms
     cue, source = LABELS.index("cue"), LABELS.index("source")
     texts, spans, count = [], [], 0
     for base, ann in evaluation._texts(data_dir, "tune"):  # noqa: SLF001

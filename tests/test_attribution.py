@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 
 from tests.conftest import SHARED_DATA, benchmark, seed_text
 from framing.features import attribution
+from framing.features.attribution.lexicon import word_set
 from framing.lexicons import checksum, load_table, manifest
 from framing.text import build_doc
 
@@ -82,11 +85,11 @@ def test_data_files_match_their_sidecars() -> None:
     for name, meta in entries.items():
         if name.startswith("attribution-"):
             assert meta["sha256"] == checksum(name), name
-            assert meta["date"] == "2026-11-21" and meta["licence"] and meta["curation"]
+            assert date.fromisoformat(meta["date"]) and meta["licence"] and meta["curation"]
             if name.endswith(".tsv"):
                 assert meta["entries"] == len(load_table(name)), name
     assert {"attribution-cues.v1.tsv", "attribution-skeptical.v1.tsv",
-            "attribution-sources.v1.tsv", "attribution-distancing.v1.tsv"} <= set(entries)
+            "attribution-sources.v1.tsv", "attribution-distancing.v1.tsv", "attribution-words.v1.tsv"} <= set(entries)
 
 
 # Every attribution in the five seeds, read and checked by hand:
@@ -297,10 +300,10 @@ def test_learned_stage_leaves_thoughts_wishes_and_rule_cues_alone() -> None:
     """Seed 004: "Putin is looking to extricate ..." is an intention, never scored; "claiming" and
     the other lexicon cues stay the rules' (one attribution each, none with a score)."""
     doc = build_doc(seed_text("004"))
-    found = attribution._rule_attributions(doc)
-    words = [doc.tokens[c.sentence.token_start + c.index].lower for c in attribution._cue_candidates(doc, found)]
+    found = attribution.rule_attributions(doc)
+    words = [doc.tokens[c.sentence.token_start + c.index].lower for c in attribution.cue_candidates(doc, found)]
     assert "looking" not in words and "claiming" not in words
-    assert all(w not in attribution._lexicon().form_lemma for w in words)
+    assert all(w not in attribution.cue_forms() for w in words)
     assert not any("cue_score" in a.attrs for a in attribution.extract(doc).attributions)
 
 
@@ -316,3 +319,13 @@ def test_scorer_weights_are_what_the_fit_script_makes(shared_data: Path) -> None
     """The shipped weights are reproduced exactly by benchmarks/fit_attribution_cues.py on PolNeAR."""
     module = benchmark("fit_attribution_cues")
     assert module.fit(shared_data / "polnear" / "train", report=lambda line: None) == SCORER
+
+
+def test_every_word_class_in_the_data_is_read_by_the_rules() -> None:
+    """attribution-words.v1.tsv holds the rules' closed word classes: none missing, none left unread."""
+    package = resources.files("framing.features.attribution")
+    read = {name for module in package.iterdir() if module.name.endswith(".py")
+            for name in re.findall(r'word_set\("(\w+)"\)', module.read_text(encoding="utf-8"))}
+    rows = {row["set"] for row in load_table("attribution-words.v1.tsv")}
+    assert read == rows
+    assert "'s" in word_set("noun_before")  # "the president's claims": a noun

@@ -1,0 +1,253 @@
+"""Stance: a source's own skeptical stance, doubt in what is said, and the reporter's distancing."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from ...types import (
+    Attribution,
+    Doc,
+    Evidence,
+    Sentence,
+    Span,
+    Token,
+)
+from .chunks import np_left, np_right, skip_left
+from .content import END, START, Covered, Found, content_after, make
+from .lexicon import FAMILY, Lexicon, lexicon, word_set
+
+SCARE_QUOTE_WORDS = 3
+_NEGATORS = word_set("negators")
+# Verbs a stance adjective follows: "Washington was skeptical", "officials remained wary".
+_COPULAS = word_set("copulas")
+# Words that may stand between a copula and its adjective: "was deeply skeptical".
+DEGREE = word_set("degree")
+# What may follow a stance adjective: its complement or the clause's end, not a noun it modifies.
+_AFTER_STANCE = word_set("after_stance")
+# Verbs a stance noun follows with "with": "greeted the announcement with skepticism".
+_RECEPTION_VERBS = word_set("reception_verbs")
+# What stands before "wait and see": "Washington will wait and see", "prefers to wait and see".
+_WAIT_BEFORE = word_set("wait_before")
+_EXPLETIVES = word_set("expletives")
+# After "what he called", a particle makes a phrasal verb: "what he called for", "called on".
+_PARTICLES = word_set("particles")
+# A past occasion before "only to": "Russia has announced draw-downs before only to ...".
+_PAST_MARKERS = word_set("past_markers")
+# Acts a reporter recounts with their outcome: "has announced ... before only to later ...".
+_RECOUNTED_ACTS = word_set("recounted_acts")
+
+
+def stance_attributions(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], reported: Covered, in_sentence: list[Found]
+) -> list[Found]:
+    """A source's own skeptical stance, with no speech verb.
+
+    "Washington was skeptical about Putin's statement" (copula + adjective),
+    "Washington greeted the announcement with skepticism" (or "was greeted with
+    skepticism by/in Washington") and "Washington will wait and see". A stance
+    word inside quotation marks or inside another attribution's content is that
+    speaker's words, not a stance of its own.
+    """
+    offset = sentence.token_start
+    contents = [e.content for e in in_sentence if e.content is not None]
+    found = []
+    for match in lexicon().stance_words.find(tokens):
+        first, last = match.first, match.last
+        word = tokens[first]
+        if word.quoted or word.start in reported or any(start <= word.start < end for start, end in contents):
+            continue
+        if match.key == "stance":
+            item = _stance_adjective(doc, sentence, tokens, first, last)
+        elif match.key == "stance_noun":
+            item = _stance_noun(doc, sentence, tokens, first, last)
+        else:
+            item = _stance_wait(doc, sentence, tokens, first, last)
+        if item is not None:
+            item.stance_word = doc.text[doc.tokens[offset + first].start:doc.tokens[offset + last - 1].end]
+            found.append(item)
+    return found
+
+
+def _stance_source(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
+    """The subject left of a stance's verb, if it can be a source (not "it", "this", a number)."""
+    source = np_left(tokens, skip_left(tokens, verb))
+    if source is None or tokens[source[0]].lower in _EXPLETIVES:
+        return None
+    if tokens[source[1] - 1].text[:1].isdigit():
+        return None
+    return source
+
+
+def _stance_adjective(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
+) -> Found | None:
+    """"Washington was skeptical about ...": copula (+ degree adverbs) + stance adjective."""
+    if last < len(tokens) and tokens[last].lower not in _AFTER_STANCE:
+        return None  # "a skeptical reporter": the adjective modifies a noun
+    k = first - 1
+    while k >= 0 and (tokens[k].lower in DEGREE or (
+            tokens[k].text[:1].islower() and tokens[k].lower.endswith("ly") and tokens[k].lower != "only")):
+        k -= 1
+    if k < 0 or tokens[k].lower not in _COPULAS:
+        return None
+    if any(t.lower in _NEGATORS | {"less"} for t in tokens[max(0, k - 2):first]):
+        return None  # "was not skeptical"
+    source = _stance_source(tokens, k)
+    if source is None:
+        return None
+    content = content_after(doc, sentence, tokens, last) if last < len(tokens) and tokens[last].is_word else None
+    return make(doc, sentence, sentence.token_start, k, last, "be " + tokens[first].lower, source, content)
+
+
+def _stance_noun(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
+) -> Found | None:
+    """"X greeted the announcement with skepticism" / "... was greeted with skepticism in X"."""
+    with_at = next((k for k in range(first - 1, max(-1, first - 4), -1) if tokens[k].lower == "with"), None)
+    if with_at is None:
+        return None
+    verb = next((k for k in range(with_at - 1, max(-1, with_at - 9), -1)
+                 if tokens[k].lower in _RECEPTION_VERBS), None)
+    if verb is None or any(not t.is_word for t in tokens[verb:with_at]):
+        return None
+    offset = sentence.token_start
+    if verb and tokens[verb - 1].lower in {"was", "were", "been", "is", "are", "be"}:
+        # passive: the source follows ("by Washington", "in Washington"), the subject is what was greeted
+        if last + 1 >= len(tokens) or tokens[last].lower not in {"by", "in", "from"}:
+            return None
+        source = np_right(tokens, last + 1)
+        subject = np_left(tokens, verb - 2)
+        content = None if subject is None else (tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        if source is None:
+            return None
+        return make(doc, sentence, offset, verb, last, "greet with", source, content)
+    source = _stance_source(tokens, verb)
+    if source is None:
+        return None
+    content = (tokens[verb + 1].start, tokens[with_at - 1].end) if with_at > verb + 1 else None
+    return make(doc, sentence, offset, verb, last, "greet with", source, content)
+
+
+def _stance_wait(
+    doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
+) -> Found | None:
+    """"Washington will wait and see (whether ...)": a modal or "to" before "wait"."""
+    if tokens[first].lower != "wait" or first == 0 or tokens[first - 1].lower not in _WAIT_BEFORE:
+        return None
+    k = first - 1
+    while k >= 0 and tokens[k].lower in _WAIT_BEFORE:
+        k -= 1
+    source = _stance_source(tokens, k + 1)
+    if source is None:
+        return None
+    content = content_after(doc, sentence, tokens, last) if last < len(tokens) and tokens[last].is_word else None
+    return make(doc, sentence, sentence.token_start, first, last, "wait and see", source, content)
+
+
+def recounted_act(doc: Doc, item: Found, content: Span | None, lex: Lexicon) -> str | None:
+    """The reporter recounting a source's past act and its outcome, or None.
+
+    "However, Russia has announced partial force draw-downs before only to
+    later bring in different capabilities": the voice is the reporter's, who
+    sets the announcement against what followed; the same words inside a
+    quotation stay the speaker's doubt.
+    """
+    if content is None or item.direct or item.lemma not in _RECOUNTED_ACTS:
+        return None
+    # tokens are in text order: the content's end is found by bisection, not a scan to the text's end
+    tokens = doc.tokens[item.cue[1]:bisect_left(doc.tokens, content.end, lo=item.cue[1], key=START)]
+    for match in lex.skeptical.find(tokens):
+        if lex.skeptical_rule[match.key] == "recount" and any(
+                t.lower in _PAST_MARKERS for t in tokens[:match.first]):
+            return match.key
+    return None
+
+
+def defends_own_record(doc: Doc, item: Found, content: Span | None, lex: Lexicon) -> bool:
+    """A contesting verb whose object is the speaker's own record, not someone's claim.
+
+    It refers back to what the story itself reports ("..., something Russian
+    officials have repeatedly denied"), names an accusation ("denied the
+    allegations") or is a that-clause about the speaker ("denied that it had ...").
+    Such a denial is the accused side's defence; it does not doubt the story's claim.
+    """
+    if item.back_reference:
+        return True
+    if content is None:
+        return False
+    words = [t.lower for t in doc.tokens[item.cue[1]:item.cue[1] + 6]
+             if t.start < content.end and t.is_word]
+    speaker = {"he", "she", "they", "we", "i"}
+    if words[:1] == ["that"]:
+        words, speaker = words[1:], speaker | {"it"}  # "denied that it had ...", not "challenged it"
+    return bool(words) and (words[0] in speaker
+                            or any(w in lex.defence_objects for w in words[:4]))
+
+
+def skeptical_reasons(
+    doc: Doc, item: Found, content: Span | None, lex: Lexicon
+) -> list[str]:
+    """Doubt phrases in the content, or in the cue's sentence when there is no content."""
+    sentence = item.sentence
+    first = sentence.token_start
+    last = sentence.token_end
+    if content is not None:
+        # tokens are in text order, so their starts and ends are sorted: bisect, not scan
+        first = bisect_right(doc.tokens, content.start, key=END)
+        last = bisect_left(doc.tokens, content.end, lo=first, key=START)
+    tokens = doc.tokens[first:last]
+    reasons = []
+    for match in lex.skeptical.find(tokens):
+        if lex.skeptical_rule[match.key] == "negated":
+            window = tokens[max(0, match.first - 3):match.first]
+            if not any(t.lower in _NEGATORS for t in window):
+                continue
+        reasons.append(match.key)
+    return reasons
+
+
+def narrator_distancing(doc: Doc, attributions: Sequence[Attribution]) -> list[Evidence]:
+    lex = lexicon()
+    cue_starts = {a.cue.start for a in attributions}
+    found: list[Evidence] = []
+    for a in attributions:
+        if a.verb_stance == "distancing":
+            found.append(Evidence(FAMILY, "narrator_distancing", a.cue.start, a.cue.end, a.cue.text,
+                                  a.sentence, {"quoted": False, "cue": a.attrs["verb"],
+                                               "kind": "distancing_verb"}))
+    contents = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
+    for sentence in doc.body:
+        tokens = doc.sentence_tokens(sentence)
+        for match in lex.distancing.find(tokens):
+            span = tokens[match.first:match.last]
+            if span[0].quoted or span[0].start in cue_starts:
+                continue
+            if match.key.startswith("what ") and match.last < len(tokens) and tokens[match.last].lower in _PARTICLES:
+                continue  # "what he called for": a demand, not a label handed back
+            start, end = span[0].start, span[-1].end
+            found.append(Evidence(FAMILY, "narrator_distancing", start, end, doc.text[start:end],
+                                  sentence.index, {"quoted": False, "cue": match.key,
+                                                   "kind": "marker"}))
+    reported = Covered()
+    for start, end in contents:
+        reported.add(start, end)
+    for quote in doc.quotes:
+        if len(quote.text.split()) > SCARE_QUOTE_WORDS:
+            continue
+        if quote.start in reported:
+            continue
+        home = _body_sentence_at(doc, quote.start)
+        if home is None:
+            continue
+        found.append(Evidence(FAMILY, "narrator_distancing", quote.start, quote.end, quote.text,
+                              home, {"quoted": True, "cue": "scare quotes", "kind": "scare_quotes"}))
+    return found
+
+
+def _body_sentence_at(doc: Doc, position: int) -> int | None:
+    """The index of the body sentence holding the character at ``position``, if any."""
+    i = bisect_right(doc.body, position, key=START) - 1
+    if i >= 0 and position < doc.body[i].end:
+        return doc.body[i].index
+    return None
