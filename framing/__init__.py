@@ -10,7 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .analysis import analyze, analyze_corpus
 from .compare import Comparison, compare
-from .errors import FramingError, InputError, ModelError
+from .errors import AnalysisError, FramingError, InputError, ModelError
 from .io import load_corpus, read_corpus
 from .model import load_model
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
@@ -33,6 +33,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "Analysis",
+    "AnalysisError",
     "Article",
     "Attribution",
     "Comparison",

@@ -11,3 +11,7 @@ class InputError(FramingError):
 
 class ModelError(FramingError):
     """A model file is missing, foreign, tampered with or does not fit this code."""
+
+
+class AnalysisError(FramingError):
+    """An article could not be analysed: a stage (or a library it calls) failed on its text."""

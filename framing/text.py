@@ -30,6 +30,7 @@ from operator import attrgetter, itemgetter
 
 import sentencex
 
+from .errors import AnalysisError
 from .types import Doc, Quote, Sentence, SentenceKind, Span, Token
 
 _FOLD = str.maketrans(
@@ -39,9 +40,13 @@ _FOLD = str.maketrans(
         "\u00ab": '"', "\u00bb": '"',
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
         "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ",
-        "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\t": " ", "\x0b": "\n",
+        "\u00a0": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\t": " ", "\x0b": "\n",
         "\x0c": "\n", "\u2028": "\n", "\u2029": "\n", "\x00": " ",
+        # Every other space that Unicode calls white space: sentencex panics on a capital, one of
+        # them and a full stop ("U\u3000."), so none may reach it. U+0085 (NEL) becomes a space,
+        # not a line break: it is most often cp1252's ellipsis read as latin-1.
+        "\u0085": " ", "\u1680": " ", "\u205f": " ", "\u3000": " ",
+        **{chr(c): " " for c in range(0x2000, 0x200B)},
     }
 )
 
@@ -272,7 +277,7 @@ def _mark_page_top(texts: list[str], words: list[list[str]], kinds: list[Sentenc
 def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = start
-    for piece in sentencex.segment("en", norm[start:end]):
+    for piece in _segment(norm, start, end):
         s, e = _strip(norm, position, position + len(piece))
         position += len(piece)
         if s < e:
@@ -281,6 +286,22 @@ def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 spans.append((s, e))
     return spans
+
+
+def _segment(norm: str, start: int, end: int) -> list[str]:
+    """sentencex's pieces of ``norm[start:end]``; a failure inside it is an :class:`AnalysisError`.
+
+    sentencex is compiled Rust: a bug there raises a ``PanicException``, which
+    is a ``BaseException`` that ``except Exception`` would let through.
+    """
+    try:
+        return sentencex.segment("en", norm[start:end])
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:
+        raise AnalysisError(
+            f"the sentence splitter failed on characters {start}-{end}: {type(error).__name__}: {error}"
+        ) from error
 
 
 def _tokenise(
