@@ -1,8 +1,10 @@
-"""Hostile text (issue 19): no crash, and one article's failure never ends a batch."""
+"""Hostile text (issue 19): no crash, one article's failure never ends a batch, bad cards are ModelErrors."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 import sentencex
@@ -10,11 +12,11 @@ from typer.testing import CliRunner
 
 import framing
 import framing.text
-from framing import AnalysisError, Article, ReadError
+from framing import AnalysisError, Article, ModelError, ReadError
 from framing.cli import app
 from framing.parallel import analyze_parallel
 
-from .conftest import seed_text
+from .conftest import ROOT, seed_text
 
 # Every space on which sentencex 1.0 panics after a capital and before a full stop ("U\u3000."),
 # found by trying each of the 1,112,064 code points in "U" + c + "." and five other shapes.
@@ -124,3 +126,31 @@ def test_the_failed_article_is_listed_in_the_comparison_report(tmp_path, monkeyp
     result = CliRunner().invoke(app, ["compare", str(corpus), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [e["source"] for e in json.loads(result.stdout)["errors"]] == [f"{corpus}:1"]
+
+
+NESTED = "[" * 1000 + "]" * 1000
+
+
+def test_a_deeply_nested_model_card_is_a_model_error(tmp_path) -> None:
+    card = tmp_path / "model.json"
+    card.write_text(NESTED, encoding="utf-8")
+    with pytest.raises(ModelError, match="nests arrays or objects too deeply"):
+        framing.load_model(card)
+
+
+def test_a_deeply_nested_tagger_card_is_a_model_error(tmp_path) -> None:
+    card = tmp_path / "tagger.json"
+    card.write_text('{"format": ' + NESTED + "}", encoding="utf-8")
+    with pytest.raises(ModelError, match="tagger's card: its JSON nests arrays or objects too deeply"):
+        framing.load_tagger(card)
+
+
+def test_a_deeply_nested_model_card_on_the_command_line_is_one_line(tmp_path) -> None:
+    card = tmp_path / "model.json"
+    card.write_text(NESTED, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "framing", "score", "seeds", "--model", str(card)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"error: {card} is not a framing model: its JSON nests arrays or objects too deeply to be read\n"
