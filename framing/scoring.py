@@ -43,6 +43,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .lexicons import load_json
+from .features import SpanIndex
 from .types import Analysis, Attribution, Evidence
 
 WEIGHTS_FILE = "index-weights.v1.json"
@@ -199,11 +200,10 @@ def _counted_elsewhere(component: Mapping[str, Any], evidence: Sequence[Evidence
     selectors = component.get("unless_counted_by")
     if not selectors:
         return []
-    taken = [(e.start, e.end) for e in evidence if any(_selected(e, s) for s in selectors)]
+    taken = SpanIndex(e for e in evidence if any(_selected(e, s) for s in selectors))
     return [
         e for e in evidence
-        if any(_selected(e, s) for s in component["evidence"])
-        and any(start < e.end and e.start < end for start, end in taken)
+        if any(_selected(e, s) for s in component["evidence"]) and taken.overlaps(e.start, e.end)
     ]
 
 
