@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import json
+import operator
 import subprocess
 import sys
 
 import pytest
 import sentencex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import framing
 import framing.text
-from framing import AnalysisError, Article, ModelError, ReadError
+from framing import AnalysisError, Article, FramingError, ModelError, ReadError
 from framing.cli import app
 from framing.parallel import analyze_parallel
 
-from .conftest import ROOT, seed_text
+from .conftest import ROOT, benchmark, seed_text
 
 # Every space on which sentencex 1.0 panics after a capital and before a full stop ("U\u3000."),
 # found by trying each of the 1,112,064 code points in "U" + c + "." and five other shapes.
-PANIC_SPACES = "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+PANIC_SPACES = benchmark("fuzz").PANIC_SPACES
 
 
 @pytest.mark.parametrize("space", PANIC_SPACES, ids=lambda c: f"U+{ord(c):04X}")
@@ -154,3 +157,25 @@ def test_a_deeply_nested_model_card_on_the_command_line_is_one_line(tmp_path) ->
     )
     assert result.returncode == 1
     assert result.stderr == f"error: {card} is not a framing model: its JSON nests arrays or objects too deeply to be read\n"
+
+
+FUZZ = benchmark("fuzz")
+HOSTILE_PIECE = st.one_of(
+    st.sampled_from(FUZZ.FRAGMENTS),
+    st.text(alphabet=FUZZ.SPECIAL, min_size=1, max_size=4),
+    st.characters(),  # any code point, surrogate halves included
+    st.builds(operator.mul, st.sampled_from(FUZZ.RUN_CHARS), st.integers(2, 3000)),  # a long run of one character
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzAQZ\u00e9", min_size=30, max_size=3000),  # a long word
+)
+
+
+@settings(max_examples=120, derandomize=True, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(HOSTILE_PIECE, max_size=30).map("".join))
+def test_hostile_text_gives_an_analysis_whose_spans_slice_it(text: str) -> None:
+    """Panic spaces, controls, bidi, zero-width and combining marks, open quotes, HTML, runs: no crash."""
+    try:
+        analysis = framing.analyze(text)
+    except FramingError:
+        return  # framing's documented refusal
+    assert list(FUZZ.violations(text, analysis)) == []
