@@ -179,3 +179,11 @@ def test_hostile_text_gives_an_analysis_whose_spans_slice_it(text: str) -> None:
     except FramingError:
         return  # framing's documented refusal
     assert list(FUZZ.violations(text, analysis)) == []
+
+
+def test_a_paragraph_longer_than_sentencex_s_window_keeps_its_sentences() -> None:
+    # sentencex's time grows faster than one paragraph's length, so long ones are split in windows
+    sentences = [s.text for s in framing.build_doc(seed_text("003")).body if '"' not in s.text]
+    paragraph = " ".join(sentences * 12)
+    assert len(paragraph) > 3 * framing.text._WINDOW
+    assert [s.text for s in framing.build_doc(paragraph).sentences] == sentences * 12
