@@ -184,6 +184,6 @@ def test_hostile_text_gives_an_analysis_whose_spans_slice_it(text: str) -> None:
 def test_a_paragraph_longer_than_sentencex_s_window_keeps_its_sentences() -> None:
     # sentencex's time grows faster than one paragraph's length, so long ones are split in windows
     sentences = [s.text for s in framing.build_doc(seed_text("003")).body if '"' not in s.text]
-    paragraph = " ".join(sentences * 12)
+    paragraph = " ".join(sentences * 30)
     assert len(paragraph) > 3 * framing.text._WINDOW
-    assert [s.text for s in framing.build_doc(paragraph).sentences] == sentences * 12
+    assert [s.text for s in framing.build_doc(paragraph).sentences] == sentences * 30
