@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import analyze, analyze_corpus
 from .compare import Comparison, compare
-from .errors import FramingError, InputError, ModelError, OutputError
+from .errors import AnalysisError, FramingError, InputError, ModelError, OutputError
 from .io import load_corpus, read_corpus
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
 from .text import build_doc
@@ -53,6 +53,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "Analysis",
+    "AnalysisError",
     "Article",
     "Attribution",
     "Comparison",

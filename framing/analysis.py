@@ -12,7 +12,7 @@ from .language import detect_language, is_english
 from .scoring import index_features
 from .tagger import CueTagger, LoadedTagger, shipped_loaded_tagger, shipped_tagger
 from .text import build_doc
-from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, Span
+from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, ReadError, Span
 
 # What ``analyze(tagger=...)`` takes: True for the shipped taggers, or the ones to use.
 Taggers = bool | CueTagger | LoadedTagger | tuple[CueTagger | LoadedTagger, ...]
@@ -93,7 +93,11 @@ def _with_indices(
 
 
 def analyze_corpus(
-    articles: Iterable[Article | str], *, jobs: int = 1, tagger: Taggers = False
+    articles: Iterable[Article | str],
+    *,
+    jobs: int = 1,
+    tagger: Taggers = False,
+    errors: list[ReadError] | None = None,
 ) -> Iterator[Analysis]:
     """Analyse articles in input order, yielding as it goes.
 
@@ -102,10 +106,23 @@ def analyze_corpus(
     either way. A bad ``jobs`` raises at once, before any input is read.
     ``tagger`` is passed to :func:`analyze` (``True``: the shipped taggers,
     which each worker loads once; custom ones are sent with every chunk).
+
+    One article's failure never ends the batch, whatever it is (a framing
+    error, a bug, a panic in a compiled library): the article is skipped and
+    appended to ``errors`` as a :class:`~framing.types.ReadError` (its source,
+    or ``item N`` for a bare text, and the reason), or, when ``errors`` is not
+    given, reported with a :class:`RuntimeWarning`. Only ``KeyboardInterrupt``
+    and ``SystemExit`` stop it.
+
+    >>> failed = []
+    >>> [a.article.source for a in analyze_corpus(["Officials said so.", 42], errors=failed)]
+    ['<text>']
+    >>> failed[0].source, failed[0].reason.startswith("could not be analysed: TypeError")
+    ('item 2', True)
     """
     from .parallel import analyze_parallel  # parallel imports analyze from this module
 
-    return analyze_parallel(articles, jobs, tagger=tagger)
+    return analyze_parallel(articles, jobs, tagger=tagger, errors=errors)
 
 
 def _as_article(text: str | Article, *, outlet: str | None, title: str | None) -> Article:

@@ -274,11 +274,14 @@ def _analysed(
     tagger: bool = False,
     follow_links: bool = False,
 ) -> Iterator[Analysis]:
-    """Analyse what can be read, in input order; warnings go to stderr."""
+    """Analyse what can be read, in input order; warnings and failed articles go to stderr."""
+    failed: list[ReadError] = []
     articles = _readable(paths, outlet, max_bytes, errors, follow_links)
-    for analysis in analyze_corpus(articles, jobs=jobs, tagger=tagger):
+    for analysis in analyze_corpus(articles, jobs=jobs, tagger=tagger, errors=failed):
+        _skip_failed(failed, errors)
         _warn(analysis.article.source, analysis.warnings)
         yield analysis
+    _skip_failed(failed, errors)
 
 
 def _jsonl_lines(
@@ -302,9 +305,20 @@ def _jsonl_lines(
             yield jsonl_line(analysis_record(with_model(analysis, model)))
         return
     articles = _readable(paths, outlet, max_bytes, errors, follow_links)
-    for source, warnings, line in analyze_parallel(articles, jobs, then=jsonl_output, tagger=tagger):
+    failed: list[ReadError] = []
+    for source, warnings, line in analyze_parallel(articles, jobs, then=jsonl_output, tagger=tagger, errors=failed):
+        _skip_failed(failed, errors)
         _warn(source, warnings)
         yield line
+    _skip_failed(failed, errors)
+
+
+def _skip_failed(failed: list[ReadError], errors: list[ReadError]) -> None:
+    """Move articles whose analysis failed to ``errors``, saying so as a read error is said."""
+    for item in failed:
+        errors.append(item)
+        typer.echo(f"skipped {item.source}: {item.reason}", err=True)
+    failed.clear()
 
 
 def jsonl_output(analysis: Analysis) -> tuple[str, tuple[str, ...], str]:

@@ -15,3 +15,7 @@ class ModelError(FramingError):
 
 class OutputError(FramingError):
     """An output cannot be written where it was asked for (its folder is missing, it is a folder)."""
+
+
+class AnalysisError(FramingError):
+    """An article could not be analysed: a stage (or a library it calls) failed on its text."""

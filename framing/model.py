@@ -444,6 +444,10 @@ def _read_card(path: Path) -> dict[str, Any]:
         card = json.loads(path.read_bytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ModelError(f"{path} is not a framing model: it is not JSON ({error})") from None
+    except RecursionError:  # '[' * 1000: json's parser recurses once per level
+        raise ModelError(
+            f"{path} is not a framing model: its JSON nests arrays or objects too deeply to be read"
+        ) from None
     if not isinstance(card, dict) or card.get("format") != FORMAT:
         raise ModelError(f"{path} is not a framing model: its card has no \"format\": \"{FORMAT}\"")
     if card.get("format_version") not in (FORMAT_VERSION, ENCODER_FORMAT_VERSION):

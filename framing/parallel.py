@@ -21,16 +21,18 @@ import gc
 import itertools
 import os
 import threading
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 from typing import TypeVar, overload
 
 from .analysis import Taggers, analyze
 from .errors import FramingError
-from .types import Analysis, Article
+from .types import Analysis, Article, ReadError
 
 T = TypeVar("T")
 
@@ -67,6 +69,7 @@ def analyze_parallel(
     chunk_size: int = ...,
     prefetch: int = ...,
     tagger: Taggers = ...,
+    errors: list[ReadError] | None = ...,
 ) -> Iterator[Analysis]: ...
 @overload
 def analyze_parallel(
@@ -77,6 +80,7 @@ def analyze_parallel(
     prefetch: int = ...,
     then: Callable[[Analysis], T],
     tagger: Taggers = ...,
+    errors: list[ReadError] | None = ...,
 ) -> Iterator[T]: ...
 def analyze_parallel(
     articles: Iterable[Article | str],
@@ -86,6 +90,7 @@ def analyze_parallel(
     prefetch: int = PREFETCH,
     then: Callable[[Analysis], object] | None = None,
     tagger: Taggers = False,
+    errors: list[ReadError] | None = None,
 ) -> Iterator[object]:
     """Analyse articles on ``jobs`` processes, yielding results in input order.
 
@@ -114,14 +119,20 @@ def analyze_parallel(
         which each worker loads once; custom ones
         (:class:`~framing.tagger.CueTagger`, :class:`~framing.tagger.LoadedTagger`)
         are sent with every chunk.
+    errors
+        Where articles that could not be analysed are listed, as
+        :class:`~framing.types.ReadError` records, in input order.
 
     Returns
     -------
     Iterator[Analysis]
-        Exactly what ``map(framing.analyze, articles)`` gives (``then`` applied
-        to each, if given), in the same order.
-        An exception raised while analysing an article is raised here, at that
-        article's place in the order. Closing the iterator early cancels the
+        What ``map(framing.analyze, articles)`` gives (``then`` applied to
+        each, if given), in the same order, less the articles whose analysis
+        failed. A failure of any kind (a framing error, a bug, a panic in a
+        compiled library; not ``KeyboardInterrupt`` or ``SystemExit``) is
+        caught where the article is analysed, so it never ends the batch: the
+        article is appended to ``errors``, or, without ``errors``, reported
+        with a :class:`RuntimeWarning`. Closing the iterator early cancels the
         chunks not yet started.
     """
     workers = resolve_jobs(jobs)
@@ -132,13 +143,60 @@ def analyze_parallel(
     work = partial(analyze, tagger=tagger) if tagger is not False else analyze
     if then is not None:
         work = partial(_analyze_then, then, work)
+    numbered = enumerate(articles, start=1)
     if workers == 1:
-        return _collecting_less(map(work, articles))
-    return _ordered(iter(articles), workers, chunk_size, workers * prefetch, work)
+        return _collecting_less(_succeeded(map(partial(_isolated, work), numbered), errors))
+    return _succeeded(_ordered(numbered, workers, chunk_size, workers * prefetch, work), errors)
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """An article whose analysis failed, as a worker sends it back (plain strings pickle)."""
+
+    error: ReadError
+
+
+def _isolated(work: Callable[[Article | str], T], numbered: tuple[int, Article | str]) -> T | _Failed:
+    """``work`` on one article, its failure of any kind turned into a :class:`_Failed` record.
+
+    ``BaseException`` is caught because a panic in a Rust extension
+    (sentencex's ``PanicException``) derives from it; the exception itself is
+    not kept, as such exceptions cannot be sent between processes.
+    """
+    position, article = numbered
+    try:
+        return work(article)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:
+        return _Failed(ReadError(_source(article, position), _reason(error)))
+
+
+def _source(article: object, position: int) -> str:
+    """The failed article's own source, or its place in the input when it has none."""
+    source = getattr(article, "source", "<text>")
+    return source if isinstance(source, str) and source != "<text>" else f"item {position}"
+
+
+def _reason(error: BaseException) -> str:
+    """Why an analysis failed: framing's own message, or the exception's type and message."""
+    detail = str(error) if isinstance(error, FramingError) else f"{type(error).__name__}: {error}"
+    return f"could not be analysed: {detail}"
+
+
+def _succeeded(results: Iterable[T | _Failed], errors: list[ReadError] | None) -> Iterator[T]:
+    """The results, with each failure listed in ``errors`` (or warned about) instead."""
+    for result in results:
+        if not isinstance(result, _Failed):
+            yield result
+        elif errors is not None:
+            errors.append(result.error)
+        else:
+            warnings.warn(f"{result.error.source}: {result.error.reason}", RuntimeWarning, stacklevel=2)
 
 
 def _ordered(
-    articles: Iterator[Article | str],
+    articles: Iterator[tuple[int, Article | str]],
     workers: int,
     chunk_size: int,
     in_flight: int,
@@ -191,10 +249,10 @@ def _collecting_less(results: Iterator[T]) -> Iterator[T]:
 
 
 def analyze_chunk(
-    articles: list[Article | str], work: Callable[[Article | str], object] = analyze
+    articles: list[tuple[int, Article | str]], work: Callable[[Article | str], object] = analyze
 ) -> list[object]:
-    """What a worker does with one chunk: :func:`framing.analyze` (or ``work``) on each article."""
-    return [work(article) for article in articles]
+    """What a worker does with one chunk of numbered articles: ``work`` on each, failures isolated."""
+    return [_isolated(work, numbered) for numbered in articles]
 
 
 def _analyze_then(

@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from .features import SpanIndex
 from .lexicons import load_json
 from .names import determiners, normalise_name, person_name, surname
 from .types import Analysis, Attribution, Evidence
@@ -200,11 +201,10 @@ def _counted_elsewhere(component: Mapping[str, Any], evidence: Sequence[Evidence
     selectors = component.get("unless_counted_by")
     if not selectors:
         return []
-    taken = [(e.start, e.end) for e in evidence if any(_selected(e, s) for s in selectors)]
+    taken = SpanIndex(e for e in evidence if any(_selected(e, s) for s in selectors))
     return [
         e for e in evidence
-        if any(_selected(e, s) for s in component["evidence"])
-        and any(start < e.end and e.start < end for start, end in taken)
+        if any(_selected(e, s) for s in component["evidence"]) and taken.overlaps(e.start, e.end)
     ]
 
 

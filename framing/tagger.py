@@ -225,6 +225,10 @@ def load_tagger(path: str | Path, labels: Sequence[str] = LABELS) -> tuple[Token
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ModelError(f"{card_path}: cannot read the tagger's card ({error})") from None
+    except RecursionError:  # '[' * 1000: json's parser recurses once per level
+        raise ModelError(
+            f"{card_path}: cannot read the tagger's card: its JSON nests arrays or objects too deeply"
+        ) from None
     if not isinstance(card, dict) or card.get("format") != FORMAT or card.get("format_version") != FORMAT_VERSION:
         raise ModelError(f"{card_path}: not a framing token tagger (format {FORMAT!r} version {FORMAT_VERSION})")
     if tuple(card.get("labels", ())) != labels:

@@ -31,6 +31,7 @@ from operator import attrgetter, itemgetter
 
 import sentencex
 
+from .errors import AnalysisError
 from .lexicons import load_table
 from .names import abbreviations
 from .types import Doc, Quote, Sentence, SentenceKind, Span, Token
@@ -42,9 +43,13 @@ _FOLD = str.maketrans(
         "\u00ab": '"', "\u00bb": '"',
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
         "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ",
-        "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\t": " ", "\x0b": "\n",
+        "\u00a0": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\t": " ", "\x0b": "\n",
         "\x0c": "\n", "\u2028": "\n", "\u2029": "\n", "\x00": " ",
+        # Every other space that Unicode calls white space: sentencex panics on a capital, one of
+        # them and a full stop ("U\u3000."), so none may reach it. U+0085 (NEL) becomes a space,
+        # not a line break: it is most often cp1252's ellipsis read as latin-1.
+        "\u0085": " ", "\u1680": " ", "\u205f": " ", "\u3000": " ",
+        **{chr(c): " " for c in range(0x2000, 0x200B)},
     }
 )
 
@@ -302,7 +307,7 @@ def _title_before_name() -> re.Pattern[str]:
 def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = start
-    for piece in sentencex.segment("en", norm[start:end]):
+    for piece in _segment(norm, start, end):
         s, e = _strip(norm, position, position + len(piece))
         position += len(piece)
         if s < e:
@@ -311,6 +316,47 @@ def _split_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 spans.append((s, e))
     return spans
+
+
+# sentencex's time grows faster than the text within one call (3.6x per doubling of one
+# 800 KB paragraph without spaces), so a longer block is split a window at a time
+_WINDOW = 10_000
+
+
+def _segment(norm: str, start: int, end: int) -> list[str]:
+    """sentencex's pieces of ``norm[start:end]``, which concatenate back to it.
+
+    A block longer than :data:`_WINDOW` is split a window at a time: every
+    sentence but the window's last is kept and the next window starts at that
+    last one, so the sentences are the ones a single call finds. A last
+    sentence that starts in the window's first half is kept whole, which
+    cuts it at the window's edge but keeps the time linear.
+    """
+    pieces: list[str] = []
+    while end - start > _WINDOW:
+        window = _segment_once(norm, start, start + _WINDOW)
+        if len(window) > 1 and _WINDOW - len(window[-1]) >= _WINDOW // 2:
+            window.pop()
+        pieces.extend(window)
+        start += sum(map(len, window))
+    pieces.extend(_segment_once(norm, start, end))
+    return pieces
+
+
+def _segment_once(norm: str, start: int, end: int) -> list[str]:
+    """sentencex's pieces of ``norm[start:end]``; a failure inside it is an :class:`AnalysisError`.
+
+    sentencex is compiled Rust: a bug there raises a ``PanicException``, which
+    is a ``BaseException`` that ``except Exception`` would let through.
+    """
+    try:
+        return sentencex.segment("en", norm[start:end])
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:
+        raise AnalysisError(
+            f"the sentence splitter failed on characters {start}-{end}: {type(error).__name__}: {error}"
+        ) from error
 
 
 def _tokenise(

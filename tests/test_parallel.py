@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from framing import Analysis, Article, FramingError, analyze
+from framing import Analysis, Article, FramingError, ReadError, analyze
 from framing.parallel import BATCH_GC_THRESHOLD, analyze_parallel, available_cores, resolve_jobs
 
 from .conftest import seed_text
@@ -74,11 +74,22 @@ def test_input_is_read_only_as_fast_as_results_are_taken() -> None:
     assert len(taken) <= 2 * 2 * 2 + 2 * 2
 
 
-def test_an_error_surfaces_at_its_place_in_the_order() -> None:
-    stream = analyze_parallel(["First article text.", 42, "Third."], 2, chunk_size=1)  # type: ignore[list-item]
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failed_article_is_listed_at_its_place_and_the_rest_analysed(jobs: int) -> None:
+    errors: list[ReadError] = []
+    items = ["First article text.", 42, Article(text="Third.", source="third.txt")]
+    stream = analyze_parallel(items, jobs, chunk_size=1, errors=errors)  # type: ignore[list-item]
     assert next(stream).text == "First article text."
-    with pytest.raises(TypeError, match="not int"):
-        next(stream)
+    assert errors == []
+    assert next(stream).article.source == "third.txt"
+    assert errors == [ReadError("item 2", "could not be analysed: TypeError: analyze() takes the "
+                                "article's text as str or an Article, not int")]
+
+
+def test_without_an_error_list_a_failed_article_is_a_warning() -> None:
+    with pytest.warns(RuntimeWarning, match="item 1: could not be analysed: TypeError"):
+        got = list(analyze_parallel([None, "Officials said so."], 1))  # type: ignore[list-item]
+    assert [a.text for a in got] == ["Officials said so."]
 
 
 

@@ -16,8 +16,10 @@ would with the marks.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import import_module
@@ -25,7 +27,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..lexicons import stop_words
-from ..types import Attribution, Doc, FamilyResult, Span
+from ..types import Attribution, Doc, Evidence, FamilyResult, Span
 
 if TYPE_CHECKING:
     from ..tagger import CueTagger, LoadedTagger
@@ -167,9 +169,11 @@ def lost_quotation_marks(
 
 def _unattributed_speech(doc: Doc, contents: Sequence[Span], attributions: Sequence[Attribution]) -> tuple[Span, ...]:
     """Body sentences with no cue of their own that continue a statement made after its words."""
+    speech = SpanIndex(contents)
+
     def holds_speech(sentence_index: int) -> bool:
         sentence = doc.sentences[sentence_index]
-        return any(c.start < sentence.end and sentence.start < c.end for c in contents)
+        return speech.overlaps(sentence.start, sentence.end)
 
     cued = {a.sentence for a in attributions}
     found = []
@@ -215,12 +219,42 @@ def _closing_quote(
 
 def _quoted_within(doc: Doc, speech: Sequence[Span]) -> Doc:
     """``doc`` with the tokens inside ``speech`` marked quoted, as if their marks were there."""
+    inside = SpanIndex(speech)
     return replace(doc, tokens=tuple(
-        t._replace(quoted=True) if not t.quoted and any(s.start <= t.start and t.end <= s.end for s in speech) else t
+        t._replace(quoted=True) if not t.quoted and inside.covers(t.start, t.end) else t
         for t in doc.tokens
     ))
 
 
-def in_reported_speech(reported: Sequence[Span], start: int, end: int) -> bool:
-    """True when ``start:end`` lies inside one of the ``reported`` content spans."""
-    return any(span.start <= start and end <= span.end for span in reported)
+class SpanIndex:
+    """Spans (overlapping or nested) asked, in log time, whether one covers, touches or lies in a range.
+
+    A long article has thousands of attributed statements and thousands of
+    cues and tokens to test against them; testing every span for each made
+    those stages quadratic in the article's length.
+    """
+
+    __slots__ = ("_starts", "_reach", "_nearest")
+
+    def __init__(self, spans: Iterable[Span | Evidence]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self._starts = [start for start, _ in ordered]
+        # the furthest end among the spans starting at or before each one
+        self._reach = list(accumulate((end for _, end in ordered), max))
+        # the nearest end among the spans starting at or after each one
+        self._nearest = list(accumulate((end for _, end in reversed(ordered)), min))[::-1]
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies inside one of the spans."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether one of the spans shares a character with ``start:end``."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._reach[i] > start
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether one of the spans lies inside ``start:end``."""
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._nearest[i] <= end

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import load_table
-from . import in_reported_speech
+from . import SpanIndex
 from ..matcher import PhraseMatcher
 from ..types import Doc, Evidence, FamilyResult, Sentence, Span, Token
 
@@ -375,6 +375,7 @@ def find_cues(
     content) marks cues in indirect speech as the speaker's.
     """
     cues, matcher = lexicon()
+    speech = SpanIndex(reported)
     found: list[Evidence] = []
     for sentence in sentences:
         tokens = doc.sentence_tokens(sentence)
@@ -383,7 +384,7 @@ def find_cues(
             if cue.rule and not RULES[cue.rule](tokens, match.first, match.last):
                 continue
             start, end = tokens[match.first].start, tokens[match.last - 1].end
-            voice = _voice(tokens[match.first].quoted, reported, start, end)
+            voice = _voice(tokens[match.first].quoted, speech, start, end)
             attrs: dict[str, str | bool] = {"cue": cue.phrase, "quoted": voice != "reporter", "voice": voice}
             if cue.rule:
                 attrs["rule"] = cue.rule
@@ -392,10 +393,10 @@ def find_cues(
     return tuple(found)
 
 
-def _voice(quoted: bool, reported: Sequence[Span], start: int, end: int) -> str:
+def _voice(quoted: bool, reported: SpanIndex, start: int, end: int) -> str:
     if quoted:
         return "quoted"
-    return "reported" if in_reported_speech(reported, start, end) else "reporter"
+    return "reported" if reported.covers(start, end) else "reporter"
 
 
 USES_REPORTED_SPEECH = True

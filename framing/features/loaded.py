@@ -63,6 +63,7 @@ from ..matcher import PhraseMatcher
 from ..names import surname
 from ..text import phrase_tokens
 from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
+from . import SpanIndex
 
 if TYPE_CHECKING:
     from ..tagger import LoadedReading, LoadedTagger
@@ -360,7 +361,7 @@ def _scare_quotes(doc: Doc, cues: Sequence[Evidence]) -> list[Evidence]:
     names, not scare quotes.
     """
     lexicon = _lexicon()
-    labels = [(e.start, e.end) for e in cues if e.label in lexicon.label_categories]
+    labels = SpanIndex(e for e in cues if e.label in lexicon.label_categories)
     quotes = sorted(doc.quotes, key=lambda q: q.start)
     starts = [q.start for q in quotes]
     found = []
@@ -380,7 +381,7 @@ def _scare_quotes(doc: Doc, cues: Sequence[Evidence]) -> list[Evidence]:
                 continue
             if all(w.text[:1].isupper() for w in words):
                 continue
-            label = any(quote.start <= s and e <= quote.end for s, e in labels)
+            label = labels.within(quote.start, quote.end)
             if label or not _attributed(tokens, inside[0], inside[-1], lexicon.speech_verbs):
                 found.append(_scare_evidence(doc, sentence, quote, label))
     return found

@@ -1,0 +1,160 @@
+"""How ``framing.analyze``'s time grows with an article's length, for eight shapes of text.
+
+Each shape is made at sizes that double, from ``--max-kb`` / 128 up to
+``--max-kb`` (12.5 KB to 1.6 MB by default), and analysed once per size after a
+warm-up; the CPU time of each run and its growth over the size before are
+printed. Linear time doubles (2.0x); a quadratic stage shows as 4x. A shape
+whose run takes longer than ``--budget`` seconds is not doubled further.
+
+The shapes are what hostile or broken input looks like (issue 19): real prose
+(the seed articles, repeated), a run of dashes after a few words, quotations
+with attributions packed back to back, one long word, prose with its spaces
+removed, many short lines, long lists of names and raw HTML markup.
+
+Run from the repository root::
+
+    python benchmarks/scaling.py                      # every shape, 12.5 KB to 1.6 MB
+    python benchmarks/scaling.py --max-kb 200         # a quick look: 1.6 KB to 200 KB
+    python benchmarks/scaling.py --shapes dashes names --profile   # where the largest run's time goes
+    python benchmarks/scaling.py --shapes prose --once-mb 10       # one 10 MB article
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # this checkout's framing, not another installed one
+
+DOUBLINGS = 7  # eight sizes
+
+
+def _seed_prose() -> str:
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+
+
+NAMES = (
+    "Vladimir Putin met Bashar al-Assad, Sergei Shoigu, Valery Gerasimov, Dmitry Peskov, "
+    "Maria Zakharova, Sergei Lavrov, Ramzan Kadyrov, Alexander Dvornikov and Staffan de Mistura. "
+)
+HTML = (
+    '<div class="story"><p>Officials <b>said</b> the plan <i>may</i> fail, '
+    '<a href="https://example.org/a?b=1&amp;c=2">according to</a> a statement.</p>'
+    "<script>var x = '<p>' + \"quoted\";</script><!-- a comment --><br/><img src=x.png alt=\"\">\n"
+)
+
+
+def _repeat(unit: str) -> Callable[[int], str]:
+    """A shape made of ``unit`` repeated and cut to exactly the size asked for."""
+    return lambda size: (unit * (size // len(unit) + 1))[:size]
+
+
+def _after(prefix: str, char: str) -> Callable[[int], str]:
+    """A shape of a few words and then one character repeated to the size asked for."""
+    return lambda size: prefix + char * max(0, size - len(prefix))
+
+
+def shapes() -> dict[str, Callable[[int], str]]:
+    """Each shape's maker: characters -> text of exactly that many characters."""
+    prose = _seed_prose()
+    return {
+        "prose": _repeat(prose + "\n\n"),
+        "dashes": _after("Officials said ", "-"),
+        "quote-dense": _repeat('"We will not withdraw," Putin said. '),
+        "long-word": _after("Officials said ", "a"),
+        "no-spaces": _repeat("".join(prose.split())),
+        "short-lines": _repeat("Putin said.\nNo.\n"),
+        "names": _repeat(NAMES),
+        "html": _repeat(HTML),
+    }
+
+
+def _analyze() -> Callable[[str], object]:
+    import framing
+
+    framing.analyze("Officials said on Monday the plan may fail, according to a statement.")  # warm-up
+    return framing.analyze
+
+
+def timed(analyze: Callable[[str], object], text: str) -> float:
+    """CPU seconds of one analysis (robust when other jobs share the machine)."""
+    start = time.process_time()
+    analyze(text)
+    return time.process_time() - start
+
+
+def growth(name: str, make: Callable[[int], str], max_kb: float, budget: float,
+           analyze: Callable[[str], object]) -> list[tuple[int, float]]:
+    """(size, seconds) for doubling sizes of one shape, stopping once a run exceeds ``budget``."""
+    runs = []
+    for step in range(DOUBLINGS, -1, -1):
+        size = int(max_kb * 1000) >> step
+        seconds = timed(analyze, make(size))
+        runs.append((size, seconds))
+        print(f"  {name:12} {size / 1000:9.1f} KB {seconds:9.3f} s", file=sys.stderr, flush=True)
+        if seconds > budget:
+            break
+    return runs
+
+
+def table(results: dict[str, list[tuple[int, float]]]) -> str:
+    """One row per shape: the time at each size, then the growth per doubling."""
+    sizes = sorted({size for runs in results.values() for size, _ in runs})
+    head = "| shape | " + " | ".join(f"{s / 1000:g} KB" for s in sizes) + " | growth per doubling | worst |"
+    lines = [head, "|" + " --- |" * (len(sizes) + 3)]
+    for name, runs in results.items():
+        times = dict(runs)
+        cells = [f"{times[s]:.3f} s" if s in times else "-" for s in sizes]
+        ratios = [b / a for (_, a), (_, b) in zip(runs, runs[1:]) if a > 0]
+        # the smallest sizes take milliseconds: their ratios are mostly noise, so the worst is
+        # read over the doublings whose run took at least 50 ms
+        steady = [b / a for (_, a), (_, b) in zip(runs, runs[1:]) if a >= 0.05]
+        worst = f"{max(steady):.2f}x" if steady else "-"
+        lines.append(f"| {name} | " + " | ".join(cells) + " | "
+                     + " ".join(f"{r:.2f}" for r in ratios) + f" | {worst} |")
+    return "\n".join(lines)
+
+
+def profile(name: str, text: str, analyze: Callable[[str], object], top: int = 15) -> str:
+    """cProfile's functions with the most time of their own in one analysis of ``text``."""
+    profiler = cProfile.Profile()
+    profiler.runcall(analyze, text)
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    body = out.getvalue()
+    return f"## {name}, {len(text) / 1000:g} KB\n" + body[body.index("ncalls") - 5:].rstrip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--max-kb", type=float, default=1600, help="largest size in KB (default 1600)")
+    parser.add_argument("--shapes", nargs="+", choices=list(shapes()), help="only these shapes")
+    parser.add_argument("--budget", type=float, default=60.0,
+                        help="stop doubling a shape once a run takes longer (seconds, default 60)")
+    parser.add_argument("--profile", action="store_true", help="profile each shape at --max-kb instead")
+    parser.add_argument("--once-mb", type=float, help="analyse each shape once at this size (MB) instead")
+    args = parser.parse_args()
+    makers = {n: m for n, m in shapes().items() if not args.shapes or n in args.shapes}
+    analyze = _analyze()
+    if args.profile:
+        for name, make in makers.items():
+            print(profile(name, make(int(args.max_kb * 1000)), analyze), "\n")
+    elif args.once_mb:
+        for name, make in makers.items():
+            text = make(int(args.once_mb * 1_000_000))
+            print(f"{name}: {len(text) / 1e6:g} MB analysed in {timed(analyze, text):.1f} s of CPU")
+    else:
+        results = {name: growth(name, make, args.max_kb, args.budget, analyze) for name, make in makers.items()}
+        print(table(results))
+
+
+if __name__ == "__main__":
+    main()
