@@ -20,6 +20,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -38,7 +39,18 @@ DEFAULT_MAX_BYTES = 10_000_000
 METADATA_FIELDS = ("id", "outlet", "title", "date", "url", "story")
 STDIN = "-"
 
-csv.field_size_limit(sys.maxsize)
+@contextmanager
+def wide_csv_fields() -> Iterator[None]:
+    """Let one CSV cell hold a whole article while a file is read, then give back the caller's limit.
+
+    The csv module's limit (128 KB a cell) is process-wide, so it is raised
+    only while framing reads, never on import.
+    """
+    previous = csv.field_size_limit(sys.maxsize)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def load_corpus(
@@ -375,22 +387,24 @@ def _csv_records(handle: BinaryIO, source: str) -> Iterator[tuple[str, Any]]:
         return
     lines = text.splitlines(keepends=True)
     reader = csv.reader(lines, dialect=csv_dialect(text))
-    fields = [f.strip().lower() for f in next(reader, [])]
+    with wide_csv_fields():
+        fields = [f.strip().lower() for f in next(reader, [])]
     if "text" not in fields:
         yield source, ReadError(
             source, f"has no 'text' column (columns: {', '.join(fields) or 'none'})"
         )
         return
-    for first_line, row in _csv_rows(reader, lines):
-        where = f"{source}:{first_line}"
-        if isinstance(row, str):
-            yield where, ReadError(where, row)
-        elif len(row) > len(fields):
-            yield where, ReadError(where, "row has more fields than the header")
-        elif any("\x00" in value for value in row):
-            yield where, ReadError(where, "row holds a NUL byte (binary data), not text")
-        else:
-            yield where, dict(zip(fields, row))
+    with wide_csv_fields():
+        for first_line, row in _csv_rows(reader, lines):
+            where = f"{source}:{first_line}"
+            if isinstance(row, str):
+                yield where, ReadError(where, row)
+            elif len(row) > len(fields):
+                yield where, ReadError(where, "row has more fields than the header")
+            elif any("\x00" in value for value in row):
+                yield where, ReadError(where, "row holds a NUL byte (binary data), not text")
+            else:
+                yield where, dict(zip(fields, row))
 
 
 def _csv_rows(reader: Any, lines: list[str]) -> Iterator[tuple[int, list[str] | str]]:
@@ -526,7 +540,12 @@ def _read_manifest(path: Path, follow_links: bool) -> tuple[dict[str, dict[str, 
             text = decode(handle.read())
     except (OSError, InputError) as error:
         return {}, [ReadError(path_text(path), f"manifest cannot be read: {error}")]
-    reader = csv.DictReader(text.splitlines())
+    with wide_csv_fields():
+        return _manifest_entries(path, csv.DictReader(text.splitlines()))
+
+
+def _manifest_entries(path: Path, reader: csv.DictReader[str]) -> tuple[dict[str, dict[str, str]], list[ReadError]]:
+    """File name -> metadata from a manifest's rows, or the reason it has none."""
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]
     if "file" not in fields:
         return {}, [ReadError(path_text(path), "manifest has no 'file' column")]

@@ -39,7 +39,7 @@ from sklearn.preprocessing import StandardScaler
 
 from .errors import InputError
 from .estimators import FramingFeatures
-from .io import csv_dialect
+from .io import csv_dialect, wide_csv_fields
 from .finetune import EncoderSettings, fit_encoder, provenance
 from .model import ENCODER_DERIVED_KEYS, Model, from_pipeline, with_encoder
 
@@ -174,11 +174,12 @@ def _csv_rows(text: str, file: Path) -> list[tuple[str, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=csv_dialect(text))
     rows = []
     try:
-        for row in reader:
-            extra = row.pop(None, None)  # type: ignore[call-overload]
-            if extra:
-                raise InputError(f"{file}:{reader.line_num}: more cells than header columns")
-            rows.append((f"{file}:{reader.line_num}", row))
+        with wide_csv_fields():
+            for row in reader:
+                extra = row.pop(None, None)  # type: ignore[call-overload]
+                if extra:
+                    raise InputError(f"{file}:{reader.line_num}: more cells than header columns")
+                rows.append((f"{file}:{reader.line_num}", row))
     except csv.Error as error:
         raise InputError(f"{file}:{reader.line_num}: not valid CSV ({error})") from None
     if reader.fieldnames is None:
