@@ -43,6 +43,13 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads ../shared/data (through the ``shared_data`` fixture) is marked ``data``."""
+    for item in items:
+        if "shared_data" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.data)
+
+
 class NetworkBlocked(RuntimeError):
     """Raised when code under test tries to open a network connection."""
 
