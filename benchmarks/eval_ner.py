@@ -30,12 +30,16 @@ import fit_ner  # noqa: E402
 from framing import entities  # noqa: E402
 
 
-def dev_scores(data: Path = fit_ner.DATA) -> dict[str, dict[str, float]]:
-    """Scores of the shipped model on the development set's sentences, as CoNLL tokenised them."""
+def dev_scores(data: Path = fit_ner.DATA, *, every_word: bool = False) -> dict[str, dict[str, float]]:
+    """Scores of the shipped model on the development set's sentences, as CoNLL tokenised them.
+
+    Tagged as :func:`framing.entities.find_mentions` tags an article: only the
+    name windows, unless ``every_word``.
+    """
     sentences = fit_ner.read_conll(data / "dev.txt")
     recogniser = entities.shipped_recogniser()
     contexts = fit_ner.document_contexts(sentences)
-    predicted = [recogniser.tag(s.words, contexts[s.document]) for s in sentences]
+    predicted = [recogniser.tag(s.words, contexts[s.document], every_word=every_word) for s in sentences]
     return fit_ner.score([list(s.tags) for s in sentences], predicted)
 
 
@@ -51,16 +55,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=fit_ner.DATA, help="folder with train.txt and dev.txt")
     parser.add_argument("--cv", type=int, default=0, help="cross-validate on train with this many document folds instead")
+    parser.add_argument("--every-word", action="store_true",
+                        help="tag every word, not only the name windows find_mentions tags (for the comparison)")
     parser.add_argument("--write-card", action="store_true", help="record the figures in models/ner.json (metrics.dev or metrics.train_cvK)")
     args = parser.parse_args(argv)
     if args.cv:
         scores = fit_ner.cross_validate(fit_ner.read_conll(args.data / "train.txt"), args.cv)
         print(f"CoNLL-2003 train, {args.cv}-fold cross-validation by document")
     else:
-        scores = dev_scores(args.data)
-        print("CoNLL-2003 development set (eng.testa), shipped model")
+        scores = dev_scores(args.data, every_word=args.every_word)
+        print("CoNLL-2003 development set (eng.testa), shipped model, "
+              + ("every word tagged" if args.every_word else "name windows tagged (as find_mentions)"))
     print(table(scores))
-    if args.write_card:
+    if args.write_card and not args.every_word:
         card_path = fit_ner.MODELS / "ner.json"
         card = json.loads(card_path.read_text(encoding="utf-8"))
         card["metrics"][f"train_cv{args.cv}" if args.cv else "dev"] = scores

@@ -1,4 +1,7 @@
-"""Train the shipped name recogniser (``models/ner.crfsuite`` and its card) from CoNLL-2003 train.txt.
+"""Train the shipped name recogniser (``models/ner.npz`` and its card) from CoNLL-2003 train.txt.
+
+CRFsuite (python-crfsuite) trains the CRF; its weights are exported to an NPZ
+that framing decodes with NumPy, so CRFsuite is needed here and not at run time.
 
 The run is deterministic: CRFsuite's L-BFGS training has no randomness, the
 sentences are read in file order, and the card records the settings, the data's
@@ -17,9 +20,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -29,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # this checkout's framing, not another installed one
 
+import numpy as np  # noqa: E402
 import pycrfsuite  # noqa: E402
 
 from framing import entities  # noqa: E402
@@ -93,7 +99,7 @@ def train(sentences: Sequence[Sentence], model_path: Path, *, c1: float = C1, c2
 
 
 def tag_all(model_path: Path, sentences: Sequence[Sentence], *, gazetteer: bool = True) -> list[list[str]]:
-    """The model's tags for each sentence."""
+    """CRFsuite's tags for each sentence (every word), from its model file."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
     places = entities.places() if gazetteer else frozenset()
@@ -158,6 +164,35 @@ def cross_validate(sentences: Sequence[Sentence], k: int, **settings: float) -> 
     return score(gold, predicted)
 
 
+def export(crfsuite_path: Path, out: Path) -> None:
+    """Write the CRF's labels, attributes, state weights and transitions as an NPZ framing reads.
+
+    Only attributes with a weight are kept (L1 drops most). The zip entries
+    carry a fixed date, so the same model gives the same bytes.
+    """
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crfsuite_path))
+    info = tagger.info()
+    labels = sorted(info.labels)
+    attributes = sorted({attribute for attribute, _ in info.state_features})
+    row = {attribute: i for i, attribute in enumerate(attributes)}
+    column = {label: j for j, label in enumerate(labels)}
+    weights = np.zeros((len(attributes), len(labels)))
+    for (attribute, label), weight in info.state_features.items():
+        weights[row[attribute], column[label]] = weight
+    transitions = np.zeros((len(labels), len(labels)))
+    for (before, after), weight in info.transitions.items():
+        transitions[column[before], column[after]] = weight
+    arrays = {"labels": np.array(labels), "attributes": np.array(attributes),
+              "weights": weights, "transitions": transitions}
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.save(buffer, array, allow_pickle=False)
+            archive.writestr(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), buffer.getvalue(),
+                             compress_type=zipfile.ZIP_DEFLATED)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -188,7 +223,7 @@ def write_card(model_path: Path, card_path: Path, train_path: Path) -> None:
                 "Reuters newswire (RCV1) distributed for research use under the Reuters Corpus agreement. "
                 "The model file holds feature strings (words, affixes, shapes) and weights, not the texts."
             ),
-            "algorithm": "linear-chain CRF, L-BFGS with L1 and L2 penalties (CRFsuite)",
+            "algorithm": "linear-chain CRF, L-BFGS with L1 and L2 penalties (CRFsuite), weights exported to NPZ",
             "c1": C1, "c2": C2, "max_iterations": MAX_ITERATIONS, "feature_minfreq": MIN_FEATURE_FREQ,
             "features": "word lower-cased, shape, prefixes 2-3, suffixes 2-4, capitalisation, digits, hyphen, dot, "
                         "first word, sentence in capitals, gazetteer place, words +-2 and shapes +-1, word bigrams +-1",
@@ -202,6 +237,8 @@ def write_card(model_path: Path, card_path: Path, train_path: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="folder with train.txt")
+    parser.add_argument("--export", type=Path, default=None,
+                        help="only export this CRFsuite model file to models/ner.npz and rewrite the card")
     parser.add_argument("--fold", type=int, default=0,
                         help="only score one held-out fold of K (documents 0, K, 2K...) with the settings given; write nothing")
     parser.add_argument("--c1", type=float, default=C1)
@@ -210,6 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-gazetteer", action="store_true", help="with --fold: leave the place gazetteer out")
     args = parser.parse_args(argv)
     train_path = args.data / "train.txt"
+    if args.export:
+        export(args.export, MODELS / "ner.npz")
+        write_card(MODELS / "ner.npz", MODELS / "ner.json", train_path)
+        return 0
     sentences = read_conll(train_path)
     settings = {"c1": args.c1, "c2": args.c2, "iterations": args.iterations}
     if args.fold:
@@ -218,8 +259,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if (args.c1, args.c2, args.iterations) != (C1, C2, MAX_ITERATIONS):
         raise SystemExit("the shipped model is trained with the settings in this script; edit C1, C2, MAX_ITERATIONS")
-    model_path = MODELS / "ner.crfsuite"
-    train(sentences, model_path)
+    model_path = MODELS / "ner.npz"
+    with tempfile.TemporaryDirectory() as scratch:
+        crfsuite_path = Path(scratch) / "ner.crfsuite"
+        train(sentences, crfsuite_path)
+        export(crfsuite_path, model_path)
     write_card(model_path, MODELS / "ner.json", train_path)
     print(f"wrote {model_path} and {MODELS / 'ner.json'}", file=sys.stderr)
     return 0
