@@ -255,7 +255,7 @@ def name_windows(words: Sequence[str]) -> list[tuple[int, int]]:
     return windows
 
 
-def decode(tags: list[str] | tuple[str, ...]) -> list[tuple[int, int, str]]:
+def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Entity spans ``(first, end, type)`` over word indices from IOB tags (conlleval's reading).
 
     An ``I-`` tag that does not continue an entity of its type starts one, as in
@@ -517,6 +517,7 @@ def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
 def _sentence_mentions(
     doc: Doc, sentence: Sentence, words: Sequence[str], spans: Sequence[tuple[int, int]], tags: Sequence[str]
 ) -> Iterable[Mention]:
+    """The sentence's tagged names as mentions of the original text, trimmed and past any dateline."""
     skip_to = _dateline_end(doc, sentence)
     for first, end, kind in decode(tags):
         while end > first and words[end - 1] in ("'s", "'"):
