@@ -243,7 +243,8 @@ def write_card(model_path: Path, card_path: Path, train_path: Path) -> None:
             "algorithm": "linear-chain CRF, L-BFGS with L1 and L2 penalties (CRFsuite), weights exported to NPZ",
             "c1": C1, "c2": C2, "max_iterations": MAX_ITERATIONS, "feature_minfreq": MIN_FEATURE_FREQ,
             "features": "word lower-cased, shape, prefixes 2-3, suffixes 2-4, capitalisation, digits, hyphen, dot, "
-                        "first word, sentence in capitals, gazetteer place, words +-2 and shapes +-1, word bigrams +-1",
+                        "first word, sentence in capitals, gazetteer place, words +-2 and shapes +-1, word bigrams +-1, "
+                        "how the document writes the word elsewhere (lower case; capitalised inside a sentence)",
             "versions": {"python-crfsuite": version("python-crfsuite"), "framing": version("framing")},
         },
         "metrics": metrics,
