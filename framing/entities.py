@@ -1,0 +1,580 @@
+"""Names of people, organisations and places in a Doc, found by a CRF trained on CoNLL-2003.
+
+:func:`find_mentions` tags the tokens of a :class:`~framing.types.Doc` (its own
+sentences and tokens, never split again) with a linear-chain conditional random
+field and returns each name as a :class:`Mention` whose span slices the original
+text. Only article prose is tagged (body, headline and subhead sentences):
+bylines, captions, boilerplate and short lines of page furniture never yield a
+name, nor does a dateline.
+
+The CRF is trained by CRFsuite (``benchmarks/fit_ner.py``) and shipped as its
+weights in ``models/ner.npz`` (read with ``allow_pickle=False``) beside the card
+``models/ner.json``, which pins the weights, the gazetteer and the page-furniture
+words by SHA-256: an edited or foreign file is a :class:`~framing.errors.ModelError`. Decoding is done here with
+NumPy, so CRFsuite is not needed at run time. ``benchmarks/eval_ner.py``
+measures it; docs/names.md has the figures.
+
+Features are built the same way for CoNLL's tokens (training) and framing's
+tokens (use): word identity lower-cased, its shape, prefixes and suffixes,
+capitalisation, position, the words two either side, how the document writes
+the word elsewhere, and membership in a gazetteer of countries, regions and
+cities (``models/ner.places.tsv``, pinned by the card like the weights).
+
+References
+----------
+Lafferty, McCallum and Pereira (2001), Conditional Random Fields. ICML 2001.
+Tjong Kim Sang and De Meulder (2003), Introduction to the CoNLL-2003 Shared Task:
+Language-Independent Named Entity Recognition. CoNLL 2003.
+Okazaki (2007), CRFsuite: a fast implementation of Conditional Random Fields (CRFs).
+Ratinov and Roth (2009), Design Challenges and Misconceptions in Named Entity
+Recognition. CoNLL 2009 (document-level context, gazetteers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from .errors import ModelError
+from .types import Doc, Sentence, Token
+
+MentionKind = Literal["person", "organisation", "place", "misc"]
+
+FORMAT = "framing-ner-crf"
+FORMAT_VERSION = 1
+SHIPPED = "ner"
+# the files a card names beside the weights: each pinned by its SHA-256
+FILES = ("model", "places", "chrome")
+KIND_OF_TYPE: dict[str, MentionKind] = {
+    "PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "misc",
+}
+TAGGED_SENTENCES = frozenset({"body", "headline", "subhead"})
+_MAX_PLACE_WORDS = 4
+_JOINER = 4  # of, de, al, bin, and, &, 's: short words without capitals inside names
+_SHAPE_RUNS = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text: ``text == doc.text[start:end]``; ``sentence`` indexes ``doc.sentences``.
+
+    ``kind`` is CoNLL-2003's type: person (PER), organisation (ORG), place (LOC)
+    or misc (MISC: nationalities, events, works and other names).
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: MentionKind
+
+
+# -- features ----------------------------------------------------------------
+
+
+def _shape(word: str) -> str:
+    """Capitals as X, small letters as x, digits as d, runs collapsed: "McCain" -> "XxXx"."""
+    mapped = "".join(
+        "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word
+    )
+    return _SHAPE_RUNS.sub(r"\1", mapped)
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A word's own features and the ones it lends as neighbour -2, -1, +1, +2.
+
+    They depend on the word alone, so they are built once per distinct word and
+    cached: a sentence's features are then concatenations, not string work.
+    """
+    lower = word.lower()
+    shape = _shape(word)
+    own = [f"w={lower}", f"s={shape}", f"p2={lower[:2]}", f"p3={lower[:3]}",
+           f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"]
+    if word[:1].isupper():
+        own.append("cap")
+    if word.isupper() and len(word) > 1:
+        own.append("upper")
+    if word.istitle():
+        own.append("title")
+    if any(c.isdigit() for c in word):
+        own.append("digit")
+    if "-" in word:
+        own.append("hyphen")
+    if "." in word:
+        own.append("dot")
+    near = (f"w={lower}", f"s={shape}")
+    far = (f"w={lower}",)
+    return (
+        tuple(own),
+        tuple("-2" + f for f in far),
+        tuple("-1" + f for f in near),
+        tuple("+1" + f for f in near),
+        tuple("+2" + f for f in far),
+    )
+
+
+def _in_places(lower: Sequence[str], words: Sequence[str], places: frozenset[tuple[str, ...]]) -> list[bool]:
+    """Which words are inside a gazetteer place name that starts with a capital (longest match first)."""
+    inside = [False] * len(words)
+    starts = _place_starts(places)
+    taken = 0
+    for i in [i for i, w in enumerate(lower) if w in starts]:
+        longest = starts[lower[i]] if i >= taken and words[i][:1].isupper() else 0
+        for length in range(min(longest, len(words) - i), 0, -1):
+            if tuple(lower[i : i + length]) in places:
+                inside[i : i + length] = [True] * length
+                taken = i + length
+                break
+    return inside
+
+
+@cache
+def _place_starts(places: frozenset[tuple[str, ...]]) -> dict[str, int]:
+    """First word of each place name -> the most words a name starting with it has."""
+    starts: dict[str, int] = {}
+    for name in places:
+        if name:
+            starts[name[0]] = max(starts.get(name[0], 0), len(name))
+    return starts
+
+
+def _shouting(words: Sequence[str]) -> bool:
+    """A sentence in capitals (a wire headline, a sports table): case says little there."""
+    letters = [w for w in words if w[:1].isalpha()]
+    return len(letters) >= 2 and sum(w.isupper() for w in letters) * 2 > len(letters)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """How the article writes its words elsewhere, which tells what case cannot at a sentence's start.
+
+    ``capitalised`` holds the lower-cased words the document capitalises inside
+    a sentence (not first, not in a sentence in capitals); ``lowercase`` those it
+    writes in lower case. "Police" opening a sentence of a text that writes
+    "police" elsewhere is a common noun; "GAZPROM" in a headline of a text that
+    writes "Gazprom" in its prose is a name.
+    """
+
+    capitalised: frozenset[str] = frozenset()
+    lowercase: frozenset[str] = frozenset()
+
+
+def document_context(sentences: Iterable[Sequence[str]]) -> DocumentContext:
+    """The :class:`DocumentContext` of a document's sentences (each a sequence of words)."""
+    prose = [words for words in sentences if not _shouting(words)]
+    return DocumentContext(
+        capitalised=frozenset(w.lower() for words in prose for w in words[1:] if w[:1].isupper()),
+        lowercase=frozenset(w for words in prose for w in words if w.islower()),
+    )
+
+
+def sentence_features(
+    words: Sequence[str], places: frozenset[tuple[str, ...]], context: DocumentContext = DocumentContext()
+) -> list[list[str]]:
+    """CRF features for each word of one sentence, the same for CoNLL's tokens and framing's."""
+    table = [_word_features(w) for w in words]
+    layout = _SentenceLayout(words, places, context)
+    return [
+        [*layout.features(i), *(f for j, part in _neighbour_parts(i, len(words)) for f in table[j][part])]
+        for i in range(len(words))
+    ]
+
+
+def _neighbour_parts(i: int, length: int) -> list[tuple[int, int]]:
+    """Which cached word features word ``i`` takes: (word index, part of :func:`_word_features`)."""
+    parts = [(i, 0)]
+    if i > 0:
+        parts.append((i - 1, 2))
+    if i > 1:
+        parts.append((i - 2, 1))
+    if i < length - 1:
+        parts.append((i + 1, 3))
+    if i < length - 2:
+        parts.append((i + 2, 4))
+    return parts
+
+
+class _SentenceLayout:
+    """The features of a word that depend on its sentence or document, not on the word alone."""
+
+    __slots__ = ("words", "lower", "gazetteer", "shouting", "context", "last")
+
+    def __init__(self, words: Sequence[str], places: frozenset[tuple[str, ...]], context: DocumentContext):
+        self.words = words
+        self.lower = [w.lower() for w in words]
+        self.gazetteer = _in_places(self.lower, words, places)
+        self.shouting = _shouting(words)
+        self.context = context
+        self.last = len(words) - 1
+
+    def features(self, i: int) -> list[str]:
+        lower = self.lower
+        row = ["bias"]
+        if i == 0:
+            row.append("first")
+        if self.shouting:
+            row.append("shouting")
+        if self.words[i][:1].isupper():
+            if lower[i] in self.context.lowercase:
+                row.append("doc-lower")
+            if (i == 0 or self.shouting) and lower[i] in self.context.capitalised:
+                row.append("doc-capitalised")
+        if self.gazetteer[i]:
+            row.append("place")
+        row.append(f"w-1|w={lower[i - 1]}|{lower[i]}" if i > 0 else "BOS")
+        row.append(f"w|w+1={lower[i]}|{lower[i + 1]}" if i < self.last else "EOS")
+        return row
+
+
+def name_windows(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Runs of words that can hold a name: words with a capital, and short joiners between them.
+
+    A name has a capital letter in at least one word ("al-Assad", "Bank of
+    England", "Procter & Gamble"); a run of words without one, away from words
+    with one, is never tagged. Returned as ``(start, end)`` word indices.
+    """
+    windows: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if word.lower() == word:
+            continue
+        if windows and (windows[-1][1] == i or (windows[-1][1] == i - 1 and len(words[i - 1]) <= _JOINER)):
+            windows[-1] = (windows[-1][0], i + 1)
+        else:
+            windows.append((i, i + 1))
+    return windows
+
+
+def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(first, end, type)`` over word indices from IOB tags (conlleval's reading).
+
+    An ``I-`` tag that does not continue an entity of its type starts one, as in
+    conlleval, so scores here match the shared task's.
+    """
+    spans: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return spans
+    start, current = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        if current and (prefix != "I" or kind != current):
+            spans.append((start, i, current))
+            current = ""
+        if prefix == "B" or (prefix == "I" and kind != current):
+            start, current = i, kind
+    return spans
+
+
+def read_places(data: bytes) -> frozenset[tuple[str, ...]]:
+    """The gazetteer (``ner.places.tsv``: a name column) as lower-cased word tuples."""
+    return frozenset(tuple(name.lower().split()) for name in _first_column(data, "name"))
+
+
+def _first_column(data: bytes, header: str) -> list[str]:
+    """The first column of a TSV whose ``#`` lines are comments and whose first other line is ``header``."""
+    lines = [line for line in data.decode("utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    if not lines or lines[0].split("\t")[0] != header:
+        raise ModelError(f"a recogniser table must start with a {header!r} column")
+    return [line.split("\t")[0].strip() for line in lines[1:]]
+
+
+# -- the model -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Recogniser:
+    """A linear-chain CRF's weights with its card: :meth:`tag_sentences` gives IOB tags.
+
+    The weights are CRFsuite's, exported to NumPy arrays (``fit_ner.py``), and
+    decoding is re-implemented here: a word's features are looked up once per
+    distinct word and summed with NumPy, and the windows of every sentence of
+    an article are decoded together by one batched Viterbi pass. Words outside
+    :func:`name_windows` are held to ``O``; the decoding is otherwise CRFsuite's
+    (the tests check the tags are the same).
+    """
+
+    labels: tuple[str, ...]
+    index: dict[str, int]  # attribute -> row of weights
+    weights: Any  # numpy (attributes, labels)
+    transitions: Any  # numpy (labels, labels): from -> to
+    card: dict[str, Any]
+    places: frozenset[tuple[str, ...]]
+    chrome: frozenset[str]  # interface words of news pages (ner.page-chrome.tsv)
+    _words: dict[str, tuple[tuple[int, ...], ...]] = field(default_factory=dict, repr=False)
+
+    def tag(self, words: Sequence[str], context: DocumentContext = DocumentContext(), *,
+            every_word: bool = False) -> list[str]:
+        """CoNLL IOB2 tags (``B-PER``, ``I-ORG``, ``O``...), one per word; ``context`` is the document's."""
+        return self.tag_sentences([words], context, every_word=every_word)[0]
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]], context: DocumentContext = DocumentContext(), *,
+                      every_word: bool = False) -> list[list[str]]:
+        """Tags for each sentence of one document.
+
+        Only :func:`name_windows` are decoded (a word outside them is ``O``),
+        unless ``every_word``, which decodes whole sentences as CRFsuite does.
+        """
+        windows = [
+            [(0, len(words))] if every_word and words else name_windows(words) for words in sentences
+        ]
+        rows: list[int] = []
+        offsets: list[int] = []
+        for words, spans in zip(sentences, windows):
+            if spans:
+                self._collect(words, context, spans, rows, offsets)
+        tags = [["O"] * len(words) for words in sentences]
+        if not offsets:
+            return tags
+        emissions = np.add.reduceat(self.weights[rows], offsets, axis=0)
+        lengths = [end - start for spans in windows for start, end in spans]
+        o = self.labels.index("O")
+        opens = [start > 0 for spans in windows for start, _ in spans]
+        closes = [end < len(words) for words, spans in zip(sentences, windows) for _, end in spans]
+        paths = _viterbi(emissions, lengths, self.transitions, o, opens, closes)
+        path = iter(paths)
+        for sentence_tags, spans in zip(tags, windows):
+            for start, end in spans:
+                sentence_tags[start:end] = [self.labels[k] for k in next(path)]
+        return tags
+
+    def _collect(self, words: Sequence[str], context: DocumentContext, spans: list[tuple[int, int]],
+                 rows: list[int], offsets: list[int]) -> None:
+        """Append the weight rows of each word in ``spans`` to ``rows``, its first one's place to ``offsets``."""
+        index = self.index
+        word_rows = self._word_rows
+        table = {j: word_rows(words[j]) for start, end in spans
+                 for j in range(max(start - 2, 0), min(end + 2, len(words)))}
+        layout = _SentenceLayout(words, self.places, context)
+        length = len(words)
+        bias = index["bias"]
+        for start, end in spans:
+            for i in range(start, end):
+                offsets.append(len(rows))
+                rows.append(bias)  # every word has it, so no word sums nothing
+                rows.extend(index[f] for f in layout.features(i)[1:] if f in index)
+                for j, part in _neighbour_parts(i, length):
+                    rows.extend(table[j][part])
+
+    def _word_rows(self, word: str) -> tuple[tuple[int, ...], ...]:
+        """:func:`_word_features` of a word as weight rows (features the model dropped left out), cached."""
+        rows = self._words.get(word)
+        if rows is None:
+            index = self.index
+            rows = tuple(tuple(index[f] for f in part if f in index) for part in _word_features(word))
+            if len(self._words) < _WORD_CACHE:
+                self._words[word] = rows
+        return rows
+
+
+_WORD_CACHE = 200_000
+
+
+def _viterbi(emissions: Any, lengths: Sequence[int], transitions: Any, o: int,
+             opens: Sequence[bool], closes: Sequence[bool]) -> list[list[int]]:
+    """Best label sequence of each window, all windows at once.
+
+    ``emissions`` holds the windows' rows one after another. A window that
+    does not open its sentence follows an ``O`` (it takes the transition from
+    ``O``), and one that does not close it is followed by an ``O``.
+    """
+    count, longest, labels = len(lengths), max(lengths), transitions.shape[0]
+    size = np.asarray(lengths)
+    padded = np.zeros((count, longest, labels))
+    padded[np.repeat(np.arange(count), size), np.concatenate([np.arange(n) for n in lengths])] = emissions
+    score = padded[:, 0] + np.where(np.asarray(opens)[:, None], transitions[o][None, :], 0.0)
+    back = np.zeros((count, longest, labels), dtype=np.intp)
+    for t in range(1, longest):
+        candidates = score[:, :, None] + transitions[None, :, :]
+        back[:, t] = candidates.argmax(axis=1)
+        active = (size > t)[:, None]
+        score = np.where(active, candidates.max(axis=1) + padded[:, t], score)
+    score = score + np.where(np.asarray(closes)[:, None], transitions[:, o][None, :], 0.0)
+    current = score.argmax(axis=1)
+    paths = np.zeros((count, longest), dtype=np.intp)
+    rows = np.arange(count)
+    paths[rows, size - 1] = current
+    for t in range(longest - 1, 0, -1):
+        active = size - 1 >= t
+        current = np.where(active, back[rows, t, current], current)
+        paths[active, t - 1] = current[active]
+    return [paths[k, : lengths[k]].tolist() for k in range(count)]
+
+
+def load_recogniser(card_path: Path) -> Recogniser:
+    """The recogniser described by the card at ``card_path``, its weights file beside it.
+
+    Raises :class:`ModelError` for a missing or foreign card, a weights file
+    or table whose SHA-256 is not the card's (the gazetteer it was trained
+    with is pinned too), or weights that do not hold a CRF.
+    """
+    try:
+        card = json.loads(Path(card_path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ModelError(f"{card_path}: cannot read the name recogniser's card ({error})") from None
+    if not isinstance(card, dict) or (card.get("format"), card.get("format_version")) != (FORMAT, FORMAT_VERSION):
+        raise ModelError(f"{card_path}: not a framing name recogniser (format {FORMAT!r} version {FORMAT_VERSION})")
+    data = {key: _checked_file(Path(card_path), card, key) for key in FILES}
+    try:
+        with np.load(io.BytesIO(data["model"]), allow_pickle=False) as arrays:
+            labels = tuple(str(x) for x in arrays["labels"])
+            attributes = [str(x) for x in arrays["attributes"]]
+            weights = np.asarray(arrays["weights"], dtype=np.float64)
+            transitions = np.asarray(arrays["transitions"], dtype=np.float64)
+    except (KeyError, ValueError, OSError) as error:
+        raise ModelError(f"{card_path}: the weights file is not a framing CRF ({error})") from None
+    if "O" not in labels or weights.shape != (len(attributes), len(labels)) or transitions.shape != (len(labels),) * 2:
+        raise ModelError(f"{card_path}: the weights file's arrays do not fit together")
+    index = {attribute: row for row, attribute in enumerate(attributes)}
+    if "bias" not in index:
+        raise ModelError(f"{card_path}: the weights file has no bias feature")
+    chrome = frozenset(_first_column(data["chrome"], "word"))
+    return Recogniser(labels, index, weights, transitions, card, read_places(data["places"]), chrome)
+
+
+def _checked_file(card_path: Path, card: dict[str, Any], key: str) -> bytes:
+    """The file the card names under ``files[key]``, read once and checked against its SHA-256."""
+    name = card.get("files", {}).get(key) if isinstance(card.get("files"), dict) else None
+    if not isinstance(name, str) or Path(name).name != name:
+        raise ModelError(f"{card_path}: the card's files.{key} must be a file name beside the card, not {name!r}")
+    try:
+        data = (card_path.parent / name).read_bytes()
+    except OSError as error:
+        raise ModelError(f"{card_path}: cannot read the recogniser's {key} file {name!r} ({error})") from None
+    expected = card.get("sha256", {}).get(key) if isinstance(card.get("sha256"), dict) else None
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise ModelError(
+            f"{card_path}: {name} does not match the SHA-256 in its card (edited or replaced); "
+            "reinstall framing or retrain with benchmarks/fit_ner.py"
+        )
+    return data
+
+
+def shipped_card_path() -> Path:
+    """Where the shipped recogniser's card is installed (``framing/models/ner.json``)."""
+    return Path(str(resources.files("framing.models").joinpath(f"{SHIPPED}.json")))
+
+
+@cache
+def shipped_recogniser() -> Recogniser:
+    """The recogniser shipped with framing, loaded once per process."""
+    return load_recogniser(shipped_card_path())
+
+
+# -- mentions in a Doc ---------------------------------------------------------
+
+# "MOSCOW (Reuters) -", "WASHINGTON -": a dateline opening a paragraph is where the story was filed, not a name in it
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}$")  # Mr, Mrs, Dr, St, Gen, Sen, Gov, Lt, J
+_DATELINE = re.compile(r"[A-Z][A-Z .,'/]{1,40}?(?:\s*\([A-Za-z][A-Za-z .&]{0,40}\))?\s*-\s")
+
+
+def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Mention, ...]:
+    """Names of people, organisations, places and other things (misc) in the article's prose.
+
+    Sentences of kind body, headline and subhead are tagged, in text order;
+    bylines, captions, boilerplate and short lines of page furniture ("Listen
+    Live") are not, and neither is a dateline ("MOSCOW (Reuters) -") opening a
+    line. A possessive 's and an honorific are never part of a name ("Mr.
+    Putin's" gives "Putin"). ``recogniser`` defaults to the shipped one.
+    """
+    model = recogniser or shipped_recogniser()
+    tagged = [s for s in doc.sentences if s.kind in TAGGED_SENTENCES and not _page_chrome(doc, s, model.chrome)]
+    views = [_tagging_words(doc.norm, doc.tokens[s.token_start : s.token_end]) for s in tagged]
+    words = [_headline_in_capitals(w) if s.kind != "body" else w for s, (w, _) in zip(tagged, views)]
+    tags = model.tag_sentences(words, document_context(words))
+    mentions: list[Mention] = []
+    for sentence, sentence_words, (_, spans), sentence_tags in zip(tagged, words, views, tags):
+        mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, sentence_tags))
+    return tuple(mentions)
+
+
+# CoNLL leaves honorifics out of names (Reuters writes few; those it does are O); the model,
+# seeing "Mr." rarely, sometimes takes it in
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "mmes", "messrs", "dr", "prof"})
+_CHROME_WORDS = 8  # "Get short URL", "Updated: Wednesday 28 March 2018 10:41 GMT"
+
+
+def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
+    """A short line of page furniture ("Listen Live", "date 2018-03-28"), or no words at all.
+
+    text.py keeps such lines as sentences when no boilerplate pattern knows
+    them; a list of interface words (``ner.page-chrome.tsv``) tells them from
+    prose, which always has some other word.
+    """
+    words = [t.lower for t in doc.tokens[sentence.token_start : sentence.token_end] if t.is_word]
+    return len(words) <= _CHROME_WORDS and all(w in chrome or not w.isalpha() for w in words)
+
+
+def _sentence_mentions(
+    doc: Doc, sentence: Sentence, words: Sequence[str], spans: Sequence[tuple[int, int]], tags: Sequence[str]
+) -> Iterable[Mention]:
+    """The sentence's tagged names as mentions of the original text, trimmed and past any dateline."""
+    skip_to = _dateline_end(doc, sentence)
+    for first, end, kind in decode(tags):
+        while end > first and words[end - 1] in ("'s", "'"):
+            end -= 1
+        while end - first > 1 and words[first].rstrip(".").lower() in _HONORIFICS:
+            first += 1
+        start = spans[first][0]
+        if end > first and start >= skip_to:
+            stop = spans[end - 1][1]
+            yield Mention(start, stop, doc.text[start:stop], sentence.index, KIND_OF_TYPE[kind])
+
+
+def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words the CRF sees and their spans: framing's tokens, with "Mr" "." read as CoNLL's "Mr.".
+
+    framing splits the full stop off a short abbreviation or an initial ("Mr.",
+    "Gen.", "J."); CoNLL, which the model learnt from, keeps it on, and a lone
+    stop inside a name reads to the model like the end of a sentence. Words
+    are read from the normalised text (curly apostrophes folded), where it differs.
+    """
+    words = [t.text if t.text.isascii() else norm[t.start : t.end] for t in tokens]
+    spans = [(t.start, t.end) for t in tokens]
+    if "." not in words[1:-1]:
+        return words, spans
+    merged_words: list[str] = []
+    merged_spans: list[tuple[int, int]] = []
+    last = len(words) - 1
+    for i, (word, span) in enumerate(zip(words, spans)):
+        if (word == "." and 0 < i < last and merged_spans[-1][1] == span[0]
+                and _ABBREVIATION.match(merged_words[-1])):
+            merged_words[-1] += "."
+            merged_spans[-1] = (merged_spans[-1][0], span[1])
+        else:
+            merged_words.append(word)
+            merged_spans.append(span)
+    return merged_words, merged_spans
+
+
+def _headline_in_capitals(words: list[str]) -> list[str]:
+    """A Title Case headline's words in capitals, as CoNLL's headlines are written.
+
+    In "Putin Visits Syria to Claim Victory Over ISIS" capitals mark every
+    long word, not names; read in capitals, the model leans on the words and on
+    how the article's prose writes them (:class:`DocumentContext`) instead.
+    """
+    long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    if len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words):
+        return [w.upper() for w in words]
+    return words
+
+
+def _dateline_end(doc: Doc, sentence: Sentence) -> int:
+    """Where a dateline opening the sentence's line ends (the sentence's start when there is none)."""
+    before = sentence.start - 1
+    while before >= 0 and doc.norm[before] == " ":
+        before -= 1
+    if before >= 0 and doc.norm[before] != "\n":
+        return sentence.start
+    match = _DATELINE.match(doc.norm, sentence.start, sentence.end)
+    return match.end() if match else sentence.start

@@ -1,0 +1,204 @@
+"""The name recogniser: mentions in the seeds read from the text, boilerplate never a name, the model card guarded,
+and the CoNLL-2003 development figures held above floors just under what was measured."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framing.entities import (
+    Mention,
+    decode,
+    find_mentions,
+    load_recogniser,
+    name_windows,
+    shipped_card_path,
+)
+from framing.errors import ModelError
+from framing.text import build_doc
+from tests.conftest import ROOT, benchmark, seed_text
+
+# A page pasted as a new user would: player and share furniture, a credit, a dateline, newsletter boxes.
+MESSY_PAGE = """Putin orders partial withdrawal of Russian troops from Syria
+
+Listen Live
+Get short URL
+date 2018-03-28
+MOSCOW (Reuters) - Russian President Vladimir Putin on Monday ordered a partial withdrawal of Russian troops from Syria, the Kremlin said.
+
+Photograph: Mikhail Klimentyev/Sputnik
+Share on Facebook
+Share on Twitter
+Sign up for our morning newsletter
+
+Defence Minister Sergei Shoigu said the aircraft would return to their bases in Russia, while the naval facility in Tartus would keep operating.
+"We will not leave," a Pentagon spokesman said in Washington.
+Subscribe to our newsletter
+"""
+
+
+def mentions_in(text: str, phrase: str) -> list[tuple[str, str]]:
+    """(text, kind) of the mentions in the sentence of ``text`` that contains ``phrase``."""
+    doc = build_doc(text)
+    (sentence,) = [s for s in doc.sentences if phrase in s.text]
+    return [(m.text, m.kind) for m in find_mentions(doc) if m.sentence == sentence.index]
+
+
+def test_reuters_seed_names_people_places_and_the_pentagon(no_network: None) -> None:
+    text = seed_text("000")
+    # the dateline "MOSCOW (Reuters) -" is where the story was filed, not a name in it
+    assert mentions_in(text, "President Vladimir Putin flew into Syria") == [
+        ("Vladimir Putin", "person"), ("Syria", "place"), ("Moscow", "place"),
+    ]
+    assert mentions_in(text, "He held talks with President Bashar al-Assad") == [
+        ("Bashar al-Assad", "person"), ("Russian", "misc"),
+    ]
+    assert mentions_in(text, "under the auspices of the United Nations") == [
+        ("United Nations", "organisation"), ("Putin", "person"),
+    ]
+    assert mentions_in(text, "do not affect U.S. priorities") == [
+        ("Russian", "misc"), ("U.S.", "place"), ("Syria", "place"),
+        ("Pentagon", "organisation"), ("Eric Pahon", "person"),
+    ]
+
+
+def test_possessive_is_not_part_of_a_name(no_network: None) -> None:
+    # the Guardian writes a curly apostrophe: "Putin’s defence and foreign ministers"
+    assert mentions_in(seed_text("001"), "followed a meeting in the Kremlin") == [
+        ("Syrian", "misc"), ("Bashar al-Assad", "person"), ("Kremlin", "place"), ("Putin", "person"),
+    ]
+    assert mentions_in(seed_text("003"), "Kremlin spokesman Dmitry Peskov")[:3] == [
+        ("Kremlin", "place"), ("Dmitry Peskov", "person"), ("Moscow", "place"),
+    ]
+
+
+def test_honorific_is_not_part_of_a_name() -> None:
+    assert mentions_in("The talks ended when Mr. Lavrov left for Geneva.", "Lavrov") == [
+        ("Lavrov", "person"), ("Geneva", "place"),
+    ]
+
+
+def test_captions_and_boilerplate_give_no_names() -> None:
+    doc = build_doc(seed_text("004"))
+    mentions = find_mentions(doc)
+    kinds = {doc.sentences[m.sentence].kind for m in mentions}
+    assert kinds <= {"body", "headline", "subhead"}
+    # "Russian President Vladimir Putin. ALEXANDER ZEMLIANICHENKO/AFP/Getty Images" is a caption
+    assert not [m for m in mentions if m.text in ("AFP", "Getty Images", "ALEXANDER ZEMLIANICHENKO")]
+    assert mentions_in(seed_text("004"), "Pentagon spokesman Eric Pahon told Reuters")[-3:] == [
+        ("Pentagon", "organisation"), ("Eric Pahon", "person"), ("Reuters", "organisation"),
+    ]
+
+
+def test_messy_page_furniture_never_becomes_a_name(no_network: None) -> None:
+    doc = build_doc(MESSY_PAGE)
+    mentions = find_mentions(doc)
+    names = {m.text for m in mentions}
+    junk = {"Listen", "Live", "Listen Live", "URL", "Get short URL", "Photograph", "Mikhail Klimentyev", "Sputnik",
+            "Facebook", "Twitter", "MOSCOW", "Reuters"}
+    assert not names & junk
+    assert not [m for m in mentions if "2018" in m.text or "date" in m.text]
+    assert {("Vladimir Putin", "person"), ("Syria", "place"), ("Sergei Shoigu", "person"), ("Russia", "place"),
+            ("Tartus", "place"), ("Pentagon", "organisation"), ("Washington", "place")} <= {
+        (m.text, m.kind) for m in mentions
+    }
+
+
+def test_mentions_slice_the_original_text() -> None:
+    text = seed_text("001")
+    doc = build_doc(text)
+    mentions = find_mentions(doc)
+    assert mentions and all(isinstance(m, Mention) and text[m.start : m.end] == m.text for m in mentions)
+    assert all(doc.sentences[m.sentence].start <= m.start < m.end <= doc.sentences[m.sentence].end for m in mentions)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_empty_and_lower_case_texts_have_no_names() -> None:
+    assert find_mentions(build_doc("")) == ()
+    assert find_mentions(build_doc("officials said the plan may fail.")) == ()
+
+
+def test_decode_reads_iob_as_conlleval() -> None:
+    # "Bashar al-Assad met UN envoy Staffan de Mistura": a stray I- starts an entity, as in conlleval
+    tags = ["B-PER", "I-PER", "O", "I-ORG", "O", "B-PER", "I-PER", "I-PER"]
+    assert decode(tags) == [(0, 2, "PER"), (3, 4, "ORG"), (5, 8, "PER")]
+    assert decode(["B-LOC", "B-LOC"]) == [(0, 1, "LOC"), (1, 2, "LOC")]
+
+
+def test_name_windows_cover_capitalised_words_and_short_joiners() -> None:
+    words = "the Bank of England said on Monday that rates would stay".split()
+    assert name_windows(words) == [(1, 4), (6, 7)]
+    assert name_windows("prices rose again".split()) == []
+
+
+def test_import_framing_does_not_load_crfsuite() -> None:
+    code = "import sys, framing; print('pycrfsuite' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.strip() == "False"
+
+
+def copy_model(tmp_path: Path) -> Path:
+    """The shipped card and every file it names, copied to ``tmp_path``."""
+    card = shipped_card_path()
+    for name in (card.name, *json.loads(card.read_text(encoding="utf-8"))["files"].values()):
+        shutil.copy(card.parent / name, tmp_path / name)
+    return tmp_path / card.name
+
+
+def test_tampered_weights_are_refused(tmp_path: Path) -> None:
+    card_path = copy_model(tmp_path)
+    words = "He held talks with President Bashar al-Assad .".split()
+    assert load_recogniser(card_path).tag(words) == ["O"] * 5 + ["B-PER", "I-PER", "O"]
+    weights = tmp_path / "ner.npz"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="ner.npz does not match the SHA-256"):
+        load_recogniser(card_path)
+
+
+def test_another_gazetteer_or_a_path_outside_is_refused(tmp_path: Path) -> None:
+    card_path = copy_model(tmp_path)
+    with open(tmp_path / "ner.places.tsv", "a", encoding="utf-8") as places:
+        places.write("Hmeimim\tcity\n")  # the model was not trained with it
+    with pytest.raises(ModelError, match="ner.places.tsv does not match the SHA-256"):
+        load_recogniser(card_path)
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card["files"]["model"] = "../ner.npz"
+    card_path.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="file name beside the card"):
+        load_recogniser(card_path)
+
+
+# Measured with `python benchmarks/eval_ner.py` (name windows, as find_mentions tags): PER 0.9090, ORG 0.8333,
+# LOC 0.9366, MISC 0.8686, PER+ORG+LOC 0.8994. Floors sit just under.
+DEV_FLOORS = {"PER": 0.90, "ORG": 0.825, "LOC": 0.93, "MISC": 0.86, "PER+ORG+LOC": 0.895}
+
+
+def test_development_f1_holds(shared_data: Path) -> None:
+    scores = benchmark("eval_ner").dev_scores(shared_data / "conll2003")
+    assert {name: scores[name]["f1"] >= floor for name, floor in DEV_FLOORS.items()} == dict.fromkeys(DEV_FLOORS, True)
+    assert scores["PER+ORG+LOC"]["gold"] == 5020  # 1,842 PER + 1,341 ORG + 1,837 LOC, as SOURCE.txt counts
+
+
+def test_numpy_decoding_gives_crfsuite_tags(shared_data: Path, tmp_path: Path) -> None:
+    """A small CRF trained here: framing's decoding of its exported weights must give CRFsuite's own tags."""
+    pytest.importorskip("pycrfsuite")
+    fit_ner = benchmark("fit_ner")
+    train = fit_ner.read_conll(shared_data / "conll2003" / "train.txt")[:600]
+    dev = fit_ner.read_conll(shared_data / "conll2003" / "dev.txt")[:400]
+    crfsuite_path = tmp_path / "small.crfsuite"
+    fit_ner.train(train, crfsuite_path, iterations=30)
+    for table in (fit_ner.PLACES, fit_ner.CHROME):
+        shutil.copy(fit_ner.MODELS / table, tmp_path / table)
+    fit_ner.export(crfsuite_path, tmp_path / "ner.npz")
+    fit_ner.write_card(tmp_path / "ner.npz", tmp_path / "ner.json", shared_data / "conll2003" / "train.txt")
+    recogniser = load_recogniser(tmp_path / "ner.json")
+    contexts = fit_ner.document_contexts(dev)
+    ours = [recogniser.tag(s.words, contexts[s.document], every_word=True) for s in dev]
+    assert ours == [list(tags) for tags in fit_ner.tag_all(crfsuite_path, dev)]
