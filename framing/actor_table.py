@@ -58,6 +58,12 @@ class ActorTable:
                 key = name_key(alias)
                 if key:
                     self._by_key[key] = entry.name
+        # every person's full names, parsed once: the typo and transliteration look-up reads them
+        self._full_names = tuple(
+            (entry.name, parts) for entry in self._entries.values() if entry.kind in ("person", "")
+            for alias in (entry.name, *entry.aliases) if (parts := parse_name(alias)).given
+        )
+        self._resolved: dict[str, ActorEntry | None] = {}  # a table answers the same name the same way
 
     @property
     def entries(self) -> tuple[ActorEntry, ...]:
@@ -68,17 +74,18 @@ class ActorTable:
         """The actor ``name`` names: an alias as written in any case, with or without
         honorific, title, possessive or "al-"; else the one person whose full name it
         is but for a transliteration or a typo in the given name; else None."""
+        if name not in self._resolved:
+            self._resolved[name] = self._look_up(name)
+        return self._resolved[name]
+
+    def _look_up(self, name: str) -> ActorEntry | None:
         key = name_key(name)
         if key in self._by_key:
             return self._entries[self._by_key[key]]
         parts = parse_name(name)
         if not parts.given:
             return None
-        close = {
-            entry.name for entry in self._entries.values() if entry.kind in ("person", "")
-            for alias in (entry.name, *entry.aliases)
-            if parse_name(alias).given and same_person(parts, parse_name(alias))
-        }
+        close = {actor for actor, full in self._full_names if same_person(parts, full)}
         return self._entries[close.pop()] if len(close) == 1 else None
 
     def canonical(self, name: str) -> str | None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
+from os import PathLike
 
+from .actor_table import ActorTable, load_actor_table
+from .actors import find_actors
+from .entities import find_mentions
 from .facts import extract_facts, term_counts
 from .features import extract_all, families
 from .language import detect_language, is_english
@@ -16,6 +20,8 @@ from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, 
 
 # What ``analyze(tagger=...)`` takes: True for the shipped taggers, or the ones to use.
 Taggers = bool | CueTagger | LoadedTagger | tuple[CueTagger | LoadedTagger, ...]
+# What ``analyze(actors=...)`` takes: the user's actor table (a mapping of groups, a TOML or CSV file) or a loaded one.
+Actors = ActorTable | Mapping[str, Iterable[str]] | str | PathLike[str] | None
 
 
 def analyze(
@@ -24,6 +30,7 @@ def analyze(
     outlet: str | None = None,
     title: str | None = None,
     tagger: Taggers = False,
+    actors: Actors = None,
 ) -> Analysis:
     """Measure one article's framing features, with the evidence behind each count.
 
@@ -34,8 +41,16 @@ def analyze(
     :mod:`framing.tagger`); a :class:`~framing.tagger.CueTagger` or
     :class:`~framing.tagger.LoadedTagger` (or a tuple of both) uses those
     instead, and only for their family.
+
+    ``actors`` extends the shipped actor table with the user's own: a mapping
+    of groups to the names of their members (``{"Russian government": ["Putin",
+    "Kremlin"]}``), a TOML or CSV file, or a table from
+    :func:`framing.actor_table.load_actor_table`. The result's ``actors`` are
+    the people, organisations, governments and places the article names, one
+    per person however it is written (:meth:`Analysis.actor` finds one).
     """
     article = _as_article(text, outlet=outlet, title=title)
+    table = actor_table(actors)
     cue_tagger, loaded_tagger = _taggers(tagger)
     doc = build_doc(article.text)
     language, confidence = detect_language(doc)
@@ -43,12 +58,17 @@ def analyze(
         analysis = _not_english(article, doc, language, confidence)
     else:
         results = list(extract_all(doc, tagger=cue_tagger, loaded_tagger=loaded_tagger).values())
-        analysis = _combine(article, doc, results, _warnings(article, doc))
+        analysis = _combine(article, doc, results, _warnings(article, doc), table)
     return replace(
         analysis,
         cue_tagger=cue_tagger.name if cue_tagger else None,
         loaded_tagger=loaded_tagger.name if loaded_tagger else None,
     )
+
+
+def actor_table(actors: Actors) -> ActorTable:
+    """The actor table ``actors`` asks for: a loaded one as it is, else the shipped one extended by it."""
+    return actors if isinstance(actors, ActorTable) else load_actor_table(actors)
 
 
 def _taggers(tagger: Taggers) -> tuple[CueTagger | None, LoadedTagger | None]:
@@ -159,7 +179,7 @@ def _warnings(article: Article, doc: Doc) -> list[str]:
 
 
 def _combine(
-    article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str]
+    article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str], table: ActorTable
 ) -> Analysis:
     features: dict[str, float] = {}
     evidence: list[Evidence] = []
@@ -177,4 +197,5 @@ def _combine(
     return Analysis(
         article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences,
         extract_facts(doc), term_counts(doc), language="en", body=tuple(s.index for s in doc.body),
+        actors=find_actors(doc, find_mentions(doc), attributions, table),
     )

@@ -12,9 +12,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, overload
 
+from .names import name_key, surname
+
 SentenceKind = Literal["headline", "body", "subhead", "caption", "byline", "boilerplate"]
 SourceType = Literal["person", "organisation", "anonymous", "media", "document"]
 VerbStance = Literal["neutral", "endorsing", "distancing", "contesting", "accusatory"]
+ActorKind = Literal["person", "organisation", "government", "group", "place"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,27 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """Someone or something an article is about: a person, organisation, government, group or place.
+
+    ``name`` is the fullest or the actor table's name ("Vladimir Putin" for "Mr
+    Putin", "Vladmir Putin" and "the Russian president" in one article);
+    ``group`` the actor table's group ("Russian government"), if any;
+    ``mentions`` every span of the text that names it, in text order.
+    """
+
+    name: str
+    kind: ActorKind
+    group: str | None
+    mentions: tuple[Span, ...]
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """The distinct ways the article names the actor, in order of first use."""
+        return tuple(dict.fromkeys(m.text for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A checkable detail an article reports: a number with its unit, or a name.
 
@@ -214,10 +238,30 @@ class Analysis:
     body: tuple[int, ...] = ()
     cue_tagger: str | None = None
     loaded_tagger: str | None = None
+    actors: tuple[Actor, ...] = ()
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor ``name`` names: its name, a way the article names it, its surname, or its group.
+
+        A group ("Russian government") gives one actor that merges its members'
+        mentions (of kind "group"); None when nothing in the article answers.
+        """
+        key = name_key(name)
+        for actor in self.actors:
+            if key in {name_key(actor.name), *(name_key(a) for a in actor.aliases)}:
+                return actor
+        for actor in self.actors:
+            if actor.kind == "person" and key == name_key(surname(actor.name)):
+                return actor
+        members = [a for a in self.actors if a.group is not None and name_key(a.group) == key]
+        if members:
+            mentions = tuple(sorted((m for a in members for m in a.mentions), key=lambda m: (m.start, m.end)))
+            return Actor(members[0].group or name, "group", members[0].group, mentions)
+        return None
 
     def evidence_for(self, family: str) -> tuple[Evidence, ...]:
         return tuple(e for e in self.evidence if e.family == family)

@@ -1,0 +1,153 @@
+"""Who an article is about: its name mentions resolved to actors, one per person or body.
+
+:func:`find_actors` takes the names the recogniser found in a Doc
+(:func:`framing.entities.find_mentions`), adds the titles that stand alone for
+a person the article names ("the Russian president"), types seats of
+government by what they do ("Moscow denied" is a government, "in Moscow" a
+place), and groups the mentions into actors with :func:`framing.names.group_mentions`
+and the actor table (the shipped one, extended by the user's). Each actor keeps
+every span that names it, so ``text[m.start:m.end]`` is the name as written.
+
+Only article prose is read: the recogniser skips bylines, captions and
+boilerplate, so page furniture never becomes an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .actor_table import ActorTable
+from .entities import Mention
+from .names import group_mentions, metonym_kind, titles
+from .types import Actor, Attribution, Doc, Span
+
+_ACTOR_KINDS = {"person": "person", "organisation": "organisation", "place": "place"}
+_FOLLOWING = 40  # characters after a mention read to tell "Moscow denied" from "Moscow, the capital"
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A name mention to group: its span, its kind where it stands, and its text with the title before it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    titled: str  # "Defence Minister Sergey Shoigu" for the mention "Sergey Shoigu": titles join title-alone uses
+    title_alone: bool = False
+
+
+def find_actors(
+    doc: Doc, mentions: Sequence[Mention], attributions: Sequence[Attribution], table: ActorTable
+) -> tuple[Actor, ...]:
+    """The article's actors, in the order of their first mention.
+
+    ``mentions`` are the recogniser's names (misc names, such as nationalities,
+    are not actors); ``attributions`` say which mentions are sources, which
+    makes a seat of government a government; ``table`` gives known actors their
+    canonical name, kind and group.
+    """
+    sources = [(a.source.start, a.source.end) for a in attributions if a.source is not None]
+    candidates = [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS]
+    candidates += _standalone_titles(doc, candidates)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    groups = group_mentions([(c.titled, c.kind) for c in candidates], known=table)
+    actors: dict[str, Actor] = {}
+    for group in groups:
+        members = [candidates[i] for i in group.members]
+        if group.ambiguous or all(c.title_alone for c in members):
+            continue  # a surname two people share, or a title no one of the article holds, names nobody
+        entry = table.resolve(group.name)
+        name = entry.name if entry else group.name
+        spans = tuple(Span(c.start, c.end, c.text) for c in members)
+        kind = _kind_of(group.kind, [c.kind for c in members], entry.kind if entry else "")
+        if name in actors:  # "Russia" the place and "Russia" acting: one actor, a government
+            spans = tuple(sorted((*actors[name].mentions, *spans), key=lambda s: (s.start, s.end)))
+            kind = _kind_of(kind, [actors[name].kind], "")
+        actors[name] = Actor(name=name, kind=kind, group=entry.group if entry else None, mentions=spans)
+    return tuple(sorted(actors.values(), key=lambda a: (a.mentions[0].start, a.name)))
+
+
+def _typed(doc: Doc, mention: Mention, sources: Sequence[tuple[int, int]], table: ActorTable) -> _Candidate:
+    """The mention with the kind it has where it stands (a seat of government that acts is a government)."""
+    entry = table.resolve(mention.text)
+    kind = entry.kind if entry and entry.kind else _ACTOR_KINDS[mention.kind]
+    seat_of_government = entry is not None and (entry.kind == "government" or (kind == "place" and entry.group))
+    if seat_of_government:
+        preceding = doc.text[max(0, mention.start - 20) : mention.start].split()
+        kind = metonym_kind(
+            kind,
+            doc.text[mention.end : mention.end + _FOLLOWING],
+            preceding=preceding[-1] if preceding else "",
+            is_source=any(s <= mention.start and mention.end <= e for s, e in sources),
+        )
+    titled = _title_before(doc.text, mention.start) + mention.text if kind == "person" else mention.text
+    return _Candidate(mention.start, mention.end, mention.text, kind, titled)
+
+
+def _title_before(text: str, start: int) -> str:
+    """The title written right before a name ("Russian President ", "Pentagon spokesman "), or "".
+
+    A title from the names list, with up to two capitalised words before it
+    ("Russian", "U.S."); a comma or any other word ends the look back.
+    """
+    before = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]  # a title stands on the name's line
+    if not before.endswith(" "):
+        return ""
+    words = before.split(" ")[:-1]
+    title = _title_at_end().search(" ".join(words))
+    if title is None:
+        return ""
+    kept = words[len(words) - len(title.group(1).split()) :]
+    for word in reversed(words[: len(words) - len(kept)][-2:]):
+        if not _MODIFIER.fullmatch(word):
+            break
+        kept.insert(0, word)
+    return " ".join(kept) + " "
+
+
+_MODIFIER = re.compile(r"[A-Z][A-Za-z.-]*")  # "Russian", "U.S.", "Pentagon": no comma, no possessive
+
+
+def _kind_of(grouped: str, seen: list[str], known: str) -> str:
+    """An actor's kind: a government if any of its mentions acts as one, else the table's, else as grouped."""
+    if "government" in seen:
+        return "government"
+    return known or grouped
+
+
+def _standalone_titles(doc: Doc, named: Sequence[_Candidate]) -> list[_Candidate]:
+    """Titles used alone for a person ("the Russian president"), outside any name mention.
+
+    :func:`group_mentions` joins such a title to the one person whose mentions
+    hold all its words, and leaves it out when no one or more than one does.
+    """
+    pattern = _title_pattern()
+    found = []
+    for sentence in doc.body:
+        for match in pattern.finditer(doc.text, sentence.start, sentence.end):
+            start, end = match.start(1), match.end(1)
+            if not any(c.start < end and start < c.end for c in named) and not _names_follow(doc.text, end):
+                found.append(_Candidate(start, end, match.group(1), "person", match.group(1), title_alone=True))
+    return found
+
+
+def _names_follow(text: str, end: int) -> bool:
+    """A capitalised word right after the title: it is a title before a name, which the recogniser has."""
+    return re.match(r"\s+[A-Z]", text[end : end + 3]) is not None
+
+
+@cache
+def _title_at_end() -> re.Pattern[str]:
+    """A title ending a stretch of text ("... Russian President"), longest title first, any case."""
+    return re.compile(rf"(?:^|\s)((?i:{'|'.join(re.escape(t) for t in titles())}))$")
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    """'the' + up to two capitalised modifiers ("Russian", "US") + a title ("president", "foreign minister")."""
+    alternatives = "|".join(re.escape(t) for t in titles())
+    return re.compile(rf"\b[Tt]he\s+((?:[A-Z][\w.-]*\s+){{0,2}}(?i:{alternatives}))\b")

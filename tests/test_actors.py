@@ -1,0 +1,89 @@
+"""Actors: one per person however the article writes the name, typed, grouped; never page furniture.
+
+Every expected row below was read in the seed or fixture text it names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import framing
+from framing.actor_table import load_actor_table
+from tests.conftest import seed_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def reuters() -> framing.Analysis:
+    return framing.analyze(seed_text("000"))
+
+
+def _row(analysis: framing.Analysis, name: str) -> tuple[str, str | None, tuple[str, ...]]:
+    actor = analysis.actor(name)
+    assert actor is not None, name
+    return actor.kind, actor.group, actor.aliases
+
+
+def test_reuters_names_each_person_once(reuters: framing.Analysis) -> None:
+    """"Russian President Vladimir Putin" then "Putin"; "Bashar al-Assad" then "Assad"; a Pentagon spokesman."""
+    assert _row(reuters, "Putin") == ("person", "Russian government", ("Vladimir Putin", "Putin"))
+    assert _row(reuters, "Assad") == ("person", "Syrian government", ("Bashar al-Assad", "Assad"))
+    assert _row(reuters, "Eric Pahon") == ("person", None, ("Eric Pahon",))
+    assert _row(reuters, "Yahya Aridi") == ("person", None, ("Yahya Aridi",))
+    names = [a.name for a in reuters.actors]
+    assert len(names) == len(set(names))
+
+
+def test_seats_of_government_that_act_are_governments(reuters: framing.Analysis) -> None:
+    """"Moscow had succeeded in keeping Syria intact", "the Pentagon": governments; the air base is a place."""
+    assert _row(reuters, "Moscow")[:2] == ("government", "Russian government")
+    assert _row(reuters, "the Pentagon")[:2] == ("government", "US government")
+    assert _row(reuters, "Hmeymim") == ("place", None, ("Hmeymim",))
+    assert reuters.actor("Geneva").kind == "place"  # talks in Geneva: a place, it has no government of its own here
+
+
+def test_a_title_alone_is_the_one_person_who_holds_it() -> None:
+    """The Observer: "Russian President Vladimir Putin", later "The Russian president's visit"."""
+    observer = framing.analyze(seed_text("004"))
+    assert observer.actor("Putin").aliases == ("Vladimir Putin", "Putin", "Russian president")
+
+
+def test_a_title_with_its_name_and_a_surname_later() -> None:
+    """CBC: "Gen. Sergei Surovikin, the Russian military commander" and later "Surovikin said"."""
+    cbc = framing.analyze(seed_text("002"))
+    assert _row(cbc, "Sergei Surovikin") == ("person", "Russian military", ("Sergei Surovikin", "Surovikin"))
+
+
+def test_a_group_gives_one_actor_of_its_members_mentions(reuters: framing.Analysis) -> None:
+    group = reuters.actor("Russian government")
+    assert group is not None and group.kind == "group"
+    members = {a.name for a in reuters.actors if a.group == "Russian government"}
+    assert members == {"Vladimir Putin", "Moscow", "Russia", "the Kremlin"}
+    assert len(group.mentions) == sum(len(a.mentions) for a in reuters.actors if a.name in members)
+    assert all(reuters.text[m.start:m.end] == m.text for m in group.mentions)
+
+
+def test_the_users_table_makes_a_group() -> None:
+    """A user's group joins known actors (Putin, the Kremlin) and names new ones (Eric Pahon)."""
+    analysis = framing.analyze(seed_text("000"), actors={"Watched": ["Putin", "Eric Pahon"]})
+    assert analysis.actor("Watched").aliases == ("Vladimir Putin", "Putin", "Eric Pahon")
+    table = load_actor_table({"Watched": ["Putin"]})
+    assert framing.analyze(seed_text("000"), actors=table).actor("Watched") is not None
+
+
+def test_a_messy_page_yields_no_junk_actor() -> None:
+    """Page furniture, the dateline and the photo credit name nobody; misspelt and transliterated names join."""
+    page = framing.analyze((FIXTURES / "messy_page.txt").read_text(encoding="utf-8"))
+    rows = {a.name: (a.kind, a.aliases) for a in page.actors}
+    assert rows["Vladimir Putin"] == ("person", ("Putin", "Vladimir Putin", "Vladmir Putin"))
+    assert rows["Sergei Shoigu"] == ("person", ("Defence Minister", "Sergey Shoigu"))
+    assert rows["Bashar al-Assad"] == ("person", ("Bashar al-Assad", "Assad"))
+    assert rows["Eric Pahon"] == ("person", ("Eric Pahon",))
+    junk = {"Listen Live", "Get short URL", "Photograph", "Mikhail Klimentyev", "Sputnik", "AFP", "Getty Images",
+            "MOSCOW", "Andrew Osborn", "Peter Graff", "Tweet", "Email", "Related Articles", "Comments"}
+    assert not junk & {alias for a in page.actors for alias in a.aliases}
+    assert set(rows) == {"Vladimir Putin", "Syria", "Russia", "Sergei Shoigu", "General Staff", "the Kremlin",
+                         "Bashar al-Assad", "the Pentagon", "Eric Pahon"}
