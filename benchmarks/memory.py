@@ -5,7 +5,7 @@ in a temporary directory from the real news texts (see ``throughput.py``),
 repeated with distinct ids, and scored in a fresh interpreter the way
 ``framing score corpus.jsonl --format jsonl --jobs N`` should: articles are
 streamed by :func:`framing.read_corpus`, analysed by
-:func:`framing.parallel.analyze_parallel`, and each record is written as soon
+:func:`framing.runner.analyze_parallel`, and each record is written as soon
 as it is ready (made in the worker by :func:`framing.cli.jsonl_output`, as the
 command does); only a count is kept. The peak resident set of the main process
 and of the largest worker are printed for each size; streaming works when the
@@ -68,7 +68,7 @@ def score_stream(corpus: Path, output: Path, jobs: int) -> int:
     """Read, analyse and write JSONL incrementally; returns the number scored."""
     from framing import read_corpus
     from framing.cli import jsonl_output
-    from framing.parallel import analyze_parallel
+    from framing.runner import analyze_parallel
     from framing.types import Article
 
     articles = (a for a in read_corpus(corpus) if isinstance(a, Article))

@@ -175,7 +175,7 @@ def table(results: dict[str, dict[str, float]], count: int) -> str:
 def _run_parallel(count: int, jobs: int) -> tuple[float, float]:
     """Wall and this process's CPU seconds to score the texts as ``framing score --format jsonl`` does."""
     from framing.cli import jsonl_output
-    from framing.parallel import analyze_parallel
+    from framing.runner import analyze_parallel
 
     _framing()(WARM_UP)
     texts = news_texts(count)

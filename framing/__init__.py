@@ -12,11 +12,12 @@ from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from .analysis import analyze, analyze_corpus
+from .analysis import analyze
 from .compare import Comparison, compare
 from .errors import AnalysisError, FramingError, InputError, ModelError, OutputError
 from .io import load_corpus, read_corpus
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
+from .runner import analyze_corpus
 from .text import build_doc
 from .types import (
     Analysis,

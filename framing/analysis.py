@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from os import PathLike
 
@@ -16,7 +16,7 @@ from .language import detect_language, is_english
 from .scoring import index_features
 from .tagger import CueTagger, LoadedTagger, shipped_loaded_tagger, shipped_tagger
 from .text import build_doc
-from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, ReadError, Span
+from .types import Analysis, Article, Attribution, Doc, Evidence, FamilyResult, Span
 
 # What ``analyze(tagger=...)`` takes: True for the shipped taggers, or the ones to use.
 Taggers = bool | CueTagger | LoadedTagger | tuple[CueTagger | LoadedTagger, ...]
@@ -110,39 +110,6 @@ def _with_indices(
 ) -> None:
     for key, value in index_features(features, attributions, evidence).items():
         features[key] = value if math.isfinite(value) else 0.0
-
-
-def analyze_corpus(
-    articles: Iterable[Article | str],
-    *,
-    jobs: int = 1,
-    tagger: Taggers = False,
-    errors: list[ReadError] | None = None,
-) -> Iterator[Analysis]:
-    """Analyse articles in input order, yielding as it goes.
-
-    ``jobs`` worker processes share the work (0 = every core); with 1, the
-    articles are analysed in this process, lazily. Results are identical
-    either way. A bad ``jobs`` raises at once, before any input is read.
-    ``tagger`` is passed to :func:`analyze` (``True``: the shipped taggers,
-    which each worker loads once; custom ones are sent with every chunk).
-
-    One article's failure never ends the batch, whatever it is (a framing
-    error, a bug, a panic in a compiled library): the article is skipped and
-    appended to ``errors`` as a :class:`~framing.types.ReadError` (its source,
-    or ``item N`` for a bare text, and the reason), or, when ``errors`` is not
-    given, reported with a :class:`RuntimeWarning`. Only ``KeyboardInterrupt``
-    and ``SystemExit`` stop it.
-
-    >>> failed = []
-    >>> [a.article.source for a in analyze_corpus(["Officials said so.", 42], errors=failed)]
-    ['<text>']
-    >>> failed[0].source, failed[0].reason.startswith("could not be analysed: TypeError")
-    ('item 2', True)
-    """
-    from .parallel import analyze_parallel  # parallel imports analyze from this module
-
-    return analyze_parallel(articles, jobs, tagger=tagger, errors=errors)
 
 
 def _as_article(text: str | Article, *, outlet: str | None, title: str | None) -> Article:

@@ -17,14 +17,13 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .analysis import analyze_corpus
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
 from .compare import compare as build_comparison
 from .errors import FramingError, ModelError, OutputError
 from .features import families
 from .model import Model, load_model, with_model
-from .parallel import analyze_parallel
+from .runner import analyze_corpus, analyze_parallel
 from .io import (
     DEFAULT_MAX_BYTES,
     SCHEMA_VERSION,

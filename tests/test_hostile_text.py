@@ -17,7 +17,7 @@ import framing
 import framing.text
 from framing import AnalysisError, Article, FramingError, ModelError, ReadError
 from framing.cli import app
-from framing.parallel import analyze_parallel
+from framing.runner import analyze_parallel
 
 from .conftest import ROOT, benchmark, seed_text
 

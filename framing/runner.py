@@ -1,4 +1,7 @@
-"""Analyse a stream of articles on several processes, in input order, in flat memory.
+"""The one batch driver: a stream of articles analysed in input order, on one process or several, in flat memory.
+
+:func:`analyze_corpus` is the library's entry, :func:`analyze_parallel` the
+driver that it and the command line share.
 
 Articles are cut into small chunks; each chunk is analysed by
 :func:`framing.analyze` in a worker process. Only a few chunks are in flight at
@@ -280,3 +283,34 @@ def _start_method() -> str:
     if "fork" in methods and threading.active_count() == 1:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def analyze_corpus(
+    articles: Iterable[Article | str],
+    *,
+    jobs: int = 1,
+    tagger: Taggers = False,
+    errors: list[ReadError] | None = None,
+) -> Iterator[Analysis]:
+    """Analyse articles in input order, yielding as it goes.
+
+    ``jobs`` worker processes share the work (0 = every core); with 1, the
+    articles are analysed in this process, lazily. Results are identical
+    either way. A bad ``jobs`` raises at once, before any input is read.
+    ``tagger`` is passed to :func:`analyze` (``True``: the shipped taggers,
+    which each worker loads once; custom ones are sent with every chunk).
+
+    One article's failure never ends the batch, whatever it is (a framing
+    error, a bug, a panic in a compiled library): the article is skipped and
+    appended to ``errors`` as a :class:`~framing.types.ReadError` (its source,
+    or ``item N`` for a bare text, and the reason), or, when ``errors`` is not
+    given, reported with a :class:`RuntimeWarning`. Only ``KeyboardInterrupt``
+    and ``SystemExit`` stop it.
+
+    >>> failed = []
+    >>> [a.article.source for a in analyze_corpus(["Officials said so.", 42], errors=failed)]
+    ['<text>']
+    >>> failed[0].source, failed[0].reason.startswith("could not be analysed: TypeError")
+    ('item 2', True)
+    """
+    return analyze_parallel(articles, jobs, tagger=tagger, errors=errors)

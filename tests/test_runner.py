@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from framing import Analysis, Article, FramingError, ReadError, analyze
-from framing.parallel import BATCH_GC_THRESHOLD, analyze_parallel, available_cores, resolve_jobs
+from framing.runner import BATCH_GC_THRESHOLD, analyze_parallel, available_cores, resolve_jobs
 
 from .conftest import seed_text
 
