@@ -21,7 +21,7 @@ from .values import DistinctiveTerm, Excerpt
 
 DISTINCTIVE_TOP = 8
 DISTINCTIVE_Z = 1.0
-DISTINCTIVE_MIN_COUNT = 3  # two uses are often one quotation repeated, or a name and its echo
+DISTINCTIVE_MIN_COUNT = 2  # one use says nothing of an outlet's vocabulary
 PRIOR_STRENGTH = 500.0
 
 
