@@ -200,6 +200,14 @@ def test_csv_dir_tables_read_back_into_pandas_with_the_json_values(tmp_path, mon
     }
 
 
+def test_csv_dir_in_a_missing_folder_is_refused_before_any_scoring(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["compare", "seeds", "--csv-dir", str(tmp_path / "no" / "tables")])
+    assert result.exit_code == 1
+    assert "does not exist; create it first" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_csv_cells_cannot_run_as_formulas(tmp_path):
     from framing.report.tables import write_csv_tables
 
