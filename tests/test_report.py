@@ -236,3 +236,28 @@ def test_distinctive_words_leave_out_names_furniture_and_calendar():
         assert is_noise(noise), noise
     for kept in ("airbase", "servicemen", "al-assad", "russian military", "withdrawal"):
         assert not is_noise(kept), kept
+
+
+def test_an_outlet_with_one_short_text_never_leads_the_summary():
+    from framing.compare.support import MIN_BODY_WORDS
+
+    # two sentences of the Observer seed: 20 + 29 = 49 body words, counted by hand
+    short = ("Russian President Vladimir Putin is looking to extricate Russian forces from a war-ravished Syria, "
+             "at least publicly before March\u2019s elections. On Monday morning, Putin visited a Russian air base "
+             "in Syria alongside Syrian President Bashar al-Assad to order a partial troop evacuation and claim "
+             "victory over the Islamic State.")
+    comparison = framing.compare([framing.analyze(a) for a in (
+        Article(text=seed_text("000"), source="r.txt", outlet="Reuters", story="s"),
+        Article(text=seed_text("002"), source="c.txt", outlet="CBC News", story="s"),
+        Article(text=short, source="o.txt", outlet="Observer", story="s"),
+    )])
+    (story,) = comparison.stories
+    observer = next(o for o in story.outlets if o.outlet == "Observer")
+    assert observer.words == 49 < MIN_BODY_WORDS
+    # by its raw difference it would rank among the largest, but it rests on too little text
+    assert observer.standouts and not any(s.supported for s in observer.standouts)
+    assert max(abs(s.z) for s in observer.standouts) > min(abs(h.z) for h in comparison.highlights)
+    assert all(f.outlet != "Observer" for f in (*comparison.highlights, *story.findings))
+    summary = markdown_text(comparison, command="c").split("\n## Story: ")[0]
+    assert "Too little text for a finding (under 250 body words): Observer \\(49 words\\)." in summary
+    assert "Observer is" not in summary and "Observer gives" not in summary

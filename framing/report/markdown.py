@@ -121,30 +121,40 @@ def _summary(c: Comparison, context: ReportContext) -> str:
         f"other outlets' mean as if that mean were worth {SHRINK_WORDS} words of the outlet's own text, so "
         "short coverage never leads.",
     ]
+    shown: set[tuple[str, int]] = set()
     if c.highlights:
         lines += ["", "**The largest supported differences**", ""]
         for n, standout in enumerate(c.highlights, start=1):
-            lines += _finding(standout, f"{n}. ", "   ")
+            lines += _finding(standout, f"{n}. ", "   ", shown)
     else:
         lines += ["", "No difference between outlets meets these minimums."]
     for story in c.stories:
-        lines += ["", *_story_summary(story, c.highlights)]
+        lines += ["", *_story_summary(story, c.highlights, shown)]
     if c.errors:
         lines += ["", f"{len(c.errors)} input(s) could not be read; they are listed under Method and caveats."]
     lines += ["", "Contents: " + " \u00b7 ".join(_contents(c, context))]
     return "\n".join(lines)
 
 
-def _finding(standout: Standout, first: str, indent: str) -> list[str]:
-    """A finding in plain words, what it rests on, and one piece of evidence."""
+def _finding(standout: Standout, first: str, indent: str, shown: set[tuple[str, int]]) -> list[str]:
+    """A finding in plain words, what it rests on, and one piece of evidence.
+
+    The evidence is the first excerpt the summary has not quoted yet (``shown``,
+    updated here), so two findings on one article do not quote the same sentence.
+    """
     lines = [f"{first}{inline(standout_sentence(standout))} {inline(standout_basis(standout))}"]
     if note := standout_note(standout):
         lines.append(f"{indent}{inline(note)}")
-    lines += [f"{indent}{_excerpt(e, standout.outlet)}" for e in standout.evidence[:1]]
+    fresh = [e for e in standout.evidence if (e.source, e.sentence) not in shown]
+    for e in (fresh or list(standout.evidence))[:1]:
+        shown.add((e.source, e.sentence))
+        lines.append(f"{indent}{_excerpt(e, standout.outlet)}")
     return lines
 
 
-def _story_summary(story: StoryComparison, highlights: Sequence[Standout]) -> list[str]:
+def _story_summary(
+    story: StoryComparison, highlights: Sequence[Standout], shown: set[tuple[str, int]]
+) -> list[str]:
     """One story's findings (those among the largest overall by their number), and the outlets too short for one."""
     lines = [f"**Story: {inline(story.story)}** ({story.n_articles} articles, {len(story.outlets)} outlets)", ""]
     if len(story.outlets) < 2:
@@ -152,7 +162,7 @@ def _story_summary(story: StoryComparison, highlights: Sequence[Standout]) -> li
     listed = [n for n, h in enumerate(highlights, start=1) if h in story.findings]
     if listed:
         lines.append(f"- Finding{'s' if len(listed) > 1 else ''} {_numbers(listed)} above.")
-    lines += [line for f in story.findings if f not in highlights for line in _finding(f, "- ", "  ")]
+    lines += [line for f in story.findings if f not in highlights for line in _finding(f, "- ", "  ", shown)]
     if not story.findings:
         lines.append("- No difference between its outlets meets the minimums.")
     short = [o for o in story.outlets if o.words < MIN_BODY_WORDS]
