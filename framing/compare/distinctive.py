@@ -77,9 +77,12 @@ def distinctive(
 
 
 def is_noise(term: str) -> bool:
-    """A term with a word that says nothing of framing: a month, day or number word, page furniture,
-    an honorific ("mr") or a name particle ("al"). Function words never become terms
-    (:func:`framing.facts.term_counts`)."""
+    """Whether a term holds a word that says nothing of framing.
+
+    Month, day and number words and page furniture (``noise-words.v1.tsv``),
+    honorifics ("mr") and name particles ("al", from :mod:`framing.names`).
+    Function words never become terms (:func:`framing.facts.term_counts`).
+    """
     return any(word in _noise() for word in term.split())
 
 

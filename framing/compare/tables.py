@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .values import Comparison, Excerpt, StoryComparison
+from .values import Comparison, Excerpt, OutletInStory, StoryComparison
 
 Row = tuple[Any, ...]
 
@@ -119,7 +119,7 @@ def _inputs(c: Comparison) -> Iterator[Row]:
         yield r.story, r.outlet, r.source, r.date, r.sha256
 
 
-def _outlets(c: Comparison) -> Iterator[tuple[StoryComparison, Any]]:
+def _outlets(c: Comparison) -> Iterator[tuple[StoryComparison, OutletInStory]]:
     for story in c.stories:
         for outlet in story.outlets:
             yield story, outlet
