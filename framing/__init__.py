@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from .model import load_model
     from .report import write_report
 
-# Names whose modules import scikit-learn and SciPy (or matplotlib, for the report): loaded on first use, so that `import framing` and
-# `framing --version` stay light. (A name equal to its module's, like `compare`, cannot be lazy: importing
-# the submodule would bind the module over it.)
+# Names whose modules import scikit-learn and SciPy, or matplotlib (the report): loaded on first use, so
+# that `import framing` and `framing --version` stay light. (A name equal to its module's, like `compare`,
+# cannot be lazy: importing the submodule would bind the module over it.)
 _LAZY = {"load_model": "model", "write_report": "report"}
 
 
