@@ -32,11 +32,12 @@ from .types import (
 
 if TYPE_CHECKING:
     from .model import load_model
+    from .report import write_report
 
-# Names whose modules import scikit-learn and SciPy: loaded on first use, so that `import framing` and
-# `framing --version` stay light. (A name equal to its module's, like `compare`, cannot be lazy: importing
-# the submodule would bind the module over it.)
-_LAZY = {"load_model": "model"}
+# Names whose modules import scikit-learn and SciPy, or matplotlib (the report): loaded on first use, so
+# that `import framing` and `framing --version` stay light. (A name equal to its module's, like `compare`,
+# cannot be lazy: importing the submodule would bind the module over it.)
+_LAZY = {"load_model": "model", "write_report": "report"}
 
 
 def __getattr__(name: str) -> Any:
@@ -80,4 +81,5 @@ __all__ = [
     "read_corpus",
     "shipped_loaded_tagger",
     "shipped_tagger",
+    "write_report",
 ]

@@ -40,6 +40,8 @@ from .io import (
 )
 from .report import markdown_text, terminal, write_markdown_report
 from .report.json import comparison_record
+from .report.markdown import Detail
+from .report.tables import check_table_folder, write_csv_tables
 from .report.terminal import message_line
 from .scoring import explain as explain_index
 from .scoring import index_names
@@ -76,6 +78,11 @@ class CompareFormat(str, Enum):
     markdown = "markdown"
     html = "html"
     json = "json"
+
+
+class CompareDetail(str, Enum):
+    summary = "summary"
+    full = "full"
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")]
@@ -191,6 +198,18 @@ def compare(
             "--model", "-m", help="Also report what a trained model says of each outlet (see framing train)."
         ),
     ] = None,
+    detail: Annotated[
+        CompareDetail,
+        typer.Option(
+            "--detail",
+            help="summary: the report, with every table in full in an appendix file beside it "
+            "(REPORT_appendix.md); full: the appendix at the end of the report itself.",
+        ),
+    ] = CompareDetail.summary,
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option("--csv-dir", help="Also write each table as a tidy CSV file (long format) into this folder."),
+    ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     strict: Strict = False,
     jobs: Jobs = 1,
@@ -200,6 +219,9 @@ def compare(
     """Compare outlets story by story and write a report."""
     if output is not None:
         _check_writable(output)
+    if csv_dir is not None:
+        _check_table_folder(csv_dir)
+    depth: Detail = "full" if detail is CompareDetail.full else "summary"
     loaded = load_model(model) if model else None
     _check_tagger(tagger)
     errors: list[ReadError] = []
@@ -229,10 +251,13 @@ def compare(
     elif output is None:
         if format is CompareFormat.html:
             _fail("--format html writes a page with charts beside it: give --output FILE.html", 2)
-        sys.stdout.write(markdown_text(comparison, command=command))
+        sys.stdout.write(markdown_text(comparison, command=command, detail=depth))
     else:
         html = format is CompareFormat.html
-        for path in write_markdown_report(comparison, output, command=command, html=html):
+        for path in write_markdown_report(comparison, output, command=command, html=html, detail=depth):
+            _say(f"wrote {path_text(path)}")
+    if csv_dir is not None:
+        for path in write_csv_tables(comparison, csv_dir):
             _say(f"wrote {path_text(path)}")
     _finish(len(analyses), errors, strict)
 
@@ -250,6 +275,14 @@ def _check_writable(output: Path) -> None:
     """Refuse an output that cannot be written before the scoring, not after it."""
     try:
         check_writable(output)
+    except OutputError as error:
+        _fail(str(error), 1)
+
+
+def _check_table_folder(folder: Path) -> None:
+    """Refuse a --csv-dir that cannot be made or written before the scoring, not after it."""
+    try:
+        check_table_folder(folder)
     except OutputError as error:
         _fail(str(error), 1)
 

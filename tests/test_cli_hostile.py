@@ -213,13 +213,13 @@ def test_a_missing_output_folder_is_an_error_before_scoring_and_nothing_is_made(
     assert "warning" not in result.stderr  # refused before any article was read
 
 
-def test_the_library_report_writer_refuses_a_missing_folder_and_makes_only_the_charts_folder(tmp_path):
+def test_the_library_report_writer_refuses_a_missing_folder_and_makes_only_the_charts_folder_and_appendix(tmp_path):
     comparison = framing.compare([framing.analyze(framing.Article(text=seed_text("003"), source="a.txt"))])
     with pytest.raises(framing.OutputError, match="does not exist; create it first"):
         write_markdown_report(comparison, tmp_path / "missing" / "r.md", command="c")
     assert list(tmp_path.iterdir()) == []
     write_markdown_report(comparison, tmp_path / "r.md", command="c")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md", "r_charts"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md", "r_appendix.md", "r_charts"]
 
 
 def test_html_contents_links_point_at_headings_that_exist(tmp_path):

@@ -1,5 +1,6 @@
 """The Markdown report: golden copy, determinism, relative charts, escaping of hostile text."""
 
+import json
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from tests.conftest import ROOT, seed_text
 
 runner = CliRunner()
 GOLDEN = ROOT / "reports" / "seeds.md"
+GOLDEN_APPENDIX = ROOT / "reports" / "seeds_appendix.md"
 
 
 def test_golden_report_and_charts_are_regenerated_byte_for_byte(tmp_path, monkeypatch, no_network):
@@ -22,6 +24,9 @@ def test_golden_report_and_charts_are_regenerated_byte_for_byte(tmp_path, monkey
     assert (tmp_path / "seeds.md").read_bytes() == GOLDEN.read_bytes(), (
         "reports/seeds.md differs: run `framing compare seeds --output reports/seeds.md`"
     )
+    assert (tmp_path / "seeds_appendix.md").read_bytes() == GOLDEN_APPENDIX.read_bytes(), (
+        "reports/seeds_appendix.md differs: run `framing compare seeds --output reports/seeds.md`"
+    )
     golden_charts = sorted((ROOT / "reports" / "seeds_charts").iterdir())
     assert [p.name for p in golden_charts] == sorted(p.name for p in (tmp_path / "seeds_charts").iterdir())
     for chart in golden_charts:
@@ -30,11 +35,15 @@ def test_golden_report_and_charts_are_regenerated_byte_for_byte(tmp_path, monkey
 
 def test_report_has_every_section_and_relative_chart_links():
     text = GOLDEN.read_text(encoding="utf-8")
-    for heading in ("# Framing comparison", "### Indices", "### What stands out", "### Charts",
-                    "### Who is quoted", "### Loaded words", "### How each outlet names the main actors",
-                    "### Hedging", "### Distinctive words", "### Omissions", "### Readability and tone",
+    appendix = GOLDEN_APPENDIX.read_text(encoding="utf-8")
+    for heading in ("# Framing comparison", "## Summary", "### Indices", "### Charts",
                     "## Method and caveats", "## Reproducibility"):
         assert heading in text, heading
+    for heading in ("### Indices", "### What stands out", "### Who is quoted", "### Loaded words",
+                    "### How each outlet names the main actors", "### Hedging", "### Distinctive words",
+                    "### Omissions", "### Readability and tone"):
+        assert appendix.count(f"\n{heading}\n") == 2, heading  # once per story
+    assert "[Appendix](seeds_appendix.md)" in text
     links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
     assert links and all(link.startswith("seeds_charts/") for link in links)
     assert all((ROOT / "reports" / link).is_file() for link in links)
@@ -57,7 +66,7 @@ def _hostile_comparison():
 
 
 def test_hostile_text_titles_and_outlet_names_are_escaped():
-    report = markdown_text(_hostile_comparison(), command="framing compare x")
+    report = markdown_text(_hostile_comparison(), command="framing compare x", detail="full")
     assert "<script>" not in report and "<img" not in report and "<b>" not in report
     assert "](javascript:" not in report
     assert not re.search(r"^#+ (Not a heading|injected)", report, re.MULTILINE)
@@ -65,7 +74,7 @@ def test_hostile_text_titles_and_outlet_names_are_escaped():
 
 
 def test_tables_keep_their_column_count_with_hostile_text():
-    report = markdown_text(_hostile_comparison(), command="framing compare x")
+    report = markdown_text(_hostile_comparison(), command="framing compare x", detail="full")
     blocks = re.findall(r"((?:^\|.*\n)+)", report, re.MULTILINE)
     assert blocks
     for block in blocks:
@@ -116,7 +125,7 @@ def test_report_and_explain_number_sentences_alike(monkeypatch):
     monkeypatch.chdir(ROOT)
     # Reuters: "A significant part of the Russian force could now return home." is the 8th line of
     # the file, one sentence a line: sentence 8 in the report and [8] from --explain
-    assert "return home.\u201d (000\\_235e616d53163978.txt, sentence 8)" in GOLDEN.read_text(encoding="utf-8")
+    assert "return home.\u201d (000\\_235e616d53163978.txt, sentence 8)" in GOLDEN_APPENDIX.read_text(encoding="utf-8")
     result = runner.invoke(app, ["score", "seeds/000_235e616d53163978.txt", "--explain", "hedging"])
     assert "  [8] A significant part of the Russian force [[could]] now return home." in result.output
 
@@ -157,3 +166,98 @@ def test_a_source_shows_its_file_name_and_keeps_a_backslash_of_its_own() -> None
 
     assert shown_source("seeds/000_235e616d53163978.txt") == "000_235e616d53163978.txt"
     assert shown_source("/tmp/d/bad\\xffname.txt:3") == "bad\\xffname.txt:3"
+
+
+def test_detail_full_ends_the_report_with_the_appendix_and_writes_no_second_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["compare", "seeds", "--output", str(tmp_path / "r.md"), "--detail", "full"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert not (tmp_path / "r_appendix.md").exists()
+    assert "\n## Appendix\n" in text and "`framing compare seeds --output r.md --detail full`" in text
+    # everything the separate appendix holds, the full report holds
+    assert GOLDEN_APPENDIX.read_text(encoding="utf-8").split("## Story details: ", 1)[1] in text
+
+
+def test_csv_dir_tables_read_back_into_pandas_with_the_json_values(tmp_path, monkeypatch):
+    pd = pytest.importorskip("pandas")
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["compare", "seeds", "--format", "json", "--csv-dir", str(tmp_path / "t")])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    words = pd.read_csv(tmp_path / "t" / "distinctive.csv")
+    expected = [(s["story"], o["outlet"], t["term"], t["z"], t["count"])
+                for s in record["stories"] for o in s["outlets"] for t in o["distinctive"]]
+    assert list(zip(words.story, words.outlet, words.word, words.z, words["count"])) == expected
+    omissions = pd.read_csv(tmp_path / "t" / "omissions.csv")
+    left_out = omissions[omissions.status == "left out"]
+    assert len(left_out) == sum(len(o["omitted_by"]) for s in record["stories"] for o in s["omissions"])
+    # Reuters alone names Yahya Aridi in the 2017 story (its sentence 28: "When asked about Putin s announcement,
+    # Yahya Aridi, spokesman for the Syrian opposition in Geneva, said ..."); CBC News and Observer leave him out
+    aridi = omissions[omissions.key == "aridi"]
+    assert dict(zip(aridi.outlet, aridi.status)) == {
+        "CBC News": "left out", "Observer": "left out", "Reuters": "reported",
+    }
+
+
+def test_csv_dir_in_a_missing_folder_is_refused_before_any_scoring(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["compare", "seeds", "--csv-dir", str(tmp_path / "no" / "tables")])
+    assert result.exit_code == 1
+    assert "does not exist; create it first" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_csv_cells_cannot_run_as_formulas(tmp_path):
+    from framing.report.tables import write_csv_tables
+
+    one = Article(text=seed_text("003"), source="a.txt", outlet="=HYPERLINK(\"x\")", story="s")
+    other = Article(text=seed_text("001"), source="b.txt", outlet="The Guardian", story="s")
+    write_csv_tables(framing.compare([framing.analyze(one), framing.analyze(other)]), tmp_path)
+    rows = (tmp_path / "indices.csv").read_text(encoding="utf-8").splitlines()
+    assert any(row.startswith('s,"\'=HYPERLINK(""x"")"') for row in rows)
+    assert not any(",=" in row or row.startswith("=") for row in rows)
+
+
+def test_write_report_needs_no_command_and_records_the_call(tmp_path):
+    comparison = framing.compare(framing.analyze_corpus(framing.load_corpus(ROOT / "seeds")))
+    written = framing.write_report(comparison, tmp_path / "mine.md")
+    assert [p.name for p in written[-2:]] == ["mine_appendix.md", "mine.md"]
+    text = written[-1].read_text(encoding="utf-8")
+    assert "`framing.write_report(comparison, 'mine.md', format='markdown', detail='summary')`" in text
+    with pytest.raises(ValueError, match="'pdf'"):
+        framing.write_report(comparison, tmp_path / "x.pdf", format="pdf")  # type: ignore[arg-type]
+
+
+def test_distinctive_words_leave_out_names_furniture_and_calendar():
+    from framing.compare.distinctive import is_noise
+
+    for noise in ("mr", "mr putin", "al", "february", "monday", "number", "two", "getty images", "sheikh"):
+        assert is_noise(noise), noise
+    for kept in ("airbase", "servicemen", "al-assad", "russian military", "withdrawal"):
+        assert not is_noise(kept), kept
+
+
+def test_an_outlet_with_one_short_text_never_leads_the_summary():
+    from framing.compare.support import MIN_BODY_WORDS
+
+    # two sentences of the Observer seed: 20 + 29 = 49 body words, counted by hand
+    short = ("Russian President Vladimir Putin is looking to extricate Russian forces from a war-ravished Syria, "
+             "at least publicly before March\u2019s elections. On Monday morning, Putin visited a Russian air base "
+             "in Syria alongside Syrian President Bashar al-Assad to order a partial troop evacuation and claim "
+             "victory over the Islamic State.")
+    comparison = framing.compare([framing.analyze(a) for a in (
+        Article(text=seed_text("000"), source="r.txt", outlet="Reuters", story="s"),
+        Article(text=seed_text("002"), source="c.txt", outlet="CBC News", story="s"),
+        Article(text=short, source="o.txt", outlet="Observer", story="s"),
+    )])
+    (story,) = comparison.stories
+    observer = next(o for o in story.outlets if o.outlet == "Observer")
+    assert observer.words == 49 < MIN_BODY_WORDS
+    # by its raw difference it would rank among the largest, but it rests on too little text
+    assert observer.standouts and not any(s.supported for s in observer.standouts)
+    assert max(abs(s.z) for s in observer.standouts) > min(abs(h.z) for h in comparison.highlights)
+    assert all(f.outlet != "Observer" for f in (*comparison.highlights, *story.findings))
+    summary = markdown_text(comparison, command="c").split("\n## Story: ")[0]
+    assert "Too little text for a finding (under 250 body words): Observer \\(49 words\\)." in summary
+    assert "Observer is" not in summary and "Observer gives" not in summary

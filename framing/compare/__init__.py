@@ -29,9 +29,10 @@ from .inputs import article_warnings, input_record, left_out, uncertain_provenan
 from .model import carries, model_comparison
 from .omissions import omissions
 from .quoted import quoted
-from .standing import feature_names, highlights, mean_features, scales, standardise, standouts
+from .standing import feature_names, mean_features, scales, standardise, standouts
 from .stats import SEED, intervals, overall
 from .stories import assign_stories, by_outlet, by_story
+from .support import body_words, corpus_findings, story_findings
 from .values import Comparison, OutletInStory, StoryComparison
 from .wording import hedged, loaded_terms, story_actor_labels
 
@@ -81,7 +82,7 @@ def compare(
         n_articles=len(analyses),
         first_date=dates[0] if dates else "",
         last_date=dates[-1] if dates else "",
-        highlights=highlights(story_values),
+        highlights=corpus_findings(story_values),
         inputs=tuple(input_record(a, s) for a, s in zip(analyses, stories)),
         errors=tuple(errors),
         warnings=article_warnings(everything),
@@ -125,6 +126,7 @@ def _story(
         OutletInStory(
             outlet=outlet,
             n=len(items),
+            words=body_words(items),
             sources=tuple(sorted(a.article.source for a in items)),
             features=means[outlet],
             intervals=intervals(items, rng),
@@ -142,5 +144,5 @@ def _story(
     dates = sorted(a.article.date for a in analyses if a.article.date)
     return StoryComparison(
         story, inferred, dates[0] if dates else "", dates[-1] if dates else "",
-        values, omissions(outlets),
+        values, omissions(outlets), story_findings(values),
     )

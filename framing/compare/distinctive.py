@@ -12,13 +12,16 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
 
+from ..lexicons import noise_words
+from ..names import honorifics, particles
 from ..types import Analysis
 from .values import DistinctiveTerm, Excerpt
 
 DISTINCTIVE_TOP = 8
 DISTINCTIVE_Z = 1.0
-DISTINCTIVE_MIN_COUNT = 2
+DISTINCTIVE_MIN_COUNT = 2  # one use says nothing of an outlet's vocabulary
 PRIOR_STRENGTH = 500.0
 
 
@@ -36,9 +39,11 @@ def distinctive(
 
     The prior is the whole corpus's term distribution scaled to
     ``PRIOR_STRENGTH`` pseudo-counts; z is the log-odds difference over its
-    approximate standard deviation. Terms used at least twice with z >= 1 are
-    reported with their z, so a reader can see that with one or two articles
-    per outlet few reach the conventional 1.96.
+    approximate standard deviation. Terms used at least
+    ``DISTINCTIVE_MIN_COUNT`` times with z >= 1 are reported with their z, so a
+    reader can see that with one or two articles per outlet few reach the
+    conventional 1.96. Terms with a noise word (:func:`is_noise`) are never
+    reported.
     """
     if len(by_outlet) < 2:
         return {}
@@ -53,13 +58,15 @@ def distinctive(
         n_mine, n_rest = sum(mine.values()), sum(rest.values())
         scored = []
         for term, count in mine.items():
+            if count < DISTINCTIVE_MIN_COUNT or is_noise(term):
+                continue
             alpha = PRIOR_STRENGTH * background[term] / total_background
             theirs = rest.get(term, 0)
             delta = math.log((count + alpha) / (n_mine + PRIOR_STRENGTH - count - alpha)) - math.log(
                 (theirs + alpha) / (n_rest + PRIOR_STRENGTH - theirs - alpha)
             )
             z = delta / math.sqrt(1 / (count + alpha) + 1 / (theirs + alpha))
-            if z >= DISTINCTIVE_Z and count >= DISTINCTIVE_MIN_COUNT:
+            if z >= DISTINCTIVE_Z:
                 scored.append((z, term, count, theirs))
         scored.sort(key=lambda s: (-s[0], s[1]))
         result[outlet] = tuple(
@@ -67,6 +74,21 @@ def distinctive(
             for z, term, count, theirs in scored[:DISTINCTIVE_TOP]
         )
     return result
+
+
+def is_noise(term: str) -> bool:
+    """Whether a term holds a word that says nothing of framing.
+
+    Month, day and number words and page furniture (``noise-words.v1.tsv``),
+    honorifics ("mr") and name particles ("al", from :mod:`framing.names`).
+    Function words never become terms (:func:`framing.facts.term_counts`).
+    """
+    return any(word in _noise() for word in term.split())
+
+
+@cache
+def _noise() -> frozenset[str]:
+    return noise_words() | honorifics() | particles()
 
 
 def _term_example(items: list[Analysis], term: str) -> Excerpt | None:

@@ -11,7 +11,8 @@ from ..scoring import explain, index_names, index_specs
 from ..types import Analysis
 from .excerpts import excerpt
 from .quoted import source_names
-from .values import Excerpt, Shows, Standout, StoryComparison
+from .support import body_words, counted_items, shrunk, supported
+from .values import Excerpt, Shows, Standout
 
 STANDOUT_Z = 1.0
 
@@ -65,11 +66,16 @@ def standouts(
     means: Mapping[str, Mapping[str, float]],
     z: Mapping[str, float],
 ) -> tuple[Standout, ...]:
-    """The outlet's (at most three) largest differences from the others that a reader would notice."""
+    """The outlet's (at most three) largest differences from the others that a reader would notice.
+
+    Each says how many body words and counted items it rests on, and whether
+    that is enough for a finding (:mod:`.support`).
+    """
     if len(means) < 2:
         return ()
     specs = index_specs()
     others = tuple(sorted(o for o in means if o != outlet))
+    words = body_words(by_outlet[outlet])
     found = []
     for index, score in sorted(z.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
         value = means[outlet][index]
@@ -79,7 +85,11 @@ def standouts(
             continue  # small, or too small to matter to a reader
         show = _ILLUSTRATIONS[_illustration(specs[index])]
         evidence, shows, own = show(outlet, by_outlet, index, score > 0)
-        found.append(Standout(index, score, value, mean_others, evidence, outlet, others, shows, own))
+        items = counted_items(outlet, by_outlet, index, score > 0)
+        found.append(Standout(
+            index, score, value, mean_others, evidence, outlet, others, shows, own,
+            words, items, shrunk(score, words), supported(words, items),
+        ))
     return tuple(found[:3])
 
 
@@ -174,20 +184,3 @@ def _shortest(items: list[Analysis]) -> tuple[Excerpt, ...]:
     return tuple(
         Excerpt(a.article.source, a.article.outlet, number, span.text) for _, number, a, span in found[:2]
     )
-
-
-def highlights(stories: Sequence[StoryComparison]) -> tuple[Standout, ...]:
-    """The three most striking differences over all stories with two or more outlets.
-
-    Equal differences go to the outlet first in alphabetical order, then the index.
-    """
-    standouts = [s for story in stories for o in story.outlets for s in o.standouts]
-    standouts.sort(key=lambda s: (-abs(s.z), s.outlet, s.index))
-    picked: list[Standout] = []
-    seen: set[tuple[str, frozenset[float]]] = set()
-    for standout in standouts:
-        pair = (standout.index, frozenset({round(standout.value, 9), round(standout.others, 9)}))
-        if pair not in seen:  # with two outlets, one's difference mirrors the other's
-            seen.add(pair)
-            picked.append(standout)
-    return tuple(picked[:3])

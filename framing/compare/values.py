@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..types import ReadError
+
+if TYPE_CHECKING:  # pandas is an optional extra, imported only by Comparison.to_frames()
+    import pandas as pd
 
 QUOTED_SPEECH_SHARE = 0.5
 
@@ -39,7 +42,10 @@ class Standout:
     the difference in standard deviations. ``compared_with`` names the other
     outlets; ``shows`` says what ``evidence`` is; ``own`` is, when the evidence
     is the others', what the outlet has itself (its sources or counted items, as
-    written).
+    written). ``words`` are the outlet's body words in the story, ``items`` the
+    counted items the difference rests on, ``shrunk_z`` the difference pulled
+    toward the others for a small sample, and ``supported`` whether it meets
+    the minimums of a finding (see :mod:`framing.compare.support`).
     """
 
     index: str
@@ -51,6 +57,10 @@ class Standout:
     compared_with: tuple[str, ...]
     shows: Shows
     own: tuple[str, ...] = ()
+    words: int = 0
+    items: int = 0
+    shrunk_z: float = 0.0
+    supported: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +121,11 @@ class Interval:
 
 @dataclass(frozen=True, slots=True)
 class OutletInStory:
-    """One outlet's coverage of one story."""
+    """One outlet's coverage of one story; ``words`` are its articles' body words together."""
 
     outlet: str
     n: int
+    words: int
     sources: tuple[str, ...]
     features: Mapping[str, float]
     intervals: Mapping[str, Interval]
@@ -130,7 +141,7 @@ class OutletInStory:
 
 @dataclass(frozen=True, slots=True)
 class StoryComparison:
-    """The outlets that covered one story, side by side."""
+    """The outlets that covered one story, side by side; ``findings`` are its largest supported differences."""
 
     story: str
     inferred: bool
@@ -138,6 +149,7 @@ class StoryComparison:
     last_date: str
     outlets: tuple[OutletInStory, ...]
     omissions: tuple[Omission, ...]
+    findings: tuple[Standout, ...] = ()
 
     @property
     def n_articles(self) -> int:
@@ -267,6 +279,9 @@ class ModelComparison:
 class Comparison:
     """Everything a report shows, computed once; ``model`` only when a trained model was given.
 
+    ``highlights`` are the largest supported differences over all stories
+    (:func:`framing.compare.support.corpus_findings`).
+
     ``provenance`` lists the articles that may not be their outlet's own
     framing, ``left_out`` those not compared, ``warnings`` what the analyses
     warned of. ``cue_tagger`` and ``loaded_tagger`` name the taggers the
@@ -293,3 +308,25 @@ class Comparison:
     @property
     def outlet_names(self) -> tuple[str, ...]:
         return tuple(o.outlet for o in self.outlets)
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """The comparison's tidy tables (:mod:`framing.compare.tables`) as pandas DataFrames, by name.
+
+        pandas is an optional dependency (``pip install "framing[frames]"``);
+        it is imported here, not with framing.
+
+        Examples
+        --------
+        >>> frames = comparison.to_frames()  # doctest: +SKIP
+        >>> frames["indices"].pivot_table(index="outlet", columns="index", values="value")  # doctest: +SKIP
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError('Comparison.to_frames() needs pandas: pip install "framing[frames]"') from None
+        from .tables import tidy_tables  # here: tables reads these values
+
+        return {
+            name: pd.DataFrame(list(table.rows), columns=list(table.columns))
+            for name, table in tidy_tables(self).items()
+        }

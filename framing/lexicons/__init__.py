@@ -49,6 +49,12 @@ def stop_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("stop-words.v1.tsv"))
 
 
+@cache
+def noise_words() -> frozenset[str]:
+    """Month and day names, number words, clock abbreviations and page furniture: never a distinctive word."""
+    return frozenset(row["word"] for row in load_table("noise-words.v1.tsv"))
+
+
 def checksum(filename: str) -> str:
     return hashlib.sha256(_data_file(filename)).hexdigest()
 

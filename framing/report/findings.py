@@ -35,6 +35,13 @@ def standout_sentence(standout: Standout) -> str:
     )
 
 
+def standout_basis(standout: Standout) -> str:
+    """What a difference rests on, and whether that is enough for a finding (:mod:`framing.compare.support`)."""
+    basis = (f"It rests on {standout.words} body words and {standout.items} counted items "
+             f"(z {standout.z:.2f}; {standout.shrunk_z:.2f} shrunk)")
+    return basis + ("." if standout.supported else ": too little for a finding.")
+
+
 def standout_note(standout: Standout) -> str:
     """What the standout's evidence is, when it is not simply the outlet's own sentences."""
     if standout.shows == "longest":

@@ -9,7 +9,7 @@ from typing import Any
 from ..compare import Comparison
 from ..compare.values import Standout
 from ..io import SCHEMA_VERSION
-from .findings import caveats, standout_note, standout_sentence, warnings
+from .findings import caveats, standout_basis, standout_note, standout_sentence, warnings
 
 
 def comparison_record(comparison: Comparison) -> dict[str, Any]:
@@ -48,9 +48,17 @@ def _standout(standout: Standout) -> dict[str, Any]:
         "value": _plain(standout.value),
         "others": _plain(standout.others),
         "sentence": standout_sentence(standout),
+        "basis": standout_basis(standout),
         "evidence": _plain(standout.evidence),
         "note": standout_note(standout),
         "outlet": standout.outlet,
+        "compared_with": _plain(standout.compared_with),
+        "shows": standout.shows,
+        "own": _plain(standout.own),
+        "words": standout.words,
+        "items": standout.items,
+        "shrunk_z": _plain(standout.shrunk_z),
+        "supported": standout.supported,
     }
 
 

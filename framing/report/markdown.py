@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import quote as quote_path
 
 from ..compare.values import (
@@ -20,12 +21,14 @@ from ..compare.values import (
     ModelOutlet,
     ModelStory,
     OutletInStory,
+    Standout,
     StoryComparison,
 )
+from ..compare.support import MIN_BODY_WORDS, MIN_ITEMS, SHRINK_WORDS
 from ..scoring import index_specs
 from .charts import story_slug
 from .escape import cell, fragment, inline
-from .findings import caveats, shown_source, standout_note, standout_sentence, warnings
+from .findings import caveats, shown_source, standout_basis, standout_note, standout_sentence, warnings
 from .inert import one_line
 
 READABILITY = (
@@ -40,79 +43,219 @@ READABILITY = (
     ("tone.negative_share", "negative sentences"),
     ("tone.positive_share", "positive sentences"),
 )
-HEDGED_PER_OUTLET = 8
 MODEL_HEADING = "What the trained model flags"
-LOADED_PER_OUTLET = 12
+APPENDIX_HEADING = "Appendix"
+# The main report's caps: enough for a reader's first look at a few hundred articles; the appendix holds the rest.
+OUTLETS_NAMED = 20
+INDEX_ROWS = 30
+CAVEATS_SHOWN = 12
+WARNINGS_SHOWN = 10
+INPUTS_SHOWN = 50
+SHORT_OUTLETS_NAMED = 10
+
+Detail = Literal["summary", "full"]
+"""``summary``: the main report, its appendix in a file of its own (or left out on standard output);
+``full``: the appendix at the end of the same file."""
 
 
 @dataclass(frozen=True, slots=True)
 class ReportContext:
-    """What the report says about how it was made (no paths, no times)."""
+    """What the report says about how it was made (no paths, no times).
+
+    ``appendix_file`` names the appendix's own file beside the report, when
+    there is one; with ``detail="full"`` the appendix ends the report instead.
+    """
 
     version: str
     command: str
     chart_folder: str | None
     lexicons: Mapping[str, str]
     models: Sequence[Mapping[str, str]] = ()
+    detail: Detail = "summary"
+    appendix_file: str | None = None
 
 
 def render(comparison: Comparison, context: ReportContext) -> str:
-    """The whole report as Markdown text."""
+    """The report as Markdown text: the summary first, then each story, method and reproducibility.
+
+    With ``context.detail == "full"`` the appendix follows in the same text.
+    """
     sections = [
-        _summary(comparison),
+        _summary(comparison, context),
         *(_story_section(story, comparison, context) for story in comparison.stories),
         _model_section(comparison.model) if comparison.model is not None else "",
         _method(comparison, context),
         _reproducibility(comparison, context),
     ]
+    if context.detail == "full":
+        sections.append(_appendix(comparison))
     return "\n\n".join(s.strip() for s in sections if s.strip()) + "\n"
+
+
+def render_appendix(comparison: Comparison, context: ReportContext) -> str:
+    """The appendix as a Markdown file of its own, beside the report it completes."""
+    heading = (
+        "# Framing comparison: appendix\n\n"
+        f"Every table behind the report made with `{one_line(context.command.replace('`', ''))}`, "
+        "with all its rows."
+    )
+    return heading + "\n\n" + _appendix_body(comparison).strip() + "\n"
 
 
 # -- 1. summary ----------------------------------------------------------------
 
-def _summary(c: Comparison) -> str:
+def _summary(c: Comparison, context: ReportContext) -> str:
     period = c.first_date if c.first_date == c.last_date else f"{c.first_date} to {c.last_date}"
     lines = [
         "# Framing comparison",
         "",
         f"**{c.n_articles} articles** from **{len(c.outlets)} outlets** "
-        f"({', '.join(inline(o) for o in c.outlet_names)}) on **{len(c.stories)} "
+        f"({_names(c.outlet_names, OUTLETS_NAMED)}) on **{len(c.stories)} "
         f"{'story' if len(c.stories) == 1 else 'stories'}**"
         + (f", {inline(period)}." if period else "."),
+        "",
+        "## Summary",
+        "",
+        f"A difference is a finding when the outlet has at least {MIN_BODY_WORDS} body words in the story and "
+        f"at least {MIN_ITEMS} counted items back it; findings are ranked by the difference shrunk toward the "
+        f"other outlets' mean as if that mean were worth {SHRINK_WORDS} words of the outlet's own text, so "
+        "short coverage never leads.",
     ]
+    shown: set[tuple[str, int]] = set()
     if c.highlights:
-        lines += ["", "**The most striking differences**", ""]
+        lines += ["", "**The largest supported differences**", ""]
         for n, standout in enumerate(c.highlights, start=1):
-            lines.append(f"{n}. {inline(standout_sentence(standout))}")
-            if note := standout_note(standout):
-                lines.append(f"   {inline(note)}")
-            lines += [f"   {_excerpt(e, standout.outlet)}" for e in standout.evidence[:1]]
+            lines += _finding(standout, f"{n}. ", "   ", shown)
+    else:
+        lines += ["", "No difference between outlets meets these minimums."]
+    for story in c.stories:
+        lines += ["", *_story_summary(story, c.highlights, shown)]
     if c.errors:
         lines += ["", f"{len(c.errors)} input(s) could not be read; they are listed under Method and caveats."]
-    model = f" \u00b7 [{MODEL_HEADING}](#{anchor(MODEL_HEADING)})" if c.model is not None else ""
-    lines += ["", "Contents: " + " \u00b7 ".join(
-        f"[{inline(s.story)}](#{anchor('story: ' + one_line(s.story))})" for s in c.stories
-    ) + model + " \u00b7 [Method and caveats](#method-and-caveats) \u00b7 [Reproducibility](#reproducibility)"]
+    lines += ["", "Contents: " + " \u00b7 ".join(_contents(c, context))]
     return "\n".join(lines)
 
 
-# -- 2-8. one story ------------------------------------------------------------------
+def _finding(standout: Standout, first: str, indent: str, shown: set[tuple[str, int]]) -> list[str]:
+    """A finding in plain words, what it rests on, and one piece of evidence.
+
+    The evidence is the first excerpt the summary has not quoted yet (``shown``,
+    updated here), so two findings on one article do not quote the same sentence.
+    """
+    lines = [f"{first}{inline(standout_sentence(standout))} {inline(standout_basis(standout))}"]
+    if note := standout_note(standout):
+        lines.append(f"{indent}{inline(note)}")
+    fresh = [e for e in standout.evidence if (e.source, e.sentence) not in shown]
+    for e in (fresh or list(standout.evidence))[:1]:
+        shown.add((e.source, e.sentence))
+        lines.append(f"{indent}{_excerpt(e, standout.outlet)}")
+    return lines
+
+
+def _story_summary(
+    story: StoryComparison, highlights: Sequence[Standout], shown: set[tuple[str, int]]
+) -> list[str]:
+    """One story's findings (those among the largest overall by their number), and the outlets too short for one."""
+    lines = [f"**Story: {inline(story.story)}** ({story.n_articles} articles, {len(story.outlets)} outlets)", ""]
+    if len(story.outlets) < 2:
+        return [*lines, "- One outlet: nothing to compare it with."]
+    listed = [n for n, h in enumerate(highlights, start=1) if h in story.findings]
+    if listed:
+        lines.append(f"- Finding{'s' if len(listed) > 1 else ''} {_numbers(listed)} above.")
+    lines += [line for f in story.findings if f not in highlights for line in _finding(f, "- ", "  ", shown)]
+    if not story.findings:
+        lines.append("- No difference between its outlets meets the minimums.")
+    short = [o for o in story.outlets if o.words < MIN_BODY_WORDS]
+    if short:
+        named = _names([f"{o.outlet} ({o.words} words)" for o in short], SHORT_OUTLETS_NAMED)
+        lines.append(f"- Too little text for a finding (under {MIN_BODY_WORDS} body words): {named}.")
+    return lines
+
+
+def _numbers(numbers: Sequence[int]) -> str:
+    """1 / 1 and 3 / 1, 2 and 3."""
+    shown = [str(n) for n in numbers]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _names(names: Sequence[str], limit: int) -> str:
+    """Names joined by commas, the first ``limit`` of them, then how many more."""
+    shown = ", ".join(inline(n) for n in names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _contents(c: Comparison, context: ReportContext) -> list[str]:
+    links = [f"[{inline(s.story)}](#{anchor('story: ' + one_line(s.story))})" for s in c.stories]
+    if c.model is not None:
+        links.append(f"[{MODEL_HEADING}](#{anchor(MODEL_HEADING)})")
+    links += ["[Method and caveats](#method-and-caveats)", "[Reproducibility](#reproducibility)"]
+    if context.detail == "full":
+        links.append(f"[{APPENDIX_HEADING}](#{anchor(APPENDIX_HEADING)})")
+    elif context.appendix_file is not None:
+        links.append(f"[{APPENDIX_HEADING}]({quote_path(context.appendix_file)})")
+    return links
+
+
+# -- 2-4. one story: indices, actors, charts ----------------------------------------------
 
 def _story_section(story: StoryComparison, c: Comparison, context: ReportContext) -> str:
     parts = [
         _story_header(story),
-        _index_table(story, c.index_names),
-        _standouts(story),
+        _index_table(story, c.index_names, INDEX_ROWS),
+        _actor_framing(story),
         _charts(story, context),
-        _who_is_quoted(story),
-        _loaded(story),
-        _actor_labels(story),
-        _hedging(story),
-        _distinctive(story),
-        _omissions(story),
-        _readability(story),
+        _in_appendix(story, context),
     ]
     return "\n\n".join(p for p in parts if p)
+
+
+def _actor_framing(story: StoryComparison) -> str:
+    """SLOT for the outlet x actor table of the actor-framing work (issue 22).
+
+    When the comparison carries per-story actor values, its renderer in
+    ``framing/report/actors.py`` is called here; until then there is nothing to show.
+    """
+    if not getattr(story, "actors", ()):
+        return ""
+    from . import actors  # type: ignore[attr-defined]  # added by the actor-framing work
+
+    return str(actors.actor_table(story))
+
+
+def _in_appendix(story: StoryComparison, context: ReportContext) -> str:
+    """What the appendix holds for this story, with how many rows, and where it is."""
+    counts = _appendix_counts(story)
+    if not counts:
+        return ""
+    held = "; ".join(counts)
+    target = "#" + anchor(_details_heading(story))
+    if context.detail == "full":
+        return f"In the [appendix]({target}): {held}."
+    if context.appendix_file is not None:
+        return f"In the [appendix]({quote_path(context.appendix_file)}{target}): {held}."
+    return (
+        f"Not shown here: {held}. They are in the appendix, written with `--detail full`, beside a report "
+        "written with `--output`, and in `--format json`."
+    )
+
+
+def _appendix_counts(story: StoryComparison) -> list[str]:
+    """"what stands out (6)", "who is quoted (12 sources)" ...: each appendix table that has rows."""
+    counts = [
+        ("what stands out", sum(len(o.standouts) for o in story.outlets), "difference"),
+        ("who is quoted", sum(len(o.quoted) for o in story.outlets), "source"),
+        ("loaded words", sum(len(o.loaded) for o in story.outlets), "word"),
+        ("how each outlet names the main actors", len({a for o in story.outlets for a in o.actor_labels}), "actor"),
+        ("hedging", sum(len(o.hedged) for o in story.outlets), "sentence"),
+        ("distinctive words", sum(len(o.distinctive) for o in story.outlets), "word"),
+        ("omissions", len(story.omissions), "item"),
+    ]
+    shown = [f"{what} ({n} {noun}{'' if n == 1 else 's'})" for what, n, noun in counts if n]
+    return [*shown, "readability and tone"]
+
+
+def _details_heading(story: StoryComparison) -> str:
+    return f"Story details: {one_line(story.story)}"
 
 
 def _story_header(story: StoryComparison) -> str:
@@ -127,15 +270,30 @@ def _story_header(story: StoryComparison) -> str:
     )
 
 
-def _index_table(story: StoryComparison, indices: tuple[str, ...]) -> str:
+def _index_table(story: StoryComparison, indices: tuple[str, ...], limit: int | None) -> str:
+    """The outlets' index values; with ``limit``, the outlets with the most body words first that many."""
     specs = index_specs()
-    columns = [("outlet", False), ("n", True), *((specs[i]["label"], True) for i in indices)]
-    rows = [[cell(o.outlet), str(o.n), *(_marked_value(o, i) for i in indices)] for o in story.outlets]
+    columns = [("outlet", False), ("n", True), ("words", True), *((specs[i]["label"], True) for i in indices)]
+    shown = list(story.outlets)
+    if limit is not None and len(shown) > limit:
+        kept = {o.outlet for o in sorted(shown, key=lambda o: (-o.words, o.outlet))[:limit]}
+        shown = [o for o in shown if o.outlet in kept]
+    rows = [
+        [cell(o.outlet) + (" \u2020" if o.words < MIN_BODY_WORDS else ""), str(o.n), str(o.words),
+         *(_marked_value(o, i) for i in indices)]
+        for o in shown
+    ]
     note = (
         "Values are the outlet's mean over its articles in this story. \u25b2 / \u25bc: at least one "
         "standard deviation (of the index over all articles compared) above / below the other outlets "
         "here, by a margin a reader would notice; (r) is the outlet's rank on that index."
     )
+    if any(o.words < MIN_BODY_WORDS for o in story.outlets):
+        note += f" \u2020: under {MIN_BODY_WORDS} body words, too little text for a finding."
+    hidden = len(story.outlets) - len(shown)
+    if hidden:
+        note += (f" {hidden} more outlet{'s' if hidden > 1 else ''}, with fewer body words, "
+                 "in the appendix's table of all outlets.")
     return "\n".join(["### Indices", "", *_table(columns, rows), "", note])
 
 
@@ -155,7 +313,7 @@ def _standouts(story: StoryComparison) -> str:
         if not outlet.standouts:
             lines.append("- Nothing stands out: on every index it is within a noticeable margin of the others.")
         for standout in outlet.standouts:
-            lines.append(f"- {inline(standout_sentence(standout))}")
+            lines.append(f"- {inline(standout_sentence(standout))} {inline(standout_basis(standout))}")
             if note := standout_note(standout):
                 lines.append(f"  {inline(note)}")
             lines += [f"  {_excerpt(e, outlet.outlet)}" for e in standout.evidence]
@@ -190,13 +348,10 @@ def _who_is_quoted(story: StoryComparison) -> str:
 def _loaded(story: StoryComparison) -> str:
     rows = []
     for outlet in story.outlets:
-        for term in outlet.loaded[:LOADED_PER_OUTLET]:
+        for term in outlet.loaded:
             voice = "quoted" if term.quoted else "reporter"
             rows.append([cell(outlet.outlet), cell(term.cue), term.category.replace("_", " "), voice,
                          str(term.count), _excerpt(term.example)])
-        hidden = len(outlet.loaded) - LOADED_PER_OUTLET
-        if hidden > 0:
-            rows.append([cell(outlet.outlet), f"\u2026 and {hidden} more", "", "", "", ""])
     if not rows:
         return "### Loaded words\n\nNo loaded wording was found."
     columns = [("outlet", False), ("word", False), ("category", False), ("voice", False),
@@ -206,17 +361,16 @@ def _loaded(story: StoryComparison) -> str:
 
 
 def _actor_labels(story: StoryComparison) -> str:
-    actors = sorted({a for o in story.outlets for a in o.actor_labels})
-    if not actors:
-        return ""
-    columns = [("actor", False), *((cell(o.outlet), False) for o in story.outlets)]
+    """One row per actor and outlet: a table as long as it needs, never wider than three columns."""
     rows = [
-        [cell(actor), *(
-            "; ".join(inline(label) for label in o.actor_labels.get(actor, ())) or "\u2014"
-            for o in story.outlets
-        )]
-        for actor in actors
+        [cell(actor), cell(o.outlet), "; ".join(inline(label) for label in o.actor_labels[actor])]
+        for actor in sorted({a for o in story.outlets for a in o.actor_labels})
+        for o in story.outlets
+        if o.actor_labels.get(actor)
     ]
+    if not rows:
+        return ""
+    columns = [("actor", False), ("outlet", False), ("names it", False)]
     return "\n".join(["### How each outlet names the main actors", "", *_table(columns, rows)])
 
 
@@ -237,10 +391,7 @@ def _hedging(story: StoryComparison) -> str:
             f"{_counted(approx, 'approximator')} over numbers."
         )
         lines.append("")
-        lines += [f"- {_excerpt(e)}" for e in outlet.hedged[:HEDGED_PER_OUTLET]]
-        hidden = len(outlet.hedged) - HEDGED_PER_OUTLET
-        if hidden > 0:
-            lines.append(f"- \u2026 and {hidden} more sentences.")
+        lines += [f"- {_excerpt(e)}" for e in outlet.hedged]
         lines.append("")
     return "\n".join(lines)
 
@@ -392,7 +543,8 @@ def _method(c: Comparison, context: ReportContext) -> str:
     lines += [f"- **{specs[i]['label']}** (`{i}`): {inline(specs[i]['description'])}" for i in c.index_names]
     if notes := caveats(c):
         lines += ["", "**Caveats**", ""]
-        lines += [f"- {inline(note)}" for note in notes]
+        lines += [f"- {inline(note)}" for note in notes[:CAVEATS_SHOWN]]
+        lines += _more_rows(len(notes) - CAVEATS_SHOWN, "caveat")
     lines += ["", "**Lexicon versions**", ""]
     lines += [f"- `{inline(name)}`: {inline(_version(version))}" for name, version in sorted(context.lexicons.items())]
     if context.models:
@@ -404,8 +556,16 @@ def _method(c: Comparison, context: ReportContext) -> str:
         lines += [f"- {inline(shown_source(e.source))}: {inline(e.reason)}" for e in c.errors]
     if c.warnings:
         lines += ["", "**Warnings**", ""]
-        lines += [f"- {inline(w)}" for w in warnings(c)]
+        lines += [f"- {inline(w)}" for w in warnings(c)[:WARNINGS_SHOWN]]
+        lines += _more_rows(len(c.warnings) - WARNINGS_SHOWN, "warning")
     return "\n".join(lines)
+
+
+def _more_rows(hidden: int, noun: str) -> list[str]:
+    """"- ... and 3 more caveats, in the appendix.", or nothing when none is hidden."""
+    if hidden <= 0:
+        return []
+    return [f"- \u2026 and {hidden} more {noun}{'s' if hidden > 1 else ''}, in the appendix."]
 
 
 def _reproducibility(c: Comparison, context: ReportContext) -> str:
@@ -415,12 +575,60 @@ def _reproducibility(c: Comparison, context: ReportContext) -> str:
         f"Made by framing {inline(context.version)} with `{one_line(context.command.replace('`', ''))}`.",
         "",
     ]
+    lines += _inputs_table(c, INPUTS_SHOWN)
+    hidden = len(c.inputs) - INPUTS_SHOWN
+    if hidden > 0:
+        lines += ["", f"\u2026 and {hidden} more inputs, in the appendix."]
+    return "\n".join(lines)
+
+
+def _inputs_table(c: Comparison, limit: int | None) -> list[str]:
     rows = [
         [cell(shown_source(r.source)), cell(r.outlet), cell(r.story), cell(r.date), f"`{r.sha256}`"]
-        for r in c.inputs
+        for r in c.inputs[:limit]
     ]
     columns = [(heading, False) for heading in ("input", "outlet", "story", "date", "SHA-256 of the text")]
-    return "\n".join([*lines, *_table(columns, rows)])
+    return _table(columns, rows)
+
+
+# -- the appendix: every table, all its rows -------------------------------------------------
+
+def _appendix(c: Comparison) -> str:
+    intro = f"## {APPENDIX_HEADING}\n\nEvery table behind the summary, story by story, with all its rows."
+    return intro + "\n\n" + _appendix_body(c)
+
+
+def _appendix_body(c: Comparison) -> str:
+    parts = [*(_story_details(story, c) for story in c.stories), _rest_of_method(c)]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _story_details(story: StoryComparison, c: Comparison) -> str:
+    parts = [
+        f"## {inline(_details_heading(story))}",
+        _index_table(story, c.index_names, None),
+        _standouts(story),
+        _who_is_quoted(story),
+        _loaded(story),
+        _actor_labels(story),
+        _hedging(story),
+        _distinctive(story),
+        _omissions(story),
+        _readability(story),
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _rest_of_method(c: Comparison) -> str:
+    """The caveats, warnings and inputs the main report left out for length."""
+    lines = []
+    if len(notes := caveats(c)) > CAVEATS_SHOWN:
+        lines += ["### All caveats", "", *(f"- {inline(note)}" for note in notes), ""]
+    if len(c.warnings) > WARNINGS_SHOWN:
+        lines += ["### All warnings", "", *(f"- {inline(w)}" for w in warnings(c)), ""]
+    if len(c.inputs) > INPUTS_SHOWN:
+        lines += ["### All inputs", "", *_inputs_table(c, None)]
+    return "\n".join(lines)
 
 
 # -- small helpers ------------------------------------------------------------------------
