@@ -307,6 +307,8 @@ def analyze_corpus(
     given, reported with a :class:`RuntimeWarning`. Only ``KeyboardInterrupt``
     and ``SystemExit`` stop it.
 
+    Examples
+    --------
     >>> failed = []
     >>> [a.article.source for a in analyze_corpus(["Officials said so.", 42], errors=failed)]
     ['<text>']
