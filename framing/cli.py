@@ -12,18 +12,18 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from . import __version__
+from .actor_table import ActorTable, load_actor_table
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
 from .compare import compare as build_comparison
-from .errors import FramingError, ModelError, OutputError
+from .errors import FramingError, InputError, ModelError, OutputError
 from .features import families
 from .model import Model, load_model, with_model
-from .runner import analyze_corpus, analyze_parallel
 from .io import (
     DEFAULT_MAX_BYTES,
     SCHEMA_VERSION,
@@ -38,6 +38,7 @@ from .io import (
     with_outlet,
     write_atomic,
 )
+from .runner import analyze_corpus, analyze_parallel
 from .report import markdown_text, terminal, write_markdown_report
 from .report.json import comparison_record
 from .report.markdown import Detail
@@ -102,6 +103,14 @@ FollowLinks = Annotated[
         help="Read symbolic links in a directory that point outside it (by default they are listed, not read).",
     ),
 ]
+ActorsFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--actors",
+        help="Your own actor table, a .toml or .csv file (alias, actor, group): it extends the shipped one, "
+        "so your groups ('Russian government': Putin, the Kremlin, ...) become actors of their own.",
+    ),
+]
 Tagger = Annotated[
     bool,
     typer.Option(
@@ -140,7 +149,7 @@ def score(
         typer.Option(
             "--explain",
             help="List the evidence of one family (hedging, attribution, loaded, readability, tone) "
-            "or index (index.skepticism, ...), sentence by sentence.",
+            "or index (index.skepticism, ...), sentence by sentence; 'actors' lists each actor with its mentions.",
         ),
     ] = None,
     model: Annotated[
@@ -152,6 +161,7 @@ def score(
     jobs: Jobs = 1,
     tagger: Tagger = False,
     follow_links: FollowLinks = False,
+    actors: ActorsFile = None,
 ) -> None:
     """Score articles: one row per article with its features.
 
@@ -159,7 +169,7 @@ def score(
     row for corpus files). With --format json the output is one document:
     {"schema_version": 1, "articles": [...], "errors": [...]}.
     """
-    choices = [*families(), *index_names(), *(["model"] if model else [])]
+    choices = [*families(), "actors", *index_names(), *(["model"] if model else [])]
     if explain is not None and explain not in choices:
         _fail(f"unknown family or index {explain!r} for --explain; choose one of {', '.join(choices)}", 2)
     if explain is not None and format is not ScoreFormat.table:
@@ -167,14 +177,15 @@ def score(
               f"{format.value}; the JSON formats already carry every evidence item", 2)
     loaded = load_model(model) if model else None
     _check_tagger(tagger)
+    table = _actor_table(actors)
     errors: list[ReadError] = []
     if format is ScoreFormat.jsonl:
         scored = 0  # streamed: nothing is kept, so memory stays flat on any corpus size
-        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger, follow_links):
+        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger, follow_links, table):
             sys.stdout.write(line)
             scored += 1
     else:
-        stream = _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links)
+        stream = _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links, table)
         if loaded is not None:
             stream = (with_model(a, loaded) for a in stream)
         analyses = list(_with_progress(stream))
@@ -215,6 +226,7 @@ def compare(
     jobs: Jobs = 1,
     tagger: Tagger = False,
     follow_links: FollowLinks = False,
+    actors: ActorsFile = None,
 ) -> None:
     """Compare outlets story by story and write a report."""
     if output is not None:
@@ -225,7 +237,7 @@ def compare(
     loaded = load_model(model) if model else None
     _check_tagger(tagger)
     errors: list[ReadError] = []
-    stream = _analysed(paths, None, max_bytes, errors, jobs, tagger, follow_links)
+    stream = _analysed(paths, None, max_bytes, errors, jobs, tagger, follow_links, _actor_table(actors))
     if loaded is not None:
         stream = (with_model(a, loaded) for a in stream)  # here, so the progress count includes the model
     analyses = list(_with_progress(stream))
@@ -241,6 +253,8 @@ def compare(
         command += " --tagger"
     if follow_links:
         command += " --follow-links"  # it changes what is read, so the report's command says so
+    if actors:
+        command += f" --actors {_shown(str(actors))}"
     if format is CompareFormat.json:
         text = dumps(comparison_record(comparison))
         if output is None:
@@ -297,6 +311,16 @@ def _check_tagger(tagger: bool) -> None:
             _fail(f"cannot use --tagger: {error}", 1)
 
 
+def _actor_table(path: Path | None) -> ActorTable | None:
+    """The user's actor table, read once before any article (None: the shipped one)."""
+    if path is None:
+        return None
+    try:
+        return load_actor_table(path)
+    except InputError as error:
+        _fail(f"cannot use --actors: {error}", 1)
+
+
 def _analysed(
     paths: list[str],
     outlet: str | None,
@@ -305,11 +329,12 @@ def _analysed(
     jobs: int,
     tagger: bool = False,
     follow_links: bool = False,
+    actors: ActorTable | None = None,
 ) -> Iterator[Analysis]:
     """Analyse what can be read, in input order; warnings and failed articles go to stderr."""
     failed: list[ReadError] = []
     articles = _readable(paths, outlet, max_bytes, errors, follow_links)
-    for analysis in analyze_corpus(articles, jobs=jobs, tagger=tagger, errors=failed):
+    for analysis in analyze_corpus(articles, jobs=jobs, tagger=tagger, errors=failed, actors=actors):
         _skip_failed(failed, errors)
         _warn(analysis.article.source, analysis.warnings)
         yield analysis
@@ -325,6 +350,7 @@ def _jsonl_lines(
     model: Model | None,
     tagger: bool,
     follow_links: bool = False,
+    actors: ActorTable | None = None,
 ) -> Iterator[str]:
     """The ``--format jsonl`` lines, made where the article is analysed; warnings go to stderr.
 
@@ -333,12 +359,14 @@ def _jsonl_lines(
     this process: sending it with every chunk would cost more than it saves.
     """
     if model is not None:
-        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links):
+        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links, actors):
             yield jsonl_line(analysis_record(with_model(analysis, model)))
         return
     articles = _readable(paths, outlet, max_bytes, errors, follow_links)
     failed: list[ReadError] = []
-    for source, warnings, line in analyze_parallel(articles, jobs, then=jsonl_output, tagger=tagger, errors=failed):
+    for source, warnings, line in analyze_parallel(
+        articles, jobs, then=jsonl_output, tagger=tagger, errors=failed, actors=actors
+    ):
         _skip_failed(failed, errors)
         _warn(source, warnings)
         yield line
@@ -412,6 +440,8 @@ def _print_scores(
         sys.stdout.write(dumps(document))
     elif format is ScoreFormat.csv:
         sys.stdout.write(terminal.score_csv(analyses))
+    elif explain == "actors":
+        sys.stdout.write("\n".join(terminal.explain_actors(a) for a in analyses))
     elif explain in index_names():
         sys.stdout.write("\n".join(
             terminal.explain_index(a, explain_index(a, explain)) for a in analyses if not a.not_applicable
@@ -431,7 +461,7 @@ def _finish(scored: int, errors: list[ReadError], strict: bool) -> None:
         _fail("--strict: some inputs could not be read", 1)
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     _say(f"error: {message}")
     raise typer.Exit(code)
 

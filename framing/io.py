@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError, OutputError
 from .lexicons import load_table
-from .types import Analysis, Article, Attribution, Corpus, Evidence, ReadError, Span
+from .types import Actor, Analysis, Article, Attribution, Corpus, Evidence, ReadError, Span
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -742,12 +742,18 @@ def analysis_record(analysis: Analysis) -> dict[str, Any]:
         "features": {k: _number(v) for k, v in analysis.features.items()},
         "evidence": [_evidence_record(e) for e in analysis.evidence],
         "attributions": [_attribution_record(a) for a in analysis.attributions],
+        "actors": [_actor_record(a) for a in analysis.actors],
         "warnings": list(analysis.warnings),
     }
     for tagger in ("cue_tagger", "loaded_tagger"):
         if getattr(analysis, tagger) is not None:
             record[tagger] = getattr(analysis, tagger)
     return record
+
+
+def _actor_record(actor: Actor) -> dict[str, Any]:
+    return {"name": actor.name, "kind": actor.kind, "group": actor.group,
+            "mentions": [_span_record(m) for m in actor.mentions]}
 
 
 def error_record(error: ReadError) -> dict[str, str]:

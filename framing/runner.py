@@ -33,7 +33,7 @@ from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 from typing import TypeVar, overload
 
-from .analysis import Taggers, analyze
+from .analysis import Actors, Taggers, actor_table, analyze
 from .errors import FramingError
 from .types import Analysis, Article, ReadError
 
@@ -73,6 +73,7 @@ def analyze_parallel(
     prefetch: int = ...,
     tagger: Taggers = ...,
     errors: list[ReadError] | None = ...,
+    actors: Actors = ...,
 ) -> Iterator[Analysis]: ...
 @overload
 def analyze_parallel(
@@ -84,6 +85,7 @@ def analyze_parallel(
     then: Callable[[Analysis], T],
     tagger: Taggers = ...,
     errors: list[ReadError] | None = ...,
+    actors: Actors = ...,
 ) -> Iterator[T]: ...
 def analyze_parallel(
     articles: Iterable[Article | str],
@@ -94,6 +96,7 @@ def analyze_parallel(
     then: Callable[[Analysis], object] | None = None,
     tagger: Taggers = False,
     errors: list[ReadError] | None = None,
+    actors: Actors = None,
 ) -> Iterator[object]:
     """Analyse articles on ``jobs`` processes, yielding results in input order.
 
@@ -125,6 +128,9 @@ def analyze_parallel(
     errors
         Where articles that could not be analysed are listed, as
         :class:`~framing.types.ReadError` records, in input order.
+    actors
+        Passed to :func:`framing.analyze`: the user's actor table, read once
+        here and sent with every chunk.
 
     Returns
     -------
@@ -143,7 +149,8 @@ def analyze_parallel(
         raise FramingError(
             f"chunk_size and prefetch must be at least 1, not {chunk_size} and {prefetch}"
         )
-    work = partial(analyze, tagger=tagger) if tagger is not False else analyze
+    # the shipped table stays None: each worker has it cached, nothing to send with every chunk
+    work = partial(analyze, tagger=tagger, actors=None if actors is None else actor_table(actors))
     if then is not None:
         work = partial(_analyze_then, then, work)
     numbered = enumerate(articles, start=1)
@@ -291,6 +298,7 @@ def analyze_corpus(
     jobs: int = 1,
     tagger: Taggers = False,
     errors: list[ReadError] | None = None,
+    actors: Actors = None,
 ) -> Iterator[Analysis]:
     """Analyse articles in input order, yielding as it goes.
 
@@ -298,7 +306,8 @@ def analyze_corpus(
     articles are analysed in this process, lazily. Results are identical
     either way. A bad ``jobs`` raises at once, before any input is read.
     ``tagger`` is passed to :func:`analyze` (``True``: the shipped taggers,
-    which each worker loads once; custom ones are sent with every chunk).
+    which each worker loads once; custom ones are sent with every chunk), and
+    so is ``actors``, the user's actor table (read once, before any article).
 
     One article's failure never ends the batch, whatever it is (a framing
     error, a bug, a panic in a compiled library): the article is skipped and
@@ -315,4 +324,4 @@ def analyze_corpus(
     >>> failed[0].source, failed[0].reason.startswith("could not be analysed: TypeError")
     ('item 2', True)
     """
-    return analyze_parallel(articles, jobs, tagger=tagger, errors=errors)
+    return analyze_parallel(articles, jobs, tagger=tagger, errors=errors, actors=actors)

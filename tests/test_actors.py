@@ -87,3 +87,27 @@ def test_a_messy_page_yields_no_junk_actor() -> None:
     assert not junk & {alias for a in page.actors for alias in a.aliases}
     assert set(rows) == {"Vladimir Putin", "Syria", "Russia", "Sergei Shoigu", "General Staff", "the Kremlin",
                          "Bashar al-Assad", "the Pentagon", "Eric Pahon"}
+
+
+def test_cli_reads_the_users_table_lists_actors_and_writes_them_in_json(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    table = tmp_path / "actors.csv"
+    table.write_text("alias,actor,group\nPahon,Eric Pahon,US government\n", encoding="utf-8")
+    seed = str(Path(__file__).parents[1] / "seeds" / "000_235e616d53163978.txt")
+    runner = CliRunner()
+    listed = runner.invoke(app, ["score", seed, "--explain", "actors", "--actors", str(table)])
+    assert listed.exit_code == 0, listed.output
+    assert "Eric Pahon (person, US government): 1 mention(s)" in listed.stdout
+    assert "Vladimir Putin (person, Russian government): 20 mention(s)" in listed.stdout
+    import json
+
+    record = json.loads(runner.invoke(app, ["score", seed, "--format", "json"]).stdout)["articles"][0]
+    putin = next(a for a in record["actors"] if a["name"] == "Vladimir Putin")
+    assert putin["kind"] == "person" and {m["text"] for m in putin["mentions"]} == {"Vladimir Putin", "Putin"}
+    bad = tmp_path / "actors.txt"
+    bad.write_text("Putin", encoding="utf-8")
+    refused = runner.invoke(app, ["score", seed, "--actors", str(bad)])
+    assert refused.exit_code == 1 and "cannot use --actors" in refused.output
