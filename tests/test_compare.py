@@ -357,3 +357,22 @@ def test_a_narrower_range_of_sources_names_them_as_the_outlet_writes_them(compar
         "Sources only The Guardian quotes:"
     )
     assert {e.outlet for e in narrower.evidence} == {"The Guardian"}
+
+
+def test_an_outlet_that_names_the_actor_another_way_does_not_leave_it_out() -> None:
+    """'Bashar Assad' in one outlet and 'Bashar al-Assad' in the other are one actor: nothing is left out."""
+    one = framing.analyze(
+        framing.Article(
+            "Bashar Assad met Vladimir Putin in Sochi on Monday, the Kremlin said. Bashar Assad thanked him.",
+            source="a.txt", outlet="Outlet A", story="s",
+        )
+    )
+    other = framing.analyze(
+        framing.Article(
+            "Syrian President Bashar al-Assad met Vladimir Putin in Sochi on Monday, the Kremlin said.",
+            source="b.txt", outlet="Outlet B", story="s",
+        )
+    )
+    comparison = framing.compare([one, other])
+    left_out = [(o.key, o.omitted_by) for story in comparison.stories for o in story.omissions]
+    assert not [key for key, by in left_out if "assad" in key]

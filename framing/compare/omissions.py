@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
+from ..lexicons import stop_words
 from ..scoring import normalise_name, source_keys
 from ..types import Analysis, Evidence, Fact
 from .excerpts import excerpt
@@ -18,7 +19,8 @@ def omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
     """Facts (numbers with units, names, quoted sources) some outlets report and others do not.
 
     An outlet leaves a name or source out only when its text never writes it
-    (in full or, for a person, by surname; any case, possessive or hyphenated),
+    (in full or, for a person, by surname; any case, possessive or hyphenated)
+    and none of its articles has the actor it names (however spelt),
     so the Observer, which quotes Putin through Tass, does not leave Putin out;
     and no outlet leaves out its own name.
     """
@@ -33,6 +35,8 @@ def omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
     mentions = _name_mentions(by_outlet)
     found = []
     for (kind, key), by in reported.items():
+        if not _is_a_key(key):
+            continue  # "The", "he": words that name nothing cannot be left out
         omitted = tuple(o for o in outlets if o not in by and not _writes(o, by_outlet[o], kind, key))
         if kind == "name" and " " not in key and mentions[key] < 2:
             continue  # one mention of a one-word name is too slight to call the rest an omission
@@ -42,6 +46,11 @@ def omissions(by_outlet: Mapping[str, list[Analysis]]) -> tuple[Omission, ...]:
     order = {"source": 0, "number": 1, "name": 2}
     found.sort(key=lambda o: (order[o.kind], len(o.reported_by), o.key))
     return tuple(found[:OMISSIONS_TOP])
+
+
+def _is_a_key(key: str) -> bool:
+    """A key names something: a number, or at least one word that is not a function word."""
+    return any(word not in stop_words() for word in key.split())
 
 
 def _as_written(example: Excerpt, key: str) -> str:
@@ -56,8 +65,8 @@ def _writes(outlet: str, items: list[Analysis], kind: str, key: str) -> bool:
     """Whether an outlet's articles write a name or source themselves (numbers are not searched)."""
     if kind == "number" or not key.strip():
         return False
-    if _names_outlet(outlet, key):
-        return True
+    if _names_outlet(outlet, key) or any(analysis.actor(key) is not None for analysis in items):
+        return True  # the outlet itself, or an actor it names however it writes it ("Vladmir Putin")
     pattern = name_pattern(key) if kind == "source" and " " not in key else exact_pattern(key)
     return any(pattern.search(a.text) for a in items)
 
