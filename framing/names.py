@@ -510,6 +510,12 @@ def group_mentions(
     return tuple(ActorGroup(c.name, c.kind, tuple(sorted(c.members)), c.ambiguous) for c in clusters)
 
 
+def _add_part(cluster: _Cluster, parts: NameParts) -> None:
+    """A mention's name parts join its cluster's once: the same "Putin" twenty times is one comparison."""
+    if parts not in cluster.parts:
+        cluster.parts.append(parts)
+
+
 def _join_full_names(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
     """Mentions with given names and a surname, the most complete first."""
     full = sorted((i for i in people if parsed[i].given and parsed[i].surname),
@@ -518,7 +524,7 @@ def _join_full_names(people: list[int], parsed: list[NameParts], clusters: list[
         match = [c for c in clusters if any(same_person(parsed[i], p) for p in c.parts)]
         if len(match) == 1:
             match[0].members.append(i)
-            match[0].parts.append(parsed[i])
+            _add_part(match[0], parsed[i])
         else:
             clusters.append(_Cluster("person", _display_name(parsed[i]), [i], [parsed[i]]))
 
@@ -533,14 +539,14 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
         holders = [c for c in clusters if not c.ambiguous and any(q.given and same_person(p, q) for q in c.parts)]
         if len(holders) == 1:
             holders[0].members.append(i)
-            holders[0].parts.append(p)
+            _add_part(holders[0], p)
             continue
         ambiguous = len(holders) > 1
         alone = [c for c in clusters if c.ambiguous == ambiguous
                  and all(not q.given for q in c.parts) and c.parts[0].surname == p.surname]
         if alone:
             alone[0].members.append(i)
-            alone[0].parts.append(p)
+            _add_part(alone[0], p)
         else:
             clusters.append(_Cluster("person", _display_name(p), [i], [p], ambiguous))
 
@@ -556,12 +562,12 @@ def _join_titles(people: list[int], parsed: list[NameParts], clusters: list[_Clu
                    and any(wanted <= _countries(q.title) for q in c.parts)]
         if len(holders) == 1:
             holders[0].members.append(i)
-            holders[0].parts.append(p)
+            _add_part(holders[0], p)
             continue
         same = [c for c in clusters if c.parts[0].title_only and _countries(c.parts[0].title) == wanted]
         if same:
             same[0].members.append(i)
-            same[0].parts.append(p)
+            _add_part(same[0], p)
         else:
             clusters.append(_Cluster("person", " ".join(p.title), [i], [p], len(holders) > 1))
 
@@ -589,7 +595,7 @@ def _join_others(mentions: Sequence[tuple[str, str]], parsed: list[NameParts], c
             cluster = by_key[(kind, key)] = _Cluster(kind, _display_other(text), [], [])
             clusters.append(cluster)
         cluster.members.append(i)
-        cluster.parts.append(parsed[i])
+        _add_part(cluster, parsed[i])
 
 
 def _merge_known(clusters: list[_Cluster], mentions: Sequence[tuple[str, str]], known: KnownActors) -> list[_Cluster]:
