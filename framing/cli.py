@@ -9,7 +9,7 @@ control characters from file names and articles as visible escapes.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +20,7 @@ from . import __version__
 from .analysis import analyze_corpus
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
+from .cli_progress import Progress, above_progress
 from .compare import compare as build_comparison
 from .errors import FramingError, ModelError, OutputError
 from .features import families
@@ -31,6 +32,7 @@ from .io import (
     analysis_record,
     check_writable,
     dumps,
+    expected_count,
     jsonl_line,
     error_record,
     path_text,
@@ -63,8 +65,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-PROGRESS_FROM = 5
-
 
 class ScoreFormat(str, Enum):
     table = "table"
@@ -95,6 +95,10 @@ FollowLinks = Annotated[
         "--follow-links",
         help="Read symbolic links in a directory that point outside it (by default they are listed, not read).",
     ),
+]
+Quiet = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Show no progress on stderr (warnings and errors still show)."),
 ]
 Tagger = Annotated[
     bool,
@@ -146,6 +150,7 @@ def score(
     jobs: Jobs = 1,
     tagger: Tagger = False,
     follow_links: FollowLinks = False,
+    quiet: Quiet = False,
 ) -> None:
     """Score articles: one row per article with its features.
 
@@ -162,16 +167,19 @@ def score(
     loaded = load_model(model) if model else None
     _check_tagger(tagger)
     errors: list[ReadError] = []
+    progress = Progress(quiet=quiet)
     if format is ScoreFormat.jsonl:
         scored = 0  # streamed: nothing is kept, so memory stays flat on any corpus size
-        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger, follow_links):
+        # the count is of inputs read, which runs a few chunks ahead of the lines written with --jobs
+        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger, follow_links, progress):
             sys.stdout.write(line)
             scored += 1
     else:
-        stream = _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links)
+        articles = _read(paths, outlet, max_bytes, errors, follow_links, progress)
+        stream = _analysed(articles, jobs, tagger)
         if loaded is not None:
             stream = (with_model(a, loaded) for a in stream)
-        analyses = list(_with_progress(stream))
+        analyses = list(progress.track(stream, "analysing", len(articles), label=_source))
         _print_scores(analyses, errors, format, explain)
         scored = len(analyses)
     _finish(scored, errors, strict)
@@ -197,6 +205,7 @@ def compare(
     jobs: Jobs = 1,
     tagger: Tagger = False,
     follow_links: FollowLinks = False,
+    quiet: Quiet = False,
 ) -> None:
     """Compare outlets story by story and write a report."""
     if output is not None:
@@ -204,13 +213,16 @@ def compare(
     loaded = load_model(model) if model else None
     _check_tagger(tagger)
     errors: list[ReadError] = []
-    stream = _analysed(paths, None, max_bytes, errors, jobs, tagger, follow_links)
+    progress = Progress(quiet=quiet)
+    articles = _read(paths, None, max_bytes, errors, follow_links, progress)
+    stream = _analysed(articles, jobs, tagger)
     if loaded is not None:
         stream = (with_model(a, loaded) for a in stream)  # here, so the progress count includes the model
-    analyses = list(_with_progress(stream))
+    analyses = list(progress.track(stream, "analysing", len(articles), label=_source))
     if not analyses:
         _finish(0, errors, strict)
-    comparison = build_comparison(analyses, errors, model=loaded)
+    with progress.step("comparing"):
+        comparison = build_comparison(analyses, errors, model=loaded)
     if comparison.n_articles == 0:
         _fail("nothing to compare: no article is in English (see the warnings above)", 1)
     command = "framing compare " + " ".join(_shown(p) for p in paths)
@@ -221,7 +233,8 @@ def compare(
     if follow_links:
         command += " --follow-links"  # it changes what is read, so the report's command says so
     if format is CompareFormat.json:
-        text = dumps(comparison_record(comparison))
+        with progress.step("writing"):
+            text = dumps(comparison_record(comparison))
         if output is None:
             sys.stdout.write(text)
         else:
@@ -230,10 +243,14 @@ def compare(
     elif output is None:
         if format is CompareFormat.html:
             _fail("--format html writes a page with charts beside it: give --output FILE.html", 2)
-        sys.stdout.write(markdown_text(comparison, command=command))
+        with progress.step("writing"):
+            text = markdown_text(comparison, command=command)
+        sys.stdout.write(text)
     else:
         html = format is CompareFormat.html
-        for path in write_markdown_report(comparison, output, command=command, html=html):
+        with progress.step("charting and writing"):
+            written = write_markdown_report(comparison, output, command=command, html=html)
+        for path in written:
             _say(f"wrote {path_text(path)}")
     _finish(len(analyses), errors, strict)
 
@@ -265,17 +282,25 @@ def _check_tagger(tagger: bool) -> None:
             _fail(f"cannot use --tagger: {error}", 1)
 
 
-def _analysed(
+def _read(
     paths: list[str],
     outlet: str | None,
     max_bytes: int,
     errors: list[ReadError],
-    jobs: int,
-    tagger: bool = False,
-    follow_links: bool = False,
-) -> Iterator[Analysis]:
-    """Analyse what can be read, in input order; warnings go to stderr."""
-    articles = _readable(paths, outlet, max_bytes, errors, follow_links)
+    follow_links: bool,
+    progress: Progress,
+) -> list[Article]:
+    """Every article that can be read, kept: the commands that call this keep every result anyway."""
+    return list(_readable(paths, outlet, max_bytes, errors, follow_links, progress.tracker("reading")))
+
+
+def _source(analysis: Analysis) -> str:
+    """Where an analysis came from, for the progress line."""
+    return analysis.article.source
+
+
+def _analysed(articles: list[Article], jobs: int, tagger: bool = False) -> Iterator[Analysis]:
+    """Analyse the articles, in input order; warnings go to stderr."""
     for analysis in analyze_corpus(articles, jobs=jobs, tagger=tagger):
         _warn(analysis.article.source, analysis.warnings)
         yield analysis
@@ -289,7 +314,8 @@ def _jsonl_lines(
     jobs: int,
     model: Model | None,
     tagger: bool,
-    follow_links: bool = False,
+    follow_links: bool,
+    progress: Progress,
 ) -> Iterator[str]:
     """The ``--format jsonl`` lines, made where the article is analysed; warnings go to stderr.
 
@@ -297,11 +323,12 @@ def _jsonl_lines(
     whole analysis, which leaves this process less to receive. A model stays in
     this process: sending it with every chunk would cost more than it saves.
     """
+    articles = _readable(paths, outlet, max_bytes, errors, follow_links, progress.tracker("scoring"))
     if model is not None:
-        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links):
+        for analysis in analyze_corpus(articles, jobs=jobs, tagger=tagger):
+            _warn(analysis.article.source, analysis.warnings)
             yield jsonl_line(analysis_record(with_model(analysis, model)))
         return
-    articles = _readable(paths, outlet, max_bytes, errors, follow_links)
     for source, warnings, line in analyze_parallel(articles, jobs, then=jsonl_output, tagger=tagger):
         _warn(source, warnings)
         yield line
@@ -318,7 +345,12 @@ def _warn(source: str, warnings: tuple[str, ...]) -> None:
 
 
 def _readable(
-    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError], follow_links: bool = False
+    paths: list[str],
+    outlet: str | None,
+    max_bytes: int,
+    errors: list[ReadError],
+    follow_links: bool,
+    track: Callable[[Iterable[Article | ReadError], int | None], Iterator[Article | ReadError]],
 ) -> Iterator[Article]:
     """The articles that can be read; what cannot is collected and reported on stderr.
 
@@ -327,7 +359,8 @@ def _readable(
     """
     if outlet and (notice := unknown_outlet_notice(outlet)):
         _say(f"warning: {notice}")
-    for item in read_corpus(paths, max_bytes=max_bytes, follow_links=follow_links):
+    items = read_corpus(paths, max_bytes=max_bytes, follow_links=follow_links)
+    for item in track(items, expected_count(paths)):
         if isinstance(item, ReadError):
             errors.append(item)
             _say(f"skipped {item.source}: {item.reason}")
@@ -340,18 +373,6 @@ def _readable(
             _warn(item.source, (f"--outlet {chosen.outlet!r} replaces the outlet its "
                                 f"{item.outlet_source} names, {item.outlet!r}",))
         yield chosen
-
-
-def _with_progress(items: Iterator[Analysis]) -> Iterator[Analysis]:
-    """Show a progress count on stderr for batches, never on stdout."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    for count, item in enumerate(items, start=1):
-        if count >= PROGRESS_FROM:
-            sys.stderr.write(f"\rscored {count} articles")
-        yield item
-    sys.stderr.write("\r\033[K")
 
 
 def _print_scores(
@@ -391,8 +412,12 @@ def _fail(message: str, code: int) -> None:
 
 
 def _say(message: str) -> None:
-    """One line on stderr, control characters from file names and articles shown, not obeyed."""
-    typer.echo(message_line(message), err=True)
+    """One line on stderr, control characters from file names and articles shown, not obeyed.
+
+    A progress bar on the terminal is cleared for the line and drawn again below it.
+    """
+    with above_progress():
+        typer.echo(message_line(message), err=True)
 
 
 def main() -> None:
