@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .analysis import analyze, analyze_corpus
 from .compare import Comparison, compare
 from .errors import FramingError, InputError, ModelError, OutputError
+from .frames import to_frame
 from .io import load_corpus, read_corpus
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
 from .text import build_doc
@@ -78,4 +79,5 @@ __all__ = [
     "read_corpus",
     "shipped_loaded_tagger",
     "shipped_tagger",
+    "to_frame",
 ]

@@ -29,18 +29,17 @@ from .parallel import analyze_parallel
 from .io import (
     DEFAULT_MAX_BYTES,
     SCHEMA_VERSION,
-    analysis_record,
     check_writable,
     dumps,
     expected_count,
     jsonl_line,
-    error_record,
     path_text,
     read_corpus,
     unknown_outlet_notice,
     with_outlet,
     write_atomic,
 )
+from .records import analysis_record, error_record
 from .report import markdown_text, terminal, write_markdown_report
 from .report.json import comparison_record
 from .report.terminal import message_line

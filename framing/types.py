@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, overload
 
+from .records import analysis_record
+
 SentenceKind = Literal["headline", "body", "subhead", "caption", "byline", "boilerplate"]
 SourceType = Literal["person", "organisation", "anonymous", "media", "document"]
 VerbStance = Literal["neutral", "endorsing", "distancing", "contesting", "accusatory"]
@@ -221,6 +223,15 @@ class Analysis:
 
     def evidence_for(self, family: str) -> tuple[Evidence, ...]:
         return tuple(e for e in self.evidence if e.family == family)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as plain data: the record ``framing score --format json`` prints for it.
+
+        Metadata, features (rounded to six places, as in the JSON), every
+        evidence item and attribution with its character span, and warnings;
+        ready for ``json.dumps``.
+        """
+        return analysis_record(self)
 
 
 @dataclass(frozen=True)
