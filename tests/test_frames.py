@@ -7,9 +7,11 @@ import sys
 
 import pandas as pd
 import pytest
+from sklearn.base import clone
 
 import framing
 from framing.cli import app
+from framing.estimators import FramingFeatures
 from framing.scoring import index_names
 from tests.test_cli import runner
 
@@ -68,3 +70,25 @@ def test_import_framing_loads_nothing_heavy():
     code = f"import framing, sys; print([m for m in {heavy!r} if m in sys.modules])"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
+
+
+def test_framing_features_indices_are_the_analysis_indices(no_network):
+    texts = [HEDGED, LOADED]
+    transformer = FramingFeatures(families=["hedging"], indices=True).set_output(transform="pandas")
+    frame = transformer.fit_transform(texts)
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame.columns) == list(transformer.get_feature_names_out())
+    assert list(frame.columns[-len(index_names()):]) == list(index_names())
+    assert frame.columns[0].startswith("hedging.")
+    for row, text in enumerate(texts):
+        analysis = framing.analyze(text)
+        assert frame.loc[row, list(index_names())].to_dict() == {k: analysis.features[k] for k in index_names()}
+    assert frame.loc[1, "index.skepticism"] > frame.loc[0, "index.skepticism"]  # "claimed", "so-called"
+    copy = clone(transformer)
+    assert copy.get_params()["indices"] is True and not hasattr(copy, "feature_names_out_")
+    assert "index.tone" not in FramingFeatures(families=["hedging"]).fit(texts).get_feature_names_out()
+
+
+def test_framing_features_refuses_an_indices_that_is_not_a_bool():
+    with pytest.raises(framing.InputError, match="indices must be True or False"):
+        FramingFeatures(indices="yes").fit([HEDGED])
