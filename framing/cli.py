@@ -24,7 +24,7 @@ from .cli_progress import Progress, above_progress
 from .compare import compare as build_comparison
 from .errors import FramingError, ModelError, OutputError
 from .features import families
-from .model import Model, load_model, with_model
+from .model import Model, load_model, shipped_model_names, with_model
 from .parallel import analyze_parallel
 from .io import (
     DEFAULT_MAX_BYTES,
@@ -45,8 +45,16 @@ from .report.json import comparison_record
 from .report.terminal import message_line
 from .scoring import explain as explain_index
 from .scoring import index_names
-from .tagger import shipped_loaded_tagger, shipped_tagger
+from .tagger import SHIPPED, SHIPPED_LOADED, shipped_loaded_tagger, shipped_tagger
 from .types import Analysis, Article, ReadError
+
+EPILOG = (
+    "Exit codes: 0 done; 1 an input or domain error (nothing could be scored, a model that cannot be "
+    "used, an output that cannot be written, --strict with an input that could not be read); "
+    "2 a usage error (an unknown option, a bad value).\n\n"
+    f"Shipped models: {', '.join(shipped_model_names())} (--model NAME); "
+    f"taggers {SHIPPED} and {SHIPPED_LOADED} (--tagger)."
+)
 
 app = typer.Typer(
     name="framing",
@@ -59,6 +67,7 @@ app = typer.Typer(
         "  cat article.txt | framing score - --explain hedging\n\n"
         "  framing compare seeds --output reports/seeds.md"
     ),
+    epilog=EPILOG,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -125,7 +134,7 @@ def _main(
     """Measure how news outlets frame the same story."""
 
 
-@app.command()
+@app.command(epilog=EPILOG)
 def score(
     paths: Paths,
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
@@ -157,6 +166,9 @@ def score(
     row for corpus files). With --format json the output is one document:
     {"schema_version": 1, "articles": [...], "errors": [...]}.
     """
+    if explain == "model" and model is None:
+        _fail("--explain model lists what a trained model found in each article: give the model with "
+              f"--model (e.g. --model {shipped_model_names()[0]})", 2)
     choices = [*families(), *index_names(), *(["model"] if model else [])]
     if explain is not None and explain not in choices:
         _fail(f"unknown family or index {explain!r} for --explain; choose one of {', '.join(choices)}", 2)
@@ -184,7 +196,7 @@ def score(
     _finish(scored, errors, strict)
 
 
-@app.command()
+@app.command(epilog=EPILOG)
 def compare(
     paths: Paths,
     output: Annotated[
@@ -259,8 +271,8 @@ def _shown(path: str) -> str:
     return path_text(Path(path).name if Path(path).is_absolute() else path)
 
 
-app.command("train")(train_command)
-app.command("evaluate")(evaluate_command)
+app.command("train", epilog=EPILOG)(train_command)
+app.command("evaluate", epilog=EPILOG)(evaluate_command)
 
 
 def _check_writable(output: Path) -> None:

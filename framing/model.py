@@ -384,6 +384,12 @@ def _npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
 # --- loading -----------------------------------------------------------------------------
 
 
+def shipped_model_names() -> tuple[str, ...]:
+    """The models shipped in the package that ``--model NAME`` loads by name (each has its weights, NAME.npz)."""
+    folder = resources.files("framing.models")
+    return tuple(sorted(entry.name.removesuffix(".npz") for entry in folder.iterdir() if entry.name.endswith(".npz")))
+
+
 def _resolve(path: str | Path) -> Path:
     """A path as given; a bare name of a model shipped in the package ("sentence-bias") else."""
     given = Path(path)
