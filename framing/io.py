@@ -346,11 +346,54 @@ def _html_article(html: str, source: str, meta: dict[str, str]) -> Iterator[Arti
         "title": getattr(document, "title", None) or "",
         "url": getattr(document, "url", None) or "",
         "date": getattr(document, "date", None) or "",
-        "site": getattr(document, "sitename", None) or "",
+        "site": site_name(html),
     }
     merged = {k: v for k, v in found.items() if v}
     merged.update({k: v for k, v in meta.items() if v})
     yield make_article(text, source, {"id": Path(source).stem, **merged})
+
+
+def site_name(html: str) -> str:
+    """The name a page gives its site: ``og:site_name``, else its JSON-LD publisher's name; '' if neither.
+
+    Not trafilatura's ``sitename``: when a page names no site, that falls back
+    to a Twitter handle, a title fragment or the URL's domain, which are not
+    the publisher's own name for itself.
+    """
+    from lxml import html as lxml_html  # trafilatura's own parser, so no new dependency
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return ""
+    for content in tree.xpath('//meta[@property="og:site_name"]/@content'):
+        if content.strip():
+            return " ".join(content.split())
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            name = _publisher_name(json.loads(script))
+        except (ValueError, RecursionError):
+            continue
+        if name:
+            return name
+    return ""
+
+
+def _publisher_name(data: Any) -> str:
+    """The first ``publisher`` name in JSON-LD data (an object, a list, or a ``@graph`` of objects)."""
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        publisher = item.get("publisher")
+        publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+        name = publisher.get("name") if isinstance(publisher, dict) else publisher
+        if isinstance(name, str) and name.strip() and not name.strip().startswith("http"):
+            return " ".join(name.split())
+        found = _publisher_name(item.get("@graph", []))
+        if found:
+            return found
+    return ""
 
 
 # -- corpora: JSONL, JSON, CSV -----------------------------------------------
@@ -622,11 +665,10 @@ def _outlet(text: str, meta: dict[str, str]) -> tuple[str, str]:
         name = byline.group("name").strip().lower()
         if name in names:
             return names[name], "byline"
-    for key in ("url", "site"):
-        if meta.get(key):
-            found = outlet_from_url(meta[key]) if key == "url" else names.get(meta[key].lower())
-            if found:
-                return found, key
+    if meta.get("site"):  # the page's own name for its site, before the domain it was saved from
+        return canonical_outlet(meta["site"]), "site"
+    if meta.get("url") and (found := outlet_from_url(meta["url"])):
+        return found, "url"
     return "unknown", "unknown"
 
 

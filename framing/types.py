@@ -34,7 +34,8 @@ class Article:
 
     ``outlet_source`` says how the outlet was known: ``manifest``, ``metadata``,
     ``option`` (given on the command line or by the caller), ``dateline``,
-    ``byline``, ``credit``, ``url`` or ``unknown``.
+    ``byline``, ``credit``, ``site`` (a web page's ``og:site_name`` or JSON-LD
+    publisher), ``url`` or ``unknown``.
     """
 
     text: str
