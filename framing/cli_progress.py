@@ -46,7 +46,12 @@ class Progress:
     def track(
         self, items: Iterable[T], phase: str, total: int | None, *, label: Callable[[T], str] | None = None
     ) -> Iterator[T]:
-        """Yield ``items`` unchanged, counting each one (``label`` names it in the line) as done."""
+        """Yield ``items`` unchanged, each counted as done when the next is asked for (``label`` names it).
+
+        Counting then, not when an item is handed over, keeps a lazy pipeline's
+        count honest: a streamed article is read, then analysed and written,
+        before the next one is read.
+        """
         if self.quiet:
             yield from items
         elif sys.stderr.isatty():
@@ -82,15 +87,13 @@ class Progress:
     ) -> Iterator[T]:
         began = last = time.monotonic()
         count = 0
-        shown = ""
         for item in items:
+            yield item
             count += 1
-            shown = label(item) if label else ""
             now = time.monotonic()
             if now - last >= self.interval:
-                _line(_meter(phase, count, total, now - began, shown))
+                _line(_meter(phase, count, total, now - began, label(item) if label else ""))
                 last = now
-            yield item
         if last > began:  # the phase was long enough to be logged: say that it ended, and how fast
             _line(_meter(phase, count, total, time.monotonic() - began, ""))
 
@@ -104,9 +107,9 @@ def _with_bar(
             if bar.total is not None and bar.n >= bar.total:
                 bar.total = bar.n + 1  # the count of inputs was an estimate, and this one was short
             if label:
-                bar.set_postfix_str(visible(label(item)), refresh=False)
-            bar.update()
+                bar.set_postfix_str(visible(label(item)), refresh=False)  # the item at work
             yield item
+            bar.update()
 
 
 def above_progress() -> AbstractContextManager[None]:
