@@ -9,7 +9,8 @@ to stdout and never changes what the command writes there. Names from the
 input (the article being read) are shown with control characters escaped.
 
 tqdm draws the bar and formats the plain lines too (``format_meter``), so both
-read the same; its rate and time left are a smoothed moving average.
+read the same. The bar's rate is a moving average of recent items; a plain
+line's is the phase's average so far, and its time left assumes that rate.
 """
 
 from __future__ import annotations
