@@ -9,7 +9,7 @@ control characters from file names and articles as visible escapes.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -31,7 +31,6 @@ from .io import (
     SCHEMA_VERSION,
     check_writable,
     dumps,
-    expected_count,
     jsonl_line,
     path_text,
     read_corpus,
@@ -361,7 +360,7 @@ def _readable(
     max_bytes: int,
     errors: list[ReadError],
     follow_links: bool,
-    track: Callable[[Iterable[Article | ReadError], int | None], Iterator[Article | ReadError]],
+    track: Callable[[Iterable[Article | ReadError], Sequence[str]], Iterator[Article | ReadError]],
 ) -> Iterator[Article]:
     """The articles that can be read; what cannot is collected and reported on stderr.
 
@@ -371,7 +370,7 @@ def _readable(
     if outlet and (notice := unknown_outlet_notice(outlet)):
         _say(f"warning: {notice}")
     items = read_corpus(paths, max_bytes=max_bytes, follow_links=follow_links)
-    for item in track(items, expected_count(paths)):
+    for item in track(items, paths):
         if isinstance(item, ReadError):
             errors.append(item)
             _say(f"skipped {item.source}: {item.reason}")

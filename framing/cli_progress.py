@@ -18,12 +18,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import TypeVar
 
 from tqdm import tqdm
 
+from .io import expected_count
 from .report.inert import visible
 
 T = TypeVar("T")
@@ -60,9 +61,15 @@ class Progress:
         else:
             yield from self._with_lines(items, phase, total, label)
 
-    def tracker(self, phase: str) -> Callable[[Iterable[T], int | None], Iterator[T]]:
-        """:meth:`track` for one phase, labelling each item by its ``source``, to hand to a reader."""
-        return lambda items, total: self.track(items, phase, total, label=_source)
+    def tracker(self, phase: str) -> Callable[[Iterable[T], Sequence[str]], Iterator[T]]:
+        """:meth:`track` of what is read from ``paths``, labelled by ``source``, to hand to a reader.
+
+        The inputs are counted for the total (:func:`framing.io.expected_count`)
+        only when progress is shown: with ``--quiet`` no file is opened twice.
+        """
+        return lambda items, paths: self.track(
+            items, phase, None if self.quiet else expected_count(paths), label=_source
+        )
 
     @contextmanager
     def step(self, phase: str) -> Iterator[None]:
