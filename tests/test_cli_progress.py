@@ -74,3 +74,15 @@ def test_file_names_in_progress_lines_show_control_characters_escaped(tmp_path, 
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stderr
     assert "evil\\x1b[2Jname.txt" in progress_lines(result.stderr, "analysing")[0]
+
+
+def test_the_total_counts_a_corpus_file_s_records_and_its_bad_lines(tmp_path, no_network):
+    records = [json.dumps({"id": name, "text": text}) for name, text in TEXTS.items()]
+    (tmp_path / "corpus.jsonl").write_text("\n".join([records[0], "{not json", "", records[1]]) + "\n",
+                                          encoding="utf-8")
+    result = run("score", tmp_path / "corpus.jsonl", "--format", "jsonl", env=EVERY_ITEM)
+    assert result.exit_code == 0, result.output
+    lines = progress_lines(result.stderr, "scoring")
+    assert [line.split(" [")[0] for line in lines[:3]] == [
+        "scoring: 1/3 articles", "scoring: 2/3 articles", "scoring: 3/3 articles"]  # the blank line is no item
+    assert len(result.stdout.splitlines()) == 2 and "corpus.jsonl:2: malformed JSON" in result.stderr
