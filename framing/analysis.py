@@ -144,8 +144,12 @@ def _warnings(article: Article, doc: Doc) -> list[str]:
 def merge_results(
     results: Iterable[FamilyResult],
 ) -> tuple[dict[str, float], list[Evidence], list[Attribution], list[str]]:
-    """Every family's features (finite), evidence and attributions (in text order) and warnings, as one,
-    with the indices computed from them: what an analysis holds, and what FramingFeatures reads."""
+    """The families' results as one: features (finite) plus the indices, evidence, attributions, warnings.
+
+    Evidence and attributions are put in text order before the indices are
+    computed from them. :func:`analyze` and ``FramingFeatures`` both use this,
+    so a transformer's ``index.*`` column is the analysis's value.
+    """
     features: dict[str, float] = {}
     evidence: list[Evidence] = []
     attributions: list[Attribution] = []
