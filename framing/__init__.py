@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .analysis import analyze
 from .compare import Comparison, compare
 from .errors import AnalysisError, FramingError, InputError, ModelError, OutputError
+from .frames import to_frame
 from .io import load_corpus, read_corpus
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
 from .runner import analyze_corpus
@@ -81,5 +82,6 @@ __all__ = [
     "read_corpus",
     "shipped_loaded_tagger",
     "shipped_tagger",
+    "to_frame",
     "write_report",
 ]

@@ -145,12 +145,19 @@ def _warnings(article: Article, doc: Doc) -> list[str]:
     return found
 
 
-def _combine(
-    article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str], table: ActorTable
-) -> Analysis:
+def merge_results(
+    results: Iterable[FamilyResult],
+) -> tuple[dict[str, float], list[Evidence], list[Attribution], list[str]]:
+    """The families' results as one: features (finite) plus the indices, evidence, attributions, warnings.
+
+    Evidence and attributions are put in text order before the indices are
+    computed from them. :func:`analyze` and ``FramingFeatures`` both use this,
+    so a transformer's ``index.*`` column is the analysis's value.
+    """
     features: dict[str, float] = {}
     evidence: list[Evidence] = []
     attributions: list[Attribution] = []
+    warnings: list[str] = []
     for result in results:
         for key, value in result.features.items():
             features[key] = float(value) if math.isfinite(value) else 0.0
@@ -160,6 +167,14 @@ def _combine(
     evidence.sort(key=lambda e: (e.start, e.end, e.family, e.label))
     attributions.sort(key=lambda a: (a.cue.start, a.cue.end))
     _with_indices(features, attributions, evidence)
+    return features, evidence, attributions, warnings
+
+
+def _combine(
+    article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str], table: ActorTable
+) -> Analysis:
+    features, evidence, attributions, found = merge_results(results)
+    warnings.extend(found)
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
     return Analysis(
         article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences,

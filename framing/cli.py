@@ -9,7 +9,7 @@ control characters from file names and articles as visible escapes.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -20,24 +20,24 @@ from . import __version__
 from .actor_table import ActorTable, load_actor_table
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
+from .cli_progress import Progress, above_progress
 from .compare import compare as build_comparison
 from .errors import FramingError, InputError, ModelError, OutputError
 from .features import families
-from .model import Model, load_model, with_model
+from .model import Model, load_model, shipped_model_names, with_model
 from .io import (
     DEFAULT_MAX_BYTES,
     SCHEMA_VERSION,
-    analysis_record,
     check_writable,
     dumps,
     jsonl_line,
-    error_record,
     path_text,
     read_corpus,
     unknown_outlet_notice,
     with_outlet,
     write_atomic,
 )
+from .records import analysis_record, error_record
 from .runner import analyze_corpus, analyze_parallel
 from .report import markdown_text, terminal, write_markdown_report
 from .report.json import comparison_record
@@ -46,8 +46,16 @@ from .report.tables import check_table_folder, write_csv_tables
 from .report.terminal import message_line
 from .scoring import explain as explain_index
 from .scoring import index_names
-from .tagger import shipped_loaded_tagger, shipped_tagger
+from .tagger import SHIPPED, SHIPPED_LOADED, shipped_loaded_tagger, shipped_tagger
 from .types import Analysis, Article, ReadError
+
+EPILOG = (
+    "Exit codes: 0 done; 1 an input or domain error (nothing could be scored, a model that cannot be "
+    "used, an output that cannot be written, --strict with an input that could not be read); "
+    "2 a usage error (an unknown option, a bad value).\n\n"
+    f"Shipped models: {', '.join(shipped_model_names())} (--model NAME); "
+    f"taggers {SHIPPED} and {SHIPPED_LOADED} (--tagger)."
+)
 
 app = typer.Typer(
     name="framing",
@@ -60,12 +68,11 @@ app = typer.Typer(
         "  cat article.txt | framing score - --explain hedging\n\n"
         "  framing compare seeds --output reports/seeds.md"
     ),
+    epilog=EPILOG,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-PROGRESS_FROM = 5
 
 
 class ScoreFormat(str, Enum):
@@ -111,6 +118,10 @@ ActorsFile = Annotated[
         "so your groups ('Russian government': Putin, the Kremlin, ...) become actors of their own.",
     ),
 ]
+Quiet = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Show no progress on stderr (warnings and errors still show)."),
+]
 Tagger = Annotated[
     bool,
     typer.Option(
@@ -137,7 +148,7 @@ def _main(
     """Measure how news outlets frame the same story."""
 
 
-@app.command()
+@app.command(epilog=EPILOG)
 def score(
     paths: Paths,
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
@@ -162,6 +173,7 @@ def score(
     tagger: Tagger = False,
     follow_links: FollowLinks = False,
     actors: ActorsFile = None,
+    quiet: Quiet = False,
 ) -> None:
     """Score articles: one row per article with its features.
 
@@ -169,6 +181,9 @@ def score(
     row for corpus files). With --format json the output is one document:
     {"schema_version": 1, "articles": [...], "errors": [...]}.
     """
+    if explain == "model" and model is None:
+        _fail("--explain model lists what a trained model found in each article: give the model with "
+              f"--model (e.g. --model {shipped_model_names()[0]})", 2)
     choices = [*families(), "actors", *index_names(), *(["model"] if model else [])]
     if explain is not None and explain not in choices:
         _fail(f"unknown family or index {explain!r} for --explain; choose one of {', '.join(choices)}", 2)
@@ -179,22 +194,26 @@ def score(
     _check_tagger(tagger)
     table = _actor_table(actors)
     errors: list[ReadError] = []
+    progress = Progress(quiet=quiet)
     if format is ScoreFormat.jsonl:
         scored = 0  # streamed: nothing is kept, so memory stays flat on any corpus size
-        for line in _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger, follow_links, table):
+        # the count is of inputs read, which runs a few chunks ahead of the lines written with --jobs
+        lines = _jsonl_lines(paths, outlet, max_bytes, errors, jobs, loaded, tagger, follow_links, progress, table)
+        for line in lines:
             sys.stdout.write(line)
             scored += 1
     else:
-        stream = _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links, table)
+        articles = _read(paths, outlet, max_bytes, errors, follow_links, progress)
+        stream = _analysed(articles, errors, jobs, tagger, table)
         if loaded is not None:
             stream = (with_model(a, loaded) for a in stream)
-        analyses = list(_with_progress(stream))
+        analyses = list(progress.track(stream, "analysing", len(articles), label=_source))
         _print_scores(analyses, errors, format, explain)
         scored = len(analyses)
     _finish(scored, errors, strict)
 
 
-@app.command()
+@app.command(epilog=EPILOG)
 def compare(
     paths: Paths,
     output: Annotated[
@@ -227,6 +246,7 @@ def compare(
     tagger: Tagger = False,
     follow_links: FollowLinks = False,
     actors: ActorsFile = None,
+    quiet: Quiet = False,
 ) -> None:
     """Compare outlets story by story and write a report."""
     if output is not None:
@@ -237,13 +257,16 @@ def compare(
     loaded = load_model(model) if model else None
     _check_tagger(tagger)
     errors: list[ReadError] = []
-    stream = _analysed(paths, None, max_bytes, errors, jobs, tagger, follow_links, _actor_table(actors))
+    progress = Progress(quiet=quiet)
+    articles = _read(paths, None, max_bytes, errors, follow_links, progress)
+    stream = _analysed(articles, errors, jobs, tagger, _actor_table(actors))
     if loaded is not None:
         stream = (with_model(a, loaded) for a in stream)  # here, so the progress count includes the model
-    analyses = list(_with_progress(stream))
+    analyses = list(progress.track(stream, "analysing", len(articles), label=_source))
     if not analyses:
         _finish(0, errors, strict)
-    comparison = build_comparison(analyses, errors, model=loaded)
+    with progress.step("comparing"):
+        comparison = build_comparison(analyses, errors, model=loaded)
     if comparison.n_articles == 0:
         _fail("nothing to compare: no article is in English (see the warnings above)", 1)
     command = "framing compare " + " ".join(_shown(p) for p in paths)
@@ -256,7 +279,8 @@ def compare(
     if actors:
         command += f" --actors {_shown(str(actors))}"
     if format is CompareFormat.json:
-        text = dumps(comparison_record(comparison))
+        with progress.step("writing"):
+            text = dumps(comparison_record(comparison))
         if output is None:
             sys.stdout.write(text)
         else:
@@ -265,10 +289,14 @@ def compare(
     elif output is None:
         if format is CompareFormat.html:
             _fail("--format html writes a page with charts beside it: give --output FILE.html", 2)
-        sys.stdout.write(markdown_text(comparison, command=command, detail=depth))
+        with progress.step("writing"):
+            text = markdown_text(comparison, command=command, detail=depth)
+        sys.stdout.write(text)
     else:
         html = format is CompareFormat.html
-        for path in write_markdown_report(comparison, output, command=command, html=html, detail=depth):
+        with progress.step("charting and writing"):
+            written = write_markdown_report(comparison, output, command=command, html=html, detail=depth)
+        for path in written:
             _say(f"wrote {path_text(path)}")
     if csv_dir is not None:
         for path in write_csv_tables(comparison, csv_dir):
@@ -281,8 +309,8 @@ def _shown(path: str) -> str:
     return path_text(Path(path).name if Path(path).is_absolute() else path)
 
 
-app.command("train")(train_command)
-app.command("evaluate")(evaluate_command)
+app.command("train", epilog=EPILOG)(train_command)
+app.command("evaluate", epilog=EPILOG)(evaluate_command)
 
 
 def _check_writable(output: Path) -> None:
@@ -321,19 +349,32 @@ def _actor_table(path: Path | None) -> ActorTable | None:
         _fail(f"cannot use --actors: {error}", 1)
 
 
-def _analysed(
+def _read(
     paths: list[str],
     outlet: str | None,
     max_bytes: int,
     errors: list[ReadError],
+    follow_links: bool,
+    progress: Progress,
+) -> list[Article]:
+    """Every article that can be read, kept: the commands that call this keep every result anyway."""
+    return list(_readable(paths, outlet, max_bytes, errors, follow_links, progress.tracker("reading")))
+
+
+def _source(analysis: Analysis) -> str:
+    """Where an analysis came from, for the progress line."""
+    return analysis.article.source
+
+
+def _analysed(
+    articles: list[Article] | Iterator[Article],
+    errors: list[ReadError],
     jobs: int,
     tagger: bool = False,
-    follow_links: bool = False,
     actors: ActorTable | None = None,
 ) -> Iterator[Analysis]:
-    """Analyse what can be read, in input order; warnings and failed articles go to stderr."""
+    """Analyse the articles, in input order; warnings and failed articles go to stderr."""
     failed: list[ReadError] = []
-    articles = _readable(paths, outlet, max_bytes, errors, follow_links)
     for analysis in analyze_corpus(articles, jobs=jobs, tagger=tagger, errors=failed, actors=actors):
         _skip_failed(failed, errors)
         _warn(analysis.article.source, analysis.warnings)
@@ -349,7 +390,8 @@ def _jsonl_lines(
     jobs: int,
     model: Model | None,
     tagger: bool,
-    follow_links: bool = False,
+    follow_links: bool,
+    progress: Progress,
     actors: ActorTable | None = None,
 ) -> Iterator[str]:
     """The ``--format jsonl`` lines, made where the article is analysed; warnings go to stderr.
@@ -358,11 +400,11 @@ def _jsonl_lines(
     whole analysis, which leaves this process less to receive. A model stays in
     this process: sending it with every chunk would cost more than it saves.
     """
+    articles = _readable(paths, outlet, max_bytes, errors, follow_links, progress.tracker("scoring"))
     if model is not None:
-        for analysis in _analysed(paths, outlet, max_bytes, errors, jobs, tagger, follow_links, actors):
+        for analysis in _analysed(articles, errors, jobs, tagger, actors):
             yield jsonl_line(analysis_record(with_model(analysis, model)))
         return
-    articles = _readable(paths, outlet, max_bytes, errors, follow_links)
     failed: list[ReadError] = []
     for source, warnings, line in analyze_parallel(
         articles, jobs, then=jsonl_output, tagger=tagger, errors=failed, actors=actors
@@ -392,7 +434,12 @@ def _warn(source: str, warnings: tuple[str, ...]) -> None:
 
 
 def _readable(
-    paths: list[str], outlet: str | None, max_bytes: int, errors: list[ReadError], follow_links: bool = False
+    paths: list[str],
+    outlet: str | None,
+    max_bytes: int,
+    errors: list[ReadError],
+    follow_links: bool,
+    track: Callable[[Iterable[Article | ReadError], Sequence[str]], Iterator[Article | ReadError]],
 ) -> Iterator[Article]:
     """The articles that can be read; what cannot is collected and reported on stderr.
 
@@ -401,7 +448,8 @@ def _readable(
     """
     if outlet and (notice := unknown_outlet_notice(outlet)):
         _say(f"warning: {notice}")
-    for item in read_corpus(paths, max_bytes=max_bytes, follow_links=follow_links):
+    items = read_corpus(paths, max_bytes=max_bytes, follow_links=follow_links)
+    for item in track(items, paths):
         if isinstance(item, ReadError):
             errors.append(item)
             _say(f"skipped {item.source}: {item.reason}")
@@ -414,18 +462,6 @@ def _readable(
             _warn(item.source, (f"--outlet {chosen.outlet!r} replaces the outlet its "
                                 f"{item.outlet_source} names, {item.outlet!r}",))
         yield chosen
-
-
-def _with_progress(items: Iterator[Analysis]) -> Iterator[Analysis]:
-    """Show a progress count on stderr for batches, never on stdout."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    for count, item in enumerate(items, start=1):
-        if count >= PROGRESS_FROM:
-            sys.stderr.write(f"\rscored {count} articles")
-        yield item
-    sys.stderr.write("\r\033[K")
 
 
 def _print_scores(
@@ -467,8 +503,12 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def _say(message: str) -> None:
-    """One line on stderr, control characters from file names and articles shown, not obeyed."""
-    typer.echo(message_line(message), err=True)
+    """One line on stderr, control characters from file names and articles shown, not obeyed.
+
+    A progress bar on the terminal is cleared for the line and drawn again below it.
+    """
+    with above_progress():
+        typer.echo(message_line(message), err=True)
 
 
 def main() -> None:

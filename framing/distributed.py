@@ -7,7 +7,7 @@ The machine that runs this reads the corpus with :func:`framing.read_corpus`
 ``framing score``), cuts the articles into ``dask.bag`` partitions and sends a
 window of partitions at a time to the cluster. Each worker runs the same
 :func:`framing.analyze` and turns every result into the same record
-(:func:`framing.io.analysis_record`) that ``framing score --format jsonl``
+(:func:`framing.records.analysis_record`) that ``framing score --format jsonl``
 writes. Records come back in input order and are written as they arrive, so
 the output is identical to the single-machine path and memory stays flat
 however large the corpus. Workers need framing installed at the same version
@@ -42,7 +42,8 @@ from typing import Any
 
 from .analysis import analyze
 from .errors import FramingError
-from .io import DEFAULT_MAX_BYTES, analysis_record, jsonl_line, read_corpus
+from .io import DEFAULT_MAX_BYTES, jsonl_line, read_corpus
+from .records import analysis_record
 from .types import Article, ReadError
 
 PARTITION_SIZE = 32  # articles per partition: ~1-2 s of work, so scheduling overhead is small

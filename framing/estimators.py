@@ -19,7 +19,6 @@ from the scikit-learn project. ECML PKDD workshop.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -28,9 +27,11 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
+from .analysis import merge_results
 from .errors import InputError
 from .features import extract_all
 from .features import families as family_modules
+from .scoring import index_names
 from .text import build_doc
 
 CACHE_SIZE = 200_000
@@ -78,15 +79,10 @@ def check_texts(texts: Any, *, what: str = "FramingFeatures") -> list[str]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _all_features(text: str) -> tuple[tuple[str, float], ...]:
-    doc = build_doc(text)
-    pairs: list[tuple[str, float]] = []
-    results = extract_all(doc)
-    for family, module in family_modules().items():
-        result = results[family]
-        for name in module.FEATURE_NAMES:
-            value = float(result.features.get(name, 0.0))
-            pairs.append((name, value if math.isfinite(value) else 0.0))
-    return tuple(pairs)
+    """Every family's features and every index of one text, as :func:`framing.analyze` computes them."""
+    features = merge_results(extract_all(build_doc(text)).values())[0]
+    names = [*family_feature_names(available_families()), *index_names()]
+    return tuple((name, features.get(name, 0.0)) for name in names)
 
 
 def feature_matrix(texts: Sequence[str], names: Sequence[str]) -> np.ndarray:
@@ -106,6 +102,10 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
     families : sequence of str or None, default None
         Feature families to include (``"readability"``, ``"tone"``, ...); None
         means every family of the running code, in registry order.
+    indices : bool, default False
+        Add the framing indices (``index.skepticism``, ...) after the
+        families' columns. Each index is computed from every family, as
+        :func:`framing.analyze` computes it, whichever ``families`` are chosen.
 
     Attributes
     ----------
@@ -122,8 +122,9 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
     (2, 3)
     """
 
-    def __init__(self, *, families: Sequence[str] | None = None) -> None:
+    def __init__(self, *, families: Sequence[str] | None = None, indices: bool = False) -> None:
         self.families = families
+        self.indices = indices
 
     def fit(self, X: Any, y: Any = None) -> FramingFeatures:
         """Check the families and the texts; nothing is learned from them."""
@@ -144,8 +145,10 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
                     f"{', '.join(map(repr, unknown)) or '(none given)'}; choose from {', '.join(known)}"
                 )
             chosen = tuple(f for f in known if f in set(self.families))
+        if not isinstance(self.indices, (bool, np.bool_)):
+            raise InputError(f"indices must be True or False, not {self.indices!r}")
         self.families_ = chosen
-        self.feature_names_out_ = family_feature_names(chosen)
+        self.feature_names_out_ = family_feature_names(chosen) + (index_names() if self.indices else ())
         return self
 
     def transform(self, X: Any) -> np.ndarray:

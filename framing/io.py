@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError, OutputError
 from .lexicons import load_table
-from .types import Actor, Analysis, Article, Attribution, Corpus, Evidence, ReadError, Span
+from .types import Article, Corpus, ReadError
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -93,6 +93,46 @@ def read_corpus(
             yield from _read_stdin(stdin or sys.stdin.buffer, max_bytes)
         else:
             yield from _read_path(Path(path), reading)
+
+
+def expected_count(paths: str | Path | Iterable[str | Path]) -> int | None:
+    """About how many items (articles and errors) :func:`read_corpus` will yield, counted cheaply.
+
+    For a progress total: a file counts one, a JSONL file its non-blank lines, a
+    CSV file its lines after the header (a field that spans lines makes this
+    an overcount), a JSON file its list's length. None when standard input is
+    among the inputs, whose size is not known before it is read.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    total = 0
+    for given in paths:
+        if str(given) == STDIN:
+            return None
+        path = Path(given)
+        if path.is_dir():
+            total += sum(_items_in(p) for p in path.iterdir()
+                         if p.name != MANIFEST and not p.name.startswith("."))
+        else:
+            total += _items_in(path)
+    return total
+
+
+def _items_in(path: Path) -> int:
+    """About how many items one file yields: at least one (an article or an error)."""
+    suffix = path.suffix.lower()
+    if suffix not in CORPUS_SUFFIXES or not path.is_file():
+        return 1
+    try:
+        with path.open("rb") as handle:
+            if suffix == ".json":
+                data = json.loads(handle.read())
+                data = data.get("articles", data) if isinstance(data, dict) else data
+                return max(1, len(data) if isinstance(data, list) else 1)
+            lines = sum(1 for line in handle if line.strip())
+    except (OSError, ValueError, RecursionError):
+        return 1
+    return max(1, lines - 1 if suffix == ".csv" else lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,11 +358,54 @@ def _html_article(html: str, source: str, meta: dict[str, str]) -> Iterator[Arti
         "title": getattr(document, "title", None) or "",
         "url": getattr(document, "url", None) or "",
         "date": getattr(document, "date", None) or "",
-        "site": getattr(document, "sitename", None) or "",
+        "site": site_name(html),
     }
     merged = {k: v for k, v in found.items() if v}
     merged.update({k: v for k, v in meta.items() if v})
     yield make_article(text, source, {"id": Path(source).stem, **merged})
+
+
+def site_name(html: str) -> str:
+    """The name a page gives its site: ``og:site_name``, else its JSON-LD publisher's name; '' if neither.
+
+    Not trafilatura's ``sitename``: when a page names no site, that falls back
+    to a Twitter handle, a title fragment or the URL's domain, which are not
+    the publisher's own name for itself.
+    """
+    from lxml import html as lxml_html  # trafilatura's own parser, so no new dependency
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return ""
+    for content in tree.xpath('//meta[@property="og:site_name"]/@content'):
+        if content.strip():
+            return " ".join(content.split())
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            name = _publisher_name(json.loads(script))
+        except (ValueError, RecursionError):
+            continue
+        if name:
+            return name
+    return ""
+
+
+def _publisher_name(data: Any) -> str:
+    """The first ``publisher`` name in JSON-LD data (an object, a list, or a ``@graph`` of objects)."""
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        publisher = item.get("publisher")
+        publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+        name = publisher.get("name") if isinstance(publisher, dict) else publisher
+        if isinstance(name, str) and name.strip() and not name.strip().startswith("http"):
+            return " ".join(name.split())
+        found = _publisher_name(item.get("@graph", []))
+        if found:
+            return found
+    return ""
 
 
 # -- corpora: JSONL, JSON, CSV -----------------------------------------------
@@ -601,11 +684,10 @@ def _outlet(text: str, meta: dict[str, str]) -> tuple[str, str]:
         name = byline.group("name").strip().lower()
         if name in names:
             return names[name], "byline"
-    for key in ("url", "site"):
-        if meta.get(key):
-            found = outlet_from_url(meta[key]) if key == "url" else names.get(meta[key].lower())
-            if found:
-                return found, key
+    if meta.get("site"):  # the page's own name for its site, before the domain it was saved from
+        return canonical_outlet(meta["site"]), "site"
+    if meta.get("url") and (found := outlet_from_url(meta["url"])):
+        return found, "url"
     return "unknown", "unknown"
 
 
@@ -722,77 +804,6 @@ def with_outlet(article: Article, outlet: str) -> Article:
 
 
 SCHEMA_VERSION = 1
-
-
-def analysis_record(analysis: Analysis) -> dict[str, Any]:
-    """One analysed article as plain JSON-ready data (the ``--format json`` row)."""
-    article = analysis.article
-    record = {
-        "source": article.source,
-        "id": article.id,
-        "outlet": article.outlet,
-        "outlet_source": article.outlet_source,
-        "title": article.title,
-        "date": article.date,
-        "url": article.url,
-        "story": article.story,
-        "meta": dict(sorted(article.meta.items())),
-        "language": analysis.language,
-        "not_applicable": list(analysis.not_applicable),
-        "features": {k: _number(v) for k, v in analysis.features.items()},
-        "evidence": [_evidence_record(e) for e in analysis.evidence],
-        "attributions": [_attribution_record(a) for a in analysis.attributions],
-        "actors": [_actor_record(a) for a in analysis.actors],
-        "warnings": list(analysis.warnings),
-    }
-    for tagger in ("cue_tagger", "loaded_tagger"):
-        if getattr(analysis, tagger) is not None:
-            record[tagger] = getattr(analysis, tagger)
-    return record
-
-
-def _actor_record(actor: Actor) -> dict[str, Any]:
-    return {"name": actor.name, "kind": actor.kind, "group": actor.group,
-            "mentions": [_span_record(m) for m in actor.mentions]}
-
-
-def error_record(error: ReadError) -> dict[str, str]:
-    return {"source": error.source, "reason": error.reason}
-
-
-def _number(value: float) -> float | int:
-    rounded = round(float(value), 6)
-    return int(rounded) if rounded.is_integer() else rounded
-
-
-def _evidence_record(evidence: Evidence) -> dict[str, Any]:
-    return {
-        "family": evidence.family,
-        "label": evidence.label,
-        "start": evidence.start,
-        "end": evidence.end,
-        "text": evidence.text,
-        "sentence": evidence.sentence,
-        "attrs": dict(sorted(evidence.attrs.items())),
-    }
-
-
-def _span_record(span: Span | None) -> dict[str, Any] | None:
-    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
-
-
-def _attribution_record(attribution: Attribution) -> dict[str, Any]:
-    return {
-        "cue": _span_record(attribution.cue),
-        "source": _span_record(attribution.source),
-        "content": _span_record(attribution.content),
-        "verb_stance": attribution.verb_stance,
-        "source_type": attribution.source_type,
-        "skeptical": attribution.skeptical,
-        "direct": attribution.direct,
-        "sentence": attribution.sentence,
-        "attrs": dict(sorted(attribution.attrs.items())),
-    }
 
 
 def dumps(document: Any) -> str:

@@ -384,6 +384,26 @@ def _npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
 # --- loading -----------------------------------------------------------------------------
 
 
+def shipped_model_names() -> tuple[str, ...]:
+    """The models shipped in the package that ``--model NAME`` loads by name: cards of this module's format.
+
+    The name recogniser (``ner``) and the taggers ship cards of their own formats there too.
+    """
+    folder = resources.files("framing.models")
+    return tuple(sorted(
+        entry.name.removesuffix(".json") for entry in folder.iterdir()
+        if entry.name.endswith(".json") and _card_format(entry.read_text(encoding="utf-8")) == FORMAT
+    ))
+
+
+def _card_format(text: str) -> object:
+    try:
+        card = json.loads(text)
+    except ValueError:
+        return None
+    return card.get("format") if isinstance(card, dict) else None
+
+
 def _resolve(path: str | Path) -> Path:
     """A path as given; a bare name of a model shipped in the package ("sentence-bias") else."""
     given = Path(path)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, overload
 
 from .names import name_key, surname
+from .records import analysis_record
 
 SentenceKind = Literal["headline", "body", "subhead", "caption", "byline", "boilerplate"]
 SourceType = Literal["person", "organisation", "anonymous", "media", "document"]
@@ -35,7 +36,8 @@ class Article:
 
     ``outlet_source`` says how the outlet was known: ``manifest``, ``metadata``,
     ``option`` (given on the command line or by the caller), ``dateline``,
-    ``byline``, ``credit``, ``url`` or ``unknown``.
+    ``byline``, ``credit``, ``site`` (a web page's ``og:site_name`` or JSON-LD
+    publisher), ``url`` or ``unknown``.
     """
 
     text: str
@@ -265,6 +267,15 @@ class Analysis:
 
     def evidence_for(self, family: str) -> tuple[Evidence, ...]:
         return tuple(e for e in self.evidence if e.family == family)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as plain data: the record ``framing score --format json`` prints for it.
+
+        Metadata, features (rounded to six places, as in the JSON), every
+        evidence item and attribution with its character span, and warnings;
+        ready for ``json.dumps``.
+        """
+        return analysis_record(self)
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,21 @@ def test_an_unknown_outlet_and_an_overridden_manifest_outlet_are_warned_about(tm
     assert "not a known outlet" not in result.stderr
     assert "replaces the outlet its manifest names, 'The Guardian'" in result.stderr
     assert "names, 'Reuters'" not in result.stderr
+
+
+def test_help_lists_exit_codes_and_shipped_models():
+    for args in (["--help"], ["score", "--help"], ["compare", "--help"]):
+        help_text = " ".join(run(*args).stdout.split())
+        assert "Exit codes: 0 done; 1 an input or domain error" in help_text
+        assert "2 a usage error" in help_text
+        assert "Shipped models: sentence-bias (--model NAME)" in help_text
+        assert "attribution-tagger and loaded-tagger (--tagger)" in help_text
+
+
+def test_explain_model_without_a_model_says_model_is_needed():
+    result = run("score", SEEDS / "000_235e616d53163978.txt", "--explain", "model")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: --explain model lists what a trained model found in each article: give the model with "
+        "--model (e.g. --model sentence-bias)"
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from framing import FramingError, analyze, read_corpus
-from framing.io import analysis_record
+from framing.records import analysis_record
 from framing.types import Article
 
 from .conftest import SEEDS, seed_text

@@ -106,7 +106,7 @@ def test_tags_say_it_takes_strings() -> None:
 def test_clone_keeps_parameters_not_state() -> None:
     fitted = FramingFeatures(families=["tone"]).fit(SENTENCES)
     copy = clone(fitted)
-    assert copy.get_params() == {"families": ["tone"]}
+    assert copy.get_params() == {"families": ["tone"], "indices": False}
     assert not hasattr(copy, "feature_names_out_")
 
 

@@ -53,7 +53,7 @@ def test_html_page_yields_the_article_body_only():
     assert '"successfully fulfil the tasks"' in text
     for junk in ("Sports", "cookies", "newsletter", "inbox", "Related stories", "Copyright", "track()", "border"):
         assert junk not in text
-    assert article.outlet == "CBC News" and article.outlet_source == "url"
+    assert article.outlet == "CBC News" and article.outlet_source == "site"  # its og:site_name
     assert article.title == "Putin orders Russian troops out of Syria"
 
 
@@ -157,3 +157,33 @@ def test_size_limit_has_a_clear_error(tmp_path):
     path.write_text(seed_text("000") * 3, encoding="utf-8")
     (error,) = load_corpus(path, max_bytes=10_000).errors
     assert "too large" in error.reason and "--max-bytes" in error.reason
+
+
+def _cbc_page_with(head_lines: str, url: str) -> str:
+    """The CBC fixture page with its og:site_name and canonical link replaced by ``head_lines``."""
+    page = (FIXTURES / "cbc_page.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="og:site_name" content="CBC News">\n', "")
+    return page.replace('<link rel="canonical" href="https://www.cbc.ca/news/world/putin-syria-withdrawal-1.4443112">',
+                        f'<link rel="canonical" href="{url}">\n{head_lines}')
+
+
+def test_a_page_s_json_ld_publisher_names_the_outlet_before_its_domain(tmp_path):
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
+          '"NewsArticle", "headline": "Putin orders Russian troops out of Syria", "publisher": {"@type": '
+          '"NewsMediaOrganization", "name": "Winnipeg Free Press"}}]}</script>')
+    page = tmp_path / "putin.html"
+    page.write_text(_cbc_page_with(ld, "https://www.winnipegfreepress.com/world/putin-syria"), encoding="utf-8")
+    (article,) = load_corpus(page)
+    assert (article.outlet, article.outlet_source) == ("Winnipeg Free Press", "site")
+
+
+def test_og_site_name_wins_over_the_domain_and_the_domain_is_the_fallback(tmp_path):
+    page = tmp_path / "syndicated.html"
+    page.write_text(_cbc_page_with('<meta property="og:site_name" content="The Globe and Mail">',
+                                   "https://news.example.org/world/putin-syria"), encoding="utf-8")
+    (article,) = load_corpus(page)
+    assert (article.outlet, article.outlet_source) == ("The Globe and Mail", "site")
+    page.write_text(_cbc_page_with('<meta name="twitter:site" content="@cbcnews">',
+                                   "https://news.example.org/world/putin-syria"), encoding="utf-8")
+    (article,) = load_corpus(page)
+    assert (article.outlet, article.outlet_source) == ("news.example.org", "url")  # a handle is no site name

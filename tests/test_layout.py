@@ -1,4 +1,7 @@
-"""The layout shows the design: no module too long to read, no import cycle, nothing heavy at import."""
+"""The layout shows the design: no module too long to read, no import cycle, nothing heavy at import.
+
+An import cycle counts imports inside functions too, but not those under ``if TYPE_CHECKING:``.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ def _imports(path: Path, modules: set[str]) -> set[str]:
     name = _module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
@@ -35,6 +38,20 @@ def _imports(path: Path, modules: set[str]) -> set[str]:
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
     return {m for m in found if m in modules and m != name}
+
+
+def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node but those under ``if TYPE_CHECKING:``, which is never true when the code runs."""
+    found: list[ast.AST] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            stack.extend(node.orelse)
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _graph() -> dict[str, set[str]]:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .values import Comparison, Excerpt, OutletInStory, StoryComparison
+if TYPE_CHECKING:  # annotations only: values.Comparison.to_frames imports this module
+    from .values import Comparison, Excerpt, OutletInStory, StoryComparison
 
 Row = tuple[Any, ...]
 
