@@ -33,10 +33,10 @@ from .io import (
     jsonl_line,
     path_text,
     read_corpus,
-    unknown_outlet_notice,
     with_outlet,
     write_atomic,
 )
+from .outlets import unknown_outlet_notice
 from .records import analysis_record, error_record
 from .runner import analyze_corpus, analyze_parallel
 from .report import markdown_text, terminal, write_markdown_report

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import difflib
 import json
 import os
 import re
@@ -24,10 +23,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 from .errors import InputError, OutputError
-from .lexicons import load_table
+from .outlets import canonical_outlet, outlet_of, wire_credit
 from .types import Article, Corpus, ReadError
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -644,95 +642,13 @@ def _manifest_entries(path: Path, reader: csv.DictReader[str]) -> tuple[dict[str
 def make_article(text: str, source: str, meta: dict[str, str]) -> Article:
     """An Article from text and metadata, inferring the outlet when none is given."""
     meta = {k: v.strip() for k, v in meta.items() if isinstance(v, str) and v.strip()}
-    outlet, how = _outlet(text, meta)
+    outlet, how = outlet_of(text, meta)
     known = {k: meta.get(k, "") for k in METADATA_FIELDS if k != "outlet"}
     extra = {k: v for k, v in meta.items() if k not in METADATA_FIELDS}
     credit = wire_credit(text)
     if credit:
         extra["wire_credit"] = credit
     return Article(text=text, source=source, outlet=outlet, outlet_source=how, meta=extra, **known)
-
-
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'/-]{1,60}\((?P<agency>[A-Za-z][A-Za-z .&]{1,40})\)\s*[-\u2013\u2014]")
-_BYLINE = re.compile(r"^\s*By\s+(?P<name>(?:The\s+)?[A-Z][\w&.' -]{1,60}?)\s*$", re.MULTILINE)
-
-
-_WIRE_CREDIT = re.compile(
-    r"^\s*(?:with files from|additional reporting by|material from)\s+(?P<name>[A-Z][\w&.' ,-]{1,80}?)\.?\s*$",
-    re.MULTILINE | re.IGNORECASE,
-)
-
-
-def wire_credit(text: str) -> str:
-    """The wire service a text credits ("With files from The Associated Press"), if any.
-
-    A credit names where copy came from, not who published it, so it is kept
-    as a clue for the reader rather than taken as the outlet.
-    """
-    found = _WIRE_CREDIT.search(text[-3000:])
-    return canonical_outlet(found.group("name")) if found else ""
-
-
-def _outlet(text: str, meta: dict[str, str]) -> tuple[str, str]:
-    if meta.get("outlet"):
-        return canonical_outlet(meta["outlet"]), "manifest" if "domain" in meta else "metadata"
-    names = _outlet_names()
-    dateline = _DATELINE.match(text[:300])
-    if dateline and dateline.group("agency").strip().lower() in names:
-        return names[dateline.group("agency").strip().lower()], "dateline"
-    for byline in _BYLINE.finditer(text[:2000]):
-        name = byline.group("name").strip().lower()
-        if name in names:
-            return names[name], "byline"
-    if meta.get("site"):  # the page's own name for its site, before the domain it was saved from
-        return canonical_outlet(meta["site"]), "site"
-    if meta.get("url") and (found := outlet_from_url(meta["url"])):
-        return found, "url"
-    return "unknown", "unknown"
-
-
-def unknown_outlet_notice(name: str) -> str:
-    """A warning when ``name`` is no outlet framing knows (a typo splits one outlet in two); else ''."""
-    names = _outlet_names()
-    if name.strip().lower() in names:
-        return ""
-    close = difflib.get_close_matches(name.strip().lower(), list(names), n=1, cutoff=0.75)
-    hint = f"; did you mean {names[close[0]]!r}?" if close else ""
-    return (f"--outlet {name.strip()!r} is not a known outlet name, alias or domain "
-            f"(outlets.v1.tsv); it is used as given{hint}")
-
-
-def is_news_outlet(name: str) -> bool:
-    """True when ``name`` is a news outlet framing knows: its name, an alias or its domain."""
-    return name.strip().lower() in _outlet_names()
-
-
-def canonical_outlet(name: str) -> str:
-    """The outlet's usual name for a known alias or domain; otherwise as given."""
-    return _outlet_names().get(name.strip().lower(), name.strip())
-
-
-def outlet_from_url(url: str) -> str:
-    """An outlet for a URL's domain: its usual name when known, else the domain."""
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-    host = host.removeprefix("www.")
-    if not host:
-        return ""
-    names = _outlet_names()
-    parts = host.split(".")
-    for i in range(len(parts) - 1):
-        if ".".join(parts[i:]) in names:
-            return names[".".join(parts[i:])]
-    return host
-
-
-def _outlet_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for row in load_table("outlets.v1.tsv"):
-        for alias in [row["name"], row["domain"], *row["aliases"].split("|")]:
-            if alias:
-                names[alias.strip().lower()] = row["name"]
-    return names
 
 
 # -- writing ------------------------------------------------------------------

@@ -5,7 +5,8 @@ import json
 import pytest
 
 import framing
-from framing.io import decode, load_corpus, make_article, outlet_from_url
+from framing.io import decode, load_corpus, make_article
+from framing.outlets import outlet_from_url
 from framing.errors import InputError
 from tests.conftest import ROOT, SEEDS, seed_manifest, seed_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from ..io import is_news_outlet
+from ..outlets import is_news_outlet
 from ..scoring import normalise_name
 from ..types import Analysis, Evidence
 from .excerpts import excerpt
