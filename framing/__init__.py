@@ -14,6 +14,7 @@ from .errors import FramingError, InputError, ModelError
 from .io import load_corpus, read_corpus
 from .model import load_model
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
+from .target_tone import TargetTone, TargetToneModel, load_target_tone, target_tone, target_tones
 from .text import build_doc
 from .types import (
     Analysis,
@@ -46,6 +47,8 @@ __all__ = [
     "ModelError",
     "ReadError",
     "Span",
+    "TargetTone",
+    "TargetToneModel",
     "__version__",
     "analyze",
     "analyze_corpus",
@@ -54,7 +57,10 @@ __all__ = [
     "load_corpus",
     "load_model",
     "load_tagger",
+    "load_target_tone",
     "read_corpus",
     "shipped_loaded_tagger",
     "shipped_tagger",
+    "target_tone",
+    "target_tones",
 ]
