@@ -78,7 +78,7 @@ class TargetToneModel:
     """A fine-tuned three-class classifier, how it wants its input written, and a name for the record."""
 
     classifier: SentenceClassifier
-    input_format: InputFormat = "pair"
+    input_format: InputFormat = "markers"
     name: str = "custom target-tone model"
 
     def __post_init__(self) -> None:
