@@ -12,12 +12,14 @@ The held-out part is chosen by article, never by sentence: the article is the
 gid's ``allsides_<n>`` or ``polusa_v1_<n>``, and an article is held out when
 the SHA-256 of ``newsmtsc-heldout:<article>`` falls in its lowest 15 %
 (``HELDOUT_SHARE``). The rest is the tuning part, cut the same way into five
-folds (``newsmtsc-fold:<article>``); settings were chosen on ``DEV_FOLD``.
+folds (``newsmtsc-fold:<article>``); ``DEV_FOLD`` is the development fold
+(``fit_target_tone.py --development`` trains without it and measures on it).
 
 Prints macro F1, accuracy and per-class precision, recall and F1 of the model
 (the shipped one by default), and the same for VADER's compound score on the
 whole sentence (>= 0.05 positive, <= -0.05 negative), the floor.
-``--record`` writes the model's figures into its card (``metrics``);
+``--record`` writes the model's figures into its card (``metrics``, beside
+the development fold's);
 ``--cost`` also times the model per mention and per seed article.
 """
 
@@ -30,8 +32,8 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -54,9 +56,11 @@ POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _ARTICLE = re.compile(r"^(allsides_\d+|polusa_v1_-?\d+)_")
 
 
-@dataclass(frozen=True)
-class Example:
-    """One NewsMTSC target: its article, sentence, mention offsets and gold label."""
+class Example(NamedTuple):
+    """One NewsMTSC target: its article, sentence, mention offsets and gold label.
+
+    A named tuple: tests load this script without registering it as a module, which dataclasses need.
+    """
 
     article: str
     sentence: str
@@ -199,7 +203,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"cost: {timing['ms_per_mention']} ms per mention; {timing['ms_per_seed_article']} ms per seed article "
               f"({timing['seed_mentions_per_article']} mentions, one per body sentence)")
     if args.record:
-        card["metrics"] = {"heldout": measured, "heldout_vader_floor": floor, **({"cost": timing} if timing else {})}
+        card["metrics"] = {**card.get("metrics", {}), "heldout": measured, "heldout_vader_floor": floor,
+                           **({"cost": timing} if timing else {})}
         card_path.write_text(json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote the figures into {card_path}")
 
