@@ -17,8 +17,9 @@ from .compare import Comparison, compare
 from .errors import AnalysisError, FramingError, InputError, ModelError, OutputError
 from .frames import to_frame
 from .io import load_corpus, read_corpus
-from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
 from .runner import analyze_corpus
+from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
+from .target_tone import TargetTone, TargetToneModel, load_target_tone, target_tone, target_tones
 from .text import build_doc
 from .types import (
     Analysis,
@@ -71,6 +72,8 @@ __all__ = [
     "OutputError",
     "ReadError",
     "Span",
+    "TargetTone",
+    "TargetToneModel",
     "__version__",
     "analyze",
     "analyze_corpus",
@@ -79,9 +82,12 @@ __all__ = [
     "load_corpus",
     "load_model",
     "load_tagger",
+    "load_target_tone",
     "read_corpus",
     "shipped_loaded_tagger",
     "shipped_tagger",
+    "target_tone",
+    "target_tones",
     "to_frame",
     "write_report",
 ]

@@ -1,0 +1,311 @@
+"""Target-dependent tone: how a text sounds about one mention in it (negative, neutral or positive).
+
+Sentence-level sentiment cannot tell whom a sentence is hard on: in
+"Washington was skeptical about Putin's statement" the tone is negative toward
+Putin, not toward Washington. The model reads the sentence around the mention
+with the mention marked, and gives three probabilities for that mention.
+
+It is all-MiniLM-L6-v2 fine-tuned on NewsMTSC (target-dependent sentiment in
+English news, three classes) by ``benchmarks/fit_target_tone.py``, exported to
+int8 ONNX and run by ONNX Runtime like the other shipped encoders
+(:mod:`framing.encoder`). It ships as ``models/target-tone.json`` (the card:
+classes, how inputs are built, training provenance, measured figures, and the
+SHA-256 of the other two files), ``target-tone.onnx`` and
+``target-tone.tokenizer.json``; the files are checked against the card before
+ONNX Runtime reads the graph, and the model is loaded once, on first use.
+
+``score`` is P(positive) - P(negative), in [-1, 1]; ``label`` is the most
+probable class, so a ``positive`` label never has a negative score and a
+``negative`` label never a positive one.
+
+References
+----------
+Hamborg & Donnay (2021), NewsMTSC: A Dataset for (Multi-)Target-dependent
+Sentiment Classification in Political News Articles. EACL 2021.
+Wang et al. (2020), MiniLM. NeurIPS 2020.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from .encoder import SentenceClassifier
+from .errors import InputError, ModelError
+from .text import build_doc
+from .types import Doc
+
+FORMAT = "framing-target-tone"
+FORMAT_VERSION = 1
+CLASSES = ("negative", "neutral", "positive")
+SHIPPED = "target-tone"
+INPUT_FORMATS = ("markers", "pair")
+OPEN, CLOSE = "[[", "]]"
+SEPARATOR = " [SEP] "  # the tokenizer reads "[SEP]" as its separator token, not as five characters
+WINDOW = 300  # characters kept each side of the mention: the marked mention always fits in 128 tokens
+_MAX_BYTES = 200_000_000
+
+InputFormat = Literal["markers", "pair"]
+
+
+@dataclass(frozen=True)
+class TargetTone:
+    """The tone toward the mention ``start``-``end``, read from the context ``context_start``-``context_end``.
+
+    ``score`` is P(positive) - P(negative) in [-1, 1] (higher means warmer
+    toward the mention); ``label`` is the most probable class;
+    ``probabilities`` follow :data:`CLASSES`. Offsets are into the text given.
+    """
+
+    label: str
+    score: float
+    probabilities: tuple[float, float, float]
+    start: int
+    end: int
+    context_start: int
+    context_end: int
+
+
+@dataclass(frozen=True, eq=False)
+class TargetToneModel:
+    """A fine-tuned three-class classifier, how it wants its input written, and a name for the record."""
+
+    classifier: SentenceClassifier
+    input_format: InputFormat = "markers"
+    name: str = "custom target-tone model"
+
+    def __post_init__(self) -> None:
+        if self.input_format not in INPUT_FORMATS:
+            raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {self.input_format!r}")
+
+    def read(self, text: str, mentions: Sequence[tuple[int, int, int, int]]) -> list[TargetTone]:
+        """The tone toward each ``(start, end, context_start, context_end)`` mention of ``text``."""
+        inputs = [model_input(text, s, e, cs, ce, self.input_format) for s, e, cs, ce in mentions]
+        rows = self.classifier.probabilities(inputs) if inputs else []
+        return [_tone(row, *mention) for row, mention in zip(rows, mentions)]
+
+
+def model_input(text: str, start: int, end: int, context_start: int, context_end: int,
+                input_format: InputFormat) -> str:
+    """What the encoder reads for one mention: its context with the mention between markers.
+
+    ``pair`` also puts the mention first, before a separator, as in
+    sentence-pair classification. The context is cut to :data:`WINDOW`
+    characters each side of the mention (at a space), so a long sentence
+    cannot push the marked mention past the encoder's token limit.
+    """
+    left = _cut_left(text, max(context_start, start - WINDOW), start)
+    right = _cut_right(text, end, min(context_end, end + WINDOW))
+    mention = text[start:end]
+    marked = f"{text[left:start]}{OPEN}{mention}{CLOSE}{text[end:right]}".strip()
+    return f"{mention.strip()}{SEPARATOR}{marked}" if input_format == "pair" else marked
+
+
+def _cut_left(text: str, limit: int, start: int) -> int:
+    """``limit``, moved right to the next space when it falls inside a word (never past ``start``)."""
+    if limit == 0 or text[limit - 1].isspace():
+        return limit
+    space = text.find(" ", limit, start)
+    return start if space < 0 else space + 1
+
+
+def _cut_right(text: str, end: int, limit: int) -> int:
+    """``limit``, moved left to the last space when it falls inside a word (never before ``end``)."""
+    if limit >= len(text) or text[limit].isspace():
+        return limit
+    space = text.rfind(" ", end, limit)
+    return end if space < 0 else space
+
+
+def _tone(row: Sequence[float], start: int, end: int, context_start: int, context_end: int) -> TargetTone:
+    probabilities = tuple(float(p) for p in row)
+    best = max(range(len(CLASSES)), key=probabilities.__getitem__)  # the first of equals
+    score = min(1.0, max(-1.0, probabilities[2] - probabilities[0]))
+    return TargetTone(CLASSES[best], score, probabilities, start, end, context_start, context_end)  # type: ignore[arg-type]
+
+
+def target_tone(text: str, start: int, end: int, *, context: tuple[int, int] | None = None,
+                model: TargetToneModel | None = None) -> TargetTone:
+    """The tone ``text`` takes toward the mention ``text[start:end]``: negative, neutral or positive.
+
+    Parameters
+    ----------
+    text
+        A sentence or a whole article.
+    start, end
+        The mention's character offsets (``end`` exclusive).
+    context
+        The ``(start, end)`` of the text to read around the mention; by
+        default the sentence containing it, as :func:`framing.build_doc`
+        splits the text (a mention across a sentence break reads both).
+    model
+        Another model than the shipped one (see :func:`load_target_tone`).
+
+    Returns
+    -------
+    TargetTone
+        ``label``, ``score`` (P(positive) - P(negative), higher means warmer
+        toward the mention), the probabilities, and the context read.
+
+    Raises
+    ------
+    InputError
+        The offsets are not a non-empty span of ``text``, or the context does not contain it.
+    ModelError
+        The shipped model's files are missing or edited.
+    """
+    if context is None:
+        return target_tones(text, [(start, end)], model=model)[0]
+    _check_span(text, start, end)
+    context_start, context_end = context
+    if not (0 <= context_start <= start and end <= context_end <= len(text)):
+        raise InputError(f"the context {context} must lie in the text (0-{len(text)}) "
+                         f"and contain the mention {start}-{end}")
+    return (model or shipped_target_tone()).read(text, [(start, end, context_start, context_end)])[0]
+
+
+def target_tones(text: str | Doc, mentions: Sequence[tuple[int, int]], *,
+                 model: TargetToneModel | None = None) -> list[TargetTone]:
+    """The tone toward each ``(start, end)`` mention of one text, in the order given.
+
+    Each mention is read in the sentence that contains it; the text is split
+    once (pass the :class:`~framing.types.Doc` already built to split it not
+    at all). Raises as :func:`target_tone`.
+    """
+    doc = text if isinstance(text, Doc) else build_doc(text)
+    for start, end in mentions:
+        _check_span(doc.text, start, end)
+    read = [(start, end, *sentence_context(doc, start, end)) for start, end in mentions]
+    return (model or shipped_target_tone()).read(doc.text, read) if read else []
+
+
+def sentence_context(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """From the start of the sentence holding ``start`` to the end of the one holding ``end - 1``.
+
+    A mention in no sentence (between two of them) is its own context.
+    """
+    starts = [s.start for s in doc.sentences]
+    first = bisect.bisect_right(starts, start) - 1
+    last = bisect.bisect_right(starts, end - 1) - 1
+    context_start = doc.sentences[first].start if first >= 0 and start < doc.sentences[first].end else start
+    context_end = doc.sentences[last].end if last >= 0 and end <= doc.sentences[last].end else end
+    return min(context_start, start), max(context_end, end)
+
+
+def _check_span(text: str, start: int, end: int) -> None:
+    if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int) \
+            or not 0 <= start < end <= len(text):
+        raise InputError(f"a mention must be a non-empty span start < end inside the text (0-{len(text)}), "
+                         f"not {start!r}-{end!r}")
+
+
+# -- the model's files -----------------------------------------------------------
+
+
+def model_files(card: Path) -> dict[str, Path]:
+    """Where a target-tone model saved as ``card`` keeps its graph and tokenizer."""
+    return {"graph": card.with_suffix(".onnx"), "tokenizer": card.with_name(f"{card.stem}.tokenizer.json")}
+
+
+def save_target_tone(path: str | Path, model: TargetToneModel, record: Mapping[str, Any]) -> Path:
+    """Write ``model`` as a card and its two files; ``record`` (training, metrics) goes into the card."""
+    from .io import write_atomic
+
+    card_path = Path(path).with_suffix(".json")
+    files = model_files(card_path)
+    contents = {"graph": model.classifier.graph, "tokenizer": model.classifier.tokenizer.encode("utf-8")}
+    card = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "classes": list(CLASSES),
+        "input": {"format": model.input_format, "open": OPEN, "close": CLOSE, "separator": SEPARATOR,
+                  "window": WINDOW},
+        "max_length": model.classifier.max_length,
+        "files": {key: file.name for key, file in files.items()},
+        "sha256": {key: hashlib.sha256(data).hexdigest() for key, data in contents.items()},
+        **record,
+    }
+    for key, file in files.items():
+        write_atomic(file, contents[key])
+    write_atomic(card_path, json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return card_path
+
+
+def load_target_tone(path: str | Path) -> tuple[TargetToneModel, dict[str, Any]]:
+    """The target-tone model saved at ``path`` (its card) and the card, its files checked by SHA-256.
+
+    Raises :class:`ModelError` for a missing, foreign or edited file, or a
+    card whose input differs from the one this code writes.
+    """
+    card_path = Path(path)
+    card = _read_card(card_path)
+    graph = _checked_file(card_path, card, "graph")
+    try:
+        tokenizer = _checked_file(card_path, card, "tokenizer").decode("utf-8")
+    except UnicodeDecodeError:
+        raise ModelError(f"{card_path}: its tokenizer file is not UTF-8 text") from None
+    classifier = SentenceClassifier(graph, tokenizer, card["max_length"])
+    if classifier.width() != len(CLASSES):  # a foreign graph fails here, not in the middle of an article
+        raise ModelError(f"{card_path}: the graph gives {classifier.width()} probabilities, not {len(CLASSES)}")
+    name = f"{card_path.stem} (graph sha256 {card['sha256']['graph'][:12]})"
+    return TargetToneModel(classifier, card["input"]["format"], name), card
+
+
+def _read_card(card_path: Path) -> dict[str, Any]:
+    """The card, its own values checked (the checksums pin the files, not the card)."""
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ModelError(f"{card_path}: cannot read the target-tone card ({error})") from None
+    if not isinstance(card, dict) or card.get("format") != FORMAT or card.get("format_version") != FORMAT_VERSION:
+        raise ModelError(f"{card_path}: not a framing target-tone model (format {FORMAT!r} version {FORMAT_VERSION})")
+    if card.get("classes") != list(CLASSES):
+        raise ModelError(f"{card_path}: the model's classes are {card.get('classes')!r}, not {list(CLASSES)}")
+    expected = {"open": OPEN, "close": CLOSE, "separator": SEPARATOR, "window": WINDOW}
+    written = card.get("input")
+    if not isinstance(written, dict) or written.get("format") not in INPUT_FORMATS \
+            or any(written.get(key) != value for key, value in expected.items()):
+        raise ModelError(f"{card_path}: the model reads its input as {written!r}; this framing writes "
+                         f"{ {'format': list(INPUT_FORMATS), **expected} }")
+    length = card.get("max_length")
+    if isinstance(length, bool) or not isinstance(length, int) or not 2 <= length <= 512:
+        raise ModelError(f"{card_path}: max_length must be a whole number from 2 to 512, not {length!r}")
+    for key in ("files", "sha256"):
+        if not isinstance(card.get(key), dict):
+            raise ModelError(f"{card_path}: the target-tone card has no {key!r} section")
+    return card
+
+
+def _checked_file(card_path: Path, card: Mapping[str, Any], key: str) -> bytes:
+    name = card["files"].get(key)
+    if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
+        raise ModelError(f"{card_path}: the model's {key} file must be a file name beside the card, not {name!r}")
+    target = card_path.with_name(name)
+    if not target.is_file() or target.stat().st_size > _MAX_BYTES:
+        raise ModelError(f"{card_path}: the model's {key} file {str(target)!r} is missing or too large")
+    data = target.read_bytes()
+    if hashlib.sha256(data).hexdigest() != card["sha256"].get(key):
+        raise ModelError(f"{card_path}: the model's {key} file does not match the card's checksum; "
+                         "it is corrupted or was edited. Restore the original files")
+    return data
+
+
+def shipped_card_path() -> Path:
+    """The card of the shipped target-tone model."""
+    return Path(str(resources.files("framing.models").joinpath(f"{SHIPPED}.json")))
+
+
+@cache
+def shipped_target_tone() -> TargetToneModel:
+    """The shipped target-tone model, loaded once per process.
+
+    Raises :class:`ModelError` when its files are missing or edited.
+    """
+    return load_target_tone(shipped_card_path())[0]

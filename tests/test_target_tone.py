@@ -1,0 +1,203 @@
+"""Target-dependent tone: real news sentences, the context it reads, its card, and its held-out floor."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import framing
+from framing.errors import InputError, ModelError
+from framing.target_tone import (
+    CLASSES,
+    TargetToneModel,
+    load_target_tone,
+    model_input,
+    shipped_card_path,
+    shipped_target_tone,
+    target_tone,
+    target_tones,
+)
+from framing.text import build_doc
+
+from .conftest import ROOT, benchmark, seed_text
+
+CARD = shipped_card_path()
+
+# (sentence, mention, label read by a person). From the seeds, and the Sputnik headline quoted in issue 22.
+READ_SENTENCES = [
+    # Sputnik's headline mocks the Pentagon's doubt
+    ("Against All Evidence, Pentagon Just Can't Accept Russia's Syrian Withdrawal", "Pentagon", "negative"),
+    # Reuters (seed 000): Washington doubts Putin; the seed lost its apostrophes
+    ("Washington was skeptical about Putin s statement.", "Putin", "negative"),
+    # seed 004: "the president" is Assad, who gassed his own people
+    ("Putin has supported al-Assad’s presidency since the Syrian Civil War erupted, even after the president "
+     "gassed his own people and committed massive human rights violations.", "the president", "negative"),
+    # Reuters (seed 000): Assad thanks Putin
+    ("Syrian state television quoted Assad as thanking Putin for Russia s help, saying the blood of Moscow s "
+     "martyrs had been mixed with the blood of the Syrian army.", "Putin", "positive"),
+    # seed 003: the Kremlin relays Assad's praise of the Russian officers
+    ("\"Assad noted the professionalism, courage and heroism of the officers of the Russian armed forces that took "
+     "part in the military operations and expressed deep appreciation to Russia,\" the Kremlin statement said.",
+     "the officers of the Russian armed forces", "positive"),
+    # Reuters (seed 000): a plain report of a meeting
+    ("He held talks with President Bashar al-Assad and addressed Russian forces.", "President Bashar al-Assad",
+     "neutral"),
+]
+
+
+def _mention(sentence: str, mention: str) -> tuple[int, int]:
+    start = sentence.index(mention)
+    return start, start + len(mention)
+
+
+@pytest.mark.parametrize(("sentence", "mention", "expected"), READ_SENTENCES,
+                         ids=[f"{m}-{e}" for _, m, e in READ_SENTENCES])
+def test_tone_toward_a_mention_in_real_news(sentence: str, mention: str, expected: str, no_network) -> None:
+    tone = target_tone(sentence, *_mention(sentence, mention))
+    assert tone.label == expected, tone
+
+
+@pytest.mark.parametrize(("sentence", "mention", "expected"), READ_SENTENCES)
+def test_label_and_score_agree(sentence: str, mention: str, expected: str) -> None:
+    tone = target_tone(sentence, *_mention(sentence, mention))
+    negative, _, positive = tone.probabilities
+    assert abs(sum(tone.probabilities) - 1) < 1e-3 and -1 <= tone.score <= 1
+    assert tone.score == pytest.approx(positive - negative)
+    assert tone.label == CLASSES[tone.probabilities.index(max(tone.probabilities))]
+    assert {"negative": tone.score <= 0, "positive": tone.score >= 0}.get(tone.label, True)
+
+
+def test_a_mention_in_an_article_is_read_in_its_sentence() -> None:
+    text = seed_text("000")
+    sentence = "Washington was skeptical about Putin s statement."
+    start = text.index(sentence)
+    in_article = target_tone(text, start + 31, start + 36)
+    alone = target_tone(sentence, 31, 36)
+    assert text[in_article.start : in_article.end] == "Putin"
+    assert text[in_article.context_start : in_article.context_end] == sentence
+    assert (in_article.label, in_article.probabilities) == (alone.label, alone.probabilities)
+
+
+def test_the_batch_form_reads_each_mention_as_the_single_form_does() -> None:
+    text = seed_text("000")
+    doc = build_doc(text)
+    mentions = [(m, m + 5) for m in (text.index("Putin"), text.index("Putin s statement"))]
+    batch = target_tones(doc, mentions)
+    assert [(t.start, t.end) for t in batch] == mentions
+    assert batch == [target_tone(text, s, e) for s, e in mentions]
+    assert target_tones(doc, []) == []
+
+
+def test_a_given_context_is_what_the_model_reads() -> None:
+    text = "Washington was skeptical about Putin s statement. Moscow thanked its allies."
+    whole = target_tone(text, 31, 36, context=(0, len(text)))
+    assert (whole.context_start, whole.context_end) == (0, len(text))
+    assert model_input(text, 31, 36, 0, len(text), "markers") == (
+        "Washington was skeptical about [[Putin]] s statement. Moscow thanked its allies.")
+    assert model_input(text, 31, 36, 0, 49, "pair") == "Putin [SEP] Washington was skeptical about [[Putin]] s statement."
+
+
+def test_a_long_context_is_cut_at_spaces_around_the_mention() -> None:
+    words = " ".join(["word"] * 200)
+    text = f"{words} Putin {words}"
+    start = len(words) + 1
+    read = model_input(text, start, start + 5, 0, len(text), "markers")
+    assert "[[Putin]]" in read and read.startswith("word ") and read.endswith(" word")
+    assert len(read) <= 2 * 300 + 9
+
+
+@pytest.mark.parametrize(("start", "end", "context"), [(5, 5, None), (-1, 3, None), (0, 999, None),
+                                                       (2, 4, (3, 10))])
+def test_bad_offsets_are_an_input_error(start: int, end: int, context: tuple[int, int] | None) -> None:
+    with pytest.raises(InputError, match="mention|context"):
+        target_tone("Putin spoke.", start, end, context=context)
+
+
+# -- the card and its files --------------------------------------------------------------------
+
+
+@pytest.fixture
+def copied(tmp_path: Path) -> Path:
+    for name in ("target-tone.json", "target-tone.onnx", "target-tone.tokenizer.json"):
+        shutil.copy(CARD.with_name(name), tmp_path / name)
+    return tmp_path / "target-tone.json"
+
+
+def test_shipped_card_records_data_split_settings_and_figures() -> None:
+    model, card = load_target_tone(CARD)
+    training = card["training"]
+    assert isinstance(model, TargetToneModel) and model.input_format == card["input"]["format"]
+    assert training["base"] == "all-MiniLM-L6-v2" and training["seed"] == 0
+    assert training["data_sha256"] == "92820b47b8849af45068bd06d3bdb66184f95feb7ae4070d0b52133820527254"
+    assert "held-out articles never read" in training["data"] and "newsmtsc-heldout" in training["heldout"]
+    assert "MIT" in training["data_licence"] and "Hamborg" in training["data_citation"]
+    assert set(card["metrics"]) >= {"heldout", "heldout_vader_floor"}
+
+
+def test_a_tampered_graph_is_refused(copied: Path) -> None:
+    graph = copied.with_suffix(".onnx")
+    data = bytearray(graph.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    graph.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="graph file does not match the card's checksum"):
+        load_target_tone(copied)
+
+
+def test_a_card_with_another_input_is_refused(copied: Path) -> None:
+    card = json.loads(copied.read_text(encoding="utf-8"))
+    card["input"]["open"] = "<t>"
+    copied.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="reads its input as"):
+        load_target_tone(copied)
+
+
+def test_a_card_with_other_classes_is_refused(copied: Path) -> None:
+    card = json.loads(copied.read_text(encoding="utf-8"))
+    card["classes"] = ["negative", "positive"]
+    copied.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="classes"):
+        load_target_tone(copied)
+
+
+def test_the_model_is_loaded_once() -> None:
+    assert shipped_target_tone() is shipped_target_tone()
+
+
+def test_import_framing_does_not_load_onnxruntime() -> None:
+    probe = "import sys, framing; framing.target_tone; print('onnxruntime' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+    assert "target_tone" in framing.__all__ and "target_tones" in framing.__all__
+
+
+# -- held-out figure ---------------------------------------------------------------------------
+
+
+def test_heldout_macro_f1_stays_above_its_floor(shared_data: Path) -> None:
+    evaluation = benchmark("eval_target_tone")
+    rows = evaluation.part(shared_data, "heldout")
+    assert len(rows) == 1321 and len({r.article for r in rows}) == 846
+    model = shipped_target_tone()
+    measured = evaluation.evaluate(rows, lambda r: evaluation.model_labels(model, r))
+    assert measured["macro_f1"] >= MACRO_F1_FLOOR
+    vader = evaluation.evaluate(rows, lambda r: [evaluation.vader_label(row.sentence) for row in r])
+    assert vader["macro_f1"] < measured["macro_f1"] - 0.1
+
+
+def test_the_heldout_part_is_chosen_by_article(shared_data: Path) -> None:
+    evaluation = benchmark("eval_target_tone")
+    heldout = {r.article for r in evaluation.part(shared_data, "heldout")}
+    tuning = {r.article for r in evaluation.part(shared_data, "tune")}
+    dev = {r.article for r in evaluation.part(shared_data, "dev")}
+    assert heldout and tuning and not heldout & tuning and dev < tuning
+    assert evaluation.article_of("polusa_v1_115912256_-1_4_x_22_27") == "polusa_v1_115912256"
+    assert evaluation.article_of("allsides_1000_401_25_Reality Leigh Winner_0_6") == "allsides_1000"
+
+
+MACRO_F1_FLOOR = 0.74  # measured once: 0.7506 (docs/target-tone.md)
