@@ -19,11 +19,9 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from .errors import FramingError
-from .io import check_writable, path_text
+from .io import SCHEMA_VERSION, check_writable, path_text
 from .report.inert import visible
 from .report.terminal import message_line
-
-SCHEMA_VERSION = 1
 
 
 class MetricsFormat(str, Enum):

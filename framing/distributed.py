@@ -31,8 +31,6 @@ from __future__ import annotations
 import itertools
 import logging
 import json
-import os
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -42,7 +40,7 @@ from typing import Any
 
 from .analysis import analyze
 from .errors import FramingError
-from .io import DEFAULT_MAX_BYTES, jsonl_line, read_corpus
+from .io import DEFAULT_MAX_BYTES, atomic_path, jsonl_line, read_corpus
 from .records import analysis_record
 from .types import Article, ReadError
 
@@ -109,7 +107,7 @@ def score_on_dask(
     _require("dask.bag", "distributed", *(("pyarrow",) if parquet else ()))
     errors: list[ReadError] = []
     articles = _articles(read_corpus(paths, max_bytes=max_bytes), errors)
-    with _client(scheduler) as client, _atomic(target) as temporary:
+    with _client(scheduler) as client, atomic_path(target) as temporary:
         _check_versions(client)
         window = WINDOW * max(1, sum(client.nthreads().values()))
         results = _scored(client, articles, partition_size, window, parquet)
@@ -241,20 +239,6 @@ def _framing_version() -> str:
     from . import __version__
 
     return __version__
-
-
-@contextmanager
-def _atomic(target: Path) -> Iterator[Path]:
-    """A temporary file beside ``target`` that replaces it only on success."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _require(*modules: str) -> None:

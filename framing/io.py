@@ -672,20 +672,28 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     missing folder first (:func:`check_writable`), so a mistyped path is an
     error there, not a new directory.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
+    with atomic_path(path) as temporary:
+        with open(temporary, "wb") as stream:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` for a writer to fill; it replaces ``path`` only if the writer succeeds."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
         os.chmod(temporary, _file_mode(target))  # mkstemp makes 0600; keep what open() would give
         os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def check_writable(path: str | Path) -> None:
