@@ -118,8 +118,8 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
             _contest(analysis, actors, frames, attribution, speaker, speakers, claims)
     _presupposing_frames(analysis, actors, frames)
     _reporter_distancing(analysis, actors, frames)
-    for actor in actors:
-        frames[actor.name].labels.extend(_labels(analysis, actor))
+    for name, labels in _labels(analysis, actors).items():
+        frames[name].labels.extend(labels)
     framed = [_framed(analysis, a, [frames[a.name]], speakers, tone) for a in actors]
     for group in sorted({a.group for a in analysis.actors if a.group} - {a.name for a in actors}):
         merged = analysis.actor(group)
@@ -147,7 +147,7 @@ def _unrecognised_sources(analysis: Analysis) -> list[Actor]:
     for a in analysis.attributions:
         if a.source is None or a.source_type == "anonymous" or _actors_in(analysis.actors, a.source):
             continue
-        if not re.search(r"\b[A-Z]", a.source.text[1:]):
+        if not re.search(r"\b[A-Z]", _source_name(a.source.text)):
             continue  # "the military", "the statement": a common noun names no one in particular
         if a.attrs.get("resolved_from"):
             continue  # a pronoun: its antecedent is the source already counted
@@ -194,21 +194,25 @@ def _own_statement(analysis: Analysis, frame: _Frame, a: Attribution) -> None:
                                  verb=verb, stance=a.verb_stance, direct=a.direct))
     weights = frame_weights()["credence"]["weights"]
     before = len(frame.credence)
+    seen: set[tuple[int, int]] = set()  # "purportedly" is a hedge and a distancing marker: one contribution
     if a.verb_stance in ("endorsing", "distancing"):
         rule = f"{a.verb_stance}_verb"
         frame.credence.append(_evidence(analysis, "credence", a.cue.start, a.cue.end, a.sentence,
                                         rule=rule, weight=weights[rule]))
     for e in analysis.evidence:
-        if e.sentence != a.sentence:
+        if e.sentence != a.sentence or (e.start, e.end) in seen:
             continue
         if e.family == "loaded" and e.label == "scare_quote" and a.content is not None and (
             a.content.start <= e.start and e.end <= a.content.end + 1
         ):
-            frame.credence.append(_evidence(analysis, "credence", e.start, e.end, e.sentence,
-                                            rule="scare_quotes", weight=weights["scare_quotes"]))
+            rule = "scare_quotes"
         elif _reporter_hedge(e) and not _inside(e, a.content):
-            frame.credence.append(_evidence(analysis, "credence", e.start, e.end, e.sentence,
-                                            rule="reporter_hedge", weight=weights["reporter_hedge"]))
+            rule = "reporter_hedge"
+        else:
+            continue
+        seen.add((e.start, e.end))
+        frame.credence.append(_evidence(analysis, "credence", e.start, e.end, e.sentence,
+                                        rule=rule, weight=weights[rule]))
     if len(frame.credence) == before:
         frame.plain += 1
 
@@ -248,8 +252,7 @@ def _contest(
                                                         phrase=phrase))
     factor = weights["discredited_contest_factor"] if discredit else 1.0
     who = contester or (_source_name(a.source.text) if a.source is not None else "an unnamed voice")
-    span = a.content if a.content is not None else a.cue
-    start, end = min(a.cue.start, span.start), max(a.cue.end, span.end)
+    start, end = _statement_span(analysis, a)
     frames[target].credence.append(_evidence(
         analysis, "credence", start, end, a.sentence, rule="contested",
         weight=weights["weights"]["contested"] * factor, contester=who,
@@ -260,6 +263,17 @@ def _contest(
     ))
 
 
+def _statement_span(analysis: Analysis, a: Attribution) -> tuple[int, int]:
+    """The cue with its content when both stand in the attribution's sentence, else the cue alone."""
+    content = a.content
+    if content is None or not 0 <= a.sentence < len(analysis.sentences):
+        return a.cue.start, a.cue.end
+    sentence = analysis.sentences[a.sentence]
+    if not (sentence.start <= content.start and content.end <= sentence.end):
+        return a.cue.start, a.cue.end
+    return min(a.cue.start, content.start), max(a.cue.end, content.end)
+
+
 def _contested(
     analysis: Analysis,
     actors: Sequence[Actor],
@@ -268,13 +282,21 @@ def _contested(
     speakers: Sequence[str | None],
     claims: Counter[str],
 ) -> str | None:
-    """Whom a contesting voice contests: the accuser a denial answers, else the claimant its words name, else the leading claimant."""
-    if a.attrs.get("contests") == "own record":
+    """Whom a contesting voice contests.
+
+    A denial answers the accuser of the sentence or the one before ("Moscow
+    denied the allegations"); a speaker defending its own record with no
+    accuser in sight contests no one. Otherwise the voice contests the
+    claimant its words name ("skeptical about Putin's statement"), else the
+    article's leading claimant (most statements, the first of equals).
+    """
+    if a.verb_stance == "contesting" or a.attrs.get("contests") == "own record":
         index = analysis.attributions.index(a)
         for earlier, speaker in zip(reversed(analysis.attributions[:index]), reversed(speakers[:index])):
-            if earlier.verb_stance == "accusatory" and a.sentence - earlier.sentence <= 1:
+            if earlier.verb_stance == "accusatory" and a.sentence - earlier.sentence <= 1 and speaker:
                 return speaker
-        return None
+        if a.attrs.get("contests") == "own record":
+            return None
     if a.content is not None:
         for actor in _actors_in(actors, a.content):
             if claims[actor.name] and actor.name != contester:
@@ -364,23 +386,38 @@ def _sentence_of(analysis: Analysis, offset: int) -> int:
 _POSSESSIVE = re.compile(r"^(?:['\u2019]s?| s)\s*[\"\u201c']?$")
 
 
-def _labels(analysis: Analysis, actor: Actor) -> list[Evidence]:
-    """Loaded words applied to the actor: in an epithet for it, or right after its possessive."""
+def _labels(analysis: Analysis, actors: Sequence[Actor]) -> dict[str, list[Evidence]]:
+    """Loaded words applied to each actor: in an epithet for it, or right after its possessive."""
     polarity = frame_weights()["labels"]["polarity"]
     loaded = [e for e in analysis.evidence if e.family == "loaded" and e.label in polarity]
-    epithets = [e for e in analysis.evidence if e.family == "loaded" and e.label == "actor_reference"
-                and e.attrs.get("loaded") and any(m.start < e.end and e.start < m.end for m in actor.mentions)]
-    found = []
-    for e in loaded:
-        in_epithet = any(r.start <= e.start and e.end <= r.end for r in epithets)
-        possessed = any(0 < e.start - m.end <= 4 and _POSSESSIVE.match(analysis.text[m.end : e.start])
-                        for m in actor.mentions)
-        if in_epithet or possessed:
-            voice = str(e.attrs.get("voice", "reporter"))
-            found.append(_evidence(analysis, "label", e.start, e.end, e.sentence, cue=str(e.attrs.get("cue", e.text)),
-                                   category=e.label, polarity=int(polarity[e.label]), voice=voice,
-                                   speaker=str(e.attrs.get("speaker", ""))))
-    return found
+    found: dict[str, list[Evidence]] = {a.name: [] for a in actors}
+    for epithet in (e for e in analysis.evidence if e.family == "loaded" and e.label == "actor_reference"
+                    and e.attrs.get("loaded")):
+        owner = _epithet_owner(analysis, actors, epithet)
+        if owner is not None:
+            found[owner] += [_label(analysis, e) for e in loaded if epithet.start <= e.start and e.end <= epithet.end]
+    for actor in actors:
+        for m in actor.mentions:
+            after = [e for e in loaded if 0 < e.start - m.end <= 4 and _POSSESSIVE.match(analysis.text[m.end : e.start])]
+            found[actor.name] += [_label(analysis, e) for e in after]
+    return {name: list({(e.start, e.end): e for e in labels}.values()) for name, labels in found.items()}
+
+
+def _epithet_owner(analysis: Analysis, actors: Sequence[Actor], epithet: Evidence) -> str | None:
+    """The actor an epithet names: one whose mention it holds ("the Assad regime"), else the one the loaded
+    family names ("the Syrian strongman" is Assad)."""
+    for actor in actors:
+        if any(m.start < epithet.end and epithet.start < m.end for m in actor.mentions):
+            return actor.name
+    named = analysis.actor(str(epithet.attrs.get("actor", "")))
+    return named.name if named is not None and named.kind != "group" else None
+
+
+def _label(analysis: Analysis, e: Evidence) -> Evidence:
+    polarity = frame_weights()["labels"]["polarity"]
+    return _evidence(analysis, "label", e.start, e.end, e.sentence, cue=str(e.attrs.get("cue", e.text)),
+                     category=e.label, polarity=int(polarity[e.label]), voice=str(e.attrs.get("voice", "reporter")),
+                     speaker=str(e.attrs.get("speaker", "")))
 
 
 # -- the features -----------------------------------------------------------------
