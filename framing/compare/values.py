@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..types import ReadError
+
+if TYPE_CHECKING:  # the actor values live beside their computation
+    from .actors import ActorInOutlet, ActorStandout
 
 QUOTED_SPEECH_SHARE = 0.5
 
@@ -126,6 +129,7 @@ class OutletInStory:
     actor_labels: Mapping[str, tuple[str, ...]]
     hedged: tuple[Excerpt, ...]
     distinctive: tuple[DistinctiveTerm, ...]
+    actors: tuple[ActorInOutlet, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,8 @@ class StoryComparison:
     last_date: str
     outlets: tuple[OutletInStory, ...]
     omissions: tuple[Omission, ...]
+    main_actors: tuple[str, ...] = ()
+    actor_standouts: tuple[ActorStandout, ...] = ()
 
     @property
     def n_articles(self) -> int:

@@ -20,6 +20,7 @@ import numpy as np  # noqa: E402
 
 from ..compare.values import Comparison, StoryComparison  # noqa: E402
 from ..scoring import index_specs  # noqa: E402
+from .actors import actor_heatmap  # noqa: E402
 from .inert import one_line  # noqa: E402
 
 _STYLE = {
@@ -54,6 +55,8 @@ def render_charts(comparison: Comparison) -> dict[str, bytes]:
             charts[f"{slug}-indices.png"] = _indices_chart(story, comparison.index_names)
             if len(story.outlets) >= 2:
                 charts[f"{slug}-differences.png"] = _heatmap(story, comparison.index_names)
+            if len(story.outlets) >= 2 and story.main_actors:
+                charts[f"{slug}-actors.png"] = actor_heatmap(story)
     return charts
 
 

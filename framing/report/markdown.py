@@ -23,6 +23,7 @@ from ..compare.values import (
     StoryComparison,
 )
 from ..scoring import index_specs
+from .actors import actor_section
 from .charts import story_slug
 from .escape import cell, fragment, inline
 from .findings import caveats, shown_source, standout_note, standout_sentence, warnings
@@ -107,6 +108,7 @@ def _story_section(story: StoryComparison, c: Comparison, context: ReportContext
         _who_is_quoted(story),
         _loaded(story),
         _actor_labels(story),
+        actor_section(story, _chart(story, context, "actors"), _excerpt),
         _hedging(story),
         _distinctive(story),
         _omissions(story),
@@ -170,6 +172,13 @@ def _charts(story: StoryComparison, context: ReportContext) -> str:
     if len(story.outlets) >= 2:
         lines += ["", f"![Standardised differences]({prefix}-differences.png)"]
     return "\n".join(lines)
+
+
+def _chart(story: StoryComparison, context: ReportContext, name: str) -> str | None:
+    """A story's chart's path relative to the report, or None when no charts are written."""
+    if context.chart_folder is None:
+        return None
+    return f"{quote_path(context.chart_folder)}/{story_slug(story)}-{name}.png"
 
 
 def _who_is_quoted(story: StoryComparison) -> str:

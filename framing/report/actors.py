@@ -1,0 +1,133 @@
+"""How each outlet frames each main actor of a story, in words, a table and a heatmap.
+
+Only formatting happens here: every number comes from the comparison's actor
+values (:mod:`framing.compare.actors`). Names and excerpts are untrusted and
+pass through :mod:`framing.report.escape`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..compare.actors import ActorStandout
+from ..compare.values import Excerpt, StoryComparison
+from .escape import cell, inline
+from .inert import one_line
+
+HEADING = "How each outlet frames the main actors"
+STANDOUTS_SHOWN = 6
+
+RenderExcerpt = Callable[[Excerpt], str]
+
+_TONE_METHODS = {
+    "vader_sentence": "VADER on the whole sentence of each mention (a floor: it cannot tell whom a sentence is hard on)",
+    "target_tone": "the target-dependent tone model on each mention",
+}
+
+# measure -> (the words for higher, the words for lower), each completed by "than <others>"
+_DIFFERENCES = {
+    "portrayal": ("portrays {actor} more favourably", "portrays {actor} less favourably"),
+    "credence": ("gives {actor}'s claims more credence", "gives {actor}'s claims less credence"),
+    "tone": ("writes about {actor} in a warmer tone", "writes about {actor} in a colder tone"),
+    "labels.negative": ("applies more negative labels to {actor}", "applies fewer negative labels to {actor}"),
+    "labels.positive": ("applies more positive labels to {actor}", "applies fewer positive labels to {actor}"),
+    "voice.share": ("gives {actor} a larger share of the attributed statements",
+                    "gives {actor} a smaller share of the attributed statements"),
+}
+
+
+def actor_section(story: StoryComparison, chart: str | None, excerpt: RenderExcerpt) -> str:
+    """The story's actor framing: what it measures, the outlet x actor table, the heatmap and the standouts.
+
+    ``chart`` is the heatmap's path relative to the report, or None when no
+    charts are written; ``excerpt`` renders a quoted sentence as the rest of
+    the report does.
+    """
+    rows = [
+        [cell(x.actor), cell(o.outlet), f"{x.values['portrayal']:+.2f}", f"{x.values['credence']:+.2f}",
+         f"{x.values['tone']:+.2f}", f"{x.values['labels.negative']:g} / {x.values['labels.positive']:g}",
+         f"{x.values['voice.share']:.0%}", cell(", ".join(x.contested_by)) if x.contested_by else "\u2014"]
+        for actor in story.main_actors
+        for o in story.outlets
+        for x in o.actors
+        if x.actor == actor
+    ]
+    if not rows:
+        return ""
+    header = ["actor", "outlet", "portrayal", "credence", "tone", "labels \u2212 / +", "voice share", "contested by"]
+    lines = [
+        f"### {HEADING}",
+        "",
+        _method_note(story),
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join(["---"] * 2 + ["---:"] * 5 + ["---"]) + "|",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+    if chart is not None and len(story.outlets) >= 2:
+        lines += ["", f"![Portrayal of the main actors by outlet]({chart})"]
+    if story.actor_standouts:
+        lines += ["", "**What stands out**", ""]
+        for n, standout in enumerate(story.actor_standouts[:STANDOUTS_SHOWN], start=1):
+            lines += _standout(n, standout, excerpt)
+    return "\n".join(lines)
+
+
+def _method_note(story: StoryComparison) -> str:
+    methods = sorted({x.tone_method for o in story.outlets for x in o.actors if x.tone_method})
+    tone = "; ".join(_TONE_METHODS.get(m, m) for m in methods) or "no mention in a body sentence"
+    return (
+        "Directional measures, per actor, in [-1, 1] (means over an outlet's articles that name the actor): "
+        "*credence*, how the reporter frames the actor's claims (endorsing verbs raise it; distancing verbs, "
+        "scare quotes, the reporter's hedges and voices contesting the actor lower it); *tone* toward the actor, "
+        f"by {tone}; *labels*, negative and positive loaded words applied to it; *portrayal*, their weighted "
+        "summary; *voice share*, its share of the attributed statements. The skepticism index above counts "
+        "doubt whoever is doubted: it is blind to direction, and these columns say whom the doubt is aimed at."
+    )
+
+
+def _standout(n: int, standout: ActorStandout, excerpt: RenderExcerpt) -> list[str]:
+    higher, lower = _DIFFERENCES[standout.measure]
+    words = (higher if standout.value > standout.others else lower).format(actor=one_line(standout.actor))
+    others = ", ".join(standout.compared_with)
+    sentence = (
+        f"{n}. {inline(f'{standout.outlet} {words} than {others}')} "
+        f"({standout.measure} {standout.value:+.2f} vs {standout.others:+.2f}, {standout.z:+.1f} SD)."
+    )
+    lines = [sentence]
+    lines += [f"   {excerpt(e)}" for e in standout.own]
+    if standout.theirs:
+        lines.append("   against")
+        lines += [f"   {excerpt(e)}" for e in standout.theirs]
+    return lines
+
+
+def actor_heatmap(story: StoryComparison) -> bytes:
+    """PNG of portrayal, outlet x main actor (blank where an outlet does not name the actor)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from .charts import _STYLE, _png  # one style and one PNG writer for every chart
+
+    outlets = [one_line(o.outlet) for o in story.outlets]
+    actors: Sequence[str] = story.main_actors
+    matrix = np.full((len(outlets), len(actors)), np.nan)
+    for r, outlet in enumerate(story.outlets):
+        for x in outlet.actors:
+            matrix[r, actors.index(x.actor)] = x.values["portrayal"]
+    with plt.rc_context(_STYLE):
+        figure, axis = plt.subplots(figsize=(2.5 + 1.1 * len(actors), 1.4 + 0.45 * len(outlets)))
+        image = axis.imshow(np.ma.masked_invalid(matrix), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+        axis.set_xticks(range(len(actors)), labels=[one_line(a) for a in actors], rotation=25, ha="right")
+        axis.set_yticks(range(len(outlets)), labels=outlets)
+        for r in range(matrix.shape[0]):
+            for c in range(matrix.shape[1]):
+                if not np.isnan(matrix[r, c]):
+                    axis.text(c, r, f"{matrix[r, c]:+.2f}", ha="center", va="center", fontsize=8)
+        figure.colorbar(image, ax=axis, label="portrayal (-1 unfavourable .. +1 favourable)")
+        axis.set_title(f"Portrayal of the main actors: {one_line(story.story)}")
+        figure.tight_layout()
+        return _png(figure)
