@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .actor_frames import actor_frames
 from .analysis import analyze_corpus
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
@@ -40,6 +41,7 @@ from .io import (
     write_atomic,
 )
 from .report import markdown_text, terminal, write_markdown_report
+from .report.actors import actor_listing
 from .report.json import comparison_record
 from .report.terminal import message_line
 from .scoring import explain as explain_index
@@ -134,7 +136,8 @@ def score(
         typer.Option(
             "--explain",
             help="List the evidence of one family (hedging, attribution, loaded, readability, tone) "
-            "or index (index.skepticism, ...), sentence by sentence.",
+            "or index (index.skepticism, ...), sentence by sentence; 'actors' lists each actor with its "
+            "mentions and how the article frames it.",
         ),
     ] = None,
     model: Annotated[
@@ -153,7 +156,7 @@ def score(
     row for corpus files). With --format json the output is one document:
     {"schema_version": 1, "articles": [...], "errors": [...]}.
     """
-    choices = [*families(), *index_names(), *(["model"] if model else [])]
+    choices = [*families(), *index_names(), "actors", *(["model"] if model else [])]
     if explain is not None and explain not in choices:
         _fail(f"unknown family or index {explain!r} for --explain; choose one of {', '.join(choices)}", 2)
     if explain is not None and format is not ScoreFormat.table:
@@ -383,6 +386,10 @@ def _print_scores(
     elif explain in index_names():
         sys.stdout.write("\n".join(
             terminal.explain_index(a, explain_index(a, explain)) for a in analyses if not a.not_applicable
+        ))
+    elif explain == "actors":
+        sys.stdout.write("\n".join(
+            actor_listing(a, actor_frames(a)) for a in analyses if not a.not_applicable
         ))
     elif explain:
         sys.stdout.write("\n".join(terminal.explain(a, explain) for a in analyses))

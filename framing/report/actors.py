@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..actor_frames import portrayal_parts
 from ..compare.actors import ActorStandout
 from ..compare.values import Excerpt, StoryComparison
+from ..types import Actor, Analysis
 from .escape import cell, inline
-from .inert import one_line
+from .inert import one_line, visible
 
 HEADING = "How each outlet frames the main actors"
 STANDOUTS_SHOWN = 6
@@ -131,3 +133,30 @@ def actor_heatmap(story: StoryComparison) -> bytes:
         axis.set_title(f"Portrayal of the main actors: {one_line(story.story)}")
         figure.tight_layout()
         return _png(figure)
+
+
+_LISTED = ("voice.count", "voice.share", "voice.last_word", "credence", "contested", "labels.negative",
+           "labels.positive", "tone", "portrayal")
+
+
+def actor_listing(analysis: Analysis, actors: Sequence[Actor]) -> str:
+    """``framing score --explain actors``: each actor with its mentions, its framing and the evidence behind it.
+
+    Sentences are numbered from 1, as in the report.
+    """
+    lines = [f"{visible(analysis.article.source)} ({visible(analysis.article.outlet)})"]
+    if not actors:
+        lines.append("  no actors in this article")
+    for actor in actors:
+        group = f", {one_line(actor.group)}" if actor.group and actor.group != actor.name else ""
+        names = "; ".join(one_line(a) for a in dict.fromkeys(m.text for m in actor.mentions))
+        lines += ["", f"  {one_line(actor.name)} ({actor.kind}{group}): {len(actor.mentions)} mention(s): {names}"]
+        lines.append("    " + ", ".join(f"{k} = {actor.features.get(k, 0.0):.3g}" for k in _LISTED))
+        parts = " + ".join(f"{w:g} x {part} {v:+.3f}" for part, v, w in portrayal_parts(actor))
+        lines.append(f"    portrayal = {parts}")
+        for e in actor.evidence:
+            if e.label in ("tone", "voice"):
+                continue  # one per mention or statement: the counts above say them
+            details = ", ".join(f"{k}={one_line(str(v))}" for k, v in sorted(e.attrs.items()) if v != "")
+            lines.append(f"    [{e.sentence + 1}] {e.label}: \u201c{one_line(e.text)}\u201d ({details})")
+    return "\n".join(lines) + "\n"
