@@ -11,7 +11,7 @@ import pytest
 import framing
 from framing.actor_frames import actor_frames, portrayal_parts
 from framing.types import Actor, Analysis
-from tests.conftest import seed_text
+from tests.conftest import SEEDS, seed_text
 
 
 def _frames(text: str) -> dict[str, Actor]:
@@ -173,3 +173,87 @@ def test_tone_takes_a_scorer_and_says_which() -> None:
 
 def test_empty_text_has_no_frames() -> None:
     assert actor_frames(framing.analyze("")) == ()
+
+
+# -- reported speech belongs to its speaker ---------------------------------------------------
+
+
+def test_a_loaded_word_in_relayed_speech_is_the_speakers() -> None:
+    analysis = framing.analyze(seed_text("000"))
+    (martyrs,) = [e for e in analysis.evidence_for("loaded") if e.text == "martyrs" and e.label != "actor_reference"]
+    assert (martyrs.attrs["voice"], martyrs.attrs["quoted"], martyrs.attrs["speaker"]) == ("reported", True, "Assad")
+    # "Putin made clear ... that while Russia might be drawing down much of its forces": Putin's hedge
+    (might,) = [e for e in analysis.evidence_for("hedging") if e.text == "might" and e.sentence == 28]
+    assert (might.attrs["voice"], might.attrs["speaker"]) == ("reported", "Putin")
+
+
+def test_an_epithet_in_a_paraphrase_stays_the_reporters() -> None:
+    # "Peskov said that Putin had not discussed Assad's fate with the Syrian strongman in their phone conversation."
+    analysis = framing.analyze(seed_text("003"))
+    (strongman,) = [e for e in analysis.evidence_for("loaded") if e.text == "strongman"]
+    assert strongman.attrs["voice"] == "reporter"
+
+
+def test_the_reporters_own_distancing_participle_stays_the_reporters() -> None:
+    # "President Vladimir Putin has ordered Russian forces in Syria to start withdrawing, claiming that ..."
+    analysis = framing.analyze(seed_text("002"))
+    claiming = [e for e in analysis.evidence_for("loaded") if e.text == "claiming"]
+    assert claiming and all(e.attrs["voice"] == "reporter" for e in claiming)
+
+
+# -- compare, report, CLI -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def comparison() -> framing.Comparison:
+    return framing.compare(framing.analyze(a) for a in framing.read_corpus(str(SEEDS)))
+
+
+def test_each_story_compares_its_main_actors_outlet_by_outlet(comparison: framing.Comparison) -> None:
+    drawdown = next(s for s in comparison.stories if s.story == "russia-syria-drawdown-2017-12")
+    assert drawdown.main_actors[0] == "Vladimir Putin"  # named by all three outlets, most often
+    assert "Reuters" not in drawdown.main_actors  # an outlet named in another's text ("told Reuters")
+    reuters = next(o for o in drawdown.outlets if o.outlet == "Reuters")
+    putin = next(x for x in reuters.actors if x.actor == "Vladimir Putin")
+    assert putin.values["credence"] == pytest.approx(-0.25)
+    assert putin.contested_by == ("Eric Pahon", "European diplomat who declined to be named", "Washington")
+    assert putin.tone_method == "vader_sentence"
+
+
+def test_a_standout_names_both_sides(comparison: framing.Comparison) -> None:
+    withdrawal = next(s for s in comparison.stories if s.story == "russia-syria-withdrawal-2016-03")
+    (credence,) = [s for s in withdrawal.actor_standouts if s.actor == "Vladimir Putin" and s.measure == "credence"]
+    # two outlets: told once, from the higher side: Business Recorder reports Putin plainly, the Guardian doubts him
+    assert (credence.outlet, credence.value, credence.others) == ("Business Recorder", 0.0, pytest.approx(-0.25))
+    assert "Putin said he hoped the withdrawal decision" in " ".join(e.text for e in credence.own)
+    assert "A Western diplomatic source said" in credence.theirs[0].text
+
+
+def test_the_report_has_the_actor_table_and_says_skepticism_is_blind_to_direction(
+    comparison: framing.Comparison,
+) -> None:
+    from framing.report import markdown_text
+
+    text = markdown_text(comparison, command="framing compare seeds")
+    assert text.count("### How each outlet frames the main actors") == 2
+    assert "blind to direction" in text
+    assert "| Vladimir Putin | Reuters | -0.04 | -0.25 |" in text
+
+
+def test_the_heatmap_is_a_deterministic_png(comparison: framing.Comparison) -> None:
+    from framing.report.actors import actor_heatmap
+
+    story = comparison.stories[0]
+    assert actor_heatmap(story)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert actor_heatmap(story) == actor_heatmap(story)
+
+
+def test_explain_actors_lists_each_actor_with_its_framing() -> None:
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    result = CliRunner().invoke(app, ["score", str(SEEDS / "004_790c4a0d2069b0ae.txt"), "--explain", "actors"])
+    assert result.exit_code == 0, result.output
+    assert "Syrian state television (organisation): 1 mention(s)" in result.stdout
+    assert "[14] credence: \u201cclaiming\u201d (rule=distancing_verb, weight=-1.0)" in result.stdout

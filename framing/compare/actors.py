@@ -225,7 +225,8 @@ def _illustrations(
             lean = _lean(e, measure)
             if measure in ("labels.negative", "labels.positive", "voice.share") or (lean > 0) == higher and lean != 0:
                 ranked.append((-abs(lean), order, a, e))
-    ranked.sort(key=lambda r: (r[0], r[1], r[3].start))
+    # what the reporter did (a contest, a verb, a label) shows a difference better than a sentence's tone
+    ranked.sort(key=lambda r: (r[3].label == "tone" and measure != "tone", r[0], r[1], r[3].start))
     if not ranked and measure in ("credence", "portrayal"):
         # nothing leans that way: the plain statements ("said") that keep the value near 0 show it
         ranked = [(-1.0, order, a, e) for order, a in enumerate(items) if name in frames[id(a)]
