@@ -246,7 +246,8 @@ def _contest(
     weights = frame_weights()["credence"]
     discredit = _discrediting(analysis, actors, a, contester)
     for phrase, sentence, start, end in discredit:
-        if contester is not None:
+        if contester is not None and not any(e.start == start and e.attrs["rule"] == "discredited"
+                                             for e in frames[contester].credence):  # once, however often it contests
             frames[contester].credence.append(_evidence(analysis, "credence", start, end, sentence,
                                                         rule="discredited", weight=weights["weights"]["discredited"],
                                                         phrase=phrase))
@@ -312,11 +313,17 @@ def _contested(
 def _discrediting(
     analysis: Analysis, actors: Sequence[Actor], a: Attribution, contester: str | None
 ) -> list[tuple[str, int, int, int]]:
-    """How the article discredits a contester: phrases in its statement's sentence or a sentence naming it."""
+    """How the article discredits a contester: phrases in its statement's sentence or a sentence naming it.
+
+    A sentence names it when it holds one of its names as written, so a
+    headline counts ("Against All Evidence, Pentagon Just Can't Accept ..."),
+    though the recogniser reads only the body.
+    """
     sentences = {a.sentence}
     actor = next((x for x in actors if x.name == contester), None)
     if actor is not None:
-        sentences |= {i for m in actor.mentions for i, s in enumerate(analysis.sentences) if s.start <= m.start < s.end}
+        names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in {*actor.aliases, actor.name}) + r")\b")
+        sentences |= {i for i, s in enumerate(analysis.sentences) if names.search(s.text)}
     found = []
     for i in sorted(sentences):
         if not 0 <= i < len(analysis.sentences):

@@ -139,6 +139,19 @@ def test_a_discredited_contester_loses_credence_and_its_contest_counts_half() ->
     assert frames["Vladimir Putin"].features["credence"] == pytest.approx(-0.5 / 1.5)
 
 
+def test_a_headline_that_discredits_the_contester_counts_once_per_phrase() -> None:
+    # Sputnik's headline from the issue, over two contests by the Pentagon
+    frames = _frames(
+        "Against All Evidence, Pentagon Just Can't Accept Russia's Syrian Withdrawal\n\n"
+        "Russian President Vladimir Putin announced the withdrawal on Monday. The Pentagon said Russian comments "
+        "about removal of their forces do not correspond with actual troop reductions. The Pentagon said the same "
+        "announcement had been made before and nothing materialised."
+    )
+    assert _rules(frames["the Pentagon"]) == [("discredited", "Against All Evidence"), ("discredited", "Can't Accept")]
+    # two contests at half weight against one plain "announced"
+    assert frames["Vladimir Putin"].features["credence"] == pytest.approx(-1.0 / 2.0)
+
+
 def test_the_reporters_hedge_on_a_claim_lowers_credence_once() -> None:
     kremlin = _frames("The Kremlin purportedly said the task had been fulfilled.")["the Kremlin"]
     assert _rules(kremlin) == [("reporter_hedge", "purportedly")]
