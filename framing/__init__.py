@@ -12,6 +12,7 @@ from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
+from .actor_frames import actor_frames
 from .analysis import analyze
 from .compare import Comparison, compare
 from .errors import AnalysisError, FramingError, InputError, ModelError, OutputError
@@ -75,6 +76,7 @@ __all__ = [
     "TargetTone",
     "TargetToneModel",
     "__version__",
+    "actor_frames",
     "analyze",
     "analyze_corpus",
     "build_doc",

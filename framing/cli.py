@@ -17,6 +17,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from . import __version__
+from .actor_frames import actor_frames
 from .actor_table import ActorTable, load_actor_table
 from .cli_model import evaluate as evaluate_command
 from .cli_model import train as train_command
@@ -40,6 +41,7 @@ from .outlets import unknown_outlet_notice
 from .records import analysis_record, error_record
 from .runner import analyze_corpus, analyze_parallel
 from .report import markdown_text, terminal, write_markdown_report
+from .report.actors import actor_listing
 from .report.json import comparison_record
 from .report.markdown import Detail
 from .report.tables import check_table_folder, write_csv_tables
@@ -160,7 +162,8 @@ def score(
         typer.Option(
             "--explain",
             help="List the evidence of one family (hedging, attribution, loaded, readability, tone) "
-            "or index (index.skepticism, ...), sentence by sentence; 'actors' lists each actor with its mentions.",
+            "or index (index.skepticism, ...), sentence by sentence; 'actors' lists each actor with its "
+            "mentions and how the article frames it.",
         ),
     ] = None,
     model: Annotated[
@@ -476,11 +479,13 @@ def _print_scores(
         sys.stdout.write(dumps(document))
     elif format is ScoreFormat.csv:
         sys.stdout.write(terminal.score_csv(analyses))
-    elif explain == "actors":
-        sys.stdout.write("\n".join(terminal.explain_actors(a) for a in analyses))
     elif explain in index_names():
         sys.stdout.write("\n".join(
             terminal.explain_index(a, explain_index(a, explain)) for a in analyses if not a.not_applicable
+        ))
+    elif explain == "actors":
+        sys.stdout.write("\n".join(
+            actor_listing(a, actor_frames(a)) for a in analyses if not a.not_applicable
         ))
     elif explain:
         sys.stdout.write("\n".join(terminal.explain(a, explain) for a in analyses))

@@ -174,12 +174,17 @@ class Actor:
     Putin", "Vladmir Putin" and "the Russian president" in one article);
     ``group`` the actor table's group ("Russian government"), if any;
     ``mentions`` every span of the text that names it, in text order.
+    ``features`` and ``evidence`` say how the article frames it (voice,
+    credence, labels, tone, portrayal), filled by
+    :func:`framing.actor_frames.actor_frames`; empty otherwise.
     """
 
     name: str
     kind: ActorKind
     group: str | None
     mentions: tuple[Span, ...]
+    features: Mapping[str, float] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def aliases(self) -> tuple[str, ...]:

@@ -248,10 +248,12 @@ def test_score_explain_loaded_with_tagger_shows_what_the_tagger_found() -> None:
                                       "--explain", "loaded"])
     assert result.exit_code == 0, result.output
     assert "loaded.unlisted = 2" in result.stdout
-    assert "unlisted: \u201cindiscriminate\u201d (cue=indiscriminate, found_by=tagger, quoted=False, " \
-           "tagger_score=0.5369, voice=reporter)" in result.stdout
-    assert "intensifier: \u201cenormous\u201d (cue=enormous, found_by=lexicon, quoted=False, " \
-           "tagger_score=0.2975, voice=reporter)" in result.stdout
+    # "Syrian activists and rights groups have accused the Russian campaign of indiscriminate attacks and
+    # enormous civilian casualties": the accusation's words are the accusers' (reported speech)
+    assert "unlisted: \u201cindiscriminate\u201d (cue=indiscriminate, found_by=tagger, quoted=True, " \
+           "speaker=Syrian activists and rights groups, tagger_score=0.5369, voice=reported)" in result.stdout
+    assert "intensifier: \u201cenormous\u201d (cue=enormous, found_by=lexicon, quoted=True, " \
+           "speaker=Syrian activists and rights groups, tagger_score=0.2975, voice=reported)" in result.stdout
 
 
 def test_compare_json_names_the_loaded_tagger() -> None:

@@ -236,7 +236,8 @@ def test_outlet_and_story_names_with_dollar_signs_do_not_break_the_charts(tmp_pa
     ])
     result = runner.invoke(app, ["compare", str(corpus), "--output", str(tmp_path / "r.md")])
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "r_charts").iterdir())) == 2
+    # the indices, their differences and the main actors' portrayal
+    assert len(list((tmp_path / "r_charts").iterdir())) == 3
 
 
 def test_the_same_id_in_two_inputs_is_reported(tmp_path):

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..actor_frames import ToneScorer, vader_tone
 from ..scoring import index_names
 from ..types import Analysis, ReadError
+from . import actors as actor_framing
 from .distinctive import distinctive, term_totals
 from .inputs import article_warnings, input_record, left_out, uncertain_provenance
 from .model import carries, model_comparison
@@ -43,9 +45,17 @@ __all__ = ["Comparison", "compare"]
 
 
 def compare(
-    analyses: Iterable[Analysis], errors: Iterable[ReadError] = (), *, model: Model | None = None
+    analyses: Iterable[Analysis],
+    errors: Iterable[ReadError] = (),
+    *,
+    model: Model | None = None,
+    tone: ToneScorer = vader_tone,
 ) -> Comparison:
     """Compare outlets within each story and across stories.
+
+    Each outlet's framing of each main actor (:mod:`.actors`) scores tone
+    toward the actor with ``tone`` (VADER on the mention's sentence by
+    default; :func:`framing.actor_frames.model_tone` for the target-dependent model).
 
     With ``model``, the comparison also says what the trained model gives each
     outlet (``Comparison.model``). Analyses that already carry the model's
@@ -69,8 +79,10 @@ def compare(
     inferred = {s for a, s in zip(analyses, stories) if not a.article.story}
     background = term_totals(analyses)
     spreads = scales(analyses)
+    frames = actor_framing.frame_all(analyses, tone)
+    actor_spreads = actor_framing.actor_scales(analyses, frames)
     story_values = tuple(
-        _story(story, items, story in inferred, background, spreads)
+        _story(story, items, story in inferred, background, spreads, (frames, actor_spreads))
         for story, items in sorted(grouped.items())
     )
     dates = sorted(a.article.date for a in analyses if a.article.date)
@@ -113,9 +125,13 @@ def _story(
     inferred: bool,
     background: Counter[str],
     spreads: Mapping[str, float],
+    framed: tuple[actor_framing.Frames, Mapping[tuple[str, str], float]],
 ) -> StoryComparison:
     """One story's outlets side by side, with what sets each apart and what each leaves out."""
     outlets = by_outlet(analyses)
+    frames, actor_spreads = framed
+    main = actor_framing.main_actors(outlets, frames)
+    actor_z = actor_framing.actor_z(outlets, main, frames, actor_spreads)
     names = feature_names(analyses) + index_names()
     means = {o: mean_features(items, names) for o, items in outlets.items()}
     z, rank = standardise(means, spreads)
@@ -138,6 +154,7 @@ def _story(
             actor_labels=actors[outlet],
             hedged=hedged(items),
             distinctive=words.get(outlet, ()),
+            actors=actor_framing.outlet_actors(items, main, frames, actor_z[outlet]),
         )
         for outlet, items in sorted(outlets.items())
     )
@@ -145,4 +162,5 @@ def _story(
     return StoryComparison(
         story, inferred, dates[0] if dates else "", dates[-1] if dates else "",
         values, omissions(outlets), story_findings(values),
+        main, actor_framing.actor_standouts(outlets, main, frames, actor_z),
     )

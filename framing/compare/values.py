@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Literal
 
 from ..types import ReadError
 
-if TYPE_CHECKING:  # pandas is an optional extra, imported only by Comparison.to_frames()
-    import pandas as pd
+if TYPE_CHECKING:  # pandas is an optional extra, imported only by Comparison.to_frames();
+    import pandas as pd  # the actor values live beside their computation
+
+    from .actors import ActorInOutlet, ActorStandout
 
 QUOTED_SPEECH_SHARE = 0.5
 
@@ -137,6 +139,7 @@ class OutletInStory:
     actor_labels: Mapping[str, tuple[str, ...]]
     hedged: tuple[Excerpt, ...]
     distinctive: tuple[DistinctiveTerm, ...]
+    actors: tuple[ActorInOutlet, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +153,8 @@ class StoryComparison:
     outlets: tuple[OutletInStory, ...]
     omissions: tuple[Omission, ...]
     findings: tuple[Standout, ...] = ()
+    main_actors: tuple[str, ...] = ()
+    actor_standouts: tuple[ActorStandout, ...] = ()
 
     @property
     def n_articles(self) -> int:

@@ -4,10 +4,11 @@ A family module exposes ``FAMILY`` (its name, the prefix of its feature keys),
 ``FEATURE_NAMES`` (every key it returns, listed once) and
 ``extract(doc) -> FamilyResult``, a pure and total function: empty or one-word
 text gives zeros, never NaN or an exception. A family that tells the reporter's
-voice from a source's (hedging) also takes ``reported``: the content
-spans of the article's attributed statements, found once by the attribution
-family, so that a cue in indirect speech (*the diplomat said Russia might ...*)
-belongs to the speaker even without quotation marks. A family that tells the
+voice from a source's (hedging, loaded wording) also takes ``reported``: the
+content spans of the article's attributed statements, found once by the
+attribution family (:func:`reported_speech`), so that a cue in indirect speech
+(*the diplomat said Russia might ...*) belongs to the speaker even without
+quotation marks; its evidence names the speaker (``attrs["speaker"]``). A family that tells the
 reporter's words from quoted ones (``READS_VOICE``: hedging, loaded wording)
 makes attribution run first; in a text whose quotation marks were lost
 (:func:`lost_quotation_marks`) it reads the direct speech as quoted, as it
@@ -65,11 +66,13 @@ def extract_all(
     """
     modules = {n: m for n, m in families().items() if names is None or n in names}
     reported: tuple[Span, ...] = ()
+    speakers: tuple[str, ...] = ()
     done: dict[str, FamilyResult] = {}
     voiced = doc
     if any(getattr(m, "READS_VOICE", False) for m in modules.values()):
         attribution = families()["attribution"].extract(doc, tagger=tagger)
-        reported = tuple(a.content for a in attribution.attributions if a.content is not None)
+        speech = reported_speech(doc, attribution.attributions)
+        reported, speakers = tuple(s for s, _ in speech), tuple(w for _, w in speech)
         lost = lost_quotation_marks(doc, attribution.attributions)
         if lost is not None:
             voiced = _quoted_within(doc, lost.speech)
@@ -83,12 +86,53 @@ def extract_all(
         elif name == "attribution":
             results[name] = module.extract(voiced, tagger=tagger)
         elif name == "loaded":
-            results[name] = module.extract(voiced, tagger=loaded_tagger)
+            results[name] = module.extract(voiced, tagger=loaded_tagger, reported=reported)
         elif getattr(module, "USES_REPORTED_SPEECH", False):
             results[name] = module.extract(voiced, reported=reported)
         else:
             results[name] = module.extract(voiced)
+        if reported and getattr(module, "READS_VOICE", False) and name != "attribution":
+            results[name] = _with_speakers(results[name], reported, speakers)
     return results
+
+
+# A participle that goes on relaying the same speaker: "quoted Assad as thanking Putin, saying ..."
+# (the reporter's own distancing participles, "claiming", are cues of attributions of their own)
+_RELAYING = re.compile(r"\s*,?\s*(?:saying|adding|calling|describing)\b")
+
+
+def reported_speech(doc: Doc, attributions: Sequence[Attribution]) -> tuple[tuple[Span, str], ...]:
+    """Each attributed statement's content with its speaker's name as written.
+
+    A content followed by a relaying participle (", saying the blood of
+    Moscow's martyrs ...") runs on to its sentence's end: the clause is the
+    same speaker's. The speaker of relayed speech (*state television quoted
+    Assad as ...*) is the one quoted, else the attribution's source.
+    """
+    found = []
+    for a in attributions:
+        if a.content is None:
+            continue
+        speaker = str(a.attrs.get("quoted_person") or (a.source.text if a.source is not None else ""))
+        found.append((a.content, speaker))
+        relaying = _RELAYING.match(doc.text, a.content.end)
+        if relaying and 0 <= a.sentence < len(doc.sentences) and relaying.end() < doc.sentences[a.sentence].end:
+            start, end = relaying.end(), doc.sentences[a.sentence].end
+            found.append((Span(start, end, doc.text[start:end]), speaker))
+    return tuple(found)
+
+
+def _with_speakers(result: FamilyResult, reported: Sequence[Span], speakers: Sequence[str]) -> FamilyResult:
+    """The family's reported-speech evidence naming whose words they are (``attrs["speaker"]``)."""
+
+    def speaker(e: Evidence) -> str:
+        inside = [(s.end - s.start, i) for i, s in enumerate(reported) if s.start <= e.start and e.end <= s.end]
+        return speakers[min(inside)[1]] if inside else ""  # the innermost statement, the first of equals
+
+    return replace(result, evidence=tuple(
+        replace(e, attrs={**e.attrs, "speaker": speaker(e)}) if e.attrs.get("voice") == "reported" else e
+        for e in result.evidence
+    ))
 
 
 # A wire story often ends on a quote: the last attribution, then at most this many sentences of its speech.

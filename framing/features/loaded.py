@@ -14,9 +14,13 @@ domestic product*, *the claims*).
 A cue inside quotation marks belongs to the speaker, not the reporter: it is
 counted in ``loaded.count`` and ``loaded.quoted_count`` but not in
 ``loaded.narrator_per_1000_words`` (evidence ``voice`` "quoted"; "reporter"
-otherwise). Indirect speech stays the reporter's: a paraphrase is worded by the
-reporter (*Peskov said that Putin had not discussed Assad's fate with the Syrian
-strongman*), unlike a hedge in it, which qualifies the speaker's claim. Scare quotes are short quoted spans that
+otherwise). Reported speech belongs to its speaker: a cue in an attributed
+statement's content (*state television quoted Assad as thanking Putin,
+saying the blood of Moscow's martyrs ...*) has voice "reported" and counts as
+quoted, like a hedge there; an epithet for an actor in it stays the
+reporter's (*Peskov said that Putin had not discussed Assad's fate with the
+Syrian strongman*: how a paraphrase names a third party is the reporter's
+choice). Scare quotes are short quoted spans that
 are not attributed speech (*"de-escalation" agreements*); a quoted label is a
 scare quote even when attributed, because the marks distance the outlet from
 the label (*Moscow's "martyrs"*). Attributed partial quotes (*Putin hailed
@@ -62,7 +66,7 @@ from ..lexicons import load_json, load_table, stop_words
 from ..matcher import PhraseMatcher
 from ..names import surname
 from ..text import phrase_tokens
-from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Token
+from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Span, Token
 from . import SpanIndex
 
 if TYPE_CHECKING:
@@ -177,7 +181,7 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
-def extract(doc: Doc, *, tagger: LoadedTagger | None = None) -> FamilyResult:
+def extract(doc: Doc, *, tagger: LoadedTagger | None = None, reported: Sequence[Span] = ()) -> FamilyResult:
     """Count loaded words, scare quotes and collect actor labels in the body.
 
     ``loaded.count`` counts lexicon cues in body sentences (reporter's and
@@ -185,14 +189,20 @@ def extract(doc: Doc, *, tagger: LoadedTagger | None = None) -> FamilyResult:
     ``loaded.narrator_per_1000_words`` counts only cues outside quotation
     marks. Higher means more judging, dramatising or labelling vocabulary.
     With ``tagger`` (:mod:`framing.tagger`) the fine-tuned loaded-word tagger
-    confirms lexicon cues and adds ``unlisted`` ones.
+    confirms lexicon cues and adds ``unlisted`` ones. ``reported`` (attributed
+    statements' content) makes a cue in indirect speech the speaker's (voice
+    "reported", counted with the quoted ones): in *state television quoted
+    Assad as ..., saying the blood of Moscow's martyrs ...*, *martyrs* is not
+    the reporter's word.
 
     References
     ----------
     Recasens et al. (2013); Da San Martino et al. (2019); Spinde et al. (2021).
     """
     features = dict.fromkeys(FEATURE_NAMES, 0.0)
-    cues = tuple(_cue_evidence(doc, tagger))
+    actors = tuple(_actor_evidence(doc))
+    epithets = [e for e in actors if e.attrs["loaded"]]
+    cues = _in_reported_speech(_cue_evidence(doc, tagger), reported, epithets)
     scare = tuple(_scare_quotes(doc, cues))
     words = doc.body_words()
     narrator = sum(1 for e in cues if not e.attrs["quoted"])
@@ -204,9 +214,26 @@ def extract(doc: Doc, *, tagger: LoadedTagger | None = None) -> FamilyResult:
         features[f"{FAMILY}.narrator_per_1000_words"] = 1000.0 * narrator / words
     for label, n in Counter(e.label for e in cues).items():
         features[f"{FAMILY}.{label}"] = float(n)
-    actors = tuple(_actor_evidence(doc))
     evidence = tuple(sorted(cues + scare + actors, key=lambda e: (e.start, e.end, e.label)))
     return FamilyResult(features, evidence)
+
+
+def _in_reported_speech(
+    cues: Sequence[Evidence], reported: Sequence[Span], epithets: Sequence[Evidence]
+) -> tuple[Evidence, ...]:
+    """The cues, those outside quotation marks but inside reported speech given to its speaker.
+
+    A cue inside an epithet for an actor (*the Syrian strongman*) stays the
+    reporter's: how a paraphrase names a third party is the reporter's choice.
+    """
+    if not reported:
+        return tuple(cues)
+    speech, named = SpanIndex(reported), SpanIndex(epithets)
+    return tuple(
+        replace(e, attrs={**e.attrs, "quoted": True, "voice": "reported"})
+        if not e.attrs["quoted"] and speech.covers(e.start, e.end) and not named.covers(e.start, e.end) else e
+        for e in cues
+    )
 
 
 def loaded_spans(doc: Doc, tagger: LoadedTagger | None = None) -> tuple[Evidence, ...]:

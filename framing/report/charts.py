@@ -54,6 +54,8 @@ def render_charts(comparison: Comparison) -> dict[str, bytes]:
             charts[f"{slug}-indices.png"] = _indices_chart(story, comparison.index_names)
             if len(story.outlets) >= 2:
                 charts[f"{slug}-differences.png"] = _heatmap(story, comparison.index_names)
+            if len(story.outlets) >= 2 and story.main_actors:
+                charts[f"{slug}-actors.png"] = actor_heatmap(story)
     return charts
 
 
@@ -119,3 +121,26 @@ def _png(figure: plt.Figure) -> bytes:
     figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
     plt.close(figure)
     return buffer.getvalue()
+
+
+def actor_heatmap(story: StoryComparison) -> bytes:
+    """PNG of portrayal, outlet x main actor (blank where an outlet does not name the actor)."""
+    outlets = [one_line(o.outlet) for o in story.outlets]
+    actors = list(story.main_actors)
+    matrix = np.full((len(outlets), len(actors)), np.nan)
+    for r, outlet in enumerate(story.outlets):
+        for x in outlet.actors:
+            matrix[r, actors.index(x.actor)] = x.values["portrayal"]
+    with plt.rc_context(_STYLE):
+        figure, axis = plt.subplots(figsize=(2.5 + 1.1 * len(actors), 1.4 + 0.45 * len(outlets)))
+        image = axis.imshow(np.ma.masked_invalid(matrix), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+        axis.set_xticks(range(len(actors)), labels=[one_line(a) for a in actors], rotation=25, ha="right")
+        axis.set_yticks(range(len(outlets)), labels=outlets)
+        for r in range(matrix.shape[0]):
+            for c in range(matrix.shape[1]):
+                if not np.isnan(matrix[r, c]):
+                    axis.text(c, r, f"{matrix[r, c]:+.2f}", ha="center", va="center", fontsize=8)
+        figure.colorbar(image, ax=axis, label="portrayal (-1 unfavourable .. +1 favourable)")
+        axis.set_title(f"Portrayal of the main actors: {one_line(story.story)}")
+        figure.tight_layout()
+        return _png(figure)

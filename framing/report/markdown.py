@@ -26,6 +26,7 @@ from ..compare.values import (
 )
 from ..compare.support import MIN_BODY_WORDS, MIN_ITEMS, SHRINK_WORDS
 from ..scoring import index_specs
+from .actors import actor_section
 from .charts import story_slug
 from .escape import cell, fragment, inline
 from .findings import caveats, shown_source, standout_basis, standout_note, standout_sentence, warnings
@@ -202,24 +203,11 @@ def _story_section(story: StoryComparison, c: Comparison, context: ReportContext
     parts = [
         _story_header(story),
         _index_table(story, c.index_names, INDEX_ROWS),
-        _actor_framing(story),
+        actor_section(story, _chart(story, context, "actors"), _excerpt),
         _charts(story, context),
         _in_appendix(story, context),
     ]
     return "\n\n".join(p for p in parts if p)
-
-
-def _actor_framing(story: StoryComparison) -> str:
-    """SLOT for the outlet x actor table of the actor-framing work (issue 22).
-
-    When the comparison carries per-story actor values, its renderer in
-    ``framing/report/actors.py`` is called here; until then there is nothing to show.
-    """
-    if not getattr(story, "actors", ()):
-        return ""
-    from . import actors  # type: ignore[attr-defined]  # added by the actor-framing work
-
-    return str(actors.actor_table(story))
 
 
 def _in_appendix(story: StoryComparison, context: ReportContext) -> str:
@@ -328,6 +316,13 @@ def _charts(story: StoryComparison, context: ReportContext) -> str:
     if len(story.outlets) >= 2:
         lines += ["", f"![Standardised differences]({prefix}-differences.png)"]
     return "\n".join(lines)
+
+
+def _chart(story: StoryComparison, context: ReportContext, name: str) -> str | None:
+    """A story's chart's path relative to the report, or None when no charts are written."""
+    if context.chart_folder is None:
+        return None
+    return f"{quote_path(context.chart_folder)}/{story_slug(story)}-{name}.png"
 
 
 def _who_is_quoted(story: StoryComparison) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -98,25 +97,6 @@ def explain(analysis: Analysis, family: str) -> str:
             lines.append(f"      {e.label}: \u201c{one_line(e.text)}\u201d" + (f" ({details})" if details else ""))
     if not evidence and not analysis.attributions:
         lines += ["", f"  no {family} evidence in this article"]
-    return "\n".join(lines) + "\n"
-
-
-def explain_actors(analysis: Analysis) -> str:
-    """Each actor of the article: name, kind, group, how the article names it and in which sentences.
-
-    Sentences are numbered from 1, as in the report.
-    """
-    lines = [_heading(analysis)]
-    if not analysis.actors:
-        return "\n".join([*lines, "", "  no actor named in this article"]) + "\n"
-    starts = [s.start for s in analysis.sentences]
-    for actor in analysis.actors:
-        group = f", {one_line(actor.group)}" if actor.group else ""
-        places = sorted({bisect_right(starts, m.start) for m in actor.mentions})
-        lines.append("")
-        lines.append(f"  {one_line(actor.name)} ({actor.kind}{group}): {len(actor.mentions)} mention(s)")
-        lines.append(f"      as: {'; '.join(one_line(a) for a in actor.aliases)}")
-        lines.append(f"      in sentences: {', '.join(map(str, places))}")
     return "\n".join(lines) + "\n"
 
 

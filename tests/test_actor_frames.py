@@ -1,0 +1,272 @@
+"""Actor framing: whose claims each article treats as true, whom it labels, who speaks.
+
+Every expected value below was read in the seed or sentence it names; the
+sentences are the seeds' own or real news wording from the issue.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.actor_frames import actor_frames, portrayal_parts
+from framing.types import Actor, Analysis
+from tests.conftest import SEEDS, seed_text
+
+
+def _frames(text: str) -> dict[str, Actor]:
+    return {a.name: a for a in actor_frames(framing.analyze(text))}
+
+
+def _rules(actor: Actor) -> list[tuple[str, str]]:
+    return [(str(e.attrs["rule"]), e.text) for e in actor.evidence if e.label == "credence"]
+
+
+def _contesters(actor: Actor) -> list[str]:
+    return [str(e.attrs["contester"]) for e in actor.evidence if e.label == "contested"]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, dict[str, Actor]]:
+    return {p: {a.name: a for a in actor_frames(framing.analyze(seed_text(p)))} for p in ("000", "001", "002", "003", "004")}
+
+
+# -- the seeds, read ----------------------------------------------------------------
+
+
+def test_reuters_pentagon_spokesman_and_european_diplomat_contest_putin(seeds: dict[str, dict[str, Actor]]) -> None:
+    # "Washington was skeptical about Putin s statement." / "..., said Pentagon spokesman Eric Pahon." /
+    # "We ve seen such announcements before, ..., said one European diplomat who declined to be named."
+    putin = seeds["000"]["Vladimir Putin"]
+    assert _contesters(putin) == ["Washington", "Eric Pahon", "European diplomat who declined to be named"]
+    assert putin.features["contested"] == 3.0
+    # nine statements of his own, all with a neutral verb (declaring, told x3, said x3, made clear x2)
+    assert putin.features["voice.count"] == 9.0
+    assert putin.features["voice.direct"] == 1.0  # "I congratulate you! Putin told the servicemen."
+    # three contests of weight -1 over three plus nine plain statements
+    assert putin.features["credence"] == pytest.approx(-3 / 12)
+    assert putin.features["voice.last_word"] == 0.0  # the European diplomat has it
+
+
+def test_reuters_labels_go_to_their_actor_and_martyrs_is_assads_word(seeds: dict[str, dict[str, Actor]]) -> None:
+    # "pressure the Assad regime": the reporter's negative label for Assad
+    assad = seeds["000"]["Bashar al-Assad"]
+    assert (assad.features["labels.reporter_negative"], assad.features["labels.positive"]) == (1.0, 0.0)
+    # "quoted Assad as thanking Putin ..., saying the blood of Moscow s martyrs ...": Assad's word about Moscow
+    (martyrs,) = [e for e in seeds["000"]["Moscow"].evidence if e.label == "label"]
+    assert (martyrs.text, martyrs.attrs["voice"], martyrs.attrs["speaker"]) == ("martyrs", "reported", "Assad")
+    assert seeds["000"]["Moscow"].features["labels.quoted_positive"] == 1.0
+    # "It also showed the two men watching what it called a victory parade": the reporter's marker on state TV
+    assert _rules(seeds["000"]["Syrian state television"]) == [("reporter_hedge", "what it called")]
+
+
+def test_observer_claiming_distances_syrian_state_television(seeds: dict[str, dict[str, Actor]]) -> None:
+    # "Syrian state television aired footage ..., claiming Assad was thankful for the blood of Moscow's "martyrs.""
+    television = seeds["004"]["Syrian state television"]
+    assert _rules(television) == [("distancing_verb", "claiming"), ("scare_quotes", "martyrs")]
+    assert television.features["credence"] == pytest.approx(-1.0)
+    # "..., Pentagon spokesman Eric Pahon told Reuters." contests Putin, whom Tass quotes just before
+    assert _contesters(seeds["004"]["Vladimir Putin"]) == ["Eric Pahon"]
+
+
+def test_guardian_western_diplomatic_source_doubts_putin(seeds: dict[str, dict[str, Actor]]) -> None:
+    # "A Western diplomatic source said: "we will have to wait and see what this represents. It is Putin. ...""
+    # "Syrian opposition sources said ... they will wait to see if it emerges to be true or a political manoeuvre."
+    putin = seeds["001"]["Vladimir Putin"]
+    assert _contesters(putin) == ["Western diplomatic source", "Syrian opposition sources"]
+    # "Moscow has also come under fire ..., while claiming to be fighting Islamic State"
+    assert _rules(seeds["001"]["Moscow"]) == [("distancing_verb", "claiming")]
+    # "... accused the Russian campaign ..., something Russian officials have repeatedly denied": against the accuser
+    assert _contesters(seeds["001"]["Syrian activists and rights groups"]) == ["Russian officials"]
+    # "protect Assad's regime from collapse"
+    assert seeds["001"]["Bashar al-Assad"].features["labels.reporter_negative"] == 1.0
+
+
+def test_cbc_claiming_distances_putin_and_business_recorder_reports_plainly(seeds: dict[str, dict[str, Actor]]) -> None:
+    # "President Vladimir Putin on Monday ordered Russian forces ..., claiming that ... Moscow and Damascus had achieved"
+    assert _rules(seeds["002"]["Vladimir Putin"]) == [("distancing_verb", "claiming")]
+    # "the Syrian regime's crumbling forces", "with the Syrian strongman": two of the reporter's labels for Assad
+    assert seeds["003"]["Bashar al-Assad"].features["labels.reporter_negative"] == 2.0
+    # the Kremlin's and Putin's statements are all reported with neutral verbs: credence 0
+    assert seeds["003"]["the Kremlin"].features["credence"] == 0.0
+    assert seeds["003"]["Vladimir Putin"].features["credence"] == 0.0
+
+
+def test_a_group_frames_its_members_together(seeds: dict[str, dict[str, Actor]]) -> None:
+    group = seeds["000"]["Russian government"]
+    assert group.kind == "group"
+    assert group.features["contested"] == 3.0  # Putin's three contesters
+    assert group.features["labels.quoted_positive"] == 1.0  # Moscow's "martyrs"
+
+
+# -- one credence rule each -------------------------------------------------------------
+
+
+def test_an_endorsing_verb_raises_credence() -> None:
+    white_house = _frames("Even the White House has confirmed that the withdrawal is moving forward.")["the White House"]
+    assert _rules(white_house) == [("endorsing_verb", "confirmed")]
+    assert white_house.features["credence"] == 1.0
+
+
+def test_a_presupposing_frame_raises_credence() -> None:
+    frames = _frames("Pentagon spokesman Eric Pahon said the withdrawal had begun, as the Pentagon showed last week.")
+    assert _rules(frames["the Pentagon"]) == [("presupposing_frame", "as the Pentagon showed")]
+    assert frames["Eric Pahon"].features["credence"] == 0.0  # a plain "said"
+
+
+def test_a_contesting_voice_lowers_the_credence_of_the_one_it_names() -> None:
+    frames = _frames("Putin said the withdrawal would begin on Tuesday. Washington was skeptical about Putin's statement.")
+    assert _contesters(frames["Vladimir Putin"]) == ["Washington"]
+    assert frames["Vladimir Putin"].features["credence"] == pytest.approx(-0.5)  # -1 over |-1| + one plain "said"
+    assert frames["Washington"].features["credence"] == 0.0
+
+
+def test_a_denial_counts_against_the_accuser() -> None:
+    text = ("The Syrian Observatory for Human Rights has accused the Russian air force of killing civilians. "
+            "Moscow denied the allegations.")
+    contested = [a for a in actor_frames(framing.analyze(text)) if a.features["contested"]]
+    assert [(a.name, _contesters(a)) for a in contested] == [("Human Rights", ["Moscow"])]
+
+
+def test_a_discredited_contester_loses_credence_and_its_contest_counts_half() -> None:
+    frames = _frames(
+        "Russian President Vladimir Putin announced the withdrawal on Monday. Against all evidence, the Pentagon said "
+        "Russian comments about removal of their forces do not correspond with actual troop reductions."
+    )
+    assert _rules(frames["the Pentagon"]) == [("discredited", "Against all evidence")]
+    (contest,) = [e for e in frames["Vladimir Putin"].evidence if e.label == "credence"]
+    assert contest.attrs["weight"] == -0.5
+    assert frames["Vladimir Putin"].features["credence"] == pytest.approx(-0.5 / 1.5)
+
+
+def test_a_headline_that_discredits_the_contester_counts_once_per_phrase() -> None:
+    # Sputnik's headline from the issue, over two contests by the Pentagon
+    frames = _frames(
+        "Against All Evidence, Pentagon Just Can't Accept Russia's Syrian Withdrawal\n\n"
+        "Russian President Vladimir Putin announced the withdrawal on Monday. The Pentagon said Russian comments "
+        "about removal of their forces do not correspond with actual troop reductions. The Pentagon said the same "
+        "announcement had been made before and nothing materialised."
+    )
+    assert _rules(frames["the Pentagon"]) == [("discredited", "Against All Evidence"), ("discredited", "Can't Accept")]
+    # two contests at half weight against one plain "announced"
+    assert frames["Vladimir Putin"].features["credence"] == pytest.approx(-1.0 / 2.0)
+
+
+def test_the_reporters_hedge_on_a_claim_lowers_credence_once() -> None:
+    kremlin = _frames("The Kremlin purportedly said the task had been fulfilled.")["the Kremlin"]
+    assert _rules(kremlin) == [("reporter_hedge", "purportedly")]
+
+
+# -- what every frame promises ------------------------------------------------------------
+
+
+def test_every_frame_is_bounded_and_its_evidence_slices_the_text() -> None:
+    analysis = framing.analyze(seed_text("001"))
+    for actor in actor_frames(analysis):
+        for key in ("credence", "tone", "portrayal", "labels.balance"):
+            assert -1.0 <= actor.features[key] <= 1.0, (actor.name, key)
+        assert sum(v * w for _, v, w in portrayal_parts(actor)) == pytest.approx(actor.features["portrayal"])
+        for e in actor.evidence:
+            assert analysis.text[e.start : e.end] == e.text
+            assert analysis.sentences[e.sentence].start <= e.start < analysis.sentences[e.sentence].end
+
+
+def test_tone_takes_a_scorer_and_says_which() -> None:
+    analysis: Analysis = framing.analyze(seed_text("003"))
+
+    def warm(text: str, start: int, end: int, sentence: tuple[int, int]) -> float:
+        return 0.5
+
+    (peskov,) = [a for a in actor_frames(analysis, tone=warm) if a.name == "Dmitry Peskov"]
+    assert peskov.features["tone"] == 0.5 and peskov.features["tone.by_model"] == 1.0
+    assert {e.attrs["method"] for e in peskov.evidence if e.label == "tone"} == {"warm"}
+    (default,) = [a for a in actor_frames(analysis) if a.name == "Dmitry Peskov"]
+    assert {e.attrs["method"] for e in default.evidence if e.label == "tone"} == {"vader_sentence"}
+
+
+def test_empty_text_has_no_frames() -> None:
+    assert actor_frames(framing.analyze("")) == ()
+
+
+# -- reported speech belongs to its speaker ---------------------------------------------------
+
+
+def test_a_loaded_word_in_relayed_speech_is_the_speakers() -> None:
+    analysis = framing.analyze(seed_text("000"))
+    (martyrs,) = [e for e in analysis.evidence_for("loaded") if e.text == "martyrs" and e.label != "actor_reference"]
+    assert (martyrs.attrs["voice"], martyrs.attrs["quoted"], martyrs.attrs["speaker"]) == ("reported", True, "Assad")
+    # "Putin made clear ... that while Russia might be drawing down much of its forces": Putin's hedge
+    (might,) = [e for e in analysis.evidence_for("hedging") if e.text == "might" and e.sentence == 28]
+    assert (might.attrs["voice"], might.attrs["speaker"]) == ("reported", "Putin")
+
+
+def test_an_epithet_in_a_paraphrase_stays_the_reporters() -> None:
+    # "Peskov said that Putin had not discussed Assad's fate with the Syrian strongman in their phone conversation."
+    analysis = framing.analyze(seed_text("003"))
+    (strongman,) = [e for e in analysis.evidence_for("loaded") if e.text == "strongman"]
+    assert strongman.attrs["voice"] == "reporter"
+
+
+def test_the_reporters_own_distancing_participle_stays_the_reporters() -> None:
+    # "President Vladimir Putin has ordered Russian forces in Syria to start withdrawing, claiming that ..."
+    analysis = framing.analyze(seed_text("002"))
+    claiming = [e for e in analysis.evidence_for("loaded") if e.text == "claiming"]
+    assert claiming and all(e.attrs["voice"] == "reporter" for e in claiming)
+
+
+# -- compare, report, CLI -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def comparison() -> framing.Comparison:
+    return framing.compare(framing.analyze(a) for a in framing.read_corpus(str(SEEDS)))
+
+
+def test_each_story_compares_its_main_actors_outlet_by_outlet(comparison: framing.Comparison) -> None:
+    drawdown = next(s for s in comparison.stories if s.story == "russia-syria-drawdown-2017-12")
+    assert drawdown.main_actors[0] == "Vladimir Putin"  # named by all three outlets, most often
+    assert "Reuters" not in drawdown.main_actors  # an outlet named in another's text ("told Reuters")
+    reuters = next(o for o in drawdown.outlets if o.outlet == "Reuters")
+    putin = next(x for x in reuters.actors if x.actor == "Vladimir Putin")
+    assert putin.values["credence"] == pytest.approx(-0.25)
+    assert putin.contested_by == ("Eric Pahon", "European diplomat who declined to be named", "Washington")
+    assert putin.tone_method == "vader_sentence"
+
+
+def test_a_standout_names_both_sides(comparison: framing.Comparison) -> None:
+    withdrawal = next(s for s in comparison.stories if s.story == "russia-syria-withdrawal-2016-03")
+    (credence,) = [s for s in withdrawal.actor_standouts if s.actor == "Vladimir Putin" and s.measure == "credence"]
+    # two outlets: told once, from the higher side: Business Recorder reports Putin plainly, the Guardian doubts him
+    assert (credence.outlet, credence.value, credence.others) == ("Business Recorder", 0.0, pytest.approx(-0.25))
+    assert "Putin said he hoped the withdrawal decision" in " ".join(e.text for e in credence.own)
+    assert "A Western diplomatic source said" in credence.theirs[0].text
+
+
+def test_the_report_has_the_actor_table_and_says_skepticism_is_blind_to_direction(
+    comparison: framing.Comparison,
+) -> None:
+    from framing.report import markdown_text
+
+    text = markdown_text(comparison, command="framing compare seeds")
+    assert text.count("### How each outlet frames the main actors") == 2
+    assert "blind to direction" in text
+    assert "| Vladimir Putin | Reuters | -0.04 | -0.25 |" in text
+
+
+def test_the_heatmap_is_a_deterministic_png(comparison: framing.Comparison) -> None:
+    from framing.report.charts import actor_heatmap
+
+    story = comparison.stories[0]
+    assert actor_heatmap(story)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert actor_heatmap(story) == actor_heatmap(story)
+
+
+def test_explain_actors_lists_each_actor_with_its_framing() -> None:
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    result = CliRunner().invoke(app, ["score", str(SEEDS / "004_790c4a0d2069b0ae.txt"), "--explain", "actors"])
+    assert result.exit_code == 0, result.output
+    assert "Syrian state television (organisation): 1 mention(s)" in result.stdout
+    assert "[14] credence: \u201cclaiming\u201d (rule=distancing_verb, weight=-1.0)" in result.stdout
