@@ -21,6 +21,7 @@ from functools import cache
 
 from .actor_table import ActorTable
 from .entities import Mention
+from .features import SpanIndex
 from .names import group_mentions, metonym_kind, titles
 from .types import Actor, Attribution, Doc, Span
 
@@ -50,7 +51,7 @@ def find_actors(
     makes a seat of government a government; ``table`` gives known actors their
     canonical name, kind and group.
     """
-    sources = [(a.source.start, a.source.end) for a in attributions if a.source is not None]
+    sources = SpanIndex(a.source for a in attributions if a.source is not None)
     candidates = [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS]
     candidates += _standalone_titles(doc, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
@@ -71,7 +72,7 @@ def find_actors(
     return tuple(sorted(actors.values(), key=lambda a: (a.mentions[0].start, a.name)))
 
 
-def _typed(doc: Doc, mention: Mention, sources: Sequence[tuple[int, int]], table: ActorTable) -> _Candidate:
+def _typed(doc: Doc, mention: Mention, sources: SpanIndex, table: ActorTable) -> _Candidate:
     """The mention with the kind it has where it stands (a seat of government that acts is a government)."""
     entry = table.resolve(mention.text)
     kind = entry.kind if entry and entry.kind else _ACTOR_KINDS[mention.kind]
@@ -82,7 +83,7 @@ def _typed(doc: Doc, mention: Mention, sources: Sequence[tuple[int, int]], table
             kind,
             doc.text[mention.end : mention.end + _FOLLOWING],
             preceding=preceding[-1] if preceding else "",
-            is_source=any(s <= mention.start and mention.end <= e for s, e in sources),
+            is_source=sources.covers(mention.start, mention.end),
         )
     titled = _title_before(doc.text, mention.start) + mention.text if kind == "person" else mention.text
     return _Candidate(mention.start, mention.end, mention.text, kind, titled)
@@ -126,11 +127,12 @@ def _standalone_titles(doc: Doc, named: Sequence[_Candidate]) -> list[_Candidate
     hold all its words, and leaves it out when no one or more than one does.
     """
     pattern = _title_pattern()
+    names = SpanIndex(Span(c.start, c.end, c.text) for c in named)
     found = []
     for sentence in doc.body:
         for match in pattern.finditer(doc.text, sentence.start, sentence.end):
             start, end = match.start(1), match.end(1)
-            if not any(c.start < end and start < c.end for c in named) and not _names_follow(doc.text, end):
+            if not names.overlaps(start, end) and not _names_follow(doc.text, end):
                 found.append(_Candidate(start, end, match.group(1), "person", match.group(1), title_alone=True))
     return found
 
