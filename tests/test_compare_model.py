@@ -69,11 +69,11 @@ def test_each_outlets_mean_is_what_score_gives_its_articles(scored, compared):
     for key, values in expected.items():
         assert outlets[key]["n"] == len(values)
         assert outlets[key]["mean"] == {"Biased": pytest.approx(sum(values) / len(values), abs=2e-6)}
-    # read in the score output: the Observer's article is the most biased by the model, Business Recorder's least
+    # read in the score output: the Observer's article is the most biased by the model, The Guardian's least
     means = {outlet: o["mean"]["Biased"] for (_, outlet), o in outlets.items()}
-    assert max(means, key=means.get) == "Observer" and means["Observer"] == pytest.approx(0.356, abs=0.005)
-    assert min(means, key=means.get) == "Business Recorder"
-    assert means["Business Recorder"] == pytest.approx(0.177, abs=0.005)
+    assert max(means, key=means.get) == "Observer" and means["Observer"] == pytest.approx(0.379, abs=0.005)
+    assert min(means, key=means.get) == "The Guardian"
+    assert means["The Guardian"] == pytest.approx(0.188, abs=0.005)
 
 
 @needs_shipped
@@ -120,10 +120,10 @@ def test_the_report_names_the_model_its_card_figures_and_what_the_figure_is(mode
     assert f"{metrics['grouped']['f1_weighted']:.3f} with folds grouped by outlet" in section  # 0.782
     assert "mean, over its body sentences" in section and "BABE" in section
     assert "a model's estimates, not a rule's counts" in section
-    assert "| Observer | 1 | 0.355 |" in section and "| Business Recorder | 1 | 0.176 |" in section
+    assert "| Observer | 1 | 0.379 |" in section and "| Business Recorder | 1 | 0.193 |" in section
     assert "**Business Recorder**, the sentences most confidently Biased:" in section
     # CBC's two flagged sentences are Putin's words inside quotation marks; the Observer's are its own narration
-    assert '“"The motherland is proud of you."” (002\\_720a579d1653449e.txt, sentence 12): 0.667 (quoted speech)' in section
+    assert '“"The motherland is proud of you."” (002\\_720a579d1653449e.txt, sentence 12): 0.598 (quoted speech)' in section
     observer = section[section.index("**Observer**"):section.index("**Reuters**")]
     assert "gassed his own people" in observer and "(quoted speech)" not in observer
     assert "[What the trained model flags](#what-the-trained-model-flags)" in text

@@ -256,7 +256,7 @@ def test_a_class_missing_from_a_folds_training_part_gets_a_zero_column() -> None
 
 
 def test_the_cards_cross_validated_figures_are_those_of_the_fused_model(shipped: Model) -> None:
-    """Measured by the training command in docs/models.md: 0.8009 stratified, 0.7818 grouped by outlet."""
+    """Measured by the training command in docs/models.md: 0.8023 stratified, 0.7858 grouped by outlet."""
     metrics = shipped.card["metrics"]
     assert metrics["stratified"]["f1_weighted"] >= 0.80 and metrics["grouped"]["f1_weighted"] >= 0.78
     for kind in ("stratified", "grouped"):
@@ -350,8 +350,13 @@ def test_model_evidence_says_how_much_of_a_sentence_is_quoted(shipped: Model) ->
 
     _, evidence = score_article(shipped, seed_text("002"))
     shares = {e.text: e.attrs["quoted_share"] for e in evidence if e.label == "Biased"}
-    # CBC quotes Putin: both of its sentences classed Biased are wholly inside quotation marks
-    assert shares == {'"The motherland is proud of you."': 1.0, '"You\xa0are coming back home with victory!"': 1.0}
+    # CBC quotes Putin: two of its three sentences classed Biased are wholly inside quotation marks; in the
+    # third only "terrorists," is quoted (the reporter's "they also battled mainstream rebels ...")
+    assert {k: v for k, v in shares.items() if v == 1.0} == {
+        '"The motherland is proud of you."': 1.0, '"You\xa0are coming back home with victory!"': 1.0
+    }
+    (reporter,) = [k for k, v in shares.items() if v < 1.0]
+    assert reporter.startswith("Russian\xa0officials say the troops") and shares[reporter] < 0.1
     _, observer = score_article(shipped, seed_text("004"))
     gassed = next(e for e in observer if "gassed his own people" in e.text)
     assert gassed.attrs["quoted_share"] == 0.0
