@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .io import wide_csv_fields
 from .lexicons import load_table
 from .names import KINDS, name_key, parse_name, same_person
 
@@ -214,6 +215,15 @@ def _toml_entries(table: ActorTable, text: str, where: str) -> list[ActorEntry]:
 
 def _csv_entries(table: ActorTable, text: str, where: str) -> list[ActorEntry]:
     reader = csv.reader(io.StringIO(text))
+    try:
+        with wide_csv_fields():
+            return _csv_rows(table, reader, where)
+    except csv.Error as error:
+        raise InputError(f"{where}, line {reader.line_num}: not valid CSV ({error})") from None
+
+
+def _csv_rows(table: ActorTable, reader: Any, where: str) -> list[ActorEntry]:
+    """One entry per row; rows naming the same actor merge (an earlier row is extended, not looked up again)."""
     header = [h.strip().lower() for h in next(reader, [])]
     if "alias" not in header or "actor" not in header:
         raise InputError(
@@ -223,7 +233,7 @@ def _csv_entries(table: ActorTable, text: str, where: str) -> list[ActorEntry]:
     unknown = [h for h in header if h not in _CSV_COLUMNS]
     if unknown:
         raise InputError(f"{where}, line 1: unknown column {unknown[0]!r}; the columns are {', '.join(_CSV_COLUMNS)}")
-    entries: list[ActorEntry] = []
+    entries: dict[str, ActorEntry] = {}
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -235,9 +245,11 @@ def _csv_entries(table: ActorTable, text: str, where: str) -> list[ActorEntry]:
             if not cells[column]:
                 raise InputError(f"{where}, line {line}, column {column!r}: empty")
         kind = _kind(cells.get("kind", ""), f"{where}, line {line}, column 'kind'")
-        current = table.extended(entries)
-        entries.append(_entry(current, cells["actor"], (cells["alias"],), kind, cells.get("group") or None))
-    return entries
+        earlier = entries.get(cells["actor"])
+        base = ActorTable((earlier,)) if earlier is not None else table
+        entry = _entry(base, cells["actor"], (cells["alias"],), kind, cells.get("group") or None)
+        entries[entry.name] = entry
+    return list(entries.values())
 
 
 def _entry(table: ActorTable, name: str, aliases: tuple[str, ...], kind: str, group: str | None) -> ActorEntry:

@@ -422,7 +422,7 @@ def _skip_failed(failed: list[ReadError], errors: list[ReadError]) -> None:
     """Move articles whose analysis failed to ``errors``, saying so as a read error is said."""
     for item in failed:
         errors.append(item)
-        typer.echo(f"skipped {item.source}: {item.reason}", err=True)
+        _say(f"skipped {item.source}: {item.reason}")
     failed.clear()
 
 

@@ -111,3 +111,19 @@ def test_cli_reads_the_users_table_lists_actors_and_writes_them_in_json(tmp_path
     bad.write_text("Putin", encoding="utf-8")
     refused = runner.invoke(app, ["score", seed, "--actors", str(bad)])
     assert refused.exit_code == 1 and "cannot use --actors" in refused.output
+
+
+def test_a_users_csv_table_merges_rows_of_one_actor_reads_wide_cells_and_refuses_bad_rows(tmp_path: Path) -> None:
+    from framing.errors import InputError
+
+    table = tmp_path / "actors.csv"
+    table.write_text("alias,actor,group\nPahon,Eric Pahon,Pentagon\nMr Pahon,Eric Pahon,Pentagon\n", encoding="utf-8")
+    entry = load_actor_table(table).resolve("Mr Pahon")
+    assert entry is not None and entry.name == "Eric Pahon" and {"Pahon", "Mr Pahon"} <= set(entry.aliases)
+    wide = tmp_path / "wide.csv"
+    wide.write_text('alias,actor\n"' + "x" * 200_000 + '",Someone\n', encoding="utf-8")
+    assert load_actor_table(wide).resolve("Someone") is not None  # a cell over the csv module's 128 KB default
+    broken = tmp_path / "broken.csv"
+    broken.write_text("alias,actor\nPutin,Vladimir Putin,Russian government\n", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.csv, line 2: 3 columns where the header has 2"):
+        load_actor_table(broken)
