@@ -122,11 +122,27 @@ def reported_speech(doc: Doc, attributions: Sequence[Attribution]) -> tuple[tupl
     return tuple(found)
 
 
+_LOOK_BACK = 32  # statements looked at once one holds the word: deeper nesting than this is not met in news
+
+
 def _with_speakers(result: FamilyResult, reported: Sequence[Span], speakers: Sequence[str]) -> FamilyResult:
     """The family's reported-speech evidence naming whose words they are (``attrs["speaker"]``)."""
 
+    order = sorted(range(len(reported)), key=lambda i: reported[i].start)
+    starts = [reported[i].start for i in order]
+
     def speaker(e: Evidence) -> str:
-        inside = [(s.end - s.start, i) for i, s in enumerate(reported) if s.start <= e.start and e.end <= s.end]
+        # statements starting at or before the word, nearest first: the innermost one holding it starts
+        # latest, so once one holds it only a few more are looked at (statements rarely nest deeper)
+        inside: list[tuple[int, int]] = []
+        looked = 0
+        for j in range(bisect.bisect_right(starts, e.start) - 1, -1, -1):
+            s = reported[order[j]]
+            if e.end <= s.end:
+                inside.append((s.end - s.start, order[j]))
+            looked += bool(inside)
+            if looked > _LOOK_BACK:
+                break
         return speakers[min(inside)[1]] if inside else ""  # the innermost statement, the first of equals
 
     return replace(result, evidence=tuple(

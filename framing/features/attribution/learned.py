@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -118,6 +119,9 @@ def cue_candidates(doc: Doc, found: Sequence[Found], *, every_word: bool = False
         if e.content is not None:
             first = bisect_left(doc.tokens, e.content[0], key=START)
             taken.update(range(first, bisect_left(doc.tokens, e.content[1], lo=first, key=START)))
+    in_sentence: dict[int, list[Found]] = defaultdict(list)  # rule attributions by sentence, in their order
+    for e in found:
+        in_sentence[e.sentence.index].append(e)
     candidates = []
     forms, never = cue_scorer().verb_forms, _never_candidates()
     for sentence in doc.body:
@@ -136,7 +140,7 @@ def cue_candidates(doc: Doc, found: Sequence[Found], *, every_word: bool = False
                 continue
             if left >= 0 and tokens[left].lower in {"and", "but"}:
                 # "... said X and warned that ...": the subject of the earlier cue
-                earlier = [e.source for e in found if e.sentence.index == sentence.index and e.cue[0] < offset + i]
+                earlier = [e.source for e in in_sentence[sentence.index] if e.cue[0] < offset + i]
                 source = relative(earlier[-1], offset) if earlier else None
                 kind = "coordinated"
             else:
