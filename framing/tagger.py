@@ -31,11 +31,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .encoder import TaggedToken, TokenTagger
+from .cards import checked_file
+from .cards import shipped_card_path as shipped_model_card
 from .errors import ModelError
 
 FORMAT = "framing-token-tagger"
@@ -44,7 +45,6 @@ SHIPPED = "attribution-tagger"
 LABELS = ("none", "cue", "source")
 SHIPPED_LOADED = "loaded-tagger"
 LOADED_LABELS = ("none", "loaded")
-_MAX_BYTES = 200_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -236,7 +236,7 @@ def load_tagger(path: str | Path, labels: Sequence[str] = LABELS) -> tuple[Token
     _check_settings(card_path, card)
     contents = {}
     for key in ("graph", "tokenizer"):
-        contents[key] = _checked_file(card_path, card, key)
+        contents[key] = checked_file(card_path, card, key, what="the tagger's")
     try:
         tokenizer = contents["tokenizer"].decode("utf-8")
     except UnicodeDecodeError:
@@ -261,25 +261,9 @@ def _check_settings(card_path: Path, card: Mapping[str, Any]) -> None:
             raise ModelError(f"{card_path}: the tagger's card has no {key!r} section")
 
 
-def _checked_file(card_path: Path, card: Mapping[str, Any], key: str) -> bytes:
-    name = card["files"].get(key)
-    if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
-        raise ModelError(f"{card_path}: the tagger's {key} file must be a file name beside the card, not {name!r}")
-    target = card_path.with_name(name)
-    if not target.is_file() or target.stat().st_size > _MAX_BYTES:
-        raise ModelError(f"{card_path}: the tagger's {key} file {str(target)!r} is missing or too large")
-    data = target.read_bytes()
-    if hashlib.sha256(data).hexdigest() != card["sha256"].get(key):
-        raise ModelError(
-            f"{card_path}: the tagger's {key} file does not match the card's checksum; "
-            "it is corrupted or was edited. Restore the original files"
-        )
-    return data
-
-
 def shipped_card_path(name: str = SHIPPED) -> Path:
     """The card of a tagger shipped in the package (the cue tagger by default)."""
-    return Path(str(resources.files("framing.models").joinpath(f"{name}.json")))
+    return shipped_model_card(name)
 
 
 @cache

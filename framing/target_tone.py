@@ -33,11 +33,12 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from .encoder import SentenceClassifier
+from .cards import checked_file
+from .cards import shipped_card_path as shipped_model_card
 from .errors import InputError, ModelError
 from .text import build_doc
 from .types import Doc
@@ -50,7 +51,6 @@ INPUT_FORMATS = ("markers", "pair")
 OPEN, CLOSE = "[[", "]]"
 SEPARATOR = " [SEP] "  # the tokenizer reads "[SEP]" as its separator token, not as five characters
 WINDOW = 300  # characters kept each side of the mention: the marked mention always fits in 128 tokens
-_MAX_BYTES = 200_000_000
 
 InputFormat = Literal["markers", "pair"]
 
@@ -246,9 +246,9 @@ def load_target_tone(path: str | Path) -> tuple[TargetToneModel, dict[str, Any]]
     """
     card_path = Path(path)
     card = _read_card(card_path)
-    graph = _checked_file(card_path, card, "graph")
+    graph = checked_file(card_path, card, "graph", what="the model's")
     try:
-        tokenizer = _checked_file(card_path, card, "tokenizer").decode("utf-8")
+        tokenizer = checked_file(card_path, card, "tokenizer", what="the model's").decode("utf-8")
     except UnicodeDecodeError:
         raise ModelError(f"{card_path}: its tokenizer file is not UTF-8 text") from None
     classifier = SentenceClassifier(graph, tokenizer, card["max_length"])
@@ -283,23 +283,9 @@ def _read_card(card_path: Path) -> dict[str, Any]:
     return card
 
 
-def _checked_file(card_path: Path, card: Mapping[str, Any], key: str) -> bytes:
-    name = card["files"].get(key)
-    if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
-        raise ModelError(f"{card_path}: the model's {key} file must be a file name beside the card, not {name!r}")
-    target = card_path.with_name(name)
-    if not target.is_file() or target.stat().st_size > _MAX_BYTES:
-        raise ModelError(f"{card_path}: the model's {key} file {str(target)!r} is missing or too large")
-    data = target.read_bytes()
-    if hashlib.sha256(data).hexdigest() != card["sha256"].get(key):
-        raise ModelError(f"{card_path}: the model's {key} file does not match the card's checksum; "
-                         "it is corrupted or was edited. Restore the original files")
-    return data
-
-
 def shipped_card_path() -> Path:
     """The card of the shipped target-tone model."""
-    return Path(str(resources.files("framing.models").joinpath(f"{SHIPPED}.json")))
+    return shipped_model_card(SHIPPED)
 
 
 @cache
