@@ -42,10 +42,12 @@ This runs in the comparison and ``framing score --explain actors``, not in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Any
 
 from .features.tone import sentence_compound
@@ -385,7 +387,12 @@ def _reporter_distancing(analysis: Analysis, actors: Sequence[Actor], frames: di
 
 
 def _sentence_of(analysis: Analysis, offset: int) -> int:
-    return next((i for i, s in enumerate(analysis.sentences) if s.start <= offset < s.end), -1)
+    """The index of the sentence holding ``offset`` (-1 between sentences), by bisection: sentences are in order."""
+    i = bisect_right(analysis.sentences, offset, key=_START) - 1
+    return i if i >= 0 and offset < analysis.sentences[i].end else -1
+
+
+_START = attrgetter("start")
 
 
 # -- labels -----------------------------------------------------------------------
