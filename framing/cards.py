@@ -8,6 +8,7 @@ foreign file is refused before onnxruntime or the tokenizer reads it.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -41,3 +42,17 @@ def checked_file(card_path: Path, card: Mapping[str, Any], key: str, *, what: st
 def shipped_card_path(name: str) -> Path:
     """The card of a model shipped in the package (``framing/models/NAME.json``)."""
     return Path(str(resources.files("framing.models").joinpath(f"{name}.json")))
+
+
+def write_card(card_path: Path, card: Mapping[str, Any], files: Mapping[str, Path], contents: Mapping[str, bytes]) -> None:
+    """Write each file beside the card, then the card, which names them and pins them by SHA-256."""
+    from .io import write_atomic
+
+    pinned = {
+        **card,
+        "files": {key: file.name for key, file in files.items()},
+        "sha256": {key: hashlib.sha256(data).hexdigest() for key, data in contents.items()},
+    }
+    for key, file in files.items():
+        write_atomic(file, contents[key])
+    write_atomic(card_path, json.dumps(pinned, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

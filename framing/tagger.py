@@ -25,7 +25,6 @@ nothing is downloaded.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -35,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .encoder import TaggedToken, TokenTagger
-from .cards import checked_file
+from .cards import checked_file, write_card
 from .cards import shipped_card_path as shipped_model_card
 from .errors import ModelError
 
@@ -192,8 +191,6 @@ def tagger_files(card: Path) -> dict[str, Path]:
 
 def save_tagger(path: str | Path, tagger: TokenTagger, *, threshold: float, record: Mapping[str, Any]) -> Path:
     """Write ``tagger`` as a card and its two files; ``record`` (training, metrics) goes into the card."""
-    from .io import write_atomic
-
     card_path = Path(path).with_suffix(".json")
     files = tagger_files(card_path)
     contents = {"graph": tagger.graph, "tokenizer": tagger.tokenizer.encode("utf-8")}
@@ -203,13 +200,9 @@ def save_tagger(path: str | Path, tagger: TokenTagger, *, threshold: float, reco
         "labels": list(tagger.labels),
         "threshold": threshold,
         "max_length": tagger.max_length,
-        "files": {key: file.name for key, file in files.items()},
-        "sha256": {key: hashlib.sha256(data).hexdigest() for key, data in contents.items()},
         **record,
     }
-    for key, file in files.items():
-        write_atomic(file, contents[key])
-    write_atomic(card_path, json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    write_card(card_path, card, files, contents)
     return card_path
 
 

@@ -28,7 +28,6 @@ Wang et al. (2020), MiniLM. NeurIPS 2020.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .encoder import SentenceClassifier
-from .cards import checked_file
+from .cards import checked_file, write_card
 from .cards import shipped_card_path as shipped_model_card
 from .errors import InputError, ModelError
 from .text import build_doc
@@ -216,8 +215,6 @@ def model_files(card: Path) -> dict[str, Path]:
 
 def save_target_tone(path: str | Path, model: TargetToneModel, record: Mapping[str, Any]) -> Path:
     """Write ``model`` as a card and its two files; ``record`` (training, metrics) goes into the card."""
-    from .io import write_atomic
-
     card_path = Path(path).with_suffix(".json")
     files = model_files(card_path)
     contents = {"graph": model.classifier.graph, "tokenizer": model.classifier.tokenizer.encode("utf-8")}
@@ -228,13 +225,9 @@ def save_target_tone(path: str | Path, model: TargetToneModel, record: Mapping[s
         "input": {"format": model.input_format, "open": OPEN, "close": CLOSE, "separator": SEPARATOR,
                   "window": WINDOW},
         "max_length": model.classifier.max_length,
-        "files": {key: file.name for key, file in files.items()},
-        "sha256": {key: hashlib.sha256(data).hexdigest() for key, data in contents.items()},
         **record,
     }
-    for key, file in files.items():
-        write_atomic(file, contents[key])
-    write_atomic(card_path, json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    write_card(card_path, card, files, contents)
     return card_path
 
 
