@@ -240,6 +240,9 @@ def stages(count: int, repeat: int) -> str:
     but readability and tone, against the floor.
     """
     import framing
+    from framing.actor_table import load_actor_table
+    from framing.actors import find_actors
+    from framing.entities import find_mentions
     from framing.facts import extract_facts, term_counts
     from framing.features import attribution, hedging, loaded, readability, tone
     from framing.language import detect_language
@@ -254,6 +257,8 @@ def stages(count: int, repeat: int) -> str:
         for doc in docs
     ]
     analyses = [framing.analyze(text) for text in texts]
+    mentions = [find_mentions(doc) for doc in docs]
+    table = load_actor_table(None)
     timed: dict[str, Callable[[], object]] = {
         # each Doc dropped as analyze drops it: keeping 300 makes the collector walk them all
         "document model (text.build_doc)": lambda: deque(map(build_doc, texts), maxlen=0),
@@ -265,6 +270,10 @@ def stages(count: int, repeat: int) -> str:
         "loaded wording": lambda: [loaded.extract(doc) for doc in docs],
         "facts and terms": lambda: [(extract_facts(doc), term_counts(doc)) for doc in docs],
         "indices": lambda: [index_features(a.features, a.attributions) for a in analyses],
+        "names (entities.find_mentions)": lambda: [find_mentions(doc) for doc in docs],
+        "actors (actors.find_actors)": lambda: [
+            find_actors(doc, m, a.attributions, table) for doc, m, a in zip(docs, mentions, analyses)
+        ],
     }
     floor = _floor()
     floor(WARM_UP)
