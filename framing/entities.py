@@ -90,6 +90,10 @@ def _shape(word: str) -> str:
     return _SHAPE_RUNS.sub(r"\1", mapped)
 
 
+_PARTS = ("own", "-2", "-1", "+1", "+2")  # what :func:`_word_features` returns, in order
+_PART_SHIFTS = (0, -2, -1, 1, 2)  # where the word lending each part stands, from the word it scores
+
+
 @lru_cache(maxsize=65536)
 def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """A word's own features and the ones it lends as neighbour -2, -1, +1, +2.
@@ -124,12 +128,18 @@ def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[s
     )
 
 
-def _in_places(lower: Sequence[str], words: Sequence[str], places: frozenset[tuple[str, ...]]) -> list[bool]:
-    """Which words are inside a gazetteer place name that starts with a capital (longest match first)."""
+def _in_places(lower: Sequence[str], words: Sequence[str], places: frozenset[tuple[str, ...]],
+               spans: Sequence[tuple[int, int]] | None = None) -> list[bool]:
+    """Which words are inside a gazetteer place name that starts with a capital (longest match first).
+
+    A name starts at a word with a capital, so only ``spans`` (the
+    :func:`name_windows`, when given) are searched for starts.
+    """
     inside = [False] * len(words)
     starts = _place_starts(places)
     taken = 0
-    for i in [i for i, w in enumerate(lower) if w in starts]:
+    candidates = range(len(words)) if spans is None else (i for start, end in spans for i in range(start, end))
+    for i in [i for i in candidates if lower[i] in starts]:
         longest = starts[lower[i]] if i >= taken and words[i][:1].isupper() else 0
         for length in range(min(longest, len(words) - i), 0, -1):
             if tuple(lower[i : i + length]) in places:
@@ -151,6 +161,8 @@ def _place_starts(places: frozenset[tuple[str, ...]]) -> dict[str, int]:
 
 def _shouting(words: Sequence[str]) -> bool:
     """A sentence in capitals (a wire headline, a sports table): case says little there."""
+    if sum(map(str.isupper, words)) < 2:  # most sentences: too few words in capitals to count the rest
+        return False
     letters = [w for w in words if w[:1].isalpha()]
     return len(letters) >= 2 and sum(w.isupper() for w in letters) * 2 > len(letters)
 
@@ -210,10 +222,11 @@ class _SentenceLayout:
 
     __slots__ = ("words", "lower", "gazetteer", "shouting", "context", "last")
 
-    def __init__(self, words: Sequence[str], places: frozenset[tuple[str, ...]], context: DocumentContext):
+    def __init__(self, words: Sequence[str], places: frozenset[tuple[str, ...]], context: DocumentContext,
+                 spans: Sequence[tuple[int, int]] | None = None):
         self.words = words
         self.lower = [w.lower() for w in words]
-        self.gazetteer = _in_places(self.lower, words, places)
+        self.gazetteer = _in_places(self.lower, words, places, spans)
         self.shouting = _shouting(words)
         self.context = context
         self.last = len(words) - 1
@@ -305,12 +318,12 @@ class Recogniser:
 
     labels: tuple[str, ...]
     index: dict[str, int]  # attribute -> row of weights
-    weights: Any  # numpy (attributes, labels)
+    weights: Any  # numpy (attributes + 1, labels): the last row is zeros
     transitions: Any  # numpy (labels, labels): from -> to
     card: dict[str, Any]
     places: frozenset[tuple[str, ...]]
     chrome: frozenset[str]  # interface words of news pages (ner.page-chrome.tsv)
-    _words: dict[str, tuple[tuple[int, ...], ...]] = field(default_factory=dict, repr=False)
+    _words: dict[str, Any] = field(default_factory=dict, repr=False)  # word -> part sums (parts, labels)
 
     def tag(self, words: Sequence[str], context: DocumentContext = DocumentContext(), *,
             every_word: bool = False) -> list[str]:
@@ -327,15 +340,10 @@ class Recogniser:
         windows = [
             [(0, len(words))] if every_word and words else name_windows(words) for words in sentences
         ]
-        rows: list[int] = []
-        offsets: list[int] = []
-        for words, spans in zip(sentences, windows):
-            if spans:
-                self._collect(words, context, spans, rows, offsets)
         tags = [["O"] * len(words) for words in sentences]
-        if not offsets:
+        if not any(windows):
             return tags
-        emissions = np.add.reduceat(self.weights[rows], offsets, axis=0)
+        emissions = self._emissions(sentences, windows, context)
         lengths = [end - start for spans in windows for start, end in spans]
         o = self.labels.index("O")
         opens = [start > 0 for spans in windows for start, _ in spans]
@@ -347,36 +355,69 @@ class Recogniser:
                 sentence_tags[start:end] = [self.labels[k] for k in next(path)]
         return tags
 
-    def _collect(self, words: Sequence[str], context: DocumentContext, spans: list[tuple[int, int]],
-                 rows: list[int], offsets: list[int]) -> None:
-        """Append the weight rows of each word in ``spans`` to ``rows``, its first one's place to ``offsets``."""
+    def _emissions(self, sentences: Sequence[Sequence[str]], windows: Sequence[list[tuple[int, int]]],
+                   context: DocumentContext) -> Any:
+        """Each window word's score per label, window after window: (words, labels).
+
+        A word's own features and those it lends its neighbours depend on the
+        word alone, so their weights are summed once per distinct word
+        (:meth:`_part_scores`) and a window word adds up five of those sums;
+        only the features that depend on the sentence are gathered word by word.
+        """
+        vocabulary: dict[str, int] = {}  # word -> its row in the part scores; 0 is "no word"
+        ids: list[int] = []  # each sentence's words' rows, two "no word" pads either side
+        centres: list[int] = []  # where each window word's own row is in ids
+        rows: list[int] = []
+        offsets: list[int] = []
         index = self.index
-        word_rows = self._word_rows
-        table = {j: word_rows(words[j]) for start, end in spans
-                 for j in range(max(start - 2, 0), min(end + 2, len(words)))}
-        layout = _SentenceLayout(words, self.places, context)
-        length = len(words)
-        bias = index["bias"]
-        for start, end in spans:
-            for i in range(start, end):
+        for words, spans in zip(sentences, windows):
+            if not spans:
+                continue
+            base = len(ids) + 2
+            ids.extend([0] * (len(words) + 4))
+            for start, end in spans:
+                for j in range(max(start - 2, 0), min(end + 2, len(words))):
+                    ids[base + j] = vocabulary.setdefault(words[j], len(vocabulary) + 1)
+            layout = _SentenceLayout(words, self.places, context, spans)
+            for start, end in spans:
+                centres.extend(range(base + start, base + end))
+                for i in range(start, end):
+                    offsets.append(len(rows))
+                    rows.extend(index[f] for f in layout.features(i) if f in index)
+        scores = self._part_scores(list(vocabulary))
+        near, at = np.asarray(ids), np.asarray(centres)
+        own = sum(scores[near[at + shift], part] for part, shift in enumerate(_PART_SHIFTS))
+        return own + np.add.reduceat(self.weights[rows], offsets, axis=0)
+
+    def _part_scores(self, words: Sequence[str]) -> Any:
+        """Summed weights of each of ``words``' feature parts: (1 + words, parts, labels), row 0 zeros.
+
+        The sums are kept per distinct word (up to ``_WORD_CACHE`` words), so
+        a word is read into features once per process, not once per article.
+        """
+        known = self._words
+        new = [w for w in words if w not in known]
+        summed = dict(zip(new, self._summed(new))) if new else {}
+        if len(known) < _WORD_CACHE:
+            known.update(summed)
+        blank = np.zeros((len(_PARTS), len(self.labels)))
+        return np.stack([blank, *(summed[w] if w in summed else known[w] for w in words)])
+
+    def _summed(self, words: Sequence[str]) -> Any:
+        """Each word's :func:`_word_features` parts as summed weights (features the model dropped left out)."""
+        index = self.index
+        zero = len(self.weights) - 1  # every part starts with the zero row, so none sums nothing
+        rows: list[int] = []
+        offsets: list[int] = []
+        for word in words:
+            for part in _word_features(word):
                 offsets.append(len(rows))
-                rows.append(bias)  # every word has it, so no word sums nothing
-                rows.extend(index[f] for f in layout.features(i)[1:] if f in index)
-                for j, part in _neighbour_parts(i, length):
-                    rows.extend(table[j][part])
-
-    def _word_rows(self, word: str) -> tuple[tuple[int, ...], ...]:
-        """:func:`_word_features` of a word as weight rows (features the model dropped left out), cached."""
-        rows = self._words.get(word)
-        if rows is None:
-            index = self.index
-            rows = tuple(tuple(index[f] for f in part if f in index) for part in _word_features(word))
-            if len(self._words) < _WORD_CACHE:
-                self._words[word] = rows
-        return rows
+                rows.append(zero)
+                rows.extend(index[f] for f in part if f in index)
+        return np.add.reduceat(self.weights[rows], offsets, axis=0).reshape(len(words), len(_PARTS), -1)
 
 
-_WORD_CACHE = 200_000
+_WORD_CACHE = 100_000  # words' part sums kept: about 50 MB at most
 
 
 def _viterbi(emissions: Any, lengths: Sequence[int], transitions: Any, o: int,
@@ -385,29 +426,35 @@ def _viterbi(emissions: Any, lengths: Sequence[int], transitions: Any, o: int,
 
     ``emissions`` holds the windows' rows one after another. A window that
     does not open its sentence follows an ``O`` (it takes the transition from
-    ``O``), and one that does not close it is followed by an ``O``.
+    ``O``), and one that does not close it is followed by an ``O``. Windows
+    are decoded longest first, so step ``t`` touches only the windows still
+    running (most windows are one word long).
     """
-    count, longest, labels = len(lengths), max(lengths), transitions.shape[0]
     size = np.asarray(lengths)
-    padded = np.zeros((count, longest, labels))
-    padded[np.repeat(np.arange(count), size), np.concatenate([np.arange(n) for n in lengths])] = emissions
-    score = padded[:, 0] + np.where(np.asarray(opens)[:, None], transitions[o][None, :], 0.0)
-    back = np.zeros((count, longest, labels), dtype=np.intp)
+    order = np.argsort(-size, kind="stable")
+    size = size[order]
+    count, longest, labels = len(lengths), int(size[0]), transitions.shape[0]
+    firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[order]
+    score = emissions[firsts] + np.where(np.asarray(opens)[order, None], transitions[o][None, :], 0.0)
+    running = np.searchsorted(-size, -np.arange(longest), side="left")  # windows longer than t
+    back = np.zeros((int(running[1]) if longest > 1 else 0, longest, labels), dtype=np.intp)
     for t in range(1, longest):
-        candidates = score[:, :, None] + transitions[None, :, :]
-        back[:, t] = candidates.argmax(axis=1)
-        active = (size > t)[:, None]
-        score = np.where(active, candidates.max(axis=1) + padded[:, t], score)
-    score = score + np.where(np.asarray(closes)[:, None], transitions[:, o][None, :], 0.0)
-    current = score.argmax(axis=1)
+        n = int(running[t])
+        candidates = score[:n, :, None] + transitions[None, :, :]
+        back[:n, t] = candidates.argmax(axis=1)
+        score[:n] = candidates.max(axis=1) + emissions[firsts[:n] + t]
+    score = score + np.where(np.asarray(closes)[order, None], transitions[:, o][None, :], 0.0)
     paths = np.zeros((count, longest), dtype=np.intp)
-    rows = np.arange(count)
-    paths[rows, size - 1] = current
+    current = score.argmax(axis=1)
+    paths[np.arange(count), size - 1] = current
     for t in range(longest - 1, 0, -1):
-        active = size - 1 >= t
-        current = np.where(active, back[rows, t, current], current)
-        paths[active, t - 1] = current[active]
-    return [paths[k, : lengths[k]].tolist() for k in range(count)]
+        n = int(running[t])
+        current[:n] = back[np.arange(n), t, current[:n]]
+        paths[np.arange(n), t - 1] = current[:n]
+    decoded: list[list[int]] = [[]] * count
+    for rank, k in enumerate(order.tolist()):
+        decoded[k] = paths[rank, : lengths[k]].tolist()
+    return decoded
 
 
 def load_recogniser(card_path: Path) -> Recogniser:
@@ -438,6 +485,7 @@ def load_recogniser(card_path: Path) -> Recogniser:
     if "bias" not in index:
         raise ModelError(f"{card_path}: the weights file has no bias feature")
     chrome = frozenset(_first_column(data["chrome"], "word"))
+    weights = np.vstack([weights, np.zeros((1, len(labels)))])  # a zero row for sums of no feature
     return Recogniser(labels, index, weights, transitions, card, read_places(data["places"]), chrome)
 
 

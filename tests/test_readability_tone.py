@@ -66,3 +66,21 @@ def test_degenerate_text_gives_finite_zeros(text):
 def test_analyze_refuses_bytes_with_a_clear_message():
     with pytest.raises(TypeError, match="str or an Article"):
         framing.analyze(b"bytes")
+
+
+def test_sentences_without_a_vader_word_are_scored_as_vader_scores_them():
+    """The shortcut for sentences with no lexicon word gives VADER's own value on every seed sentence."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.features.tone import _has_lexicon_word
+    from framing.text import build_doc
+
+    vader = SentimentIntensityAnalyzer()
+    sentences = [s.text for n in ("000", "001", "002", "003") for s in build_doc(seed_text(n)).body]
+    shortcut = [s for s in sentences if not _has_lexicon_word(s, vader.lexicon)]
+    assert 0 < len(shortcut) < len(sentences)
+    for sentence in sentences:
+        assert sentence_compound(sentence) == vader.polarity_scores(sentence)["compound"], sentence
+    # a lexicon word behind punctuation is still found; an emoji is a word to VADER
+    assert _has_lexicon_word('He was "furious."', vader.lexicon)
+    assert sentence_compound("The minister arrived \N{GRINNING FACE}") > 0
