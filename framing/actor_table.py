@@ -29,7 +29,7 @@ from typing import Any
 from .errors import InputError
 from .io import wide_csv_fields
 from .lexicons import load_table
-from .names import KINDS, name_key, parse_name, same_person
+from .names import KINDS, NameParts, name_key, parse_name, same_person
 
 ACTORS_FILE = "actors.v1.tsv"
 _CSV_COLUMNS = ("alias", "actor", "group", "kind")
@@ -59,11 +59,16 @@ class ActorTable:
                 key = name_key(alias)
                 if key:
                     self._by_key[key] = entry.name
-        # every person's full names, parsed once: the typo and transliteration look-up reads them
-        self._full_names = tuple(
-            (entry.name, parts) for entry in self._entries.values() if entry.kind in ("person", "")
-            for alias in (entry.name, *entry.aliases) if (parts := parse_name(alias)).given
-        )
+        # every person's full names, parsed once and filed by surname and by given names: a name
+        # can only be one of them by the same surname or, with the same given names, a close one
+        self._by_surname: dict[str, list[tuple[str, NameParts]]] = {}
+        self._by_given: dict[tuple[str, ...], list[tuple[str, NameParts]]] = {}
+        for entry in self._entries.values():
+            if entry.kind in ("person", ""):
+                for alias in (entry.name, *entry.aliases):
+                    if (parts := parse_name(alias)).given:
+                        self._by_surname.setdefault(parts.surname, []).append((entry.name, parts))
+                        self._by_given.setdefault(parts.given, []).append((entry.name, parts))
         self._resolved: dict[str, ActorEntry | None] = {}  # a table answers the same name the same way
 
     @property
@@ -86,7 +91,8 @@ class ActorTable:
         parts = parse_name(name)
         if not parts.given:
             return None
-        close = {actor for actor, full in self._full_names if same_person(parts, full)}
+        candidates = (*self._by_surname.get(parts.surname, ()), *self._by_given.get(parts.given, ()))
+        close = {actor for actor, full in candidates if same_person(parts, full)}
         return self._entries[close.pop()] if len(close) == 1 else None
 
     def canonical(self, name: str) -> str | None:
