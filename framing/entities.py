@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import groupby
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -61,7 +62,6 @@ KIND_OF_TYPE: dict[str, MentionKind] = {
 TAGGED_SENTENCES = frozenset({"body", "headline", "subhead"})
 _MAX_PLACE_WORDS = 4
 _JOINER = 4  # of, de, al, bin, and, &, 's: short words without capitals inside names
-_SHAPE_RUNS = re.compile(r"(.)\1+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ def _shape(word: str) -> str:
     mapped = "".join(
         "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word
     )
-    return _SHAPE_RUNS.sub(r"\1", mapped)
+    return "".join(c for c, _ in groupby(mapped))
 
 
 _PARTS = ("own", "-2", "-1", "+1", "+2")  # what :func:`_word_features` returns, in order
