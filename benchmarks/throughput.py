@@ -268,7 +268,7 @@ def stages(count: int, repeat: int) -> str:
         "hedging": lambda: [hedging.extract(doc, reported=r) for doc, r in zip(docs, reported)],
         "attribution": lambda: [attribution.extract(doc) for doc in docs],
         "loaded wording": lambda: [loaded.extract(doc) for doc in docs],
-        "facts and terms": lambda: [(extract_facts(doc), term_counts(doc)) for doc in docs],
+        "facts and terms": lambda: [(extract_facts(doc, m), term_counts(doc)) for doc, m in zip(docs, mentions)],
         "indices": lambda: [index_features(a.features, a.attributions) for a in analyses],
         "names (entities.find_mentions)": lambda: [find_mentions(doc) for doc in docs],
         "actors (actors.find_actors)": lambda: [

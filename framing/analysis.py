@@ -176,8 +176,9 @@ def _combine(
     features, evidence, attributions, found = merge_results(results)
     warnings.extend(found)
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
+    mentions = find_mentions(doc)
     return Analysis(
         article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences,
-        extract_facts(doc), term_counts(doc), language="en", body=tuple(s.index for s in doc.body),
-        actors=find_actors(doc, find_mentions(doc), attributions, table),
+        extract_facts(doc, mentions), term_counts(doc), language="en", body=tuple(s.index for s in doc.body),
+        actors=find_actors(doc, mentions, attributions, table),
     )

@@ -288,6 +288,37 @@ def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+# "Syrian Observatory for Human Rights", "Ministry of Defence": the model often ends an organisation
+# at "for" or "of"; a name ending in one of these heads, then "for"/"of" (and "the"), goes on
+_ORGANISATION_HEADS = frozenset({
+    "academy", "agency", "alliance", "army", "association", "authority", "bank", "board", "bureau",
+    "center", "centre", "coalition", "commission", "committee", "council", "court", "department",
+    "federation", "front", "foundation", "fund", "institute", "league", "ministry", "movement",
+    "observatory", "office", "organisation", "organization", "society", "union", "university",
+})
+_ORGANISATION_LINKS = (("of",), ("for",), ("of", "the"), ("for", "the"))
+
+
+def join_organisations(words: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """The tags with a name that ends in an organisation's head word joined to the name after
+    "for" or "of" ("Syrian Observatory" for "Human Rights" is one organisation)."""
+    joined = list(tags)
+    previous: tuple[int, int] | None = None  # the last name: where it starts, where it ends
+    for first, end, _ in decode(tags):
+        if previous and _links_organisation(words, previous[1], first):
+            joined[previous[0] : end] = ["B-ORG", *["I-ORG"] * (end - previous[0] - 1)]
+            previous = (previous[0], end)
+        else:
+            previous = (first, end)
+    return joined
+
+
+def _links_organisation(words: Sequence[str], end: int, first: int) -> bool:
+    """Whether the words between two names are "of"/"for" (and "the") after an organisation's head."""
+    link = tuple(w.lower() for w in words[end:first])
+    return link in _ORGANISATION_LINKS and words[end - 1].lower() in _ORGANISATION_HEADS
+
+
 def read_places(data: bytes) -> frozenset[tuple[str, ...]]:
     """The gazetteer (``ner.places.tsv``: a name column) as lower-cased word tuples."""
     return frozenset(tuple(name.lower().split()) for name in _first_column(data, "name"))
@@ -538,7 +569,7 @@ def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Me
     tagged = [s for s in doc.sentences if s.kind in TAGGED_SENTENCES and not _page_chrome(doc, s, model.chrome)]
     views = [_tagging_words(doc.norm, doc.tokens[s.token_start : s.token_end]) for s in tagged]
     words = [_headline_in_capitals(w) if s.kind != "body" else w for s, (w, _) in zip(tagged, views)]
-    tags = model.tag_sentences(words, document_context(words))
+    tags = [join_organisations(w, t) for w, t in zip(words, model.tag_sentences(words, document_context(words)))]
     mentions: list[Mention] = []
     for sentence, sentence_words, (_, spans), sentence_tags in zip(tagged, words, views, tags):
         mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, sentence_tags))

@@ -1,9 +1,10 @@
 """Checkable details an article reports, and its vocabulary, for comparing outlets.
 
 Facts are numbers with their unit ("4,408 people", "less than 50 Russian
-service personnel") and names (capitalised sequences such as "Eric Pahon" or
-"Syrian Observatory for Human Rights"). Within a story, a fact one outlet
-reports and another leaves out is an omission worth a reader's attention.
+service personnel") and the names of people, organisations and places the
+name recogniser finds ("Eric Pahon", "Syrian Observatory for Human Rights").
+Within a story, a fact one outlet reports and another leaves out is an
+omission worth a reader's attention.
 Terms are the body's content words and two-word phrases, for distinctive-word
 statistics.
 """
@@ -13,10 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress, count
 
+from .entities import Mention, find_mentions
 from .lexicons import stop_words
-from .names import particles, title_words
 from .types import Doc, Fact, Token
 
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?%?$")
@@ -26,19 +26,7 @@ _MONTHS = {
     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_ORG_LINKS = {"for", "of"}  # "Observatory for Human Rights", "Ministry of Defence"
-_ORG_HEADS = {
-    "observatory", "ministry", "department", "office", "council", "committee", "commission",
-    "institute", "university", "bank", "court", "party", "organisation", "organization",
-    "republic", "congress", "association", "union", "league", "agency", "secretary",
-    "minister", "president", "army", "forces", "front", "coalition", "federation",
-}
-_NOT_NAMES = _MONTHS | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "i", "the", "a", "an", "he", "she", "it", "they", "we", "you", "but", "and",
-    "in", "on", "at", "as", "if", "when", "while", "though", "however", "after",
-    "before", "this", "that", "these", "those", "there", "here", "mr", "mrs", "ms",
-}
+_NAME_KINDS = frozenset({"person", "organisation", "place"})
 STOP_WORDS = stop_words() | {"said", "says", "told", "s", "'s"}
 _UNIT_WORDS = 3
 _UNIT_STOPS = STOP_WORDS | {
@@ -47,13 +35,22 @@ _UNIT_STOPS = STOP_WORDS | {
 }
 
 
-def extract_facts(doc: Doc) -> tuple[Fact, ...]:
-    """Numbers with units and names in the body, in text order."""
+def extract_facts(doc: Doc, mentions: Sequence[Mention] | None = None) -> tuple[Fact, ...]:
+    """Numbers with units and names in the body, in text order.
+
+    Names are the recogniser's people, organisations and places, and its
+    other names of two words or more ("Syrian Civil War", but not "Russian"):
+    :func:`framing.entities.find_mentions` (pass ``mentions`` when they are
+    already found). Page furniture and capitalised common words are not names.
+    """
     facts: list[Fact] = []
     for sentence in doc.body:
-        tokens = doc.sentence_tokens(sentence)
-        facts.extend(_numbers(doc, tokens))
-        facts.extend(_names(doc, tokens))
+        facts.extend(_numbers(doc, doc.sentence_tokens(sentence)))
+    body = {s.index for s in doc.body}
+    for m in find_mentions(doc) if mentions is None else mentions:
+        if (m.kind in _NAME_KINDS or " " in m.text.strip()) and m.sentence in body:
+            facts.append(Fact("name", " ".join(doc.norm[m.start : m.end].lower().split()), m.text,
+                              m.start, m.end, m.sentence))
     return tuple(sorted(facts, key=lambda f: (f.start, f.end)))
 
 
@@ -124,56 +121,3 @@ def _is_date(tokens: tuple[Token, ...], i: int) -> bool:
     return before in _MONTHS or after in _MONTHS
 
 
-def _names(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
-    found = []
-    links, titles = particles(), title_words()
-    capitalised = [_capitalised(t) for t in tokens]
-    j = 0  # tokens before j belong to an earlier name
-    for i in compress(count(), capitalised):
-        if i < j:
-            continue
-        j = i + 1
-        while j < len(tokens):
-            if capitalised[j]:
-                j += 1
-            elif j + 1 < len(tokens) and capitalised[j + 1] and (
-                tokens[j].lower in links
-                or (tokens[j].lower in _ORG_LINKS and tokens[j - 1].lower in _ORG_HEADS)
-            ):
-                j += 2
-            else:
-                break
-        words = [t for t in tokens[i:j]]
-        titled = [k for k, t in enumerate(words[:-1]) if t.lower.rstrip(".") in titles]
-        if titled and not any(t.lower in _ORG_LINKS for t in words):
-            words = words[titled[-1] + 1 :]  # "Syrian President Bashar al-Assad" -> the name
-        while words and words[0].lower in _ORG_LINKS:
-            words = words[1:]
-        lone = len(words) == 1
-        if words and not (lone and (words[0] is tokens[0] or words[0].lower.endswith("ing"))):
-            key = " ".join(t.lower for t in words)
-            found.append(
-                Fact("name", key, doc.text[words[0].start : words[-1].end],
-                     words[0].start, words[-1].end, words[0].sentence)
-            )
-    return found
-
-
-_HYPHENATED_NAME = re.compile(r"[a-z]{1,3}-[A-Z]\w*")
-_ACRONYM = re.compile(r"[A-Z]{2,3}")
-
-
-def _capitalised(token: Token) -> bool:
-    """A word that can be part of a name: "Putin", "al-Assad", "UN", not "With"."""
-    text = token.text
-    if not text[0].isupper():
-        return "-" in text and bool(_HYPHENATED_NAME.fullmatch(text))  # al-Assad, el-Sisi
-    if _ACRONYM.fullmatch(text):
-        return True  # US, UK, UN
-    return (
-        token.is_word
-        and token.lower not in _NOT_NAMES
-        and token.lower not in STOP_WORDS
-        and not text.isdigit()
-        and not (len(text) > 1 and text.isupper() and len(text) > 5)  # SHOUTED words
-    )

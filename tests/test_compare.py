@@ -155,6 +155,15 @@ def test_large_numbers_keep_their_digits_and_a_plural_noun_ends_the_unit():
     assert {f.key for f in facts if f.kind == "number"} == {"1234567 refugee", "300 kilometre"}
 
 
+def test_names_among_facts_are_the_recognisers_not_capitalised_words():
+    text = ("Listen Live\n\nNothing changed on Monday, Pentagon spokesman Eric Pahon told Reuters. "
+            "More Syrian troops arrived in Latakia, the Syrian Observatory for Human Rights said. "
+            "Russians were not surprised.")
+    names = {f.key for f in framing.analyze(text).facts if f.kind == "name"}
+    # page furniture, sentence-opening words and a lone nationality are not names
+    assert names == {"pentagon", "eric pahon", "reuters", "latakia", "syrian observatory for human rights"}
+
+
 def _standout(comparison, story, outlet, index):
     return next(s for s in _outlet(_story(comparison, story), outlet).standouts if s.index == index)
 
