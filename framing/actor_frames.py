@@ -36,19 +36,22 @@ table and every named source that is no actor ("Syrian state television")
 Weights and word lists are data (``actor-frames.v1.json``). Every
 contribution is an evidence item (family ``actor``) naming its sentence.
 This runs in the comparison and ``framing score --explain actors``, not in
-:func:`framing.analyze`, which stays within its speed budget.
+:func:`framing.analyze`, which stays within its speed budget. Its time is
+linear in the article's length (bisections add a logarithm): mentions,
+evidence and sentences are indexed once per article (by start offset, by
+sentence, by word), so no helper scans the whole article for each item.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .features.tone import sentence_compound
 from .lexicons import load_json
@@ -98,6 +101,7 @@ class _Frame:
     contested: list[Evidence] = field(default_factory=list)
     labels: list[Evidence] = field(default_factory=list)
     plain: int = 0
+    discredited: set[int] = field(default_factory=set)  # starts of the discrediting phrases counted
 
 
 def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[Actor, ...]:
@@ -109,25 +113,30 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
     target-dependent model); ``features["tone.by_model"]`` is 1.0 when a
     scorer other than VADER was used.
     """
-    actors = (*analysis.actors, *_unrecognised_sources(analysis))
-    speakers = [_speaker(analysis, actors, a) for a in analysis.attributions]
-    claims = Counter(s for s in speakers if s is not None)
+    article = _Article(analysis, (*analysis.actors, *_unrecognised_sources(analysis, _Mentions(analysis.actors))))
+    actors = article.mentions.actors
+    speakers = [_speaker(article, a) for a in analysis.attributions]
+    claimants = _Claimants(speakers)
     frames = {a.name: _Frame(frozenset({a.name})) for a in actors}
-    for attribution, speaker in zip(analysis.attributions, speakers):
+    for index, (attribution, speaker) in enumerate(zip(analysis.attributions, speakers)):
         if speaker is not None:
-            _own_statement(analysis, frames[speaker], attribution)
+            _own_statement(article, frames[speaker], attribution)
         if attribution.skeptical or attribution.verb_stance == "contesting":
-            _contest(analysis, actors, frames, attribution, speaker, speakers, claims)
+            _contest(article, frames, index, speakers, claimants)
     _presupposing_frames(analysis, actors, frames)
-    _reporter_distancing(analysis, actors, frames)
-    for name, labels in _labels(analysis, actors).items():
+    _reporter_distancing(article, frames)
+    for name, labels in _labels(article).items():
         frames[name].labels.extend(labels)
-    framed = [_framed(analysis, a, [frames[a.name]], speakers, tone) for a in actors]
-    for group in sorted({a.group for a in analysis.actors if a.group} - {a.name for a in actors}):
+    last = _last_speaker(analysis, speakers)
+    framed = [_framed(article, a, [frames[a.name]], last, tone) for a in actors]
+    members: dict[str, list[_Frame]] = {}
+    for a in analysis.actors:
+        if a.group:
+            members.setdefault(a.group, []).append(frames[a.name])
+    for group in sorted(set(members) - {a.name for a in actors}):
         merged = analysis.actor(group)
-        members = [frames[a.name] for a in analysis.actors if a.group == group]
         if merged is not None:
-            framed.append(_framed(analysis, replace(merged, name=group), members, speakers, tone))
+            framed.append(_framed(article, replace(merged, name=group), members[group], last, tone))
     return tuple(framed)
 
 
@@ -137,9 +146,114 @@ def portrayal_parts(actor: Actor) -> tuple[tuple[str, float, float], ...]:
     return tuple((part, actor.features.get(f"portrayal.{part}", 0.0), float(w)) for part, w in weights.items())
 
 
+# -- the article's indexes, built once --------------------------------------------
+
+_T = TypeVar("_T")
+_WORD = re.compile(r"\w+")
+
+
+class _ByStart(Generic[_T]):
+    """Items found by the range their start offset falls in, by bisection, and returned in their own order."""
+
+    def __init__(self, items: Sequence[_T], start: Callable[[_T], int]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda k: start(items[k]))
+        self._starts = [start(items[k]) for k in self._order]
+
+    def starting(self, low: int, high: int) -> list[_T]:
+        """The items whose start is in ``[low, high]``, in their order in the sequence given."""
+        found = self._order[bisect_left(self._starts, low) : bisect_right(self._starts, high)]
+        return [self._items[k] for k in sorted(found)]
+
+
+class _Mentions:
+    """Some actors' mentions by start offset: who is named inside a span or across it."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.actors = tuple(actors)
+        pairs = [(a, m) for a in actors for m in a.mentions]  # in the order a scan of actors and mentions meets them
+        self._by_start = _ByStart(pairs, lambda pair: pair[1].start)
+        self._longest = max((m.end - m.start for _, m in pairs), default=0)
+
+    def within(self, start: int, end: int) -> list[tuple[Actor, Span]]:
+        """The mentions inside ``[start, end]``, actor by actor."""
+        return [(a, m) for a, m in self._by_start.starting(start, end) if m.end <= end]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[Actor, Span]]:
+        """The mentions sharing a character with ``[start, end)``, actor by actor."""
+        near = self._by_start.starting(start - self._longest, end - 1)  # a mention starting further back ends before
+        return [(a, m) for a, m in near if start < m.end]
+
+
+class _Article:
+    """One article's look-ups, each built once: mentions by offset, evidence and discrediting phrases by
+    sentence, the sentences each word stands in, actors by the names the text gives them."""
+
+    def __init__(self, analysis: Analysis, actors: Sequence[Actor]) -> None:
+        self.analysis = analysis
+        self.mentions = _Mentions(actors)
+        self.by_name: dict[str, Actor] = {}
+        for a in actors:
+            self.by_name.setdefault(a.name, a)
+        self.body = frozenset(analysis.body)
+        self.actor = cache(analysis.actor)  # relayed speakers and epithets name the same few actors again and again
+        self.evidence: dict[int, list[Evidence]] = {}
+        for e in analysis.evidence:
+            self.evidence.setdefault(e.sentence, []).append(e)
+        self._words: dict[str, list[int]] | None = None
+        self._naming: dict[str, set[int]] = {}
+        self._discrediting: dict[int, list[tuple[str, int, int, int]]] = {}
+
+    def sentences_naming(self, actor: Actor) -> set[int]:
+        """The sentences holding one of the actor's names as written (the headline too), once per actor.
+
+        Only sentences holding each name's rarest word are searched: a word of
+        a name matched between word boundaries is a whole word of the sentence.
+        """
+        if actor.name not in self._naming:
+            sentences = self.analysis.sentences
+            names = {*actor.aliases, actor.name}
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+            candidates: set[int] = set()
+            for name in names:
+                postings = [self._sentence_words().get(w, []) for w in _WORD.findall(name)]
+                candidates.update(min(postings, key=len) if postings else range(len(sentences)))
+            self._naming[actor.name] = {i for i in candidates if pattern.search(sentences[i].text)}
+        return self._naming[actor.name]
+
+    def _sentence_words(self) -> dict[str, list[int]]:
+        if self._words is None:
+            self._words = {}
+            for i, s in enumerate(self.analysis.sentences):
+                for word in dict.fromkeys(_WORD.findall(s.text)):
+                    self._words.setdefault(word, []).append(i)
+        return self._words
+
+    def discrediting(self, sentence: int) -> list[tuple[str, int, int, int]]:
+        """The discrediting phrases of a sentence: (phrase, sentence, start, end), each sentence read once."""
+        if sentence not in self._discrediting:
+            s = self.analysis.sentences[sentence]
+            found = _discrediting_pattern().finditer(self.analysis.text, s.start, s.end)
+            self._discrediting[sentence] = [(m.group().lower(), sentence, m.start(), m.end()) for m in found]
+        return self._discrediting[sentence]
+
+
+class _Claimants:
+    """The speakers ranked by how many statements they make, the first to speak first among equals."""
+
+    def __init__(self, speakers: Sequence[str | None]) -> None:
+        self.claims = Counter(s for s in speakers if s is not None)
+        first = {name: i for i, name in reversed(list(enumerate(speakers))) if name is not None}
+        self._ranked = sorted(self.claims, key=lambda name: (-self.claims[name], first[name]))
+
+    def leading(self, other_than: str | None) -> str | None:
+        """The leading claimant who is not ``other_than``."""
+        return next((name for name in self._ranked if name != other_than), None)
+
+
 # -- who speaks -------------------------------------------------------------------
 
-def _unrecognised_sources(analysis: Analysis) -> list[Actor]:
+def _unrecognised_sources(analysis: Analysis, recognised: _Mentions) -> list[Actor]:
     """Named sources with no actor behind them ("Syrian state television"), one actor each.
 
     Anonymous sources ("one European diplomat") and common nouns ("the
@@ -147,7 +261,7 @@ def _unrecognised_sources(analysis: Analysis) -> list[Actor]:
     """
     found: dict[str, list[Span]] = {}
     for a in analysis.attributions:
-        if a.source is None or a.source_type == "anonymous" or _actors_in(analysis.actors, a.source):
+        if a.source is None or a.source_type == "anonymous" or recognised.within(a.source.start, a.source.end):
             continue
         if not re.search(r"\b[A-Z]", _source_name(a.source.text)):
             continue  # "the military", "the statement": a common noun names no one in particular
@@ -164,33 +278,33 @@ def _source_name(text: str) -> str:
     return re.sub(r"^(?:the|a|an|one)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
 
 
-def _actors_in(actors: Iterable[Actor], span: Span) -> list[Actor]:
+def _actors_in(mentions: _Mentions, span: Span) -> list[Actor]:
     """The actors with a mention inside ``span``, persons first, then in order of their mention."""
-    inside = [(m.start, a) for a in actors for m in a.mentions if span.start <= m.start and m.end <= span.end]
-    inside.sort(key=lambda pair: (pair[1].kind != "person", pair[0]))
-    return [a for _, a in inside]
+    inside = sorted(mentions.within(span.start, span.end), key=lambda pair: (pair[0].kind != "person", pair[1].start))
+    return [a for a, _ in inside]
 
 
-def _speaker(analysis: Analysis, actors: Sequence[Actor], a: Attribution) -> str | None:
+def _speaker(article: _Article, a: Attribution) -> str | None:
     """Whose claim an attribution reports: the person it relays ("quoted Assad as ..."), else its source."""
     relayed = a.attrs.get("quoted_person")
-    if relayed and (actor := analysis.actor(str(relayed))) is not None and actor.kind != "group":
+    if relayed and (actor := article.actor(str(relayed))) is not None and actor.kind != "group":
         return actor.name
     if a.source is None:
         return None
-    inside = _actors_in(actors, a.source)
+    inside = _actors_in(article.mentions, a.source)
     if inside:
         return inside[0].name
     named = _source_name(a.source.text)
-    return named if any(x.name == named for x in actors) else None
+    return named if named in article.by_name else None
 
 
 def _evidence(analysis: Analysis, label: str, start: int, end: int, sentence: int, **attrs: Any) -> Evidence:
     return Evidence(FAMILY, label, start, end, analysis.text[start:end], sentence, attrs)
 
 
-def _own_statement(analysis: Analysis, frame: _Frame, a: Attribution) -> None:
+def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
     """An attribution to the actor: its voice, and what the reporter puts on the claim."""
+    analysis = article.analysis
     verb = str(a.attrs.get("verb", a.cue.text))
     frame.voice.append(_evidence(analysis, "voice", a.cue.start, a.cue.end, a.sentence,
                                  verb=verb, stance=a.verb_stance, direct=a.direct))
@@ -201,8 +315,8 @@ def _own_statement(analysis: Analysis, frame: _Frame, a: Attribution) -> None:
         rule = f"{a.verb_stance}_verb"
         frame.credence.append(_evidence(analysis, "credence", a.cue.start, a.cue.end, a.sentence,
                                         rule=rule, weight=weights[rule]))
-    for e in analysis.evidence:
-        if e.sentence != a.sentence or (e.start, e.end) in seen:
+    for e in article.evidence.get(a.sentence, ()):
+        if (e.start, e.end) in seen:
             continue
         if e.family == "loaded" and e.label == "scare_quote" and a.content is not None and (
             a.content.start <= e.start and e.end <= a.content.end + 1
@@ -233,23 +347,20 @@ def _inside(e: Evidence, span: Span | None) -> bool:
 # -- who is contested -------------------------------------------------------------
 
 def _contest(
-    analysis: Analysis,
-    actors: Sequence[Actor],
-    frames: dict[str, _Frame],
-    a: Attribution,
-    contester: str | None,
-    speakers: Sequence[str | None],
-    claims: Counter[str],
+    article: _Article, frames: dict[str, _Frame], index: int, speakers: Sequence[str | None], claimants: _Claimants
 ) -> None:
-    """A doubting or denying voice: against the actor it contests, with how the article frames the contester."""
-    target = _contested(analysis, actors, a, contester, speakers, claims)
+    """A doubting or denying voice (the ``index``-th attribution): against the actor it contests, with how the
+    article frames the contester."""
+    analysis = article.analysis
+    a, contester = analysis.attributions[index], speakers[index]
+    target = _contested(article, index, speakers, claimants)
     if target is None or target == contester:
         return
     weights = frame_weights()["credence"]
-    discredit = _discrediting(analysis, actors, a, contester)
+    discredit = _discrediting(article, a, contester)
     for phrase, sentence, start, end in discredit:
-        if contester is not None and not any(e.start == start and e.attrs["rule"] == "discredited"
-                                             for e in frames[contester].credence):  # once, however often it contests
+        if contester is not None and start not in frames[contester].discredited:  # once, however often it contests
+            frames[contester].discredited.add(start)
             frames[contester].credence.append(_evidence(analysis, "credence", start, end, sentence,
                                                         rule="discredited", weight=weights["weights"]["discredited"],
                                                         phrase=phrase))
@@ -277,15 +388,8 @@ def _statement_span(analysis: Analysis, a: Attribution) -> tuple[int, int]:
     return min(a.cue.start, content.start), max(a.cue.end, content.end)
 
 
-def _contested(
-    analysis: Analysis,
-    actors: Sequence[Actor],
-    a: Attribution,
-    contester: str | None,
-    speakers: Sequence[str | None],
-    claims: Counter[str],
-) -> str | None:
-    """Whom a contesting voice contests.
+def _contested(article: _Article, index: int, speakers: Sequence[str | None], claimants: _Claimants) -> str | None:
+    """Whom the ``index``-th attribution, a contesting voice, contests.
 
     A denial answers the accuser of the sentence or the one before ("Moscow
     denied the allegations"); a speaker defending its own record with no
@@ -293,28 +397,24 @@ def _contested(
     claimant its words name ("skeptical about Putin's statement"), else the
     article's leading claimant (most statements, the first of equals).
     """
+    attributions = article.analysis.attributions
+    a, contester = attributions[index], speakers[index]
     if a.verb_stance == "contesting" or a.attrs.get("contests") == "own record":
-        index = analysis.attributions.index(a)
-        for earlier, speaker in zip(reversed(analysis.attributions[:index]), reversed(speakers[:index])):
-            if earlier.verb_stance == "accusatory" and a.sentence - earlier.sentence <= 1 and speaker:
-                return speaker
+        for earlier in range(index - 1, -1, -1):
+            if a.sentence - attributions[earlier].sentence > 1:
+                break  # attributions are in text order: every one further back is further away
+            if attributions[earlier].verb_stance == "accusatory" and speakers[earlier]:
+                return speakers[earlier]
         if a.attrs.get("contests") == "own record":
             return None
     if a.content is not None:
-        for actor in _actors_in(actors, a.content):
-            if claims[actor.name] and actor.name != contester:
+        for actor in _actors_in(article.mentions, a.content):
+            if claimants.claims[actor.name] and actor.name != contester:
                 return actor.name
-    leading = [name for name, _ in claims.most_common() if name != contester]
-    if not leading:
-        return None
-    top = claims[leading[0]]
-    first = {name: i for i, name in reversed(list(enumerate(speakers))) if name is not None}
-    return min((n for n in leading if claims[n] == top), key=lambda n: first[n])
+    return claimants.leading(other_than=contester)
 
 
-def _discrediting(
-    analysis: Analysis, actors: Sequence[Actor], a: Attribution, contester: str | None
-) -> list[tuple[str, int, int, int]]:
+def _discrediting(article: _Article, a: Attribution, contester: str | None) -> list[tuple[str, int, int, int]]:
     """How the article discredits a contester: phrases in its statement's sentence or a sentence naming it.
 
     A sentence names it when it holds one of its names as written, so a
@@ -322,18 +422,11 @@ def _discrediting(
     though the recogniser reads only the body.
     """
     sentences = {a.sentence}
-    actor = next((x for x in actors if x.name == contester), None)
+    actor = article.by_name.get(contester) if contester is not None else None
     if actor is not None:
-        names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in {*actor.aliases, actor.name}) + r")\b")
-        sentences |= {i for i, s in enumerate(analysis.sentences) if names.search(s.text)}
-    found = []
-    for i in sorted(sentences):
-        if not 0 <= i < len(analysis.sentences):
-            continue
-        s = analysis.sentences[i]
-        for match in _discrediting_pattern().finditer(analysis.text, s.start, s.end):
-            found.append((match.group().lower(), i, match.start(), match.end()))
-    return found
+        sentences |= article.sentences_naming(actor)
+    count = len(article.analysis.sentences)
+    return [found for i in sorted(sentences) if 0 <= i < count for found in article.discrediting(i)]
 
 
 @cache
@@ -367,9 +460,10 @@ def _presupposing_verbs() -> re.Pattern[str]:
     return re.compile(r"(?:['\u2019]s?)?\s+(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
 
 
-def _reporter_distancing(analysis: Analysis, actors: Sequence[Actor], frames: dict[str, _Frame]) -> None:
+def _reporter_distancing(article: _Article, frames: dict[str, _Frame]) -> None:
     """The reporter's distancing in a sentence with no attribution ("Russia has announced ... only to"):
     against the first actor named before the marker."""
+    analysis = article.analysis
     weight = frame_weights()["credence"]["weights"]["reporter_distancing"]
     attributed = {a.sentence for a in analysis.attributions}
     for e in analysis.evidence:
@@ -378,9 +472,9 @@ def _reporter_distancing(analysis: Analysis, actors: Sequence[Actor], frames: di
         if e.attrs.get("kind") == "scare_quotes" or not 0 <= e.sentence < len(analysis.sentences):
             continue
         start = analysis.sentences[e.sentence].start
-        named = [(m.start, a) for a in actors for m in a.mentions if start <= m.start and m.end <= e.start]
+        named = article.mentions.within(start, e.start)
         if named:
-            actor = min(named, key=lambda pair: pair[0])[1]
+            actor = min(named, key=lambda pair: pair[1].start)[0]
             frames[actor.name].credence.append(_evidence(
                 analysis, "credence", e.start, e.end, e.sentence, rule="reporter_distancing", weight=weight,
             ))
@@ -400,30 +494,33 @@ _START = attrgetter("start")
 _POSSESSIVE = re.compile(r"^(?:['\u2019]s?| s)\s*[\"\u201c']?$")
 
 
-def _labels(analysis: Analysis, actors: Sequence[Actor]) -> dict[str, list[Evidence]]:
+def _labels(article: _Article) -> dict[str, list[Evidence]]:
     """Loaded words applied to each actor: in an epithet for it, or right after its possessive."""
+    analysis, actors = article.analysis, article.mentions.actors
     polarity = frame_weights()["labels"]["polarity"]
-    loaded = [e for e in analysis.evidence if e.family == "loaded" and e.label in polarity]
+    loaded = _ByStart([e for e in analysis.evidence if e.family == "loaded" and e.label in polarity], _START)
     found: dict[str, list[Evidence]] = {a.name: [] for a in actors}
     for epithet in (e for e in analysis.evidence if e.family == "loaded" and e.label == "actor_reference"
                     and e.attrs.get("loaded")):
-        owner = _epithet_owner(analysis, actors, epithet)
+        owner = _epithet_owner(article, epithet)
         if owner is not None:
-            found[owner] += [_label(analysis, e) for e in loaded if epithet.start <= e.start and e.end <= epithet.end]
+            found[owner] += [_label(analysis, e) for e in loaded.starting(epithet.start, epithet.end)
+                             if e.end <= epithet.end]
     for actor in actors:
         for m in actor.mentions:
-            after = [e for e in loaded if 0 < e.start - m.end <= 4 and _POSSESSIVE.match(analysis.text[m.end : e.start])]
-            found[actor.name] += [_label(analysis, e) for e in after]
+            after = loaded.starting(m.end + 1, m.end + 4)  # one to four characters after the mention
+            found[actor.name] += [_label(analysis, e) for e in after
+                                  if _POSSESSIVE.match(analysis.text[m.end : e.start])]
     return {name: list({(e.start, e.end): e for e in labels}.values()) for name, labels in found.items()}
 
 
-def _epithet_owner(analysis: Analysis, actors: Sequence[Actor], epithet: Evidence) -> str | None:
+def _epithet_owner(article: _Article, epithet: Evidence) -> str | None:
     """The actor an epithet names: one whose mention it holds ("the Assad regime"), else the one the loaded
     family names ("the Syrian strongman" is Assad)."""
-    for actor in actors:
-        if any(m.start < epithet.end and epithet.start < m.end for m in actor.mentions):
-            return actor.name
-    named = analysis.actor(str(epithet.attrs.get("actor", "")))
+    overlapping = article.mentions.overlapping(epithet.start, epithet.end)
+    if overlapping:
+        return overlapping[0][0].name
+    named = article.actor(str(epithet.attrs.get("actor", "")))
     return named.name if named is not None and named.kind != "group" else None
 
 
@@ -436,19 +533,19 @@ def _label(analysis: Analysis, e: Evidence) -> Evidence:
 
 # -- the features -----------------------------------------------------------------
 
-def _framed(
-    analysis: Analysis, actor: Actor, frames: Sequence[_Frame], speakers: Sequence[str | None], tone: ToneScorer
-) -> Actor:
-    """The actor with its features and evidence, from its frames (a group's are its members')."""
+def _framed(article: _Article, actor: Actor, frames: Sequence[_Frame], last: str | None, tone: ToneScorer) -> Actor:
+    """The actor with its features and evidence, from its frames (a group's are its members'); ``last`` is the
+    speaker of the article's last attribution."""
+    analysis = article.analysis
     credence = _unique(e for f in frames for e in f.credence)
     voice = _unique(e for f in frames for e in f.voice)
     contested = _unique(e for f in frames for e in f.contested)
     labels = _unique(e for f in frames for e in f.labels)
     plain = sum(f.plain for f in frames)
     names = frozenset().union(*(f.names for f in frames))
-    tones = _tones(analysis, actor, tone)
+    tones = _tones(article, actor, tone)
     features: dict[str, float] = {"mentions": float(len(actor.mentions))}
-    features |= _voice_features(analysis, voice, speakers, names)
+    features |= _voice_features(analysis, voice, last, names)
     features |= _credence_features(credence, plain)
     features["contested"] = float(len(contested))
     features |= _label_features(labels)
@@ -465,11 +562,17 @@ def _unique(items: Iterable[Evidence]) -> list[Evidence]:
     return list({id(e): e for e in items}.values())
 
 
+def _last_speaker(analysis: Analysis, speakers: Sequence[str | None]) -> str | None:
+    """The speaker of the attribution whose cue starts last (the first of those), if any."""
+    if not speakers:
+        return None
+    return speakers[max(range(len(speakers)), key=lambda i: analysis.attributions[i].cue.start)]
+
+
 def _voice_features(
-    analysis: Analysis, voice: Sequence[Evidence], speakers: Sequence[str | None], names: frozenset[str]
+    analysis: Analysis, voice: Sequence[Evidence], last: str | None, names: frozenset[str]
 ) -> dict[str, float]:
     total = len(analysis.attributions)
-    last = next((s for a, s in sorted(zip(analysis.attributions, speakers), key=lambda p: -p[0].cue.start)), None)
     return {
         "voice.count": float(len(voice)),
         "voice.share": len(voice) / total if total else 0.0,
@@ -505,14 +608,14 @@ def _label_features(labels: Sequence[Evidence]) -> dict[str, float]:
     return counts
 
 
-def _tones(analysis: Analysis, actor: Actor, tone: ToneScorer) -> list[Evidence]:
+def _tones(article: _Article, actor: Actor, tone: ToneScorer) -> list[Evidence]:
     """The tone toward each mention of the actor in a body sentence, one evidence item each."""
-    body = set(analysis.body)
+    analysis = article.analysis
     method = TONE_METHODS.get(tone, getattr(tone, "__name__", "custom"))
     found = []
     for m in actor.mentions:
         i = _sentence_of(analysis, m.start)
-        if i not in body:
+        if i not in article.body:
             continue
         s = analysis.sentences[i]
         score = max(-1.0, min(1.0, float(tone(analysis.text, m.start, m.end, (s.start, s.end)))))
