@@ -299,17 +299,24 @@ _ORGANISATION_HEADS = frozenset({
 _ORGANISATION_LINKS = (("of",), ("for",), ("of", "the"), ("for", "the"))
 
 
-def join_organisations(words: Sequence[str], tags: Sequence[str]) -> list[str]:
-    """The tags with a name that ends in an organisation's head word joined to the name after
-    "for" or "of" ("Syrian Observatory" for "Human Rights" is one organisation)."""
-    joined = list(tags)
-    previous: tuple[int, int] | None = None  # the last name: where it starts, where it ends
-    for first, end, _ in decode(tags):
-        if previous and _links_organisation(words, previous[1], first):
-            joined[previous[0] : end] = ["B-ORG", *["I-ORG"] * (end - previous[0] - 1)]
-            previous = (previous[0], end)
+def name_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The names in a sentence's tags (:func:`decode`), a name that ends in an organisation's
+    head word joined to the name after "for" or "of" ("Syrian Observatory" for "Human Rights"
+    is one organisation)."""
+    spans: list[tuple[int, int, str]] = []
+    for first, end, kind in decode(tags):
+        if spans and _links_organisation(words, spans[-1][1], first):
+            spans[-1] = (spans[-1][0], end, "ORG")
         else:
-            previous = (first, end)
+            spans.append((first, end, kind))
+    return spans
+
+
+def join_organisations(words: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """The tags of :func:`name_spans`: what the recogniser finds, as IOB tags (for scoring)."""
+    joined = ["O"] * len(tags)
+    for first, end, kind in name_spans(words, tags):
+        joined[first:end] = [f"B-{kind}", *[f"I-{kind}"] * (end - first - 1)]
     return joined
 
 
@@ -569,7 +576,7 @@ def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Me
     tagged = [s for s in doc.sentences if s.kind in TAGGED_SENTENCES and not _page_chrome(doc, s, model.chrome)]
     views = [_tagging_words(doc.norm, doc.tokens[s.token_start : s.token_end]) for s in tagged]
     words = [_headline_in_capitals(w) if s.kind != "body" else w for s, (w, _) in zip(tagged, views)]
-    tags = [join_organisations(w, t) for w, t in zip(words, model.tag_sentences(words, document_context(words)))]
+    tags = model.tag_sentences(words, document_context(words))
     mentions: list[Mention] = []
     for sentence, sentence_words, (_, spans), sentence_tags in zip(tagged, words, views, tags):
         mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, sentence_tags))
@@ -598,7 +605,7 @@ def _sentence_mentions(
 ) -> Iterable[Mention]:
     """The sentence's tagged names as mentions of the original text, trimmed and past any dateline."""
     skip_to = _dateline_end(doc, sentence)
-    for first, end, kind in decode(tags):
+    for first, end, kind in name_spans(words, tags):
         while end > first and words[end - 1] in ("'s", "'"):
             end -= 1
         while end - first > 1 and words[first].rstrip(".").lower() in _HONORIFICS:
