@@ -345,6 +345,7 @@ def _variants() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=8192)  # tables, actors and omissions ask for the same names again and again
 def name_key(name: str) -> str:
     """A normalised key for a name: "bashar assad" for "Bashar al-Assad", "Bashar Assad" and
     "President Bashar al-Assad's"; "assad" for "Mr Assad"; the title's words for a title alone
