@@ -214,7 +214,7 @@ class NameParts:
         return not self.surname and bool(self.title)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)  # an article names its people many times; a corpus, thousands of names
 def parse_name(text: str) -> NameParts:
     """Split a mention into title, honorific, given names and surname (see :class:`NameParts`).
 
@@ -345,7 +345,7 @@ def _variants() -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=8192)  # tables, actors and omissions ask for the same names again and again
+@lru_cache(maxsize=32768)  # tables, actors and omissions ask for the same names again and again
 def name_key(name: str) -> str:
     """A normalised key for a name: "bashar assad" for "Bashar al-Assad", "Bashar Assad" and
     "President Bashar al-Assad's"; "assad" for "Mr Assad"; the title's words for a title alone
