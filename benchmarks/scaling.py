@@ -18,6 +18,11 @@ of its cost. The worst steady doubling is the largest growth over the
 doublings whose smaller run took at least 50 ms (below that, a ratio of
 milliseconds is mostly timer and cache noise).
 
+``--no-gc`` turns Python's cyclic garbage collector off for the whole run (this
+script's process only; the library never does): a side experiment that tells
+the growth of the analysis's own code from the collector's, whose full
+collections walk every live container object (a long article's tokens).
+
 The shapes are what hostile or broken input looks like (issue 19): real prose
 (the seed articles, repeated), a run of dashes after a few words, quotations
 with attributions packed back to back, one long word, prose with its spaces
@@ -29,6 +34,7 @@ Run from the repository root::
     python benchmarks/scaling.py --max-kb 200         # a quick look: 1.6 KB to 200 KB
     python benchmarks/scaling.py --shapes dashes names --profile   # where the largest run's time goes
     python benchmarks/scaling.py --shapes prose --once-mb 10       # one 10 MB article
+    python benchmarks/scaling.py --shapes html prose --no-gc       # without the garbage collector
 """
 
 from __future__ import annotations
@@ -175,11 +181,15 @@ def main() -> None:
                         help="time each size as the best of this many runs (default 3)")
     parser.add_argument("--long", type=float, default=10.0,
                         help="run a size once when its first run takes longer (seconds, default 10)")
+    parser.add_argument("--no-gc", action="store_true",
+                        help="time with the cyclic garbage collector off (a side experiment)")
     parser.add_argument("--profile", action="store_true", help="profile each shape at --max-kb instead")
     parser.add_argument("--once-mb", type=float, help="analyse each shape once at this size (MB) instead")
     args = parser.parse_args()
     makers = {n: m for n, m in shapes().items() if not args.shapes or n in args.shapes}
     analyze = _analyze()
+    if args.no_gc:
+        gc.disable()  # gc.collect() before each run still empties the generations
     if args.profile:
         for name, make in makers.items():
             print(profile(name, make(int(args.max_kb * 1000)), analyze), "\n")
