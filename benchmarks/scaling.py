@@ -6,17 +6,20 @@ CPU time at each size and its growth over the size before are printed. Linear
 time doubles (2.0x); a quadratic stage shows as 4x. A shape whose run takes
 longer than ``--budget`` seconds is not doubled further.
 
-Each size is timed as the best of ``--repeat`` runs (one run once a run takes
-longer than ``--long`` seconds), each after ``gc.collect()``. Best-of-N because
-noise only ever adds time: another job on the machine, a garbage collection
-left over from the run before or a cold cache can make a run slower, never
-faster, so the fastest run is the closest to the analysis's own cost, and a
-single run per size showed as spikes of up to 4.4x in one doubling. Collecting
-before each run starts every run with the same empty generations; the
-collections the analysis itself triggers stay in the time, since they are part
-of its cost. The worst steady doubling is the largest growth over the
-doublings whose smaller run took at least 50 ms (below that, a ratio of
-milliseconds is mostly timer and cache noise).
+Each size is timed as the best of ``--repeat`` runs, each after
+``gc.collect()``. Best-of-N because noise only ever adds time: another job on
+the machine, a garbage collection left over from the run before or a cold cache
+can make a run slower, never faster, so the fastest run is the closest to the
+analysis's own cost, and a single run per size showed as spikes of up to 4.4x
+in one doubling. The runs are made in rounds: every shape at every size once,
+then again, so that the runs of one size lie minutes apart and a burst of load
+from another job rarely slows all of them. A size whose run took longer than
+``--long`` seconds is run only once. Collecting before each run starts
+every run with the same empty generations; the collections the analysis itself
+triggers stay in the time, since they are part of its cost. The worst steady
+doubling is the largest growth over the doublings whose smaller run took at
+least 50 ms (below that, a ratio of milliseconds is mostly timer and cache
+noise).
 
 ``--no-gc`` turns Python's cyclic garbage collector off for the whole run (this
 script's process only; the library never does): a side experiment that tells
@@ -114,28 +117,37 @@ def timed(analyze: Callable[[str], object], text: str) -> float:
     return time.process_time() - start
 
 
-def best_of(analyze: Callable[[str], object], text: str, repeat: int, long: float) -> float:
-    """The fastest of ``repeat`` analyses of ``text``; no more runs once one takes longer than ``long`` seconds."""
-    best = timed(analyze, text)
-    for _ in range(repeat - 1):
-        if best > long:
-            break
-        best = min(best, timed(analyze, text))
-    return best
-
-
 def growth(name: str, make: Callable[[int], str], max_kb: float, budget: float,
-           analyze: Callable[[str], object], repeat: int = 1, long: float = 0.0) -> list[tuple[int, float]]:
-    """(size, best seconds) for doubling sizes of one shape, stopping once a run exceeds ``budget``."""
+           analyze: Callable[[str], object]) -> list[tuple[int, float]]:
+    """(size, seconds) of one run at each doubling size of one shape, stopping once a run exceeds ``budget``."""
     runs = []
     for step in range(DOUBLINGS, -1, -1):
         size = int(max_kb * 1000) >> step
-        seconds = best_of(analyze, make(size), repeat, long)
+        seconds = timed(analyze, make(size))
         runs.append((size, seconds))
-        print(f"  {name:12} {size / 1000:9.1f} KB {seconds:9.3f} s", file=sys.stderr, flush=True)
+        _progress(name, size, seconds)
         if seconds > budget:
             break
     return runs
+
+
+def fastest(results: dict[str, list[tuple[int, float]]], makers: dict[str, Callable[[int], str]],
+            analyze: Callable[[str], object], repeat: int, long: float) -> None:
+    """Keep each size's fastest of ``repeat`` runs: ``repeat - 1`` more rounds over every shape and size.
+
+    A size whose fastest run so far took longer than ``long`` seconds is not run again.
+    """
+    for _ in range(repeat - 1):
+        for name, runs in results.items():
+            for k, (size, best) in enumerate(runs):
+                if best <= long:
+                    seconds = timed(analyze, makers[name](size))
+                    runs[k] = (size, min(best, seconds))
+                    _progress(name, size, seconds)
+
+
+def _progress(name: str, size: int, seconds: float) -> None:
+    print(f"  {name:12} {size / 1000:9.1f} KB {seconds:9.3f} s", file=sys.stderr, flush=True)
 
 
 def worst_steady(runs: list[tuple[int, float]]) -> tuple[int, float] | None:
@@ -177,8 +189,8 @@ def main() -> None:
     parser.add_argument("--shapes", nargs="+", choices=list(shapes()), help="only these shapes")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="stop doubling a shape once a run takes longer (seconds, default 60)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="time each size as the best of this many runs (default 3)")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="time each size as the best of this many runs, made in rounds (default 5)")
     parser.add_argument("--long", type=float, default=10.0,
                         help="run a size once when its first run takes longer (seconds, default 10)")
     parser.add_argument("--no-gc", action="store_true",
@@ -198,9 +210,8 @@ def main() -> None:
             text = make(int(args.once_mb * 1_000_000))
             print(f"{name}: {len(text) / 1e6:g} MB analysed in {timed(analyze, text):.1f} s of CPU")
     else:
-        results = {name: growth(name, make, args.max_kb, args.budget, analyze,
-                                 args.repeat, args.long)
-                   for name, make in makers.items()}
+        results = {name: growth(name, make, args.max_kb, args.budget, analyze) for name, make in makers.items()}
+        fastest(results, makers, analyze, args.repeat, args.long)
         print(table(results))
 
 
