@@ -72,7 +72,9 @@ _TOKEN = re.compile(_TOKEN_PATTERN)
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN_PATTERN})")
 _GLUED = re.compile(r"^([a-z]{2,})([A-Z][a-z]+)$")  # "thatSyrian": a lost space
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")  # a sentence without one has no glued word
-_TERMINAL = re.compile(r"[.!?:;\"')\]\u2026]\s*$")
+_TERMINAL_MARKS = ".!?:;\"')]\u2026"
+_TERMINAL = re.compile("[" + re.escape(_TERMINAL_MARKS) + r"]\s*$")
+_NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W_]+")
 _IS_WORD = attrgetter("is_word")  # summed over tokens without a Python step per token
 
@@ -179,9 +181,9 @@ def _blocks(norm: str) -> tuple[list[tuple[int, int]], list[_Block]]:
         block_start = start
         for line in re.finditer(r"\n", norm[start:end]):
             cut = start + line.start()
-            following = norm[cut + 1 : end].lstrip()
-            if (not _TERMINAL.search(norm[block_start:cut]) and following[:1].islower()
-                    and not _starts_furniture_line(following)):
+            following = _NON_SPACE.search(norm, cut + 1, end)  # where the next line's text starts
+            if (following is not None and not _ends_sentence(norm, block_start, cut)
+                    and following.group().islower() and not _starts_furniture_line(norm, following.start(), end)):
                 continue
             blocks.append(_Block(*_strip(norm, block_start, cut), paragraph))
             block_start = cut + 1
@@ -189,10 +191,22 @@ def _blocks(norm: str) -> tuple[list[tuple[int, int]], list[_Block]]:
     return paragraphs, [b for b in blocks if b.start < b.end]
 
 
-def _starts_furniture_line(text: str) -> bool:
-    """The first line of ``text`` is page furniture ("date 2017-12-11 Russia"), so no wrapped line joins it."""
-    line = text.split("\n", 1)[0]
+def _starts_furniture_line(norm: str, start: int, end: int) -> bool:
+    """The line starting at ``start`` is page furniture ("date 2017-12-11 Russia"), so no wrapped line joins it."""
+    line_end = norm.find("\n", start, end)
+    line = norm[start : end if line_end < 0 else line_end]
     return _is_furniture_line(line, len(_WORD.findall(line)))
+
+
+def _ends_sentence(norm: str, start: int, end: int) -> bool:
+    """``norm[start:end]`` ends in closing punctuation (``_TERMINAL``), read back from its end.
+
+    A line is tested at every line break, so reading the whole block so far
+    (a hard-wrapped paragraph keeps growing) would be quadratic in its length.
+    """
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return end > start and norm[end - 1] in _TERMINAL_MARKS
 
 
 def _strip(norm: str, start: int, end: int) -> tuple[int, int]:

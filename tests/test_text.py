@@ -117,6 +117,18 @@ def test_crlf_and_hard_wrapped_lines():
     assert len(normalise(text)) == len(text)
 
 
+
+def test_a_wrapped_line_joins_unless_the_line_before_ends_a_sentence_or_it_is_furniture():
+    # an indented lower-case line continues; trailing spaces after "fail." still end the block;
+    # a lower-case furniture line ("share this article") is a block of its own
+    text = ("The ministry said the\n   plan would fail.   \nofficials declined to comment, the agency\n"
+            "said on Monday\nshare this article\n")
+    assert [(s.text, s.kind) for s in build_doc(text).sentences] == [
+        ("The ministry said the\n   plan would fail.", "body"),
+        ("officials declined to comment, the agency\nsaid on Monday", "body"),
+        ("share this article", "boilerplate"),
+    ]
+
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "Syria"])
 def test_empty_and_one_word_texts_give_a_small_valid_doc(text):
     doc = build_doc(text)

