@@ -45,14 +45,14 @@ def seed_articles() -> list[framing.Article]:
     return list(framing.load_corpus(ROOT / "seeds"))
 
 
-def polnear_articles() -> list[framing.Article]:
-    """The 40 PolNeAR articles of the corpus-scale test, with outlet and story."""
+def polnear_articles(folder: Path = POLNEAR) -> list[framing.Article]:
+    """The 40 PolNeAR articles of ``tests/fixtures/polnear40.csv``, read from ``folder``, with outlet and story."""
     lines = (ROOT / "tests" / "fixtures" / "polnear40.csv").read_text(encoding="utf-8").splitlines()
     articles = []
     for row in csv.DictReader(line for line in lines if not line.startswith("#")):
         prefix, date, _ = row["file"].split("_", 2)
         articles.append(framing.Article(
-            text=(POLNEAR / row["file"]).read_text(encoding="utf-8"), source=row["file"],
+            text=(folder / row["file"]).read_text(encoding="utf-8"), source=row["file"],
             outlet=POLNEAR_OUTLETS[prefix], outlet_source="manifest", date=date, story=row["story"],
         ))
     return articles
@@ -70,25 +70,30 @@ def contradicted(omission: Omission, text: str) -> bool:
                for form in forms)
 
 
-def check(name: str, articles: list[framing.Article], show: int) -> tuple[int, int]:
-    """(claims, contradicted claims) of one corpus's comparison, printing a line and examples."""
-    comparison = framing.compare(framing.analyze_corpus(articles))
+def claims(comparison: framing.Comparison, articles: list[framing.Article]) -> tuple[int, list[tuple[str, ...]]]:
+    """How many "left out by" claims the comparison makes, and those the outlets' own texts contradict."""
     texts: dict[tuple[str, str], str] = defaultdict(str)
     for a in articles:
         texts[(a.story, a.outlet)] += "\n" + a.text
-    claims, wrong = 0, []
+    made, wrong = 0, []
     for story in comparison.stories:
         for omission in story.omissions:
             for outlet in omission.omitted_by:
-                claims += 1
+                made += 1
                 if contradicted(omission, texts[(story.story, outlet)]):
                     wrong.append((story.story, outlet, omission.kind, omission.key, omission.shown))
-    share = 1 - len(wrong) / claims if claims else 1.0
-    print(f"{name}: {claims} 'left out by' claims, {len(wrong)} contradicted by the outlet's text; "
+    return made, wrong
+
+
+def check(name: str, articles: list[framing.Article], show: int) -> tuple[int, int]:
+    """(claims, contradicted claims) of one corpus's comparison, printing a line and examples."""
+    made, wrong = claims(framing.compare(framing.analyze_corpus(articles)), articles)
+    share = 1 - len(wrong) / made if made else 1.0
+    print(f"{name}: {made} 'left out by' claims, {len(wrong)} contradicted by the outlet's text; "
           f"{share:.1%} stand")
     for row in wrong[:show]:
         print("   ", " | ".join(row))
-    return claims, len(wrong)
+    return made, len(wrong)
 
 
 def main() -> None:

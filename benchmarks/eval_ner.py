@@ -43,7 +43,9 @@ def dev_scores(data: Path = fit_ner.DATA, *, every_word: bool = False) -> dict[s
     recogniser = entities.shipped_recogniser()
     contexts = fit_ner.document_contexts(sentences)
     predicted = [
-        entities.join_organisations(s.words, recogniser.tag(s.words, contexts[s.document], every_word=every_word))
+        entities.join_organisations(
+            s.words, recogniser.tag(s.words, contexts[s.document], every_word=every_word), recogniser.organisations
+        )
         for s in sentences
     ]
     return fit_ner.score([list(s.tags) for s in sentences], predicted)

@@ -47,6 +47,7 @@ from typing import Any, Literal
 import numpy as np
 
 from .errors import ModelError
+from .names import particle_surname
 from .types import Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -55,12 +56,11 @@ FORMAT = "framing-ner-crf"
 FORMAT_VERSION = 1
 SHIPPED = "ner"
 # the files a card names beside the weights: each pinned by its SHA-256
-FILES = ("model", "places", "chrome")
+FILES = ("model", "places", "chrome", "organisations")
 KIND_OF_TYPE: dict[str, MentionKind] = {
     "PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "misc",
 }
 TAGGED_SENTENCES = frozenset({"body", "headline", "subhead"})
-_MAX_PLACE_WORDS = 4
 _JOINER = 4  # of, de, al, bin, and, &, 's: short words without capitals inside names
 
 
@@ -90,8 +90,8 @@ def _shape(word: str) -> str:
     return "".join(c for c, _ in groupby(mapped))
 
 
-_PARTS = ("own", "-2", "-1", "+1", "+2")  # what :func:`_word_features` returns, in order
-_PART_SHIFTS = (0, -2, -1, 1, 2)  # where the word lending each part stands, from the word it scores
+# where the word lending each part of :func:`_word_features` stands, from the word it scores: own, -2, -1, +1, +2
+_PART_SHIFTS = (0, -2, -1, 1, 2)
 
 
 @lru_cache(maxsize=65536)
@@ -205,16 +205,7 @@ def sentence_features(
 
 def _neighbour_parts(i: int, length: int) -> list[tuple[int, int]]:
     """Which cached word features word ``i`` takes: (word index, part of :func:`_word_features`)."""
-    parts = [(i, 0)]
-    if i > 0:
-        parts.append((i - 1, 2))
-    if i > 1:
-        parts.append((i - 2, 1))
-    if i < length - 1:
-        parts.append((i + 1, 3))
-    if i < length - 2:
-        parts.append((i + 2, 4))
-    return parts
+    return [(i + shift, part) for part, shift in enumerate(_PART_SHIFTS) if 0 <= i + shift < length]
 
 
 class _SentenceLayout:
@@ -288,42 +279,35 @@ def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-# "Syrian Observatory for Human Rights", "Ministry of Defence": the model often ends an organisation
-# at "for" or "of"; a name ending in one of these heads, then "for"/"of" (and "the"), goes on
-_ORGANISATION_HEADS = frozenset({
-    "academy", "agency", "alliance", "army", "association", "authority", "bank", "board", "bureau",
-    "center", "centre", "coalition", "commission", "committee", "council", "court", "department",
-    "federation", "front", "foundation", "fund", "institute", "league", "ministry", "movement",
-    "observatory", "office", "organisation", "organization", "society", "union", "university",
-})
+# what may stand between an organisation's head word and the rest of its name
 _ORGANISATION_LINKS = (("of",), ("for",), ("of", "the"), ("for", "the"))
 
 
-def name_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+def name_spans(words: Sequence[str], tags: Sequence[str], heads: frozenset[str]) -> list[tuple[int, int, str]]:
     """The names in a sentence's tags (:func:`decode`), a name that ends in an organisation's
-    head word joined to the name after "for" or "of" ("Syrian Observatory" for "Human Rights"
-    is one organisation)."""
+    head word (``heads``: ``ner.organisation-heads.tsv``) joined to the name after "for" or "of"
+    ("Syrian Observatory" for "Human Rights" is one organisation)."""
     spans: list[tuple[int, int, str]] = []
     for first, end, kind in decode(tags):
-        if spans and _links_organisation(words, spans[-1][1], first):
+        if spans and _links_organisation(words, spans[-1][1], first, heads):
             spans[-1] = (spans[-1][0], end, "ORG")
         else:
             spans.append((first, end, kind))
     return spans
 
 
-def join_organisations(words: Sequence[str], tags: Sequence[str]) -> list[str]:
+def join_organisations(words: Sequence[str], tags: Sequence[str], heads: frozenset[str]) -> list[str]:
     """The tags of :func:`name_spans`: what the recogniser finds, as IOB tags (for scoring)."""
     joined = ["O"] * len(tags)
-    for first, end, kind in name_spans(words, tags):
+    for first, end, kind in name_spans(words, tags, heads):
         joined[first:end] = [f"B-{kind}", *[f"I-{kind}"] * (end - first - 1)]
     return joined
 
 
-def _links_organisation(words: Sequence[str], end: int, first: int) -> bool:
+def _links_organisation(words: Sequence[str], end: int, first: int, heads: frozenset[str]) -> bool:
     """Whether the words between two names are "of"/"for" (and "the") after an organisation's head."""
     link = tuple(w.lower() for w in words[end:first])
-    return link in _ORGANISATION_LINKS and words[end - 1].lower() in _ORGANISATION_HEADS
+    return link in _ORGANISATION_LINKS and words[end - 1].lower() in heads
 
 
 def read_places(data: bytes) -> frozenset[tuple[str, ...]]:
@@ -356,12 +340,17 @@ class Recogniser:
 
     labels: tuple[str, ...]
     index: dict[str, int]  # attribute -> row of weights
-    weights: Any  # numpy (attributes + 1, labels): the last row is zeros
+    weights: Any  # numpy (attributes, labels)
     transitions: Any  # numpy (labels, labels): from -> to
     card: dict[str, Any]
     places: frozenset[tuple[str, ...]]
     chrome: frozenset[str]  # interface words of news pages (ner.page-chrome.tsv)
+    organisations: frozenset[str] = frozenset()  # head words that go on across "of" (ner.organisation-heads.tsv)
     _words: dict[str, Any] = field(default_factory=dict, repr=False)  # word -> part sums (parts, labels)
+    _summable: Any = field(init=False, repr=False)  # the weights and a last row of zeros, for sums of no feature
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_summable", np.vstack([self.weights, np.zeros((1, len(self.labels)))]))
 
     def tag(self, words: Sequence[str], context: DocumentContext = DocumentContext(), *,
             every_word: bool = False) -> list[str]:
@@ -438,13 +427,13 @@ class Recogniser:
         summed = dict(zip(new, self._summed(new))) if new else {}
         if len(known) < _WORD_CACHE:
             known.update(summed)
-        blank = np.zeros((len(_PARTS), len(self.labels)))
+        blank = np.zeros((len(_PART_SHIFTS), len(self.labels)))
         return np.stack([blank, *(summed[w] if w in summed else known[w] for w in words)])
 
     def _summed(self, words: Sequence[str]) -> Any:
         """Each word's :func:`_word_features` parts as summed weights (features the model dropped left out)."""
         index = self.index
-        zero = len(self.weights) - 1  # every part starts with the zero row, so none sums nothing
+        zero = len(self.weights)  # every part starts with the zero row, so none sums nothing
         rows: list[int] = []
         offsets: list[int] = []
         for word in words:
@@ -452,7 +441,7 @@ class Recogniser:
                 offsets.append(len(rows))
                 rows.append(zero)
                 rows.extend(index[f] for f in part if f in index)
-        return np.add.reduceat(self.weights[rows], offsets, axis=0).reshape(len(words), len(_PARTS), -1)
+        return np.add.reduceat(self._summable[rows], offsets, axis=0).reshape(len(words), len(_PART_SHIFTS), -1)
 
 
 _WORD_CACHE = 100_000  # words' part sums kept: about 50 MB at most
@@ -489,10 +478,8 @@ def _viterbi(emissions: Any, lengths: Sequence[int], transitions: Any, o: int,
         n = int(running[t])
         current[:n] = back[np.arange(n), t, current[:n]]
         paths[np.arange(n), t - 1] = current[:n]
-    decoded: list[list[int]] = [[]] * count
-    for rank, k in enumerate(order.tolist()):
-        decoded[k] = paths[rank, : lengths[k]].tolist()
-    return decoded
+    rank = np.argsort(order)  # where each window went in the longest-first order
+    return [paths[rank[k], : lengths[k]].tolist() for k in range(count)]
 
 
 def load_recogniser(card_path: Path) -> Recogniser:
@@ -523,8 +510,8 @@ def load_recogniser(card_path: Path) -> Recogniser:
     if "bias" not in index:
         raise ModelError(f"{card_path}: the weights file has no bias feature")
     chrome = frozenset(_first_column(data["chrome"], "word"))
-    weights = np.vstack([weights, np.zeros((1, len(labels)))])  # a zero row for sums of no feature
-    return Recogniser(labels, index, weights, transitions, card, read_places(data["places"]), chrome)
+    organisations = frozenset(w.lower() for w in _first_column(data["organisations"], "word"))
+    return Recogniser(labels, index, weights, transitions, card, read_places(data["places"]), chrome, organisations)
 
 
 def _checked_file(card_path: Path, card: dict[str, Any], key: str) -> bytes:
@@ -579,7 +566,8 @@ def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Me
     tags = model.tag_sentences(words, document_context(words))
     mentions: list[Mention] = []
     for sentence, sentence_words, (_, spans), sentence_tags in zip(tagged, words, views, tags):
-        mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, sentence_tags))
+        names = name_spans(sentence_words, sentence_tags, model.organisations)
+        mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, names))
     return tuple(mentions)
 
 
@@ -601,11 +589,15 @@ def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
 
 
 def _sentence_mentions(
-    doc: Doc, sentence: Sentence, words: Sequence[str], spans: Sequence[tuple[int, int]], tags: Sequence[str]
+    doc: Doc, sentence: Sentence, words: Sequence[str], spans: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, int, str]],
 ) -> Iterable[Mention]:
-    """The sentence's tagged names as mentions of the original text, trimmed and past any dateline."""
+    """The sentence's names (:func:`name_spans`) as mentions of the original text, trimmed and past any
+    dateline; a person's name goes on over a hyphenated surname the model left out ("el-Sisi")."""
     skip_to = _dateline_end(doc, sentence)
-    for first, end, kind in name_spans(words, tags):
+    for first, end, kind in names:
+        if kind == "PER" and end < len(words) and particle_surname(words[end]):
+            end += 1
         while end > first and words[end - 1] in ("'s", "'"):
             end -= 1
         while end - first > 1 and words[first].rstrip(".").lower() in _HONORIFICS:

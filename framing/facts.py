@@ -48,7 +48,7 @@ def extract_facts(doc: Doc, mentions: Sequence[Mention] | None = None) -> tuple[
         facts.extend(_numbers(doc, doc.sentence_tokens(sentence)))
     body = {s.index for s in doc.body}
     for m in find_mentions(doc) if mentions is None else mentions:
-        if (m.kind in _NAME_KINDS or " " in m.text.strip()) and m.sentence in body:
+        if (m.kind in _NAME_KINDS or len(m.text.split()) > 1) and m.sentence in body:
             facts.append(Fact("name", " ".join(doc.norm[m.start : m.end].lower().split()), m.text,
                               m.start, m.end, m.sentence))
     return tuple(sorted(facts, key=lambda f: (f.start, f.end)))

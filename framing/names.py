@@ -130,6 +130,14 @@ def particles() -> frozenset[str]:
     return _words().particles
 
 
+def particle_surname(word: str) -> bool:
+    """A surname joined to its particle by a hyphen: "al-Assad", "el-Sisi" (not "al-Qaeda-linked")."""
+    return any(
+        word.lower().startswith(p) and word[len(p) : len(p) + 1].isupper() and "-" not in word[len(p) :]
+        for p in _words().hyphen_particles
+    )
+
+
 # -- one name -------------------------------------------------------------------------
 
 def normalise_name(text: str) -> str:

@@ -314,11 +314,11 @@ def _rerun_one_by_one(
             for numbered in chunk:
                 result = solo.analyse(numbered)
                 if isinstance(result, _Died):
-                    deaths.record(result.exit_code)
-                    result = _Failed(ReadError(_source(numbered[1], numbered[0]), _died(result.exit_code)))
+                    yield _Failed(ReadError(_source(numbered[1], numbered[0]), _died(result.exit_code)))
+                    deaths.record(result.exit_code)  # listed first: the death that ends a batch is listed too
                 else:
                     deaths.reset()
-                yield result
+                    yield result
     finally:
         solo.close()
 

@@ -20,7 +20,7 @@ import pytest
 import framing
 from framing.actor_frames import actor_frames
 from framing.types import Analysis
-from tests.conftest import SEEDS
+from .conftest import SEEDS
 
 
 class _Counted(tuple):  # type: ignore[type-arg]
@@ -37,6 +37,19 @@ class _Counted(tuple):  # type: ignore[type-arg]
         got = super().__getitem__(index)
         _Counted.reads += len(got) if isinstance(index, slice) else 1
         return got
+
+    # membership, index and count scan in C: counted as reading every item, which is what they cost
+    def __contains__(self, item: object) -> bool:
+        _Counted.reads += len(self)
+        return super().__contains__(item)
+
+    def index(self, *args: Any) -> int:  # type: ignore[override]
+        _Counted.reads += len(self)
+        return super().index(*args)
+
+    def count(self, item: Any) -> int:
+        _Counted.reads += len(self)
+        return super().count(item)
 
 
 def _reads_per_item(text: str) -> float:

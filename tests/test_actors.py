@@ -127,3 +127,26 @@ def test_a_users_csv_table_merges_rows_of_one_actor_reads_wide_cells_and_refuses
     broken.write_text("alias,actor\nPutin,Vladimir Putin,Russian government\n", encoding="utf-8")
     with pytest.raises(InputError, match="broken.csv, line 2: 3 columns where the header has 2"):
         load_actor_table(broken)
+
+
+def test_the_tables_person_look_up_reads_only_people_of_the_surname_or_given_names() -> None:
+    """The indexed look-up answers as a scan over every alias and every person's full names does, typos and
+    transliterations included ("Vladmir Putin", "Sergey Shoigu", "Vladimir Puttin")."""
+    from framing.names import name_key, parse_name, same_person
+
+    table = load_actor_table(None)
+    aliases = {name_key(alias): e.name for e in table.entries for alias in (e.name, *e.aliases)}
+    people = [(e.name, parse_name(alias)) for e in table.entries if e.kind in ("person", "")
+              for alias in (e.name, *e.aliases) if parse_name(alias).given]
+
+    def scanned(name: str) -> str | None:
+        if name_key(name) in aliases:
+            return aliases[name_key(name)]
+        parts = parse_name(name)
+        close = {actor for actor, full in people if same_person(parts, full)} if parts.given else set()
+        return close.pop() if len(close) == 1 else None
+
+    names = ["Vladmir Putin", "Sergey Shoigu", "Vladimir Puttin", "Bashar Asad", "Sergei Lavrov",
+             "Dmitri Peskov", "Vladimir Smith", "John Putin", "Maria Zakharova", "the Kremlin"]
+    assert [table.canonical(name) for name in names] == [scanned(name) for name in names]
+    assert table.canonical("Vladmir Putin") == "Vladimir Putin"

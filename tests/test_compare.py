@@ -6,6 +6,8 @@ from dataclasses import replace
 import pytest
 
 import framing
+from framing.entities import find_mentions
+from framing.facts import extract_facts
 from framing.compare.stories import assign_stories
 from framing.report.findings import caveats, standout_note, standout_sentence
 from framing.scoring import effective_sources, explain, source_keys
@@ -162,6 +164,8 @@ def test_names_among_facts_are_the_recognisers_not_capitalised_words():
     names = {f.key for f in framing.analyze(text).facts if f.kind == "name"}
     # page furniture, sentence-opening words and a lone nationality are not names
     assert names == {"pentagon", "eric pahon", "reuters", "latakia", "syrian observatory for human rights"}
+    doc = framing.build_doc(text)
+    assert extract_facts(doc) == extract_facts(doc, find_mentions(doc))  # mentions found once, or here
 
 
 def _standout(comparison, story, outlet, index):

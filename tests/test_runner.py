@@ -210,5 +210,15 @@ def test_workers_that_always_die_end_the_batch_with_a_clear_error() -> None:
     with pytest.raises(FramingError, match=r"worker processes died in a row without finishing an article "
                                            r"\(the last: exit code 1\)"):
         list(analyze_parallel(articles, 2, chunk_size=4, then=then, errors=errors))
-    # the first death is the pool's; each later one an article re-run alone, listed before the batch ended
-    assert errors == [died(a.source) for a in articles[:DEATHS_IN_A_ROW - 2]]
+    # the first death is the pool's; each later one an article re-run alone, listed, the last one included
+    assert errors == [died(a.source) for a in articles[:DEATHS_IN_A_ROW - 1]]
+
+
+@pytest.mark.parametrize(
+    ("exit_code", "said"),
+    [(None, "exit code unknown"), (1, "exit code 1"), (-9, "signal SIGKILL"), (-200, "signal 200")],
+)
+def test_how_a_worker_ended_is_said_in_words(exit_code, said) -> None:
+    from framing.runner import _how_it_ended
+
+    assert _how_it_ended(exit_code) == said
