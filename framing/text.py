@@ -115,11 +115,9 @@ _CREDIT_LABEL = re.compile(r"^(photo|photograph|image|picture)\s*(:|credit)", re
 _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})*/[A-Za-z]+(?:[/ ][A-Za-z]+)*\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    start: int
-    end: int
-    paragraph: int
+# A block: (start, end, paragraph). A plain tuple of ints, which the garbage collector stops
+# tracking at its first pass: a text of many short lines has a block for every line.
+_Block = tuple[int, int, int]
 
 
 def normalise(text: str) -> str:
@@ -142,13 +140,13 @@ def build_doc(text: str) -> Doc:
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     covered = _merge(quotes)
-    for block, kind in zip(blocks, kinds):
-        for start, end in _split_sentences(norm, block.start, block.end):
+    for (block_start, block_end, paragraph), kind in zip(blocks, kinds):
+        for start, end in _split_sentences(norm, block_start, block_end):
             index = len(sentences)
             token_start = len(tokens)
             tokens.extend(_tokenise(text, norm, start, end, index, covered))
             sentences.append(
-                Sentence(index, start, end, text[start:end], block.paragraph,
+                Sentence(index, start, end, text[start:end], paragraph,
                          kind, token_start, len(tokens))
             )
     body = tuple(s for s in sentences if s.kind == "body")
@@ -185,10 +183,10 @@ def _blocks(norm: str) -> tuple[list[tuple[int, int]], list[_Block]]:
             if (following is not None and not _ends_sentence(norm, block_start, cut)
                     and following.group().islower() and not _starts_furniture_line(norm, following.start(), end)):
                 continue
-            blocks.append(_Block(*_strip(norm, block_start, cut), paragraph))
+            blocks.append((*_strip(norm, block_start, cut), paragraph))
             block_start = cut + 1
-        blocks.append(_Block(*_strip(norm, block_start, end), paragraph))
-    return paragraphs, [b for b in blocks if b.start < b.end]
+        blocks.append((*_strip(norm, block_start, end), paragraph))
+    return paragraphs, [b for b in blocks if b[0] < b[1]]
 
 
 def _starts_furniture_line(norm: str, start: int, end: int) -> bool:
@@ -219,21 +217,23 @@ def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
 
 def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
     """Tell article prose from headline, subheads, bylines, captions, boilerplate."""
-    texts = [norm[b.start : b.end] for b in blocks]
-    words = [_WORD.findall(t) for t in texts]  # found once, read by every test below
-    kinds: list[SentenceKind] = [_block_kind(t, len(w)) for t, w in zip(texts, words)]
+    texts = [norm[start:end] for start, end, _ in blocks]
+    # counted once, read by every test below; ints, not lists of words, so that a text of many
+    # short lines keeps no container per block alive for the garbage collector to walk
+    words = [len(_WORD.findall(t)) for t in texts]
+    kinds: list[SentenceKind] = [_block_kind(t, n) for t, n in zip(texts, words)]
     # the headline is the first block that is not page furniture ("Listen Live" may stand above it)
     top = next((i for i, kind in enumerate(kinds) if kind != "boilerplate"), 0)
-    if blocks and kinds[top] == "body" and _looks_like_heading(texts[top], len(words[top]), limit=25):
+    if blocks and kinds[top] == "body" and _looks_like_heading(texts[top], words[top], limit=25):
         kinds[top] = "headline"
     for i in range(top + 1, len(blocks)):
-        if kinds[i] == "body" and _looks_like_heading(texts[i], len(words[i]), limit=10):
+        if kinds[i] == "body" and _looks_like_heading(texts[i], words[i], limit=10):
             kinds[i] = "subhead"
     first = texts[top].strip().lower() if texts else ""
     for i in range(top + 1, len(blocks)):
         if texts[i].strip().lower() == first and kinds[top] == "headline":
             kinds[i] = "boilerplate"  # the headline repeated at the end
-    _mark_repeated_summaries(words, kinds)
+    _mark_repeated_summaries(texts, kinds)
     _mark_page_top(texts, words, kinds)
     if "body" not in kinds:
         # a text that is only headline-like lines (a one-liner, unpunctuated notes) is the article
@@ -270,23 +270,30 @@ def _looks_like_heading(block: str, words: int, *, limit: int) -> bool:
 _SUMMARY_BLOCKS = 3  # a standfirst sits among the first blocks of a page
 
 
-def _mark_repeated_summaries(words: list[list[str]], kinds: list[SentenceKind]) -> None:
+def _mark_repeated_summaries(texts: list[str], kinds: list[SentenceKind]) -> None:
     """A summary (standfirst) that the article repeats later is not counted twice.
 
     Only the first few blocks can be a standfirst; an article that repeats
-    itself further down (wire copy often does) keeps both sentences.
+    itself further down (wire copy often does) keeps both sentences. A later
+    block's words are gathered only when a standfirst is compared with it.
     """
-    vocab = [frozenset(map(str.lower, w)) for w in words]
-    for i, summary in enumerate(vocab[:_SUMMARY_BLOCKS]):
-        if kinds[i] != "body" or len(summary) < 8:
+    vocab: dict[int, frozenset[str]] = {}
+
+    def words_of(i: int) -> frozenset[str]:
+        if i not in vocab:
+            vocab[i] = frozenset(map(str.lower, _WORD.findall(texts[i])))
+        return vocab[i]
+
+    for i in range(min(_SUMMARY_BLOCKS, len(texts))):
+        if kinds[i] != "body" or len(summary := words_of(i)) < 8:
             continue
-        for j in range(i + 1, len(words)):
-            if kinds[j] == "body" and len(summary & vocab[j]) >= 0.8 * len(summary):
+        for j in range(i + 1, len(texts)):
+            if kinds[j] == "body" and len(summary & words_of(j)) >= 0.8 * len(summary):
                 kinds[i] = "headline"
                 break
 
 
-def _mark_page_top(texts: list[str], words: list[list[str]], kinds: list[SentenceKind]) -> None:
+def _mark_page_top(texts: list[str], words: list[int], kinds: list[SentenceKind]) -> None:
     """Standfirsts and straplines above the article proper are not its prose.
 
     A block above the byline (the Guardian's one-sentence standfirst over "By The
@@ -303,7 +310,7 @@ def _mark_page_top(texts: list[str], words: list[list[str]], kinds: list[Sentenc
     for i, kind in enumerate(top):
         if kind == "body" and _TERMINAL.search(texts[i]):
             return
-        if kind == "body" and _looks_like_heading(texts[i], len(words[i]), limit=25):
+        if kind == "body" and _looks_like_heading(texts[i], words[i], limit=25):
             kinds[i] = "subhead"
 
 
