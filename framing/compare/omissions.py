@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from ..lexicons import stop_words
 from ..scoring import normalise_name, source_keys
-from ..types import Analysis, Evidence, Fact
+from ..types import Analysis, Attribution, Evidence, Fact
 from .excerpts import excerpt
 from .mentions import exact_pattern, name_pattern, same_name
 from .values import Excerpt, Omission
@@ -84,12 +84,22 @@ def _facts_of(outlet: str, items: list[Analysis]) -> list[tuple[str, str, Excerp
                 continue  # the outlet naming itself
             found.append((fact.kind, fact.key, excerpt(analysis, [_fact_evidence(fact)])))
         for attribution, key in zip(analysis.attributions, source_keys(analysis.attributions)):
-            if attribution.source is None:
+            if attribution.source is None or not _named_person_or_body(analysis, attribution, key):
                 continue
             span = attribution.source
             evidence = Evidence("attribution", "source", span.start, span.end, span.text, attribution.sentence)
             found.append(("source", key, excerpt(analysis, [evidence])))
     return found
+
+
+def _named_person_or_body(analysis: Analysis, attribution: Attribution, key: str) -> bool:
+    """Whether a source can be left out: a person only when the name recogniser found the person
+    ("Cruz", "Eric Pahon"), not a phrase the attribution rules took for one ("having", "cuts to
+    footage of Trump", "Florida"); anonymous, organisation, media and document sources as they are."""
+    if attribution.source_type != "person":
+        return True
+    actor = analysis.actor(key)
+    return actor is not None and actor.kind != "place" and len(key.strip(".")) > 2
 
 
 def _name_mentions(by_outlet: Mapping[str, list[Analysis]]) -> Counter[str]:
