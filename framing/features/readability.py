@@ -142,11 +142,14 @@ def _learn(word: str) -> tuple[int, int, int, int, int]:
     if len(_memo) >= _MEMO_LIMIT:
         _memo.clear()
     syllables = _syllables(word)
+    lower = word.lower()
+    # textstat's is_difficult_word, its two uses sharing one look-up and one syllable count
+    not_easy = len(word.split()) == 1 and lower not in get_lang_easy_words(_LANG)
     facts = _memo[word] = (
         syllables,
         syllables >= 3,
-        _is_difficult(word, _FOG_SYLLABLES),
-        _is_difficult(word, 0),
+        not_easy and (syllables if lower == word else _syllables(lower)) >= _FOG_SYLLABLES,
+        not_easy,  # Dale-Chall: not easy, whatever its syllables
         len(word) - word.count("'"),
     )
     return facts
@@ -175,14 +178,6 @@ def _syllables(text: str) -> int:
         found = known.get(word)
         count += found if found is not None else len(get_pyphen(_LANG).positions(word)) + 1
     return count
-
-
-def _is_difficult(word: str, syllable_threshold: int) -> bool:
-    """textstat 0.7.8's ``is_difficult_word``: one word, not on the easy-word list, of enough syllables."""
-    if len(word.split()) != 1:
-        return False
-    lower = word.lower()
-    return lower not in get_lang_easy_words(_LANG) and _syllables(lower) >= syllable_threshold
 
 
 def _sentence_count(text: str) -> int:
