@@ -50,6 +50,11 @@ MIN_FEATURE_FREQ = 1
 PLACES = "ner.places.tsv"  # built by tools/build_places.py
 CHROME = "ner.page-chrome.tsv"  # hand-written
 ORGANISATIONS = "ner.organisation-heads.tsv"  # hand-written
+OPENERS = "ner.openers.tsv"  # hand-written
+OPENER_TABLE = (
+    "words that open a sentence or clause and never start a name (and, despite, when...), hand-written by the "
+    "framing developers (MIT): trimmed from a name's start after decoding; a name of only such words is dropped"
+)
 ORGANISATION_TABLE = (
     "head nouns of organisation names, hand-written by the framing developers (MIT): a name ending in one goes on "
     "across 'of'/'for' (and 'the') into the next name ('Syrian Observatory for Human Rights'); applied after decoding"
@@ -221,10 +226,12 @@ def write_card(model_path: Path, card_path: Path, train_path: Path) -> None:
     card = {
         "format": entities.FORMAT,
         "format_version": entities.FORMAT_VERSION,
-        "files": {"model": model_path.name, "places": PLACES, "chrome": CHROME, "organisations": ORGANISATIONS},
+        "files": {"model": model_path.name, "places": PLACES, "chrome": CHROME, "organisations": ORGANISATIONS,
+                  "openers": OPENERS},
         "sha256": {"model": sha256(model_path), "places": sha256(model_path.parent / PLACES),
                    "chrome": sha256(model_path.parent / CHROME),
-                   "organisations": sha256(model_path.parent / ORGANISATIONS)},
+                   "organisations": sha256(model_path.parent / ORGANISATIONS),
+                   "openers": sha256(model_path.parent / OPENERS)},
         "labels": sorted({f"{p}-{t}" for p in "BI" for t in TYPES} | {"O"}),
         "tables": {
             "places": (
@@ -237,6 +244,7 @@ def write_card(model_path: Path, card_path: Path, train_path: Path) -> None:
                 "by the framing developers (MIT): a line of 8 words or fewer made only of these is not tagged"
             ),
             "organisations": ORGANISATION_TABLE,
+            "openers": OPENER_TABLE,
         },
         "training": {
             "command": "python benchmarks/fit_ner.py",

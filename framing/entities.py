@@ -56,7 +56,7 @@ FORMAT = "framing-ner-crf"
 FORMAT_VERSION = 1
 SHIPPED = "ner"
 # the files a card names beside the weights: each pinned by its SHA-256
-FILES = ("model", "places", "chrome", "organisations")
+FILES = ("model", "places", "chrome", "organisations", "openers")
 KIND_OF_TYPE: dict[str, MentionKind] = {
     "PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "misc",
 }
@@ -346,6 +346,7 @@ class Recogniser:
     places: frozenset[tuple[str, ...]]
     chrome: frozenset[str]  # interface words of news pages (ner.page-chrome.tsv)
     organisations: frozenset[str] = frozenset()  # head words that go on across "of" (ner.organisation-heads.tsv)
+    openers: frozenset[str] = frozenset()  # words never first in a name: "And", "Despite" (ner.openers.tsv)
     _words: dict[str, Any] = field(default_factory=dict, repr=False)  # word -> part sums (parts, labels)
     _summable: Any = field(init=False, repr=False)  # the weights and a last row of zeros, for sums of no feature
 
@@ -511,7 +512,9 @@ def load_recogniser(card_path: Path) -> Recogniser:
         raise ModelError(f"{card_path}: the weights file has no bias feature")
     chrome = frozenset(_first_column(data["chrome"], "word"))
     organisations = frozenset(w.lower() for w in _first_column(data["organisations"], "word"))
-    return Recogniser(labels, index, weights, transitions, card, read_places(data["places"]), chrome, organisations)
+    openers = frozenset(w.lower() for w in _first_column(data["openers"], "word"))
+    return Recogniser(labels, index, weights, transitions, card, read_places(data["places"]), chrome,
+                      organisations, openers)
 
 
 def _checked_file(card_path: Path, card: dict[str, Any], key: str) -> bytes:
@@ -563,11 +566,12 @@ def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Me
     tagged = [s for s in doc.sentences if s.kind in TAGGED_SENTENCES and not _page_chrome(doc, s, model.chrome)]
     views = [_tagging_words(doc.norm, doc.tokens[s.token_start : s.token_end]) for s in tagged]
     words = [_headline_in_capitals(w) if s.kind != "body" else w for s, (w, _) in zip(tagged, views)]
-    tags = model.tag_sentences(words, document_context(words))
+    context = document_context(words)
+    tags = model.tag_sentences(words, context)
     mentions: list[Mention] = []
     for sentence, sentence_words, (_, spans), sentence_tags in zip(tagged, words, views, tags):
         names = name_spans(sentence_words, sentence_tags, model.organisations)
-        mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, names))
+        mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, names, model.openers, context))
     return tuple(mentions)
 
 
@@ -590,22 +594,46 @@ def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
 
 def _sentence_mentions(
     doc: Doc, sentence: Sentence, words: Sequence[str], spans: Sequence[tuple[int, int]],
-    names: Sequence[tuple[int, int, str]],
+    names: Sequence[tuple[int, int, str]], openers: frozenset[str], context: DocumentContext,
 ) -> Iterable[Mention]:
     """The sentence's names (:func:`name_spans`) as mentions of the original text, trimmed and past any
-    dateline; a person's name goes on over a hyphenated surname the model left out ("el-Sisi")."""
+    dateline. A person's name goes on over a hyphenated surname the model left out ("el-Sisi"); words
+    that never start a name (``openers``: "Despite Trump", "And Cruz") are trimmed from its start, unless
+    written as an acronym ("AT&T"), and a name of nothing else ("Again") is no name. Nor is a single
+    letter ("R" of "R-Texas"), or one word opening the sentence that the article writes in lower case
+    elsewhere and never capitalises inside a sentence ("Agenda", "Rise": capitalised for coming first)."""
     skip_to = _dateline_end(doc, sentence)
     for first, end, kind in names:
         if kind == "PER" and end < len(words) and particle_surname(words[end]):
             end += 1
         while end > first and words[end - 1] in ("'s", "'"):
             end -= 1
+        while end > first and words[first].lower() in openers and not _acronym(doc.text, spans[first]):
+            first += 1
         while end - first > 1 and words[first].rstrip(".").lower() in _HONORIFICS:
             first += 1
+        if end <= first or _not_a_name(words, first, end, context):
+            continue
         start = spans[first][0]
-        if end > first and start >= skip_to:
+        if start >= skip_to:
             stop = spans[end - 1][1]
             yield Mention(start, stop, doc.text[start:stop], sentence.index, KIND_OF_TYPE[kind])
+
+
+def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext) -> bool:
+    """A single letter or digit, or a sentence's first word that the article writes in lower case
+    elsewhere and never capitalised inside a sentence (an acronym, "US", is a name)."""
+    if sum(c.isalnum() for w in words[first:end] for c in w) < 2:
+        return True
+    word = words[0]
+    return (first == 0 and end == 1 and not (word.isupper() and len(word) <= 4)
+            and word.lower() in context.lowercase and word.lower() not in context.capitalised)
+
+
+def _acronym(text: str, span: tuple[int, int]) -> bool:
+    """A word of three letters or fewer written in capitals: "AT" of "AT&T", "US", not an opener."""
+    word = text[span[0] : span[1]]
+    return len(word) <= 3 and word.isupper()
 
 
 def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[list[str], list[tuple[int, int]]]:

@@ -196,7 +196,7 @@ def test_numpy_decoding_gives_crfsuite_tags(shared_data: Path, tmp_path: Path) -
     dev = fit_ner.read_conll(shared_data / "conll2003" / "dev.txt")[:400]
     crfsuite_path = tmp_path / "small.crfsuite"
     fit_ner.train(train, crfsuite_path, iterations=30)
-    for table in (fit_ner.PLACES, fit_ner.CHROME, fit_ner.ORGANISATIONS):
+    for table in (fit_ner.PLACES, fit_ner.CHROME, fit_ner.ORGANISATIONS, fit_ner.OPENERS):
         shutil.copy(fit_ner.MODELS / table, tmp_path / table)
     fit_ner.export(crfsuite_path, tmp_path / "ner.npz")
     fit_ner.write_card(tmp_path / "ner.npz", tmp_path / "ner.json", shared_data / "conll2003" / "train.txt")
@@ -269,3 +269,19 @@ def test_an_articles_sentences_tagged_together_are_tagged_as_one_by_one() -> Non
         "Syria 's President Bashar al-Assad thanked him , SANA reported .",
     )]
     assert recogniser.tag_sentences(sentences) == [recogniser.tag(words) for words in sentences]
+
+
+def test_words_that_open_a_sentence_are_not_part_of_a_name() -> None:
+    # the model took "Despite Trump" and "Unlike Cruz" for names, and "Again" and "Yes" alone
+    text = ("Despite Trump's lead in the polls, Cruz won Iowa. Again, the Kremlin denied it. Yes, AT&T said so. "
+            "Unlike Cruz, Rubio spoke to reporters in Des Moines.")
+    names = [m.text for m in find_mentions(build_doc(text))]
+    assert names[:2] == ["Trump", "Cruz"] and "AT&T" in names  # an acronym is never trimmed ("AT" of AT&T)
+    assert not {"Again", "Yes", "Despite Trump", "Unlike Cruz"} & set(names)
+    assert names.count("Cruz") == 2
+
+
+def test_a_first_word_the_article_writes_in_lower_case_is_no_name_but_an_acronym_is() -> None:
+    text = ("US officials said the strikes would go on. Well, Anderson said, the plan may fail. "
+            "Agenda items were read out. The agenda was long. He was born in N.Y. and moved to Texas.")
+    assert [m.text for m in find_mentions(build_doc(text))] == ["US", "Anderson", "N.Y.", "Texas"]
