@@ -608,11 +608,11 @@ def _sentence_mentions(
             end += 1
         while end > first and words[end - 1] in ("'s", "'"):
             end -= 1
-        while end > first and words[first].lower() in openers and not _acronym(doc.text, spans[first]):
+        while end > first and words[first].lower() in openers and not _acronym(_written(doc, spans[first])):
             first += 1
         while end - first > 1 and words[first].rstrip(".").lower() in _HONORIFICS:
             first += 1
-        if end <= first or _not_a_name(words, first, end, context):
+        if end <= first or _not_a_name(words, first, end, context, _written(doc, spans[first])):
             continue
         start = spans[first][0]
         if start >= skip_to:
@@ -620,19 +620,22 @@ def _sentence_mentions(
             yield Mention(start, stop, doc.text[start:stop], sentence.index, KIND_OF_TYPE[kind])
 
 
-def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext) -> bool:
+def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext, written: str) -> bool:
     """A single letter or digit, or a sentence's first word that the article writes in lower case
-    elsewhere and never capitalised inside a sentence (an acronym, "US", is a name)."""
+    elsewhere and never capitalises inside a sentence (``written`` as it stands; an acronym is a name)."""
     if sum(c.isalnum() for w in words[first:end] for c in w) < 2:
         return True
-    word = words[0]
-    return (first == 0 and end == 1 and not (word.isupper() and len(word) <= 4)
-            and word.lower() in context.lowercase and word.lower() not in context.capitalised)
+    lower = words[first].lower()
+    return (first == 0 and end == 1 and not _acronym(written)
+            and lower in context.lowercase and lower not in context.capitalised)
 
 
-def _acronym(text: str, span: tuple[int, int]) -> bool:
-    """A word of three letters or fewer written in capitals: "AT" of "AT&T", "US", not an opener."""
-    word = text[span[0] : span[1]]
+def _written(doc: Doc, span: tuple[int, int]) -> str:
+    return doc.text[span[0] : span[1]]
+
+
+def _acronym(word: str) -> bool:
+    """A word of three letters or fewer written in capitals: "AT" of "AT&T", "US", never an opener."""
     return len(word) <= 3 and word.isupper()
 
 
