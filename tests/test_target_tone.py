@@ -200,4 +200,4 @@ def test_the_heldout_part_is_chosen_by_article(shared_data: Path) -> None:
     assert evaluation.article_of("allsides_1000_401_25_Reality Leigh Winner_0_6") == "allsides_1000"
 
 
-MACRO_F1_FLOOR = 0.745  # measured once: 0.7554 (docs/target-tone.md; the previous model 0.7506)
+MACRO_F1_FLOOR = 0.75  # measured once: 0.7624 (docs/target-tone.md)
