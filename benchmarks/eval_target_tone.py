@@ -48,6 +48,7 @@ from framing.target_tone import (  # noqa: E402
     target_tones,
 )
 from framing.text import build_doc  # noqa: E402
+from framing.types import END, START  # noqa: E402
 
 HELDOUT_SHARE = 15  # per cent of articles
 FOLDS = 5
@@ -169,7 +170,7 @@ def cost(model: TargetToneModel, rows: Sequence[Example]) -> dict[str, float]:
     began = time.perf_counter()
     for path in seeds:
         doc = build_doc(path.read_text(encoding="utf-8"))
-        firsts = [(t.start, t.end) for s in doc.body for t in doc.sentence_tokens(s)[:1]]
+        firsts = [(t[START], t[END]) for s in doc.body for t in doc.sentence_tokens(s)[:1]]
         mentions += len(target_tones(doc, firsts, model=model))
     per_article = (time.perf_counter() - began) * 1000 / len(seeds)
     return {"ms_per_mention": round(per_mention, 2), "ms_per_seed_article": round(per_article, 1),

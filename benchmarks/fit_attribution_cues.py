@@ -41,6 +41,7 @@ for path in (ROOT, ROOT / "benchmarks"):
 import eval_attribution as ev  # noqa: E402
 from framing.features import attribution  # noqa: E402
 from framing.text import build_doc  # noqa: E402
+from framing.types import END, START  # noqa: E402
 
 OUT = ROOT / "framing" / "lexicons" / "data" / "attribution-cue-scorer.v1.json"
 C = 1.0
@@ -69,7 +70,7 @@ def collect(data_dir: Path) -> tuple[list[tuple[str, tuple[str, ...], bool, list
         gold = ev.read_gold(ann)
         doc = build_doc(text)
         found = attribution.rule_attributions(doc)
-        rules = [(doc.tokens[e.cue[0]].start, doc.tokens[e.cue[1] - 1].end) for e in found]
+        rules = [(doc.tokens[e.cue[0]][START], doc.tokens[e.cue[1] - 1][END]) for e in found]
         scoped = {k for k, g in enumerate(gold) if ev._in_scope(text, g["Cue"], speech)}  # noqa: SLF001
         hit = {k for k in scoped if any(ev._overlaps(c, gold[k]["Cue"]) for c in rules)}  # noqa: SLF001
         base["gold"] += len(scoped)
@@ -82,7 +83,7 @@ def collect(data_dir: Path) -> tuple[list[tuple[str, tuple[str, ...], bool, list
             base["pred_ok"] += bool(hits & scoped)
         for candidate in attribution.cue_candidates(doc, found, every_word=True):
             token = doc.tokens[candidate.sentence.token_start + candidate.index]
-            hits = {k for k, g in enumerate(gold) if ev._overlaps((token.start, token.end), g["Cue"])}  # noqa: SLF001
+            hits = {k for k, g in enumerate(gold) if ev._overlaps((token[START], token[END]), g["Cue"])}  # noqa: SLF001
             if hits and not hits & scoped:
                 continue  # a thought, wish or evidence cue: neither right nor wrong
             rows.append((name, candidate.features, bool(hits & scoped),

@@ -48,7 +48,7 @@ import numpy as np
 
 from .errors import ModelError
 from .names import particle_surname
-from .types import Doc, Sentence, Token
+from .types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
 
@@ -588,7 +588,7 @@ def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
     them; a list of interface words (``ner.page-chrome.tsv``) tells them from
     prose, which always has some other word.
     """
-    words = [t.lower for t in doc.tokens[sentence.token_start : sentence.token_end] if t.is_word]
+    words = [t[LOWER] for t in doc.tokens[sentence.token_start : sentence.token_end] if t[IS_WORD]]
     return len(words) <= _CHROME_WORDS and all(w in chrome or not w.isalpha() for w in words)
 
 
@@ -647,8 +647,8 @@ def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[list[str], list[
     stop inside a name reads to the model like the end of a sentence. Words
     are read from the normalised text (curly apostrophes folded), where it differs.
     """
-    words = [t.text if t.text.isascii() else norm[t.start : t.end] for t in tokens]
-    spans = [(t.start, t.end) for t in tokens]
+    words = [t[TEXT] if t[TEXT].isascii() else norm[t[START] : t[END]] for t in tokens]
+    spans = [(t[START], t[END]) for t in tokens]
     if "." not in words[1:-1]:
         return words, spans
     merged_words: list[str] = []

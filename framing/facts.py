@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from .entities import Mention, find_mentions
 from .lexicons import stop_words
-from .types import Doc, Fact, Token
+from .types import END, IS_WORD, LOWER, SENTENCE, START, TEXT, Doc, Fact, Token
 
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?%?$")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -67,9 +67,9 @@ def term_counts(doc: Doc) -> dict[str, int]:
 def _content_words(tokens: Sequence[Token]) -> list[str]:
     """Each token's lower-cased form if it is a content word, else "" (one comprehension: hot)."""
     return [
-        word if t.is_word and word not in STOP_WORDS and word[0].isalpha() and len(word) >= 2 else ""
+        word if t[IS_WORD] and word not in STOP_WORDS and word[0].isalpha() and len(word) >= 2 else ""
         for t in tokens
-        for word in (t.lower,)
+        for word in (t[LOWER],)
     ]
 
 
@@ -77,32 +77,32 @@ def _numbers(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
     found = []
     for i, token in enumerate(tokens):
         # isdigit() holds for every \d, so the cheap test only skips tokens the pattern rejects
-        if not token.text[0].isdigit() or not _NUMBER.match(token.text) or _is_date(tokens, i):
+        if not token[TEXT][0].isdigit() or not _NUMBER.match(token[TEXT]) or _is_date(tokens, i):
             continue
-        value = float(token.text.replace(",", "").rstrip("%"))
+        value = float(token[TEXT].replace(",", "").rstrip("%"))
         end = i + 1
-        if end < len(tokens) and tokens[end].lower in _SCALE:
-            value *= _SCALE[tokens[end].lower]
+        if end < len(tokens) and tokens[end][LOWER] in _SCALE:
+            value *= _SCALE[tokens[end][LOWER]]
             end += 1
         unit = []
         while end < len(tokens) and len(unit) < _UNIT_WORDS:
             word = tokens[end]
-            if not word.is_word or word.lower in _UNIT_STOPS or word.lower.endswith("ing"):
+            if not word[IS_WORD] or word[LOWER] in _UNIT_STOPS or word[LOWER].endswith("ing"):
                 break
             unit.append(word)
             end += 1
-            if word.lower.endswith("s") and len(word.lower) > 3:
+            if word[LOWER].endswith("s") and len(word[LOWER]) > 3:
                 break  # a plural noun ends the unit: "refugees" in "1,234 refugees fled"
-        if token.text.endswith("%"):
+        if token[TEXT].endswith("%"):
             unit_key = "percent"
         elif unit:
-            unit_key = unit[-1].lower.rstrip("s") or unit[-1].lower
+            unit_key = unit[-1][LOWER].rstrip("s") or unit[-1][LOWER]
         else:
             continue  # a bare number (a page number, a score) is too vague to compare
         last = unit[-1] if unit else tokens[end - 1]
         found.append(
-            Fact("number", f"{_plain_number(value)} {unit_key}", doc.text[token.start : last.end],
-                 token.start, last.end, token.sentence)
+            Fact("number", f"{_plain_number(value)} {unit_key}", doc.text[token[START] : last[END]],
+                 token[START], last[END], token[SENTENCE])
         )
     return found
 
@@ -113,11 +113,11 @@ def _plain_number(value: float) -> str:
 
 
 def _is_date(tokens: tuple[Token, ...], i: int) -> bool:
-    text = tokens[i].text
+    text = tokens[i][TEXT]
     if re.fullmatch(r"(1[89]|20)\d\d", text):
         return True  # a year
-    before = tokens[i - 1].lower if i else ""
-    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    before = tokens[i - 1][LOWER] if i else ""
+    after = tokens[i + 1][LOWER] if i + 1 < len(tokens) else ""
     return before in _MONTHS or after in _MONTHS
 
 

@@ -14,10 +14,10 @@ from itertools import compress, count
 from operator import itemgetter
 
 from .text import phrase_tokens
-from .types import Token
+from .types import LOWER, Token
 
 
-_LOWER = itemgetter(Token._fields.index("lower"))  # faster than attrgetter on a named tuple
+_LOWER = itemgetter(LOWER)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ from .estimators import (
 )
 from .lexicons import versions as lexicon_versions
 from .text import build_doc
-from .types import Analysis, Article, Doc, Evidence, Sentence
+from .types import IS_WORD, QUOTED, Analysis, Article, Doc, Evidence, Sentence
 
 FORMAT = "framing-model"
 FORMAT_VERSION = 1
@@ -679,8 +679,8 @@ def score_article(model: Model, article: Analysis | Article | str) -> tuple[dict
 
 def _quoted_share(doc: Doc, sentence: Sentence) -> float:
     """The share of the sentence's words inside quotation marks: a model scores a quoted voice too."""
-    words = [token for token in doc.sentence_tokens(sentence) if token.is_word]
-    return round(sum(token.quoted for token in words) / len(words), 2) if words else 0.0
+    words = [token for token in doc.sentence_tokens(sentence) if token[IS_WORD]]
+    return round(sum(token[QUOTED] for token in words) / len(words), 2) if words else 0.0
 
 
 def with_model(analysis: Analysis, model: Model) -> Analysis:

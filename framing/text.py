@@ -27,14 +27,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, chain, repeat
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 import sentencex
 
 from .errors import AnalysisError
 from .lexicons import load_table
 from .names import abbreviations
-from .types import Doc, Quote, Sentence, SentenceKind, Span, Token
+from .types import IS_WORD, Doc, Quote, Sentence, SentenceKind, Span, Token
 
 _FOLD = str.maketrans(
     {
@@ -76,7 +76,7 @@ _TERMINAL_MARKS = ".!?:;\"')]\u2026"
 _TERMINAL = re.compile("[" + re.escape(_TERMINAL_MARKS) + r"]\s*$")
 _NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W_]+")
-_IS_WORD = attrgetter("is_word")  # summed over tokens without a Python step per token
+_IS_WORD = itemgetter(IS_WORD)  # summed over tokens without a Python step per token
 
 # Page furniture (share and newsletter lines, dates and times, "Listen Live"): patterns as data, matched
 # against a whole block (a paragraph, or a line in one-sentence-per-line text).
@@ -405,7 +405,7 @@ def _tokenise(
     quoted = map(covered.contains, starts, ends) if covered.overlaps(start, end) else repeat(False)
     is_word = map(str.isalnum, map(itemgetter(0), words))
     fields = zip(starts, ends, originals, map(str.lower, words), repeat(sentence), quoted, is_word)
-    return list(map(tuple.__new__, repeat(Token), fields))  # Token(...) without its Python __new__
+    return list(fields)
 
 
 def _tokenise_glued(
@@ -423,8 +423,7 @@ def _tokenise_glued(
         for ps, pe in pieces:
             piece = norm[ps:pe]
             tokens.append(
-                Token(ps, pe, text[ps:pe], piece.lower(), sentence,
-                      contains(ps, pe), piece[0].isalnum())
+                (ps, pe, text[ps:pe], piece.lower(), sentence, contains(ps, pe), piece[0].isalnum())
             )
     return tokens
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple, overload
+from typing import Any, Final, Literal, overload
 
 from .names import name_key, surname
 from .records import analysis_record
@@ -60,20 +60,23 @@ class ReadError:
     reason: str
 
 
-class Token(NamedTuple):
-    """A word or punctuation mark; ``quoted`` is True inside quotation marks.
+Token = tuple[int, int, str, str, int, bool, bool]
+"""A word or punctuation mark: ``(start, end, text, lower, sentence, quoted, is_word)``.
 
-    A named tuple rather than a dataclass: articles have thousands of tokens,
-    and a tuple is built three times faster than a frozen dataclass.
-    """
-
-    start: int
-    end: int
-    text: str
-    lower: str
-    sentence: int
-    quoted: bool
-    is_word: bool
+``quoted`` is True inside quotation marks. Read a field by its index below
+(``token[LOWER]``) or unpack the tuple. An exact tuple, not a named tuple or a
+dataclass: it is built fastest, and CPython's garbage collector stops tracking
+an exact tuple of numbers and strings, so a long article's tokens are not
+walked by every collection (a ``NamedTuple`` is a tuple subclass and stays
+tracked: full collections made long articles superlinear, issue 19).
+"""
+START: Final = 0
+END: Final = 1
+TEXT: Final = 2
+LOWER: Final = 3
+SENTENCE: Final = 4
+QUOTED: Final = 5
+IS_WORD: Final = 6
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from framing.features import attribution
 from framing.features.attribution.lexicon import word_set
 from framing.lexicons import checksum, load_table, manifest
 from framing.text import build_doc
+from framing.types import LOWER
 
 EXAMPLES = [
     json.loads(line)
@@ -301,7 +302,7 @@ def test_learned_stage_leaves_thoughts_wishes_and_rule_cues_alone() -> None:
     the other lexicon cues stay the rules' (one attribution each, none with a score)."""
     doc = build_doc(seed_text("004"))
     found = attribution.rule_attributions(doc)
-    words = [doc.tokens[c.sentence.token_start + c.index].lower for c in attribution.cue_candidates(doc, found)]
+    words = [doc.tokens[c.sentence.token_start + c.index][LOWER] for c in attribution.cue_candidates(doc, found)]
     assert "looking" not in words and "claiming" not in words
     assert all(w not in attribution.cue_forms() for w in words)
     assert not any("cue_score" in a.attrs for a in attribution.extract(doc).attributions)

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from framing.text import build_doc, normalise
+from framing.types import END, QUOTED, START, TEXT
 from tests.conftest import SEEDS, seed_text
 
 SEED_PREFIXES = ["000", "001", "002", "003", "004"]
@@ -15,8 +16,10 @@ def test_every_span_slices_the_original_text(prefix):
     text = seed_text(prefix)
     doc = build_doc(text)
     assert len(doc.norm) == len(text)
-    for span in (*doc.sentences, *doc.tokens, *doc.quotes, *doc.paragraphs):
+    for span in (*doc.sentences, *doc.quotes, *doc.paragraphs):
         assert text[span.start : span.end] == span.text
+    for token in doc.tokens:
+        assert text[token[START] : token[END]] == token[TEXT]
 
 
 def _kinds(doc, kind):
@@ -81,7 +84,7 @@ def test_guardian_byline_and_a_quote_of_three_sentences():
     (holder,) = [s for s in doc.sentences if s.start <= quote.start and quote.end <= s.end]
     assert holder.text.startswith("A Western diplomatic source said:")
     assert "It is Putin. He has announced" in quote.text
-    words = {t.text: t.quoted for t in doc.tokens if t.text in ("materialised", "Western")}
+    words = {t[TEXT]: t[QUOTED] for t in doc.tokens if t[TEXT] in ("materialised", "Western")}
     assert words == {"materialised": True, "Western": False}
 
 
@@ -89,19 +92,19 @@ def test_single_quotes_are_told_from_apostrophes():
     doc = build_doc(seed_text("002"))
     singles = [q.text for q in doc.quotes if q.open_mark == "'"]
     assert singles == ["The motherland is proud of you"]
-    putins = [t for t in doc.tokens if t.text == "Putin" and doc.text[t.end : t.end + 2] == "'s"]
-    assert putins and not any(t.quoted for t in putins)
+    putins = [t for t in doc.tokens if t[TEXT] == "Putin" and doc.text[t[END] : t[END] + 2] == "'s"]
+    assert putins and not any(t[QUOTED] for t in putins)
 
 
 def test_lost_space_between_words_is_split_in_tokens_only():
     doc = build_doc(seed_text("001"))
-    index = next(i for i, t in enumerate(doc.tokens) if t.text == "that" and doc.tokens[i + 1].text == "Syrian")
-    assert doc.tokens[index].end == doc.tokens[index + 1].start  # "thatSyrian" in the text
+    index = next(i for i, t in enumerate(doc.tokens) if t[TEXT] == "that" and doc.tokens[i + 1][TEXT] == "Syrian")
+    assert doc.tokens[index][END] == doc.tokens[index + 1][START]  # "thatSyrian" in the text
 
 
 def test_possessive_is_its_own_token_and_hyphenated_words_stay_whole():
     doc = build_doc(seed_text("002"))
-    words = [t.text for t in doc.tokens]
+    words = [t[TEXT] for t in doc.tokens]
     assert "war-ravaged" in words
     i = words.index("Russia")
     assert words[i : i + 3] == ["Russia", "'s", "Hmeymim"]
@@ -132,7 +135,7 @@ def test_a_wrapped_line_joins_unless_the_line_before_ends_a_sentence_or_it_is_fu
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "Syria"])
 def test_empty_and_one_word_texts_give_a_small_valid_doc(text):
     doc = build_doc(text)
-    assert all(text[t.start : t.end] == t.text for t in doc.tokens)
+    assert all(text[t[START] : t[END]] == t[TEXT] for t in doc.tokens)
     assert len(doc.tokens) == (1 if text == "Syria" else 0)
 
 

@@ -28,7 +28,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..lexicons import stop_words
-from ..types import Attribution, Doc, Evidence, FamilyResult, Span
+from ..types import END, IS_WORD, QUOTED, START, Attribution, Doc, Evidence, FamilyResult, Span
 
 if TYPE_CHECKING:
     from ..tagger import CueTagger, LoadedTagger
@@ -281,7 +281,7 @@ def _quoted_within(doc: Doc, speech: Sequence[Span]) -> Doc:
     """``doc`` with the tokens inside ``speech`` marked quoted, as if their marks were there."""
     inside = SpanIndex(speech)
     return replace(doc, tokens=tuple(
-        t._replace(quoted=True) if not t.quoted and inside.covers(t.start, t.end) else t
+        (*t[:QUOTED], True, t[IS_WORD]) if not t[QUOTED] and inside.covers(t[START], t[END]) else t
         for t in doc.tokens
     ))
 

@@ -47,7 +47,20 @@ from functools import cache
 from ..lexicons import load_table
 from . import SpanIndex
 from ..matcher import PhraseMatcher
-from ..types import Doc, Evidence, FamilyResult, Sentence, Span, Token
+from ..types import (
+    END,
+    IS_WORD,
+    LOWER,
+    QUOTED,
+    START,
+    TEXT,
+    Doc,
+    Evidence,
+    FamilyResult,
+    Sentence,
+    Span,
+    Token,
+)
 
 FAMILY = "hedging"
 LEXICON = "hedging-cues.v1.tsv"
@@ -123,16 +136,16 @@ _PLACE_AFTER_APPEAR = frozenset(
 
 def _lower(tokens: Sequence[Token], i: int) -> str:
     """The folded token at ``i``, or "" outside the sentence."""
-    return tokens[i].lower if 0 <= i < len(tokens) else ""
+    return tokens[i][LOWER] if 0 <= i < len(tokens) else ""
 
 
 def _is_word(tokens: Sequence[Token], i: int) -> bool:
-    return 0 <= i < len(tokens) and tokens[i].is_word
+    return 0 <= i < len(tokens) and tokens[i][IS_WORD]
 
 
 def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
     """No word precedes token ``i`` in its sentence (quote marks may)."""
-    return not any(t.is_word for t in tokens[:i])
+    return not any(t[IS_WORD] for t in tokens[:i])
 
 
 def _is_number(tokens: Sequence[Token], i: int) -> bool:
@@ -152,7 +165,7 @@ def epistemic_may(tokens: Sequence[Token], first: int, last: int) -> bool:
     """*may* of possibility; not May the month or a name, permission or a set phrase."""
     token = tokens[first]
     following = _lower(tokens, last)
-    if token.text[:1] == "M" and not _sentence_initial(tokens, first):
+    if token[TEXT][:1] == "M" and not _sentence_initial(tokens, first):
         return False  # in May, Theresa May
     if _is_number(tokens, last) or following in ("i", "we"):
         return False  # May 2015; may I ask
@@ -190,10 +203,10 @@ def _reported(tokens: Sequence[Token]) -> bool:
     """The reporter's part of the sentence has a verb or noun of saying (made clear too)."""
     previous = ""
     for token in tokens:
-        if not token.quoted and (token.lower in _REPORTING or (
-                token.lower == "clear" and previous in ("made", "make", "makes"))):
+        if not token[QUOTED] and (token[LOWER] in _REPORTING or (
+                token[LOWER] == "clear" and previous in ("made", "make", "makes"))):
             return True
-        previous = token.lower
+        previous = token[LOWER]
     return False
 
 
@@ -240,7 +253,7 @@ def not_noun(tokens: Sequence[Token], first: int, last: int) -> bool:
     """The verb or adjective, not the noun (the suspect, its might, the potential for)."""
     if _lower(tokens, first - 1) in _DETERMINERS:
         return False
-    return not (tokens[first].lower == "potential" and _lower(tokens, last) in ("of", "for", "to"))
+    return not (tokens[first][LOWER] == "potential" and _lower(tokens, last) in ("of", "for", "to"))
 
 
 def claim_verb(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -383,8 +396,8 @@ def find_cues(
             cue = cues[match.key]
             if cue.rule and not RULES[cue.rule](tokens, match.first, match.last):
                 continue
-            start, end = tokens[match.first].start, tokens[match.last - 1].end
-            voice = _voice(tokens[match.first].quoted, speech, start, end)
+            start, end = tokens[match.first][START], tokens[match.last - 1][END]
+            voice = _voice(tokens[match.first][QUOTED], speech, start, end)
             attrs: dict[str, str | bool] = {"cue": cue.phrase, "quoted": voice != "reporter", "voice": voice}
             if cue.rule:
                 attrs["rule"] = cue.rule

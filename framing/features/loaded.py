@@ -66,7 +66,21 @@ from ..lexicons import load_json, load_table, stop_words
 from ..matcher import PhraseMatcher
 from ..names import surname
 from ..text import phrase_tokens
-from ..types import Doc, Evidence, FamilyResult, Quote, Sentence, Span, Token
+from ..types import (
+    END,
+    IS_WORD,
+    LOWER,
+    QUOTED,
+    START,
+    TEXT,
+    Doc,
+    Evidence,
+    FamilyResult,
+    Quote,
+    Sentence,
+    Span,
+    Token,
+)
 from . import SpanIndex
 
 if TYPE_CHECKING:
@@ -261,9 +275,9 @@ def _lexicon_cues(
     vetoed = []
     for match in lexicon.matcher.find(tokens):
         span = tokens[match.first : match.last]
-        quoted = all(t.quoted for t in span)
+        quoted = all(t[QUOTED] for t in span)
         rule = lexicon.rules.get(match.key)
-        start, end = span[0].start, span[-1].end
+        start, end = span[0][START], span[-1][END]
         if rule and _vetoed(rule, tokens, match.first, match.last, quoted):
             vetoed.append((start, end))
             continue
@@ -309,7 +323,7 @@ def _tagged_cues(
     added = []
     for start, end, _ in reading.spans:
         for words in _free_words(tokens, start + sentence.start, end + sentence.start, taken):
-            if all(t.lower in stop_words() for t in words):
+            if all(t[LOWER] in stop_words() for t in words):
                 continue  # a lone "the" or "up": the tagger's noise, not a word a reader could weigh
             added.append(_unlisted(doc, sentence, words, reading))
     return sorted(kept + added, key=lambda e: (e.start, e.end))
@@ -321,9 +335,9 @@ def _free_words(
     """The words of ``start``-``end`` outside every taken span, in runs that no taken word interrupts."""
     runs: list[list[Token]] = [[]]
     for token in tokens:
-        if not (start <= token.start and token.end <= end and token.is_word):
+        if not (start <= token[START] and token[END] <= end and token[IS_WORD]):
             continue
-        if any(token.start < e and s < token.end for s, e in taken):
+        if any(token[START] < e and s < token[END] for s, e in taken):
             runs.append([])
         else:
             runs[-1].append(token)
@@ -331,8 +345,8 @@ def _free_words(
 
 
 def _unlisted(doc: Doc, sentence: Sentence, words: list[Token], reading: LoadedReading) -> Evidence:
-    start, end = words[0].start, words[-1].end
-    quoted = all(t.quoted for t in words)
+    start, end = words[0][START], words[-1][END]
+    quoted = all(t[QUOTED] for t in words)
     text = doc.text[start:end]
     score = reading.score(start - sentence.start, end - sentence.start)
     return Evidence(
@@ -360,17 +374,17 @@ def _names_event(tokens: Sequence[Token], i: int) -> bool:
     word is capitalised anyway, so it does not count.
     """
     j = i - 1
-    if j < 1 or not tokens[j].is_word:
+    if j < 1 or not tokens[j][IS_WORD]:
         return False
-    return tokens[j].text[:1].isupper() or tokens[j].text[:1].isdigit()
+    return tokens[j][TEXT][:1].isupper() or tokens[j][TEXT][:1].isdigit()
 
 
 def _word_at(tokens: Sequence[Token], i: int, step: int) -> str:
     """The nearest word token from ``i`` in direction ``step``; '' at the sentence edge."""
     i += step
     while 0 <= i < len(tokens):
-        if tokens[i].is_word or tokens[i].lower == "'s":
-            return tokens[i].lower
+        if tokens[i][IS_WORD] or tokens[i][LOWER] == "'s":
+            return tokens[i][LOWER]
         i += step
     return ""
 
@@ -399,14 +413,14 @@ def _scare_quotes(doc: Doc, cues: Sequence[Evidence]) -> list[Evidence]:
         if not inner:
             continue
         tokens = doc.sentence_tokens(sentence)
-        if not any(t.is_word and not t.quoted for t in tokens):
+        if not any(t[IS_WORD] and not t[QUOTED] for t in tokens):
             continue  # all quotation: speech, not the reporter's words
         for quote in inner:
-            inside = [i for i, t in enumerate(tokens) if quote.start <= t.start and t.end <= quote.end]
-            words = [tokens[i] for i in inside if tokens[i].is_word]
+            inside = [i for i, t in enumerate(tokens) if quote.start <= t[START] and t[END] <= quote.end]
+            words = [tokens[i] for i in inside if tokens[i][IS_WORD]]
             if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
                 continue
-            if all(w.text[:1].isupper() for w in words):
+            if all(w[TEXT][:1].isupper() for w in words):
                 continue
             label = labels.within(quote.start, quote.end)
             if label or not _attributed(tokens, inside[0], inside[-1], lexicon.speech_verbs):
@@ -415,8 +429,8 @@ def _scare_quotes(doc: Doc, cues: Sequence[Evidence]) -> list[Evidence]:
 
 
 def _attributed(tokens: Sequence[Token], first: int, last: int, verbs: frozenset[str]) -> bool:
-    return any(t.lower in verbs and not t.quoted for t in tokens[:first]) or any(
-        t.lower in verbs and not t.quoted for t in tokens[last + 1 :]
+    return any(t[LOWER] in verbs and not t[QUOTED] for t in tokens[:first]) or any(
+        t[LOWER] in verbs and not t[QUOTED] for t in tokens[last + 1 :]
     )
 
 
@@ -495,7 +509,7 @@ def _references(doc: Doc) -> list[_Reference]:
         # Only a place, "the", a capitalised word or an al-/el- name can start a reference.
         starts = [
             k for k, t in enumerate(tokens)
-            if t.text[:1].isupper() or t.lower == "the" or k in places or t.lower[:3] in ("al-", "el-")
+            if t[TEXT][:1].isupper() or t[LOWER] == "the" or k in places or t[LOWER][:3] in ("al-", "el-")
         ]  # the commonest tests first: every body token is tested
         i = 0
         for k in starts:
@@ -505,8 +519,8 @@ def _references(doc: Doc) -> list[_Reference]:
             if ref is not None:
                 key, first, last = ref
                 raw.append(
-                    (key, tokens[first].start, tokens[last - 1].end, sentence.index,
-                     all(t.quoted for t in tokens[first:last]))
+                    (key, tokens[first][START], tokens[last - 1][END], sentence.index,
+                     all(t[QUOTED] for t in tokens[first:last]))
                 )
     names = _person_names(key for key, *_ in raw)
     surnames = {surname(full): full for full in names.values()}
@@ -535,14 +549,14 @@ def _reference_at(
     the country's leader once the article has named one.
     """
     first = i
-    det = tokens[i].lower == "the"
+    det = tokens[i][LOWER] == "the"
     if det:
         i += 1
     if i >= len(tokens):
         return None, first + 1
     place = places.get(i)
     if place is not None:
-        key = " ".join(t.lower for t in tokens[place.first : place.last])  # type: ignore[attr-defined]
+        key = " ".join(t[LOWER] for t in tokens[place.first : place.last])  # type: ignore[attr-defined]
         canonical, kind = gazetteer.canonical.get(key, ""), gazetteer.kind.get(key, "")
         end = place.last  # type: ignore[attr-defined]
         if kind == "title":
@@ -551,7 +565,7 @@ def _reference_at(
                 return (_name_key(tokens, end, name_end), first, name_end), name_end
             return None, end
         if kind in ("adjective", "state", "metonym") and end < len(tokens):
-            end2 = end + 1 if tokens[end].lower == "'s" else end
+            end2 = end + 1 if tokens[end][LOWER] == "'s" else end
             title_end = _title_after(tokens, end2, gazetteer)
             if title_end:
                 name_end = _name_run(tokens, title_end)
@@ -559,26 +573,26 @@ def _reference_at(
                     person = _name_key(tokens, title_end, name_end)
                     leaders.setdefault(canonical, person)
                     return (person, first, name_end), name_end
-            if end2 < len(tokens) and tokens[end2].lower in _LEADER_NOUNS:
+            if end2 < len(tokens) and tokens[end2][LOWER] in _LEADER_NOUNS:
                 name_end = _apposed_name(tokens, end2 + 1)
                 if name_end:
                     person = _name_key(tokens, end2 + 3, name_end)
                     leaders.setdefault(canonical, person)
                     return (f"@{canonical}", first, end2 + 1), end2 + 1
                 return (f"@{canonical}", first, end2 + 1), end2 + 1
-            if end2 < len(tokens) and tokens[end2].lower in ("regime", "government"):
+            if end2 < len(tokens) and tokens[end2][LOWER] in ("regime", "government"):
                 return (f"@{canonical}", first, end2 + 1), end2 + 1
         if kind == "adjective":
             return None, end
         return (canonical, first if det else place.first, end), end  # type: ignore[attr-defined]
     name_end = _name_run(tokens, i)
-    if name_end > i and not (not det and i == 0 and tokens[i].lower in _LEADING):
+    if name_end > i and not (not det and i == 0 and tokens[i][LOWER] in _LEADING):
         key = _name_key(tokens, i, name_end)
         end = name_end
-        if end < len(tokens) and tokens[end].lower == "'s" and end + 1 < len(tokens) \
-                and tokens[end + 1].lower in _GOVERNMENT_NOUNS:
+        if end < len(tokens) and tokens[end][LOWER] == "'s" and end + 1 < len(tokens) \
+                and tokens[end + 1][LOWER] in _GOVERNMENT_NOUNS:
             end += 2
-        elif end < len(tokens) and tokens[end].lower in _GOVERNMENT_NOUNS:
+        elif end < len(tokens) and tokens[end][LOWER] in _GOVERNMENT_NOUNS:
             end += 1
         elif det:
             return None, name_end  # "the Syrian Congress": a name of something else
@@ -589,16 +603,16 @@ def _reference_at(
 def _title_after(tokens: Sequence[Token], i: int, gazetteer: _Gazetteer) -> int:
     """End of a title ("President", "Prime Minister") starting at ``i``; 0 when none."""
     for n in (2, 1):
-        key = " ".join(t.lower for t in tokens[i : i + n])
+        key = " ".join(t[LOWER] for t in tokens[i : i + n])
         if len(tokens[i : i + n]) == n and gazetteer.kind.get(key) == "title" \
-                and tokens[i].text[:1].isupper():
+                and tokens[i][TEXT][:1].isupper():
             return i + n
     return 0
 
 
 def _apposed_name(tokens: Sequence[Token], i: int) -> int:
     """End of ", Name Name" after "the Syrian president"; 0 when absent."""
-    if i < len(tokens) and tokens[i].text == ",":
+    if i < len(tokens) and tokens[i][TEXT] == ",":
         end = _name_run(tokens, i + 1)
         if end > i + 1:
             return end
@@ -608,15 +622,15 @@ def _apposed_name(tokens: Sequence[Token], i: int) -> int:
 def _name_run(tokens: Sequence[Token], i: int) -> int:
     """End of a run of capitalised words from ``i`` (a name as written)."""
     j = i
-    while j < len(tokens) and tokens[j].is_word and tokens[j].lower not in _LEADING and (
-        tokens[j].text[:1].isupper() or tokens[j].lower.startswith(("al-", "el-"))
+    while j < len(tokens) and tokens[j][IS_WORD] and tokens[j][LOWER] not in _LEADING and (
+        tokens[j][TEXT][:1].isupper() or tokens[j][LOWER].startswith(("al-", "el-"))
     ):
         j += 1
     return j
 
 
 def _name_key(tokens: Sequence[Token], first: int, last: int) -> str:
-    return " ".join(t.text for t in tokens[first:last])
+    return " ".join(t[TEXT] for t in tokens[first:last])
 
 
 def _person_names(keys: object) -> dict[str, str]:

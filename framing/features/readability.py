@@ -49,7 +49,7 @@ from textstat.backend.selections import list_words
 from textstat.backend.transformations import remove_punctuation
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_pyphen
 
-from ..types import Doc, Evidence, FamilyResult
+from ..types import IS_WORD, Doc, Evidence, FamilyResult
 
 FAMILY = "readability"
 _SCORE_NAMES = (
@@ -109,7 +109,7 @@ _SPACE = re.compile(r"\s")
 # token's start, possessively, so that a long run of marks ("-" * 20000) is read once; the plain
 # r"\S*\w\S*" backtracked over the rest of the run from each of its characters (quadratic).
 _WORDY_TOKEN = re.compile(r"(?<!\S)[^\s\w]*+\w\S*+")
-_IS_WORD = operator.attrgetter("is_word")
+_IS_WORD = operator.itemgetter(IS_WORD)
 _MEMO_LIMIT = 100_000  # words; 42,420 after the 1,216 benchmark articles, about 13 MB
 
 

@@ -10,18 +10,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
-from ...types import (
-    Doc,
-    Quote,
-    Sentence,
-    Token,
-)
+from ...types import END, IS_WORD, LOWER, QUOTED, START, TEXT, Doc, Quote, Sentence, Token
 from .lexicon import lexicon, word_set
 
 QUOTE_MARKS = frozenset('"\u201c\u201d\'\u2018\u2019`')
-START, END = attrgetter("start"), attrgetter("end")
+SPAN_START = attrgetter("start")  # bisection key of quotes and sentences
+TOKEN_START, TOKEN_END = itemgetter(START), itemgetter(END)  # bisection keys of tokens
 # Cue forms that are more often plural nouns ("media reports", "cost estimates").
 NOUN_PRONE = word_set("noun_prone")
 _CLAUSE_BREAK = word_set("clause_break")
@@ -97,20 +93,20 @@ def make(
 def only_object(tokens: Sequence[Token], last: int) -> bool:
     """After the cue only a short object or adverbial: "told the servicemen.", "said on Monday."."""
     rest = tokens[last:]
-    if not rest or rest[-1].text not in {".", "!"}:
+    if not rest or rest[-1][TEXT] not in {".", "!"}:
         return False
     words = rest[:-1]
-    return len(words) <= 5 and not any(t.lower == "that" or t.quoted for t in words)
+    return len(words) <= 5 and not any(t[LOWER] == "that" or t[QUOTED] for t in words)
 
 
 def quote_before(doc: Doc, tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
     """A quotation closing right before the source: '"...," Putin said'."""
     j = start - 1
-    while j >= 0 and not tokens[j].is_word and j >= start - 3:
+    while j >= 0 and not tokens[j][IS_WORD] and j >= start - 3:
         j -= 1
-    if j < 0 or j < start - 3 or not tokens[j].quoted:
+    if j < 0 or j < start - 3 or not tokens[j][QUOTED]:
         return None
-    return _quote_ending_at(doc, tokens[j].end)
+    return _quote_ending_at(doc, tokens[j][END])
 
 
 def content_before(
@@ -118,46 +114,46 @@ def content_before(
 ) -> tuple[int, int] | None:
     """Content left of the source/cue: a quotation, the clause, or the sentence before."""
     j = stop - 1
-    while j >= 0 and not tokens[j].is_word:
+    while j >= 0 and not tokens[j][IS_WORD]:
         j -= 1
     if j >= 0:
-        quote = _quote_ending_at(doc, tokens[j].end)
+        quote = _quote_ending_at(doc, tokens[j][END])
         if quote is not None:
             return quote
-        return (tokens[0].start, tokens[j].end)
+        return (tokens[0][START], tokens[j][END])
     return _previous_sentence(doc, sentence)
 
 
 def content_after(
     doc: Doc, sentence: Sentence, tokens: Sequence[Token], i: int
 ) -> tuple[int, int] | None:
-    while i < len(tokens) and tokens[i].lower in {"that", ":", ","}:
+    while i < len(tokens) and tokens[i][LOWER] in {"that", ":", ","}:
         i += 1
-    if i < len(tokens) and tokens[i].quoted:
-        quote = _quote_at(doc, tokens[i].start)
+    if i < len(tokens) and tokens[i][QUOTED]:
+        quote = _quote_at(doc, tokens[i][START])
         if quote is not None:
             return quote
     # The clause ends at a semicolon, a ", but", or a comma before a speech
     # verb: "a Republican who has refused to endorse Mr. Trump, said ...".
     # A second statement of the same speaker ends it too: "... plan and said they will wait".
     verbs = lexicon().form_lemma
-    end = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ";" or (
-        tokens[k].text == "," and k + 1 < len(tokens)
-        and (tokens[k + 1].lower in _CLAUSE_BREAK or tokens[k + 1].lower in verbs)
-    ) or (tokens[k].lower == "and" and k + 1 < len(tokens) and _finite_cue(tokens[k + 1]))
+    end = next((k for k in range(i + 1, len(tokens)) if tokens[k][TEXT] == ";" or (
+        tokens[k][TEXT] == "," and k + 1 < len(tokens)
+        and (tokens[k + 1][LOWER] in _CLAUSE_BREAK or tokens[k + 1][LOWER] in verbs)
+    ) or (tokens[k][LOWER] == "and" and k + 1 < len(tokens) and _finite_cue(tokens[k + 1]))
     ), len(tokens))
-    while end > i and not tokens[end - 1].is_word:
+    while end > i and not tokens[end - 1][IS_WORD]:
         end -= 1
     if end <= i:
         return None
-    return (tokens[i].start, tokens[end - 1].end)
+    return (tokens[i][START], tokens[end - 1][END])
 
 
 def _finite_cue(token: Token) -> bool:
     """A cue verb in a finite form ("said", "added", "says"), not a noun-prone one ("reports")."""
-    lemma = lexicon().form_lemma.get(token.lower)
-    return (lemma is not None and token.lower != lemma and not token.lower.endswith("ing")
-            and token.lower not in NOUN_PRONE)
+    lemma = lexicon().form_lemma.get(token[LOWER])
+    return (lemma is not None and token[LOWER] != lemma and not token[LOWER].endswith("ing")
+            and token[LOWER] not in NOUN_PRONE)
 
 
 def _quote_ending_at(doc: Doc, end: int) -> tuple[int, int] | None:
@@ -193,7 +189,7 @@ def _is_direct(doc: Doc, content: tuple[int, int]) -> bool:
     index = _quote_index(doc)
     # only quotes from the first one reaching past ``start`` to the last one opening before ``end`` overlap
     first = bisect_right(index.reach, start)
-    last = bisect_left(doc.quotes, end, lo=first, key=START)
+    last = bisect_left(doc.quotes, end, lo=first, key=SPAN_START)
     inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in doc.quotes[first:last])
     return end > start and inside >= 0.5 * (end - start)
 

@@ -10,11 +10,7 @@ from functools import cache
 from math import exp
 
 from ...lexicons import load_json
-from ...types import (
-    Doc,
-    Sentence,
-    Token,
-)
+from ...types import LOWER, QUOTED, TEXT, Doc, Sentence, Token
 from .chunks import (
     CATENATIVES,
     NOUN_BEFORE,
@@ -27,7 +23,7 @@ from .chunks import (
     skip_left,
     verb_group_start,
 )
-from .content import QUOTE_MARKS, START, Found, content_after, make
+from .content import QUOTE_MARKS, TOKEN_START, Found, content_after, make
 from .lexicon import Lexicon, lexicon, word_set
 from .stance import DEGREE
 
@@ -92,7 +88,7 @@ def learned_attributions(doc: Doc, found: list[Found]) -> list[Found]:
         sentence, i = candidate.sentence, candidate.index
         tokens = doc.sentence_tokens(sentence)
         # never a lexicon cue, so its own word is its verb, with a neutral stance
-        item = make(doc, sentence, sentence.token_start, i, i + 1, tokens[i].lower,
+        item = make(doc, sentence, sentence.token_start, i, i + 1, tokens[i][LOWER],
                      candidate.source, content_after(doc, sentence, tokens, i + 1))
         item.score = score
         learned.append(item)
@@ -117,28 +113,29 @@ def cue_candidates(doc: Doc, found: Sequence[Found], *, every_word: bool = False
     taken.update(k for e in found if e.source is not None for k in range(*e.source))
     for e in found:
         if e.content is not None:
-            first = bisect_left(doc.tokens, e.content[0], key=START)
-            taken.update(range(first, bisect_left(doc.tokens, e.content[1], lo=first, key=START)))
+            first = bisect_left(doc.tokens, e.content[0], key=TOKEN_START)
+            taken.update(range(first, bisect_left(doc.tokens, e.content[1], lo=first, key=TOKEN_START)))
     in_sentence: dict[int, list[Found]] = defaultdict(list)  # rule attributions by sentence, in their order
     for e in found:
         in_sentence[e.sentence.index].append(e)
     candidates = []
     forms, never = cue_scorer().verb_forms, _never_candidates()
     for sentence in doc.body:
-        offset, tokens, has_quote = sentence.token_start, (), None
+        offset, has_quote = sentence.token_start, None
+        tokens: Sequence[Token] = ()
         for k, token in enumerate(doc.tokens[offset:sentence.token_end], offset):
-            word = token.lower
+            word = token[LOWER]
             if not (word.endswith(VERB_ENDING) or word in forms or every_word) or word in never or (
-                    token.quoted or k in taken or not token.text[0].islower() or not word.isalpha()
+                    token[QUOTED] or k in taken or not token[TEXT][0].islower() or not word.isalpha()
                     or word.endswith("ly")):
                 continue
             if not tokens:  # the sentence is read only when it has a candidate
                 tokens = doc.sentence_tokens(sentence)
             i = k - offset
             left = skip_left(tokens, verb_group_start(tokens, i))
-            if left >= 0 and tokens[left].lower in NOUN_BEFORE:
+            if left >= 0 and tokens[left][LOWER] in NOUN_BEFORE:
                 continue
-            if left >= 0 and tokens[left].lower in {"and", "but"}:
+            if left >= 0 and tokens[left][LOWER] in {"and", "but"}:
                 # "... said X and warned that ...": the subject of the earlier cue
                 earlier = [e.source for e in in_sentence[sentence.index] if e.cue[0] < offset + i]
                 source = relative(earlier[-1], offset) if earlier else None
@@ -149,7 +146,7 @@ def cue_candidates(doc: Doc, found: Sequence[Found], *, every_word: bool = False
             if source is None or kind is None:
                 continue
             if has_quote is None:
-                has_quote = any(t.quoted for t in tokens)
+                has_quote = any(t[QUOTED] for t in tokens)
             candidates.append(_Candidate(sentence, i, source,
                                          _candidate_features(tokens, i, left, source, kind, has_quote)))
     return candidates
@@ -160,26 +157,26 @@ def _candidate_features(
 ) -> tuple[str, ...]:
     """The scorer's features of the word at ``i``: the word and its stem, its neighbours and what
     follows (that-clause, quotation, preposition), the kind of source and how far back it stands."""
-    word = tokens[i].lower
+    word = tokens[i][LOWER]
     following = _next_class(tokens, i + 1)
     return (
         f"w={word}", f"stem={_stem(word)}", f"next={following}",
         f"next_word={_word_or_class(tokens, i + 1)}", f"prev={_word_or_class(tokens, i - 1)}",
         f"source={kind}", f"suffix={word[-2:]}", f"quote={has_quote}", f"gap={min(i - left, 3)}",
-        f"that3={any(t.lower == 'that' for t in tokens[i + 1:i + 4])}",
+        f"that3={any(t[LOWER] == 'that' for t in tokens[i + 1:i + 4])}",
         f"position={min(i // 5, 4)}", f"source_len={min(source[1] - source[0], 4)}",
         f"next2={_next_class(tokens, i + 2)}", f"pair={word}_{following}",
-        f"head={tokens[source[1] - 1].lower if kind != 'name' else 'name'}",
+        f"head={tokens[source[1] - 1][LOWER] if kind != 'name' else 'name'}",
     )
 
 
 def candidate_source_kind(tokens: Sequence[Token], source: tuple[int, int], lex: Lexicon) -> str | None:
     """pronoun, relative ("who"), name or a known source noun's type; None for anything else ("the plan")."""
     words = tokens[source[0]:source[1]]
-    head = words[-1].lower
+    head = words[-1][LOWER]
     if head in PRONOUNS or head == "who":
         return "pronoun" if head in PRONOUNS else "relative"
-    if any(t.text[:1].isupper() for t in words):
+    if any(t[TEXT][:1].isupper() for t in words):
         return "name"
     kind = lex.source_heads.get(head)
     return None if kind is None else f"head_{kind}"
@@ -209,9 +206,9 @@ def _word_or_class(tokens: Sequence[Token], i: int) -> str:
     if i >= len(tokens):
         return "$"
     token = tokens[i]
-    if token.text[:1].islower():
-        return token.lower
-    return "name" if token.text[:1].isupper() else ("number" if token.text[:1].isdigit() else token.text)
+    if token[TEXT][:1].islower():
+        return token[LOWER]
+    return "name" if token[TEXT][:1].isupper() else ("number" if token[TEXT][:1].isdigit() else token[TEXT])
 
 
 def _next_class(tokens: Sequence[Token], i: int) -> str:
@@ -219,8 +216,8 @@ def _next_class(tokens: Sequence[Token], i: int) -> str:
     if i >= len(tokens):
         return "end"
     token = tokens[i]
-    if token.quoted or token.text in QUOTE_MARKS:
+    if token[QUOTED] or token[TEXT] in QUOTE_MARKS:
         return "quote"
-    if token.lower in _NEXT_WORDS:
-        return token.lower
-    return "name" if token.text[:1].isupper() else "word"
+    if token[LOWER] in _NEXT_WORDS:
+        return token[LOWER]
+    return "name" if token[TEXT][:1].isupper() else "word"

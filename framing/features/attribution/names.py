@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...scoring import person_name, surname
-from ...types import (
-    Token,
-)
+from ...types import END, LOWER, START, TEXT, Token
 from .lexicon import Lexicon, word_set
 
 DETERMINERS = word_set("determiners")
@@ -19,12 +17,12 @@ _ABBREVIATIONS = word_set("abbreviations")
 
 def abbreviation_dot(tokens: Sequence[Token], i: int) -> bool:
     """The full stop of "Mrs.", "R." or a party and state ("R-Wis.,") in a name, not a sentence end."""
-    if tokens[i].text != "." or i == 0:
+    if tokens[i][TEXT] != "." or i == 0:
         return False
     prev = tokens[i - 1]
-    return prev.end == tokens[i].start and (
-        prev.lower in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())
-        or _party_state(prev.text)
+    return prev[END] == tokens[i][START] and (
+        prev[LOWER] in _ABBREVIATIONS or (len(prev[TEXT]) == 1 and prev[TEXT].isupper())
+        or _party_state(prev[TEXT])
     )
 
 
@@ -47,12 +45,12 @@ def name_key(text: str) -> str:
 
 def names_outlet(words: Sequence[Token], lex: Lexicon) -> bool:
     """The source's head ends a news outlet's name: "CBS News", "Reuters", not "Fox News host Sean Hannity"."""
-    return any(m.last == len(words) and words[m.first].text[:1].isupper()
+    return any(m.last == len(words) and words[m.first][TEXT][:1].isupper()
                for m in lex.outlets.find(words))
 
 
 def has_name(words: Sequence[Token]) -> bool:
     """Two capitalised words in a row, or a capitalised head: a proper name."""
-    caps = [w.text[:1].isupper() and w.lower not in DETERMINERS for w in words]
+    caps = [w[TEXT][:1].isupper() and w[LOWER] not in DETERMINERS for w in words]
     return any(a and b for a, b in zip(caps, caps[1:])) or (caps[-1] and len(words) > 0
-                                                             and words[-1].lower not in {"source", "sources"})
+                                                             and words[-1][LOWER] not in {"source", "sources"})

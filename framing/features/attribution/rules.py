@@ -10,11 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ...types import (
-    Doc,
-    Sentence,
-    Token,
-)
+from ...types import END, IS_WORD, LOWER, QUOTED, START, TEXT, Doc, Sentence, Token
 from .chunks import (
     NOUN_BEFORE,
     NP_LIMIT,
@@ -79,7 +75,7 @@ def rule_attributions(doc: Doc) -> list[Found]:
         suppressed_until = -1
         for match in lex.cues.find(tokens):
             first, last = match.first, match.last
-            if first < suppressed_until or any(t.quoted for t in tokens[first:last]):
+            if first < suppressed_until or any(t[QUOTED] for t in tokens[first:last]):
                 continue
             lemma = lex.form_lemma[match.key]
             item = attribution_at(doc, sentence, tokens, first, last, lemma, in_sentence)
@@ -107,21 +103,21 @@ def _colon_attribution(doc: Doc, sentence: Sentence, tokens: Sequence[Token]) ->
     The line must open with a short name (a capitalised noun phrase, not a
     section label such as "Update:" or "Editor's note:") and go on after the colon.
     """
-    colon = next((k for k, t in enumerate(tokens[:_COLON_SPEAKER + 1]) if t.text == ":"), None)
-    if colon is None or colon == 0 or colon + 1 >= len(tokens) or tokens[0].quoted:
+    colon = next((k for k, t in enumerate(tokens[:_COLON_SPEAKER + 1]) if t[TEXT] == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(tokens) or tokens[0][QUOTED]:
         return None
     name = tokens[:colon]
-    if name[-1].lower in _SECTION_LABELS or name[0].lower in STOP | DETERMINERS:
+    if name[-1][LOWER] in _SECTION_LABELS or name[0][LOWER] in STOP | DETERMINERS:
         return None
     # a proper name: every word capitalised ("John McCain", "NY Daily News", "TAPPER")
-    if not all((is_np_word(t) and t.text[:1].isupper() and not t.text[:1].isdigit())
-               or t.lower == "'s" or abbreviation_dot(name, i) for i, t in enumerate(name)):
+    if not all((is_np_word(t) and t[TEXT][:1].isupper() and not t[TEXT][:1].isdigit())
+               or t[LOWER] == "'s" or abbreviation_dot(name, i) for i, t in enumerate(name)):
         return None
-    said = [t for t in tokens[colon + 1:] if t.is_word]
-    if len(said) < 4 or said[0].text[:1].isdigit():
+    said = [t for t in tokens[colon + 1:] if t[IS_WORD]]
+    if len(said) < 4 or said[0][TEXT][:1].isdigit():
         return None  # a score or a label: "Clinton: 547."
-    commas = sum(t.text == "," for t in tokens[colon + 1:])
-    if commas >= 3 and sum(t.text[:1].isupper() for t in said) > 0.6 * len(said):
+    commas = sum(t[TEXT] == "," for t in tokens[colon + 1:])
+    if commas >= 3 and sum(t[TEXT][:1].isupper() for t in said) > 0.6 * len(said):
         return None  # a list of names: "Iowa: Tim Albrecht, Brad Anderson, ..."
     offset = sentence.token_start
     content = content_after(doc, sentence, tokens, colon + 1)
@@ -146,7 +142,7 @@ class _Cue:
 
     @property
     def word(self) -> str:
-        return self.tokens[self.first].lower
+        return self.tokens[self.first][LOWER]
 
     @cached_property
     def group(self) -> int:
@@ -156,7 +152,7 @@ class _Cue:
     @cached_property
     def before(self) -> str:
         """The word before the verb group ("" at the sentence's start)."""
-        return self.tokens[self.group - 1].lower if self.group else ""
+        return self.tokens[self.group - 1][LOWER] if self.group else ""
 
     @cached_property
     def left(self) -> int:
@@ -165,7 +161,7 @@ class _Cue:
 
     @property
     def left_word(self) -> str:
-        return self.tokens[self.left].lower if self.left >= 0 else ""
+        return self.tokens[self.left][LOWER] if self.left >= 0 else ""
 
     @property
     def after_comma(self) -> bool:
@@ -194,7 +190,7 @@ def attribution_at(
     subject before the cue, coordinated, passive or plain (see :func:`_subject_attribution`).
     """
     cue = _Cue(doc, sentence, tokens, first, last, lemma, earlier)
-    if lemma == "decline" and [t.lower for t in tokens[last:last + 2]] == ["to", "be"]:
+    if lemma == "decline" and [t[LOWER] for t in tokens[last:last + 2]] == ["to", "be"]:
         return None  # "who declined to be named": how a source is described, not a statement
     if lemma == "ask" and _asked_opening(tokens, first):
         return _asked_first(cue)
@@ -219,18 +215,18 @@ def _asked_first(cue: _Cue) -> Found | None:
     source = subject_after_comma(cue.tokens, cue.first)
     if source is None:
         return None
-    comma = next(k for k in range(cue.last, len(cue.tokens)) if cue.tokens[k].text == ",")
-    content = (cue.tokens[cue.last].start, cue.tokens[comma - 1].end) if comma > cue.last else None
+    comma = next(k for k in range(cue.last, len(cue.tokens)) if cue.tokens[k][TEXT] == ",")
+    content = (cue.tokens[cue.last][START], cue.tokens[comma - 1][END]) if comma > cue.last else None
     return cue.make(source, content)
 
 
 def _when_asked(cue: _Cue) -> Found:
     """'"Jobs, jobs, jobs," Mrs. Clinton said ... when asked what ...': the question put to her."""
     tokens = cue.tokens
-    end = next((k for k in range(cue.last, len(tokens)) if not tokens[k].is_word
-                and tokens[k].lower not in {"'s", "-"} and not abbreviation_dot(tokens, k)),
+    end = next((k for k in range(cue.last, len(tokens)) if not tokens[k][IS_WORD]
+                and tokens[k][LOWER] not in {"'s", "-"} and not abbreviation_dot(tokens, k)),
                len(tokens))
-    content = (tokens[cue.last].start, tokens[end - 1].end) if end > cue.last else None
+    content = (tokens[cue.last][START], tokens[end - 1][END]) if end > cue.last else None
     return cue.make(relative(cue.earlier[-1].source, cue.offset), content)
 
 
@@ -243,7 +239,7 @@ def _a_noun(cue: _Cue) -> bool:
         or (before in PARTICIPLE_BEFORE and word.endswith("ing"))    # "by saying"
     ):
         return True
-    return bool(cue.first) and cue.tokens[cue.first].text[:1].isupper() and not title_case(cue.tokens)
+    return bool(cue.first) and cue.tokens[cue.first][TEXT][:1].isupper() and not title_case(cue.tokens)
 
 
 def _according_to(cue: _Cue) -> Found | None:
@@ -257,8 +253,8 @@ def _according_to(cue: _Cue) -> Found | None:
 def _noun_prone(cue: _Cue) -> bool:
     """"news reports show", "cost estimates": a noun unless a clause or a stop follows."""
     tokens, left, last = cue.tokens, cue.left, cue.last
-    return cue.word in NOUN_PRONE and left >= 0 and tokens[left].is_word and not (
-        last < len(tokens) and tokens[last].lower in {"that", ",", ".", ":", "-", '"'})
+    return cue.word in NOUN_PRONE and left >= 0 and tokens[left][IS_WORD] and not (
+        last < len(tokens) and tokens[last][LOWER] in {"that", ",", ".", ":", "-", '"'})
 
 
 def _inverted(cue: _Cue) -> Found | None:
@@ -266,12 +262,12 @@ def _inverted(cue: _Cue) -> Found | None:
     tokens, left = cue.tokens, cue.left
     if not (left < 0 or cue.after_comma) or cue.word.endswith("ing") or cue.lemma == "tell":
         return None
-    if left >= 0 and tokens[left].text == "," and apposition(tokens, left):
+    if left >= 0 and tokens[left][TEXT] == "," and apposition(tokens, left):
         return None  # "Gen. Sergei Surovikin, the Russian military commander, said"
     source = np_right(tokens, cue.last) or titled_name_right(tokens, cue.last)
-    if source is not None and tokens[source[0]].lower in PRONOUNS and source[1] - source[0] > 1:
+    if source is not None and tokens[source[0]][LOWER] in PRONOUNS and source[1] - source[0] > 1:
         return None  # ", said he did not ...": a clause after the verb, not an inverted subject
-    if source is None or tokens[source[0]].lower in {"that", "it"}:
+    if source is None or tokens[source[0]][LOWER] in {"that", "it"}:
         return None
     return cue.make(source, content_before(cue.doc, cue.sentence, tokens, left + 1 if left >= 0 else cue.first))
 
@@ -284,7 +280,7 @@ def _participle(cue: _Cue) -> Found | None:
     tokens, left = cue.tokens, cue.left
     if any(e.lemma == "quote" for e in cue.earlier):
         return None
-    if left == 0 and tokens[0].lower in PARTICIPLE_BEFORE:
+    if left == 0 and tokens[0][LOWER] in PARTICIPLE_BEFORE:
         source = subject_after_comma(tokens, cue.first)  # "After suggesting ..., Mr. Rubio"
     else:
         source = relative(cue.earlier[-1].source, cue.offset) if cue.earlier else subject(tokens, left)
@@ -299,11 +295,11 @@ def _subject_attribution(cue: _Cue) -> Found | None:
     tokens, left = cue.tokens, cue.left
     if cue.left_word in {"and", "but"} and cue.earlier:
         source = relative(cue.earlier[-1].source, cue.offset)
-    elif cue.last < len(tokens) and tokens[cue.last].lower == "by" and cue.word != cue.lemma:
+    elif cue.last < len(tokens) and tokens[cue.last][LOWER] == "by" and cue.word != cue.lemma:
         return _passive_with_agent(cue)
     elif cue.before in {"was", "were", "is", "are", "been", "be"} and not cue.word.endswith("ing"):
         return _agentless_passive(cue)
-    elif left > 0 and cue.left_word in {"and", "but"} and tokens[left - 1].is_word and cue.word != cue.lemma:
+    elif left > 0 and cue.left_word in {"and", "but"} and tokens[left - 1][IS_WORD] and cue.word != cue.lemma:
         source = subject(tokens, left)  # "Wealth-X keeps its finances a secret but says"
     else:
         source = np_left(tokens, left)
@@ -324,14 +320,14 @@ def _agentless_passive(cue: _Cue) -> Found | None:
     """"it was reported that ...", "is estimated to be much higher", "was accused of ...": an unnamed
     source, when a claim follows."""
     tokens, last = cue.tokens, cue.last
-    if cue.lemma in _NOT_AGENTLESS or last >= len(tokens) or tokens[last].lower not in _CLAIM_OPENERS:
+    if cue.lemma in _NOT_AGENTLESS or last >= len(tokens) or tokens[last][LOWER] not in _CLAIM_OPENERS:
         return None
     return cue.make(None, content_after(cue.doc, cue.sentence, tokens, last + 1))
 
 
 def _reported_inside(cue: _Cue, source: tuple[int, int]) -> bool:
     """A cue reported inside another statement: "said it welcomed ..." (but '..."," he said' is his own)."""
-    tokens, start = cue.tokens, cue.tokens[cue.first].start
+    tokens, start = cue.tokens, cue.tokens[cue.first][START]
     return (not new_clause(tokens, source[0]) and not relative_clause(tokens, source)
             and quote_before(cue.doc, tokens, source[0]) is None
             and any(e.content is not None and e.content[0] <= start < e.content[1] for e in cue.earlier))
@@ -366,14 +362,14 @@ def _no_speaker(cue: _Cue, source: tuple[int, int], plural: tuple[int, int] | No
     tokens, word = cue.tokens, cue.word
     if word == cue.lemma and plural is None and not takes_base_form(tokens, source, cue.first):
         return True
-    lone = tokens[source[0]].text
+    lone = tokens[source[0]][TEXT]
     if source[1] - source[0] == 1 and lone[:1].isdigit() and not lone.endswith("%"):
         return True  # a number is no speaker: "60 pledged delegates" (but "42% say" is a share of people)
     if cue.lemma == "call" and _naming(tokens, source, cue.left, cue.last):
         return True  # "a super PAC called Future 45": a name given, not a statement
-    return (word.endswith("ing") and tokens[source[0]].lower in {"a", "an", "the"}
+    return (word.endswith("ing") and tokens[source[0]][LOWER] in {"a", "an", "the"}
             and source[1] - source[0] <= 3
-            and not any(t.text[:1].isupper() for t in tokens[source[0] + 1:cue.first]))  # "an old saying"
+            and not any(t[TEXT][:1].isupper() for t in tokens[source[0] + 1:cue.first]))  # "an old saying"
 
 
 def _back_reference(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
@@ -386,14 +382,14 @@ def _back_reference(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     repeatedly denied" -> "the Russian campaign of ... casualties".
     """
     j = i - 1
-    while j > 0 and tokens[j].is_word and i - j <= NP_LIMIT:
-        if tokens[j].lower in _BACK_REFERENCE:
-            comma = j - 1 if tokens[j - 1].lower != "something" else j - 2
-            if comma < 1 or tokens[comma].text != ",":
+    while j > 0 and tokens[j][IS_WORD] and i - j <= NP_LIMIT:
+        if tokens[j][LOWER] in _BACK_REFERENCE:
+            comma = j - 1 if tokens[j - 1][LOWER] != "something" else j - 2
+            if comma < 1 or tokens[comma][TEXT] != ",":
                 return None
             k = comma - 1
-            while k >= 0 and tokens[k].is_word and tokens[k].lower not in lexicon().form_lemma and (
-                    tokens[k].lower in {"of", "and", "the", "a", "an"} or is_np_word(tokens[k])):
+            while k >= 0 and tokens[k][IS_WORD] and tokens[k][LOWER] not in lexicon().form_lemma and (
+                    tokens[k][LOWER] in {"of", "and", "the", "a", "an"} or is_np_word(tokens[k])):
                 k -= 1
             return (k + 1, comma) if k + 1 < comma else None
         j -= 1
@@ -406,7 +402,7 @@ def _with_back_reference(
     """Take as content what the clause refers back to (``antecedent``, token indices), if any,
     and mark it as the story's own report."""
     if antecedent is not None:
-        item.content = (tokens[antecedent[0]].start, tokens[antecedent[1] - 1].end)
+        item.content = (tokens[antecedent[0]][START], tokens[antecedent[1] - 1][END])
         item.back_reference = True
         item.direct = False
     return item
@@ -414,25 +410,25 @@ def _with_back_reference(
 
 def _asked_opening(tokens: Sequence[Token], first: int) -> bool:
     """"Asked whether ...," / "When asked about ...," opening the sentence."""
-    opens = first == 0 or (first == 1 and tokens[0].lower == "when")
-    return opens and first + 1 < len(tokens) and tokens[first + 1].lower in _ASKED_NEXT and any(
-        t.text == "," for t in tokens[first + 2:])
+    opens = first == 0 or (first == 1 and tokens[0][LOWER] == "when")
+    return opens and first + 1 < len(tokens) and tokens[first + 1][LOWER] in _ASKED_NEXT and any(
+        t[TEXT] == "," for t in tokens[first + 2:])
 
 
 def _naming(tokens: Sequence[Token], source: tuple[int, int], left: int, last: int) -> bool:
     """'called' introducing a name after a common noun: "a company called Sansun USA"."""
-    if last >= len(tokens) or not (tokens[last].text[:1].isupper() or tokens[last].lower == '"'):
+    if last >= len(tokens) or not (tokens[last][TEXT][:1].isupper() or tokens[last][LOWER] == '"'):
         return False
     head = tokens[left]
     opening = list(tokens[max(0, source[0] - 3):source[0] + 1])  # "a newly formed super PAC"
-    while opening and any(not t.is_word for t in opening):
+    while opening and any(not t[IS_WORD] for t in opening):
         opening.pop(0)  # not across a comma: "In a statement, Trump called Haley ..."
-    return any(t.lower in {"a", "an", "one"} for t in opening) or (
-        head.text[:1].islower() and head.lower not in PRONOUNS and head.lower not in {"who", "which"})
+    return any(t[LOWER] in {"a", "an", "one"} for t in opening) or (
+        head[TEXT][:1].islower() and head[LOWER] not in PRONOUNS and head[LOWER] not in {"who", "which"})
 
 
 def _quoted_person(tokens: Sequence[Token], last: int, offset: int) -> tuple[int, int] | None:
     end = last
-    while end < len(tokens) and tokens[end].text[:1].isupper() and end - last < 4:
+    while end < len(tokens) and tokens[end][TEXT][:1].isupper() and end - last < 4:
         end += 1
     return (offset + last, offset + end) if end > last else None

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from ...types import (
-    Attribution,
-    Doc,
-    Evidence,
-    Span,
-)
+from ...types import END, IS_WORD, LOWER, START, Attribution, Doc, Evidence, Span
 from .chunks import PRONOUNS
 from .content import Found
 from .lexicon import FAMILY, Lexicon, lexicon, word_set
@@ -110,7 +105,7 @@ def _mark_same_voice(
 
 
 def _token_span(doc: Doc, first: int, last: int) -> Span:
-    start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+    start, end = doc.tokens[first][START], doc.tokens[last - 1][END]
     return Span(start, end, doc.text[start:end])
 
 
@@ -121,13 +116,13 @@ def _source_type(doc: Doc, source: tuple[int, int], lex: Lexicon) -> str:
     # The head: the last word before a relative clause or a prepositional tail.
     head_end = len(tokens)
     for k, t in enumerate(tokens):
-        if k and t.lower in _HEAD_ENDS:
+        if k and t[LOWER] in _HEAD_ENDS:
             head_end = k
             break
-    words = [t for t in tokens[:head_end] if t.is_word]
+    words = [t for t in tokens[:head_end] if t[IS_WORD]]
     if not words:
         return "person"
-    head = words[-1].lower
+    head = words[-1][LOWER]
     if head in {"it", "they", "we"}:
         return "organisation"
     if names_outlet(words, lex):
@@ -138,6 +133,6 @@ def _source_type(doc: Doc, source: tuple[int, int], lex: Lexicon) -> str:
         return "person"
     if kind is not None:
         return kind
-    if not named and any(lex.source_heads.get(w.lower) == "media" for w in words):
+    if not named and any(lex.source_heads.get(w[LOWER]) == "media" for w in words):
         return "media"  # "Syrian state television footage", not "Fox News host Sean Hannity"
     return "person"

@@ -6,6 +6,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ...types import (
+    END,
+    IS_WORD,
+    LOWER,
+    QUOTED,
+    START,
+    TEXT,
     Attribution,
     Doc,
     Evidence,
@@ -14,7 +20,7 @@ from ...types import (
     Token,
 )
 from .chunks import np_left, np_right, skip_left
-from .content import END, START, Covered, Found, content_after, make
+from .content import SPAN_START, TOKEN_END, TOKEN_START, Covered, Found, content_after, make
 from .lexicon import FAMILY, Lexicon, lexicon, word_set
 
 SCARE_QUOTE_WORDS = 3
@@ -55,7 +61,7 @@ def stance_attributions(
     for match in lexicon().stance_words.find(tokens):
         first, last = match.first, match.last
         word = tokens[first]
-        if word.quoted or word.start in reported or any(start <= word.start < end for start, end in contents):
+        if word[QUOTED] or word[START] in reported or any(start <= word[START] < end for start, end in contents):
             continue
         if match.key == "stance":
             item = _stance_adjective(doc, sentence, tokens, first, last)
@@ -64,7 +70,7 @@ def stance_attributions(
         else:
             item = _stance_wait(doc, sentence, tokens, first, last)
         if item is not None:
-            item.stance_word = doc.text[doc.tokens[offset + first].start:doc.tokens[offset + last - 1].end]
+            item.stance_word = doc.text[doc.tokens[offset + first][START]:doc.tokens[offset + last - 1][END]]
             found.append(item)
     return found
 
@@ -72,9 +78,9 @@ def stance_attributions(
 def _stance_source(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
     """The subject left of a stance's verb, if it can be a source (not "it", "this", a number)."""
     source = np_left(tokens, skip_left(tokens, verb))
-    if source is None or tokens[source[0]].lower in _EXPLETIVES:
+    if source is None or tokens[source[0]][LOWER] in _EXPLETIVES:
         return None
-    if tokens[source[1] - 1].text[:1].isdigit():
+    if tokens[source[1] - 1][TEXT][:1].isdigit():
         return None
     return source
 
@@ -83,49 +89,49 @@ def _stance_adjective(
     doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
 ) -> Found | None:
     """"Washington was skeptical about ...": copula (+ degree adverbs) + stance adjective."""
-    if last < len(tokens) and tokens[last].lower not in _AFTER_STANCE:
+    if last < len(tokens) and tokens[last][LOWER] not in _AFTER_STANCE:
         return None  # "a skeptical reporter": the adjective modifies a noun
     k = first - 1
-    while k >= 0 and (tokens[k].lower in DEGREE or (
-            tokens[k].text[:1].islower() and tokens[k].lower.endswith("ly") and tokens[k].lower != "only")):
+    while k >= 0 and (tokens[k][LOWER] in DEGREE or (
+            tokens[k][TEXT][:1].islower() and tokens[k][LOWER].endswith("ly") and tokens[k][LOWER] != "only")):
         k -= 1
-    if k < 0 or tokens[k].lower not in _COPULAS:
+    if k < 0 or tokens[k][LOWER] not in _COPULAS:
         return None
-    if any(t.lower in _NEGATORS | {"less"} for t in tokens[max(0, k - 2):first]):
+    if any(t[LOWER] in _NEGATORS | {"less"} for t in tokens[max(0, k - 2):first]):
         return None  # "was not skeptical"
     source = _stance_source(tokens, k)
     if source is None:
         return None
-    content = content_after(doc, sentence, tokens, last) if last < len(tokens) and tokens[last].is_word else None
-    return make(doc, sentence, sentence.token_start, k, last, "be " + tokens[first].lower, source, content)
+    content = content_after(doc, sentence, tokens, last) if last < len(tokens) and tokens[last][IS_WORD] else None
+    return make(doc, sentence, sentence.token_start, k, last, "be " + tokens[first][LOWER], source, content)
 
 
 def _stance_noun(
     doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
 ) -> Found | None:
     """"X greeted the announcement with skepticism" / "... was greeted with skepticism in X"."""
-    with_at = next((k for k in range(first - 1, max(-1, first - 4), -1) if tokens[k].lower == "with"), None)
+    with_at = next((k for k in range(first - 1, max(-1, first - 4), -1) if tokens[k][LOWER] == "with"), None)
     if with_at is None:
         return None
     verb = next((k for k in range(with_at - 1, max(-1, with_at - 9), -1)
-                 if tokens[k].lower in _RECEPTION_VERBS), None)
-    if verb is None or any(not t.is_word for t in tokens[verb:with_at]):
+                 if tokens[k][LOWER] in _RECEPTION_VERBS), None)
+    if verb is None or any(not t[IS_WORD] for t in tokens[verb:with_at]):
         return None
     offset = sentence.token_start
-    if verb and tokens[verb - 1].lower in {"was", "were", "been", "is", "are", "be"}:
+    if verb and tokens[verb - 1][LOWER] in {"was", "were", "been", "is", "are", "be"}:
         # passive: the source follows ("by Washington", "in Washington"), the subject is what was greeted
-        if last + 1 >= len(tokens) or tokens[last].lower not in {"by", "in", "from"}:
+        if last + 1 >= len(tokens) or tokens[last][LOWER] not in {"by", "in", "from"}:
             return None
         source = np_right(tokens, last + 1)
         subject = np_left(tokens, verb - 2)
-        content = None if subject is None else (tokens[subject[0]].start, tokens[subject[1] - 1].end)
+        content = None if subject is None else (tokens[subject[0]][START], tokens[subject[1] - 1][END])
         if source is None:
             return None
         return make(doc, sentence, offset, verb, last, "greet with", source, content)
     source = _stance_source(tokens, verb)
     if source is None:
         return None
-    content = (tokens[verb + 1].start, tokens[with_at - 1].end) if with_at > verb + 1 else None
+    content = (tokens[verb + 1][START], tokens[with_at - 1][END]) if with_at > verb + 1 else None
     return make(doc, sentence, offset, verb, last, "greet with", source, content)
 
 
@@ -133,15 +139,15 @@ def _stance_wait(
     doc: Doc, sentence: Sentence, tokens: Sequence[Token], first: int, last: int
 ) -> Found | None:
     """"Washington will wait and see (whether ...)": a modal or "to" before "wait"."""
-    if tokens[first].lower != "wait" or first == 0 or tokens[first - 1].lower not in _WAIT_BEFORE:
+    if tokens[first][LOWER] != "wait" or first == 0 or tokens[first - 1][LOWER] not in _WAIT_BEFORE:
         return None
     k = first - 1
-    while k >= 0 and tokens[k].lower in _WAIT_BEFORE:
+    while k >= 0 and tokens[k][LOWER] in _WAIT_BEFORE:
         k -= 1
     source = _stance_source(tokens, k + 1)
     if source is None:
         return None
-    content = content_after(doc, sentence, tokens, last) if last < len(tokens) and tokens[last].is_word else None
+    content = content_after(doc, sentence, tokens, last) if last < len(tokens) and tokens[last][IS_WORD] else None
     return make(doc, sentence, sentence.token_start, first, last, "wait and see", source, content)
 
 
@@ -156,10 +162,10 @@ def recounted_act(doc: Doc, item: Found, content: Span | None, lex: Lexicon) -> 
     if content is None or item.direct or item.lemma not in _RECOUNTED_ACTS:
         return None
     # tokens are in text order: the content's end is found by bisection, not a scan to the text's end
-    tokens = doc.tokens[item.cue[1]:bisect_left(doc.tokens, content.end, lo=item.cue[1], key=START)]
+    tokens = doc.tokens[item.cue[1]:bisect_left(doc.tokens, content.end, lo=item.cue[1], key=TOKEN_START)]
     for match in lex.skeptical.find(tokens):
         if lex.skeptical_rule[match.key] == "recount" and any(
-                t.lower in _PAST_MARKERS for t in tokens[:match.first]):
+                t[LOWER] in _PAST_MARKERS for t in tokens[:match.first]):
             return match.key
     return None
 
@@ -176,8 +182,8 @@ def defends_own_record(doc: Doc, item: Found, content: Span | None, lex: Lexicon
         return True
     if content is None:
         return False
-    words = [t.lower for t in doc.tokens[item.cue[1]:item.cue[1] + 6]
-             if t.start < content.end and t.is_word]
+    words = [t[LOWER] for t in doc.tokens[item.cue[1]:item.cue[1] + 6]
+             if t[START] < content.end and t[IS_WORD]]
     speaker = {"he", "she", "they", "we", "i"}
     if words[:1] == ["that"]:
         words, speaker = words[1:], speaker | {"it"}  # "denied that it had ...", not "challenged it"
@@ -194,14 +200,14 @@ def skeptical_reasons(
     last = sentence.token_end
     if content is not None:
         # tokens are in text order, so their starts and ends are sorted: bisect, not scan
-        first = bisect_right(doc.tokens, content.start, key=END)
-        last = bisect_left(doc.tokens, content.end, lo=first, key=START)
+        first = bisect_right(doc.tokens, content.start, key=TOKEN_END)
+        last = bisect_left(doc.tokens, content.end, lo=first, key=TOKEN_START)
     tokens = doc.tokens[first:last]
     reasons = []
     for match in lex.skeptical.find(tokens):
         if lex.skeptical_rule[match.key] == "negated":
             window = tokens[max(0, match.first - 3):match.first]
-            if not any(t.lower in _NEGATORS for t in window):
+            if not any(t[LOWER] in _NEGATORS for t in window):
                 continue
         reasons.append(match.key)
     return reasons
@@ -221,11 +227,11 @@ def narrator_distancing(doc: Doc, attributions: Sequence[Attribution]) -> list[E
         tokens = doc.sentence_tokens(sentence)
         for match in lex.distancing.find(tokens):
             span = tokens[match.first:match.last]
-            if span[0].quoted or span[0].start in cue_starts:
+            if span[0][QUOTED] or span[0][START] in cue_starts:
                 continue
-            if match.key.startswith("what ") and match.last < len(tokens) and tokens[match.last].lower in _PARTICLES:
+            if match.key.startswith("what ") and match.last < len(tokens) and tokens[match.last][LOWER] in _PARTICLES:
                 continue  # "what he called for": a demand, not a label handed back
-            start, end = span[0].start, span[-1].end
+            start, end = span[0][START], span[-1][END]
             found.append(Evidence(FAMILY, "narrator_distancing", start, end, doc.text[start:end],
                                   sentence.index, {"quoted": False, "cue": match.key,
                                                    "kind": "marker"}))
@@ -247,7 +253,7 @@ def narrator_distancing(doc: Doc, attributions: Sequence[Attribution]) -> list[E
 
 def _body_sentence_at(doc: Doc, position: int) -> int | None:
     """The index of the body sentence holding the character at ``position``, if any."""
-    i = bisect_right(doc.body, position, key=START) - 1
+    i = bisect_right(doc.body, position, key=SPAN_START) - 1
     if i >= 0 and position < doc.body[i].end:
         return doc.body[i].index
     return None

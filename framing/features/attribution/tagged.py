@@ -5,11 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...types import (
-    Doc,
-    Sentence,
-    Token,
-)
+from ...types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 from .lexicon import word_set
 
 if TYPE_CHECKING:
@@ -50,7 +46,7 @@ def tagged_attributions(doc: Doc, found: list[Found], tagger: CueTagger) -> list
         rules = by_sentence.get(sentence.index, [])
         unread = sentence.start + spans.covered  # past the tagger's token limit: the rules alone decide
         kept = [e for e in rules if e.stance_word is not None or lex.stance.get(e.lemma, "neutral") != "neutral"
-                or doc.tokens[e.cue[0]].start >= unread or any(_chars_overlap(doc, e.cue, c) for c in cues)]
+                or doc.tokens[e.cue[0]][START] >= unread or any(_chars_overlap(doc, e.cue, c) for c in cues)]
         result += kept
         tokens = doc.sentence_tokens(sentence)
         offset = sentence.token_start
@@ -63,14 +59,14 @@ def tagged_attributions(doc: Doc, found: list[Found], tagger: CueTagger) -> list
             first, last = _tokens_within(tokens, start, end)
             if first == last or first > quoting or not taken.isdisjoint(range(first, last)):
                 continue
-            words = [t.lower for t in tokens[first:last] if t.is_word]
+            words = [t[LOWER] for t in tokens[first:last] if t[IS_WORD]]
             if not any(w in lex.form_lemma for w in words) and any(w in out_of_scope for w in words):
                 continue
             source = _tagged_source(tokens, first, last, [(sentence.start + s, sentence.start + e)
                                                           for s, e, _ in spans.source])
             if not words and source is None:
                 continue  # a lone ":" or dash with no speaker before it
-            lemma = next((lex.form_lemma[w] for w in words if w in lex.form_lemma), " ".join(words) or tokens[first].text)
+            lemma = next((lex.form_lemma[w] for w in words if w in lex.form_lemma), " ".join(words) or tokens[first][TEXT])
             item = make(doc, sentence, offset, first, last, lemma, source,
                          _tagged_content(doc, sentence, tokens, first, last, source))
             item.score, item.tagged = probability, True
@@ -114,12 +110,12 @@ def _tagged_content(
 
 def _chars_overlap(doc: Doc, cue: tuple[int, int], span: tuple[int, ...]) -> bool:
     """Whether the tokens ``cue`` (doc token indices) overlap the character span."""
-    return doc.tokens[cue[0]].start < span[1] and span[0] < doc.tokens[cue[1] - 1].end
+    return doc.tokens[cue[0]][START] < span[1] and span[0] < doc.tokens[cue[1] - 1][END]
 
 
 def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
     """The sentence's token indices ``[first, last)`` overlapping the characters ``[start, end)``."""
-    inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+    inside = [i for i, t in enumerate(tokens) if t[START] < end and start < t[END]]
     return (inside[0], inside[-1] + 1) if inside else (0, 0)
 
 
@@ -132,7 +128,7 @@ def _tagged_source(
     if spans:
         return min(spans, key=lambda s: (s[0] > first, abs(s[0] - first)))
     left = skip_left(tokens, verb_group_start(tokens, first))
-    if left < 0 or tokens[left].lower in NOUN_BEFORE:
+    if left < 0 or tokens[left][LOWER] in NOUN_BEFORE:
         return None
     source = np_left(tokens, left)
     return source if source is not None and candidate_source_kind(tokens, source, lexicon()) else None
