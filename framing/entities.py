@@ -639,7 +639,7 @@ def _acronym(word: str) -> bool:
     return len(word) <= 3 and word.isupper()
 
 
-def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[list[str], list[tuple[int, int]]]:
+def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """The words the CRF sees and their spans: framing's tokens, with "Mr" "." read as CoNLL's "Mr.".
 
     framing splits the full stop off a short abbreviation or an initial ("Mr.",
@@ -647,10 +647,10 @@ def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[list[str], list[
     stop inside a name reads to the model like the end of a sentence. Words
     are read from the normalised text (curly apostrophes folded), where it differs.
     """
-    words = [t[TEXT] if t[TEXT].isascii() else norm[t[START] : t[END]] for t in tokens]
-    spans = [(t[START], t[END]) for t in tokens]
+    words = tuple(t[TEXT] if t[TEXT].isascii() else norm[t[START] : t[END]] for t in tokens)
+    spans = tuple((t[START], t[END]) for t in tokens)
     if "." not in words[1:-1]:
-        return words, spans
+        return words, spans  # exact tuples: a long article's words leave the garbage collector's sight
     merged_words: list[str] = []
     merged_spans: list[tuple[int, int]] = []
     last = len(words) - 1
@@ -662,10 +662,10 @@ def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[list[str], list[
         else:
             merged_words.append(word)
             merged_spans.append(span)
-    return merged_words, merged_spans
+    return tuple(merged_words), tuple(merged_spans)
 
 
-def _headline_in_capitals(words: list[str]) -> list[str]:
+def _headline_in_capitals(words: tuple[str, ...]) -> tuple[str, ...]:
     """A Title Case headline's words in capitals, as CoNLL's headlines are written.
 
     In "Putin Visits Syria to Claim Victory Over ISIS" capitals mark every
@@ -674,7 +674,7 @@ def _headline_in_capitals(words: list[str]) -> list[str]:
     """
     long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     if len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words):
-        return [w.upper() for w in words]
+        return tuple(w.upper() for w in words)
     return words
 
 
