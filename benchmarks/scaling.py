@@ -19,7 +19,8 @@ every run with the same empty generations; the collections the analysis itself
 triggers stay in the time, since they are part of its cost. The worst steady
 doubling is the largest growth over the doublings whose smaller run took at
 least 50 ms (below that, a ratio of milliseconds is mostly timer and cache
-noise).
+noise); the mean steady doubling is the growth per doubling over that whole
+range, which a full garbage collection landing in one run does not move.
 
 ``--no-gc`` turns Python's cyclic garbage collector off for the whole run (this
 script's process only; the library never does): a side experiment that tells
@@ -156,20 +157,32 @@ def worst_steady(runs: list[tuple[int, float]]) -> tuple[int, float] | None:
     return max(steady, key=lambda step: step[1]) if steady else None
 
 
+def mean_steady(runs: list[tuple[int, float]]) -> float | None:
+    """The growth per doubling from the first run of ``STEADY`` or more to the last: (last / first) ** (1 / doublings).
+
+    The worst single doubling is lumpy: a full garbage collection that falls
+    just before a run ends adds a step to that run alone. The mean over the
+    range is the exponent of the time's growth (2.0 linear, 4.0 quadratic).
+    """
+    steady = [seconds for _, seconds in runs if seconds >= STEADY]
+    return (steady[-1] / steady[0]) ** (1 / (len(steady) - 1)) if len(steady) > 1 else None
+
+
 def table(results: dict[str, list[tuple[int, float]]]) -> str:
-    """One row per shape: the best time at each size, the growth per doubling and the worst steady doubling."""
+    """One row per shape: the best time at each size, the growth per doubling, the worst and the mean steady doubling."""
     sizes = sorted({size for runs in results.values() for size, _ in runs})
     head = ("| shape | " + " | ".join(f"{s / 1000:g} KB" for s in sizes)
-            + " | growth per doubling | worst steady doubling |")
-    lines = [head, "|" + " --- |" * (len(sizes) + 3)]
+            + " | growth per doubling | worst steady doubling | mean steady doubling |")
+    lines = [head, "|" + " --- |" * (len(sizes) + 4)]
     for name, runs in results.items():
         times = dict(runs)
         cells = [f"{times[s]:.3f} s" if s in times else "-" for s in sizes]
         ratios = [b / a for (_, a), (_, b) in zip(runs, runs[1:]) if a > 0]
-        worst = worst_steady(runs)
+        worst, mean = worst_steady(runs), mean_steady(runs)
         worst_cell = f"{worst[1]:.2f}x from {worst[0] / 1000:g} KB" if worst else "-"
+        mean_cell = f"{mean:.2f}x" if mean else "-"
         lines.append(f"| {name} | " + " | ".join(cells) + " | "
-                     + " ".join(f"{r:.2f}" for r in ratios) + f" | {worst_cell} |")
+                     + " ".join(f"{r:.2f}" for r in ratios) + f" | {worst_cell} | {mean_cell} |")
     return "\n".join(lines)
 
 
