@@ -47,7 +47,7 @@ from typing import Any, Literal
 import numpy as np
 
 from .errors import ModelError
-from .names import particle_surname
+from .names import particle_surname, title_words
 from .types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -286,14 +286,15 @@ _ORGANISATION_LINKS = (("of",), ("for",), ("of", "the"), ("for", "the"))
 def name_spans(words: Sequence[str], tags: Sequence[str], heads: frozenset[str]) -> list[tuple[int, int, str]]:
     """The names in a sentence's tags (:func:`decode`), a name that ends in an organisation's
     head word (``heads``: ``ner.organisation-heads.tsv``) joined to the name after "for" or "of"
-    ("Syrian Observatory" for "Human Rights" is one organisation)."""
+    ("Syrian Observatory" for "Human Rights" is one organisation), and a person after a title split
+    from the organisation before it (:func:`_titled_people`)."""
     spans: list[tuple[int, int, str]] = []
     for first, end, kind in decode(tags):
         if spans and _links_organisation(words, spans[-1][1], first, heads):
             spans[-1] = (spans[-1][0], end, "ORG")
         else:
             spans.append((first, end, kind))
-    return spans
+    return _titled_people(words, spans)
 
 
 def join_organisations(words: Sequence[str], tags: Sequence[str], heads: frozenset[str]) -> list[str]:
@@ -618,6 +619,22 @@ def _sentence_mentions(
         if start >= skip_to:
             stop = spans[end - 1][1]
             yield Mention(start, stop, doc.text[start:stop], sentence.index, KIND_OF_TYPE[kind])
+
+
+def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``names`` with an organisation that ends in a title and a name split in two: "FBI Director James
+    Comey" is the organisation "FBI" and the person "James Comey", as CoNLL writes it (the model, having
+    seen few such runs, sometimes reads the whole as one organisation)."""
+    split: list[tuple[int, int, str]] = []
+    titles = title_words()
+    for first, end, kind in names:
+        title = next((k for k in range(end - 2, first, -1) if words[k].lower() in titles), None)
+        if kind in ("ORG", "MISC") and title is not None and all(w[:1].isupper() and w[:1].isalpha()
+                                                                 for w in words[title + 1 : end]):
+            split.extend(((first, title, kind), (title + 1, end, "PER")))
+        else:
+            split.append((first, end, kind))
+    return split
 
 
 def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext, written: str) -> bool:

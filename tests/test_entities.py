@@ -285,3 +285,14 @@ def test_a_first_word_the_article_writes_in_lower_case_is_no_name_but_an_acronym
     text = ("US officials said the strikes would go on. Well, Anderson said, the plan may fail. "
             "Agenda items were read out. The agenda was long. He was born in N.Y. and moved to Texas.")
     assert [m.text for m in find_mentions(build_doc(text))] == ["US", "Anderson", "N.Y.", "Texas"]
+
+
+def test_a_person_after_a_title_is_split_from_the_organisation_before_it() -> None:
+    # PolNeAR, Politico 2016-07-11: the model read "FBI Director James Comey" as one organisation
+    text = "FBI Director James Comey said those statements were wrong during a hearing last week."
+    assert [(m.text, m.kind) for m in find_mentions(build_doc(text))] == [
+        ("FBI", "organisation"), ("James Comey", "person")]
+    # a title opening the name is the organisation's own: nothing before it to split off
+    text = "The Office of the Director of National Intelligence said so."
+    assert [(m.text, m.kind) for m in find_mentions(build_doc(text))] == [
+        ("Director of National Intelligence", "organisation")]
