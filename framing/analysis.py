@@ -9,7 +9,7 @@ from os import PathLike
 
 from .actor_table import ActorTable, load_actor_table
 from .actors import find_actors
-from .entities import find_mentions
+from .entities import Mention, find_mentions
 from .facts import extract_facts, term_counts
 from .features import extract_all, families
 from .language import detect_language, is_english
@@ -57,8 +57,9 @@ def analyze(
     if not is_english(language, confidence):
         analysis = _not_english(article, doc, language, confidence)
     else:
-        results = list(extract_all(doc, tagger=cue_tagger, loaded_tagger=loaded_tagger).values())
-        analysis = _combine(article, doc, results, _warnings(article, doc), table)
+        mentions = find_mentions(doc)
+        results = list(extract_all(doc, tagger=cue_tagger, loaded_tagger=loaded_tagger, mentions=mentions).values())
+        analysis = _combine(article, doc, results, _warnings(article, doc), table, mentions)
     return replace(
         analysis,
         cue_tagger=cue_tagger.name if cue_tagger else None,
@@ -171,12 +172,12 @@ def merge_results(
 
 
 def _combine(
-    article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str], table: ActorTable
+    article: Article, doc: Doc, results: list[FamilyResult], warnings: list[str], table: ActorTable,
+    mentions: tuple[Mention, ...],
 ) -> Analysis:
     features, evidence, attributions, found = merge_results(results)
     warnings.extend(found)
     sentences = tuple(Span(s.start, s.end, s.text) for s in doc.sentences)
-    mentions = find_mentions(doc)
     return Analysis(
         article, features, tuple(evidence), tuple(attributions), tuple(warnings), sentences,
         extract_facts(doc, mentions), term_counts(doc), language="en", body=tuple(s.index for s in doc.body),

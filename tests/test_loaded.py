@@ -238,3 +238,13 @@ def test_a_label_in_indirect_speech_is_the_reporters_word():
     assert voice["heroism"] == "quoted"
     # seven cues (war-torn, heroism, regime, crumbling, bitter dispute twice, strongman): only heroism is quoted
     assert (result.features["loaded.count"], result.features["loaded.quoted_count"]) == (7, 1)
+
+
+def test_actor_names_are_the_recognisers(shared_data) -> None:
+    # PolNeAR, Breitbart 2016-02-20: "Despite Ted Cruz's shortcoming", "Rival Hillary Clinton's campaign";
+    # Hillary Clinton is named in full 19 times, "former President Bill Clinton" once
+    path = shared_data / "polnear" / "train" / "text" / "breitbart_2016-02-20_the-latest-hillary-clinton-tells.txt"
+    labels = loaded.actor_labels(build_doc(path.read_text(encoding="utf-8")))
+    assert labels["Hillary Clinton"] == ["Hillary Clinton", "Clinton"]
+    assert labels["Ted Cruz"] == ["Ted Cruz", "Cruz", "Sen. Ted Cruz", "Sen. Cruz"]
+    assert not any(actor.split()[0] in {"Despite", "Rival"} for actor in labels)

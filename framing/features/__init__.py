@@ -31,6 +31,7 @@ from ..lexicons import stop_words
 from ..types import END, IS_WORD, QUOTED, START, Attribution, Doc, Evidence, FamilyResult, Span
 
 if TYPE_CHECKING:
+    from ..entities import Mention
     from ..tagger import CueTagger, LoadedTagger
 
 FAMILY_MODULES: tuple[str, ...] = ("readability", "tone", "hedging", "attribution", "loaded")
@@ -57,12 +58,15 @@ def extract_all(
     *,
     tagger: CueTagger | None = None,
     loaded_tagger: LoadedTagger | None = None,
+    mentions: Sequence[Mention] | None = None,
 ) -> dict[str, FamilyResult]:
     """Run the named families (all by default) on ``doc``, in registry order.
 
     Attribution runs first when a voice-aware family needs its reported speech;
     ``tagger`` is its optional cue tagger and ``loaded_tagger`` the loaded
-    family's optional word tagger (:mod:`framing.tagger`).
+    family's optional word tagger (:mod:`framing.tagger`). ``mentions`` are
+    the article's names, which the loaded family's actor references rest on
+    (found there when not given).
     """
     modules = {n: m for n, m in families().items() if names is None or n in names}
     reported: tuple[Span, ...] = ()
@@ -86,7 +90,7 @@ def extract_all(
         elif name == "attribution":
             results[name] = module.extract(voiced, tagger=tagger)
         elif name == "loaded":
-            results[name] = module.extract(voiced, tagger=loaded_tagger, reported=reported)
+            results[name] = module.extract(voiced, tagger=loaded_tagger, reported=reported, mentions=mentions)
         elif getattr(module, "USES_REPORTED_SPEECH", False):
             results[name] = module.extract(voiced, reported=reported)
         else:

@@ -56,12 +56,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 
+from ..entities import Mention, find_mentions
 from ..lexicons import load_json, load_table, stop_words
 from ..matcher import PhraseMatcher
 from ..names import surname
@@ -195,7 +196,10 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
-def extract(doc: Doc, *, tagger: LoadedTagger | None = None, reported: Sequence[Span] = ()) -> FamilyResult:
+def extract(
+    doc: Doc, *, tagger: LoadedTagger | None = None, reported: Sequence[Span] = (),
+    mentions: Sequence[Mention] | None = None,
+) -> FamilyResult:
     """Count loaded words, scare quotes and collect actor labels in the body.
 
     ``loaded.count`` counts lexicon cues in body sentences (reporter's and
@@ -207,14 +211,16 @@ def extract(doc: Doc, *, tagger: LoadedTagger | None = None, reported: Sequence[
     statements' content) makes a cue in indirect speech the speaker's (voice
     "reported", counted with the quoted ones): in *state television quoted
     Assad as ..., saying the blood of Moscow's martyrs ...*, *martyrs* is not
-    the reporter's word.
+    the reporter's word. ``mentions`` are the article's names
+    (:func:`framing.entities.find_mentions`, found here when not given): a
+    capitalised run is an actor's name only where the recogniser found one.
 
     References
     ----------
     Recasens et al. (2013); Da San Martino et al. (2019); Spinde et al. (2021).
     """
     features = dict.fromkeys(FEATURE_NAMES, 0.0)
-    actors = tuple(_actor_evidence(doc))
+    actors = tuple(_actor_evidence(doc, find_mentions(doc) if mentions is None else mentions))
     epithets = [e for e in actors if e.attrs["loaded"]]
     cues = _in_reported_speech(_cue_evidence(doc, tagger), reported, epithets)
     scare = tuple(_scare_quotes(doc, cues))
@@ -457,17 +463,17 @@ class _Reference:
     quoted: bool
 
 
-def actor_labels(doc: Doc) -> dict[str, list[str]]:
+def actor_labels(doc: Doc, mentions: Sequence[Mention] | None = None) -> dict[str, list[str]]:
     """How the article refers to its main actors: canonical actor -> distinct references.
 
     Main actors are the people, states and groups named most often in the
     body (at least twice; at most five). References are the surface forms in
     order of first use, e.g. ``{"Bashar al-Assad": ["President Bashar
     al-Assad", "Assad", "the Syrian strongman"]}``, so a report can set
-    outlets' labels side by side.
+    outlets' labels side by side. ``mentions`` as for :func:`extract`.
     """
     labels: dict[str, list[str]] = {}
-    for ref in _references(doc):
+    for ref in _references(doc, find_mentions(doc) if mentions is None else mentions):
         text = " ".join(doc.text[ref.start : ref.end].split())
         seen = labels.setdefault(ref.actor, [])
         if text not in seen:
@@ -475,9 +481,9 @@ def actor_labels(doc: Doc) -> dict[str, list[str]]:
     return labels
 
 
-def _actor_evidence(doc: Doc) -> list[Evidence]:
+def _actor_evidence(doc: Doc, mentions: Sequence[Mention]) -> list[Evidence]:
     found = []
-    for ref in _references(doc):
+    for ref in _references(doc, mentions):
         text = doc.text[ref.start : ref.end]
         found.append(
             Evidence(
@@ -498,9 +504,17 @@ def _loaded_reference(text: str) -> bool:
     return any(w in category and category[w] != "contested_label" for w in phrase_tokens(text))
 
 
-def _references(doc: Doc) -> list[_Reference]:
-    """Every reference to a main actor in the body, in text order."""
+def _references(doc: Doc, mentions: Sequence[Mention]) -> list[_Reference]:
+    """Every reference to a main actor in the body, in text order.
+
+    A name as written is one the recogniser found (a person, organisation or
+    place, or another name that is a person's surname: "the al-Assad regime"),
+    so that "Despite Ted Cruz" gives "Ted Cruz" and a capitalised "Tweets" or a
+    poll's "Whom" gives nothing.
+    """
     gazetteer = _gazetteer()
+    people = {surname(m.text) for m in mentions if m.kind == "person"}
+    names = {m.start: m.end for m in mentions if m.kind != "misc" or surname(m.text) in people}
     raw: list[tuple[str, int, int, int, bool]] = []  # key, start, end, sentence, quoted
     leaders: dict[str, str] = {}  # country -> person key, from "Syrian President X"
     for sentence in doc.body:
@@ -515,7 +529,7 @@ def _references(doc: Doc) -> list[_Reference]:
         for k in starts:
             if k < i:
                 continue
-            ref, i = _reference_at(tokens, k, places, gazetteer, leaders)
+            ref, i = _reference_at(tokens, k, places, gazetteer, leaders, names)
             if ref is not None:
                 key, first, last = ref
                 raw.append(
@@ -540,7 +554,7 @@ def _references(doc: Doc) -> list[_Reference]:
 
 def _reference_at(
     tokens: Sequence[Token], i: int, places: Mapping[int, object],
-    gazetteer: _Gazetteer, leaders: dict[str, str],
+    gazetteer: _Gazetteer, leaders: dict[str, str], names: Mapping[int, int],
 ) -> tuple[tuple[str, int, int] | None, int]:
     """The actor reference starting at token ``i``, if any, and where to continue.
 
@@ -560,7 +574,7 @@ def _reference_at(
         canonical, kind = gazetteer.canonical.get(key, ""), gazetteer.kind.get(key, "")
         end = place.last  # type: ignore[attr-defined]
         if kind == "title":
-            name_end = _name_run(tokens, end)
+            name_end = _name_run(tokens, end, names)
             if name_end > end:
                 return (_name_key(tokens, end, name_end), first, name_end), name_end
             return None, end
@@ -568,13 +582,13 @@ def _reference_at(
             end2 = end + 1 if tokens[end][LOWER] == "'s" else end
             title_end = _title_after(tokens, end2, gazetteer)
             if title_end:
-                name_end = _name_run(tokens, title_end)
+                name_end = _name_run(tokens, title_end, names)
                 if name_end > title_end:
                     person = _name_key(tokens, title_end, name_end)
                     leaders.setdefault(canonical, person)
                     return (person, first, name_end), name_end
             if end2 < len(tokens) and tokens[end2][LOWER] in _LEADER_NOUNS:
-                name_end = _apposed_name(tokens, end2 + 1)
+                name_end = _apposed_name(tokens, end2 + 1, names)
                 if name_end:
                     person = _name_key(tokens, end2 + 3, name_end)
                     leaders.setdefault(canonical, person)
@@ -585,7 +599,7 @@ def _reference_at(
         if kind == "adjective":
             return None, end
         return (canonical, first if det else place.first, end), end  # type: ignore[attr-defined]
-    name_end = _name_run(tokens, i)
+    name_end = _name_run(tokens, i, names)
     if name_end > i and not (not det and i == 0 and tokens[i][LOWER] in _LEADING):
         key = _name_key(tokens, i, name_end)
         end = name_end
@@ -610,21 +624,23 @@ def _title_after(tokens: Sequence[Token], i: int, gazetteer: _Gazetteer) -> int:
     return 0
 
 
-def _apposed_name(tokens: Sequence[Token], i: int) -> int:
+def _apposed_name(tokens: Sequence[Token], i: int, names: Mapping[int, int]) -> int:
     """End of ", Name Name" after "the Syrian president"; 0 when absent."""
     if i < len(tokens) and tokens[i][TEXT] == ",":
-        end = _name_run(tokens, i + 1)
+        end = _name_run(tokens, i + 1, names)
         if end > i + 1:
             return end
     return 0
 
 
-def _name_run(tokens: Sequence[Token], i: int) -> int:
-    """End of a run of capitalised words from ``i`` (a name as written)."""
+def _name_run(tokens: Sequence[Token], i: int, names: Mapping[int, int]) -> int:
+    """End of the name that starts at token ``i``, ``i`` when none does.
+
+    ``names`` maps where each of the recogniser's names starts to where it ends.
+    """
+    end = names.get(tokens[i][START], -1) if i < len(tokens) else -1
     j = i
-    while j < len(tokens) and tokens[j][IS_WORD] and tokens[j][LOWER] not in _LEADING and (
-        tokens[j][TEXT][:1].isupper() or tokens[j][LOWER].startswith(("al-", "el-"))
-    ):
+    while j < len(tokens) and tokens[j][END] <= end and tokens[j][LOWER] not in _LEADING:
         j += 1
     return j
 
@@ -633,20 +649,23 @@ def _name_key(tokens: Sequence[Token], first: int, last: int) -> str:
     return " ".join(t[TEXT] for t in tokens[first:last])
 
 
-def _person_names(keys: object) -> dict[str, str]:
-    """Map each name as written to the longest name it abbreviates.
+def _person_names(keys: Iterable[str]) -> dict[str, str]:
+    """Map each name as written to the longer name it abbreviates, the one the article writes most often.
 
     "Putin" -> "Vladimir Putin", "al-Assad" and "Assad" -> "Bashar al-Assad":
     a short name is the last word of a longer one, ignoring an "al-" prefix.
+    Where two longer names share it, "Clinton" is the one named more often
+    ("Hillary Clinton" 18 times, "Bill Clinton" once), then the longest.
     """
-    names = sorted({k for k in keys if isinstance(k, str) and not k.startswith("@")},
-                   key=lambda k: (-len(k.split()), k))
+    counts = Counter(k for k in keys if not k.startswith("@"))
+    names = sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k))
     by_surname: dict[str, list[tuple[int, str]]] = {}
-    for name in names:  # each group keeps the longest-first order of ``names``
+    for name in names:  # each group keeps the order of ``names``
         by_surname.setdefault(surname(name), []).append((len(name.split()), name))
     full: dict[str, str] = {}
     for group in by_surname.values():
         for size, name in group:
-            full[name] = next((n for k, n in group if k > size), name)
+            longer = [n for k, n in group if k > size]
+            full[name] = max(longer, key=lambda n: counts[n], default=name)
     return full
 
