@@ -330,3 +330,17 @@ def test_every_word_class_in_the_data_is_read_by_the_rules() -> None:
     rows = {row["set"] for row in load_table("attribution-words.v1.tsv")}
     assert read == rows
     assert "'s" in word_set("noun_before")  # "the president's claims": a noun
+
+
+def test_an_honorific_ends_no_subject_and_a_means_after_by_is_no_agent() -> None:
+    # PolNeAR, New York Times 2015-12-19 and 2015-12-22: the sources were "Mr" and "telephone"
+    text = ("Mr. Putin forecast that the slumping economy would soon rebound and praised efforts by "
+            "Secretary of State John Kerry to find a political solution in Syria.")
+    found = attribution.extract(build_doc(text)).attributions
+    assert [(a.source.text, a.cue.text) for a in found] == [("Mr. Putin", "praised")]
+    text = "''It's nonsense,'' Mr. Trump said by telephone on NBC's ''Meet the Press.''"
+    found = attribution.extract(build_doc(text)).attributions
+    assert [(a.source.text, a.cue.text) for a in found] == [("Mr. Trump", "said")]
+    # a passive's agent still is one: "denied by the defense ministry"
+    found = attribution.extract(build_doc("The report was denied by the defense ministry on Monday.")).attributions
+    assert [(a.source.text, a.cue.text) for a in found] == [("the defense ministry", "denied")]

@@ -308,12 +308,13 @@ def subject(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
         i = next((k + 1 for k in range(i, max(i, j)) if tokens[k][TEXT] == ","), i)
     end = i
     while end < max(j, i + 1) and end < len(tokens) and end - i < NP_LIMIT:
-        if not is_np_word(tokens[end]) and not (end > i and tokens[end][LOWER] == "and"):
+        if not is_np_word(tokens[end]) and not (end > i and tokens[end][LOWER] == "and") and not (
+                abbreviation_dot(tokens, end)):  # "Mr. Putin forecast ... and praised"
             break
         if end - i >= 2 and tokens[end][TEXT][:1].islower() and all(
-            t[TEXT][:1].isupper() for t in tokens[end - 2:end]
+            tokens[k][TEXT][:1].isupper() or abbreviation_dot(tokens, k) for k in range(end - 2, end)
         ):
-            break  # a full name ends the subject: "President Vladimir Putin flew"
+            break  # a full name ends the subject: "President Vladimir Putin flew", "Mr. Putin forecast"
         if end > i and tokens[end][TEXT][:1].islower() and end + 1 < len(tokens) and (
                 tokens[end + 1][LOWER] in _OBJECT_OPENERS):
             break  # a verb and its object: "Wealth-X keeps its finances a secret"

@@ -289,13 +289,20 @@ def _participle(cue: _Cue) -> Found | None:
     return cue.make(source, content_after(cue.doc, cue.sentence, tokens, cue.last))
 
 
+def _after_name(cue: _Cue) -> bool:
+    """A verb straight after a name is active, and what "by" brings is a means: "Mr. Trump said by telephone"."""
+    before = cue.tokens[cue.first - 1] if cue.first > 0 else None
+    return before is not None and before[IS_WORD] and before[TEXT][:1].isupper()
+
+
 def _subject_attribution(cue: _Cue) -> Found | None:
     """A cue with its subject before it: the previous cue's ("... said X and warned"), a passive's
     agent ("denied by the defense ministry") or none ("is estimated to be"), or the noun phrase left of it."""
     tokens, left = cue.tokens, cue.left
     if cue.left_word in {"and", "but"} and cue.earlier:
         source = relative(cue.earlier[-1].source, cue.offset)
-    elif cue.last < len(tokens) and tokens[cue.last][LOWER] == "by" and cue.word != cue.lemma:
+    elif cue.last < len(tokens) and tokens[cue.last][LOWER] == "by" and cue.word != cue.lemma and not (
+            _after_name(cue)):
         return _passive_with_agent(cue)
     elif cue.before in {"was", "were", "is", "are", "been", "be"} and not cue.word.endswith("ing"):
         return _agentless_passive(cue)
