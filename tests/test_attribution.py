@@ -344,3 +344,16 @@ def test_an_honorific_ends_no_subject_and_a_means_after_by_is_no_agent() -> None
     # a passive's agent still is one: "denied by the defense ministry"
     found = attribution.extract(build_doc("The report was denied by the defense ministry on Monday.")).attributions
     assert [(a.source.text, a.cue.text) for a in found] == [("the defense ministry", "denied")]
+
+
+def test_an_acronym_and_an_organisation_noun_are_not_persons() -> None:
+    # PolNeAR, Washington Post 2016-07-13: "The FBI" was typed a person
+    text = ("The FBI said Tuesday that it will turn over to the State Department thousands of work-related emails "
+            "recovered in the investigation into Hillary Clinton's use of a personal email server while secretary "
+            "that the State Department said it then will review for possible public release.")
+    found = attribution.extract(build_doc(text)).attributions
+    assert ("The FBI", "organisation") in [(a.source.text, a.source_type) for a in found]
+    # a helper's audit of PolNeAR and PTC coverage: a bureau and a state news agency
+    found = attribution.extract(build_doc("The bureau said the emails were classified. SANA said the army "
+                                          "had retaken the town.")).attributions
+    assert [(a.source.text, a.source_type) for a in found] == [("The bureau", "organisation"), ("SANA", "media")]

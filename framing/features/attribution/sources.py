@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...types import END, IS_WORD, LOWER, START, Attribution, Doc, Evidence, Span
+from ...types import END, IS_WORD, LOWER, START, TEXT, Attribution, Doc, Evidence, Span
 from .chunks import PRONOUNS
 from .content import Found
 from .lexicon import FAMILY, Lexicon, lexicon, word_set
@@ -135,4 +135,12 @@ def _source_type(doc: Doc, source: tuple[int, int], lex: Lexicon) -> str:
         return kind
     if not named and any(lex.source_heads.get(w[LOWER]) == "media" for w in words):
         return "media"  # "Syrian state television footage", not "Fox News host Sean Hannity"
+    if _acronym(words[-1][TEXT]):
+        return "organisation"  # "the FBI", "the DOJ", "the UK"
     return "person"
+
+
+def _acronym(word: str) -> bool:
+    """A name written in two to six capitals, stops aside ("FBI", "U.K."): an organisation's or a state's."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
