@@ -267,7 +267,7 @@ def stages(count: int, repeat: int) -> str:
         "tone (VADER)": lambda: [tone.extract(doc) for doc in docs],
         "hedging": lambda: [hedging.extract(doc, reported=r) for doc, r in zip(docs, reported)],
         "attribution": lambda: [attribution.extract(doc) for doc in docs],
-        "loaded wording": lambda: [loaded.extract(doc) for doc in docs],
+        "loaded wording": lambda: [loaded.extract(doc, mentions=m) for doc, m in zip(docs, mentions)],
         "facts and terms": lambda: [(extract_facts(doc, m), term_counts(doc)) for doc, m in zip(docs, mentions)],
         "indices": lambda: [index_features(a.features, a.attributions) for a in analyses],
         "names (entities.find_mentions)": lambda: [find_mentions(doc) for doc in docs],
