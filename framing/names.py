@@ -538,14 +538,21 @@ def _join_full_names(people: list[int], parsed: list[NameParts], clusters: list[
             clusters.append(_Cluster("person", _display_name(parsed[i]), [i], [parsed[i]]))
 
 
+_TYPO_SURNAME = 6  # letters: a shorter surname one slip from another is often another name ("Bush", "Rush")
+
+
 def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
-    """A surname alone joins the one person of the article with that surname; two such
+    """A surname alone joins the one person of the article with that surname, or, when none has it,
+    the one whose surname of six letters or more it misspells ("Giulini" for Rudy Giuliani); two such
     people leave it ambiguous; none starts a person known by surname only."""
     for i in people:
         p = parsed[i]
         if p.given or not p.surname:
             continue
         holders = [c for c in clusters if not c.ambiguous and any(q.given and same_person(p, q) for q in c.parts)]
+        if not holders and len(p.surname) >= _TYPO_SURNAME:
+            holders = [c for c in clusters if not c.ambiguous
+                       and any(q.given and _close(p.surname, q.surname) for q in c.parts)]
         if len(holders) == 1:
             holders[0].members.append(i)
             _add_part(holders[0], p)

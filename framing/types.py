@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, overload
 
-from .names import name_key, surname
+from .names import name_key, parse_name, same_person, surname
 from .records import analysis_record
 
 SentenceKind = Literal["headline", "body", "subhead", "caption", "byline", "boilerplate"]
@@ -255,7 +255,8 @@ class Analysis:
         return self.article.text
 
     def actor(self, name: str) -> Actor | None:
-        """The actor ``name`` names: its name, a way the article names it, its surname, or its group.
+        """The actor ``name`` names: its name, a way the article names it, its surname, a spelling of a
+        person's full name one slip away ("Vladmir Putin", "Rudy Giulini"), or its group.
 
         A group ("Russian government") gives one actor that merges its members'
         mentions (of kind "group"); None when nothing in the article answers.
@@ -264,8 +265,13 @@ class Analysis:
         for actor in self.actors:
             if key in {name_key(actor.name), *(name_key(a) for a in actor.aliases)}:
                 return actor
-        for actor in self.actors:
-            if actor.kind == "person" and key == name_key(surname(actor.name)):
+        people = [actor for actor in self.actors if actor.kind == "person"]
+        for actor in people:
+            if key == name_key(surname(actor.name)):
+                return actor
+        parts = parse_name(name)
+        for actor in people:
+            if parts.given and same_person(parts, actor.name):
                 return actor
         members = [a for a in self.actors if a.group is not None and name_key(a.group) == key]
         if members:

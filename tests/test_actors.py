@@ -37,6 +37,19 @@ def test_reuters_names_each_person_once(reuters: framing.Analysis) -> None:
     assert len(names) == len(set(names))
 
 
+def test_a_misspelt_name_is_the_person_it_misspells(reuters: framing.Analysis, shared_data: Path) -> None:
+    """Looked up: "Vladmir Putin" is Reuters' Vladimir Putin, another given name is not. In the text: Politico
+    (PolNeAR, 2016-07-05) writes "Giulini also questioned ..." between quotes of Rudy Giuliani."""
+    assert reuters.actor("Vladmir Putin").name == "Vladimir Putin"
+    assert reuters.actor("Eric Pahn").name == "Eric Pahon"  # the same given name: a slip in the surname
+    assert reuters.actor("Sergey Putin") is None and reuters.actor("Eric Holder") is None
+    path = shared_data / "polnear" / "train" / "text" / "politico_2016-07-05_criminal-charges-against-clinton.txt"
+    politico = framing.analyze(path.read_text(encoding="utf-8"))
+    giuliani = politico.actor("Giulini")
+    assert giuliani.name == "Rudy Giuliani" and "Giulini" in giuliani.aliases
+    assert [a.name for a in politico.actors if "Giul" in a.name] == ["Rudy Giuliani"]
+
+
 def test_seats_of_government_that_act_are_governments(reuters: framing.Analysis) -> None:
     """"Moscow had succeeded in keeping Syria intact", "the Pentagon": governments; the air base is a place."""
     assert _row(reuters, "Moscow")[:2] == ("government", "Russian government")
