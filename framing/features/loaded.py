@@ -513,8 +513,8 @@ def _references(doc: Doc, mentions: Sequence[Mention]) -> list[_Reference]:
     poll's "Whom" gives nothing.
     """
     gazetteer = _gazetteer()
-    people = {surname(m.text) for m in mentions if m.kind == "person"}
-    names = {m.start: m.end for m in mentions if m.kind != "misc" or surname(m.text) in people}
+    people = frozenset(surname(m.text) for m in mentions if m.kind == "person")
+    names = _Names({m.start: m.end for m in mentions if m.kind != "misc" or surname(m.text) in people}, people)
     raw: list[tuple[str, int, int, int, bool]] = []  # key, start, end, sentence, quoted
     leaders: dict[str, str] = {}  # country -> person key, from "Syrian President X"
     for sentence in doc.body:
@@ -536,14 +536,14 @@ def _references(doc: Doc, mentions: Sequence[Mention]) -> list[_Reference]:
                     (key, tokens[first][START], tokens[last - 1][END], sentence.index,
                      all(t[QUOTED] for t in tokens[first:last]))
                 )
-    names = _person_names(key for key, *_ in raw)
-    surnames = {surname(full): full for full in names.values()}
+    full_names = _person_names(key for key, *_ in raw)
+    surnames = {surname(full): full for full in full_names.values()}
     for person, country in gazetteer.leads.items():
         if country not in leaders and surname(person) in surnames:
             leaders[country] = surnames[surname(person)]
-    resolved = [(names.get(k, k), s, e, n, q) for k, s, e, n, q in raw]
+    resolved = [(full_names.get(k, k), s, e, n, q) for k, s, e, n, q in raw]
     resolved = [
-        (names.get(leaders[k[1:]], leaders[k[1:]]) if k.startswith("@") and k[1:] in leaders
+        (full_names.get(leaders[k[1:]], leaders[k[1:]]) if k.startswith("@") and k[1:] in leaders
          else k.lstrip("@"), s, e, n, q)
         for k, s, e, n, q in resolved
     ]
@@ -554,7 +554,7 @@ def _references(doc: Doc, mentions: Sequence[Mention]) -> list[_Reference]:
 
 def _reference_at(
     tokens: Sequence[Token], i: int, places: Mapping[int, object],
-    gazetteer: _Gazetteer, leaders: dict[str, str], names: Mapping[int, int],
+    gazetteer: _Gazetteer, leaders: dict[str, str], names: _Names,
 ) -> tuple[tuple[str, int, int] | None, int]:
     """The actor reference starting at token ``i``, if any, and where to continue.
 
@@ -624,7 +624,7 @@ def _title_after(tokens: Sequence[Token], i: int, gazetteer: _Gazetteer) -> int:
     return 0
 
 
-def _apposed_name(tokens: Sequence[Token], i: int, names: Mapping[int, int]) -> int:
+def _apposed_name(tokens: Sequence[Token], i: int, names: _Names) -> int:
     """End of ", Name Name" after "the Syrian president"; 0 when absent."""
     if i < len(tokens) and tokens[i][TEXT] == ",":
         end = _name_run(tokens, i + 1, names)
@@ -633,12 +633,26 @@ def _apposed_name(tokens: Sequence[Token], i: int, names: Mapping[int, int]) -> 
     return 0
 
 
-def _name_run(tokens: Sequence[Token], i: int, names: Mapping[int, int]) -> int:
-    """End of the name that starts at token ``i``, ``i`` when none does.
+@dataclass(frozen=True)
+class _Names:
+    """The recogniser's names (where each starts -> where it ends) and the surnames of its people."""
 
-    ``names`` maps where each of the recogniser's names starts to where it ends.
-    """
-    end = names.get(tokens[i][START], -1) if i < len(tokens) else -1
+    ends: Mapping[int, int]
+    surnames: frozenset[str]
+
+    def end_at(self, token: Token) -> int:
+        """Where the name starting at ``token`` ends, -1 when none starts there. A capitalised surname of
+        the article's people is a name wherever it stands: the recogniser misses some ("Sanders said"
+        opening a sentence) that the article names elsewhere."""
+        end = self.ends.get(token[START])
+        if end is not None:
+            return end
+        return token[END] if token[TEXT][:1].isupper() and surname(token[TEXT]) in self.surnames else -1
+
+
+def _name_run(tokens: Sequence[Token], i: int, names: _Names) -> int:
+    """End of the name that starts at token ``i``, ``i`` when none does."""
+    end = names.end_at(tokens[i]) if i < len(tokens) else -1
     j = i
     while j < len(tokens) and tokens[j][END] <= end and tokens[j][LOWER] not in _LEADING:
         j += 1
@@ -665,7 +679,7 @@ def _person_names(keys: Iterable[str]) -> dict[str, str]:
     full: dict[str, str] = {}
     for group in by_surname.values():
         for size, name in group:
-            longer = [n for k, n in group if k > size]
-            full[name] = max(longer, key=lambda n: counts[n], default=name)
+            chosen = max((n for k, n in group if k > size), key=lambda n: counts[n], default=name)
+            full[name] = full.get(chosen, chosen)  # longer names come first: "Clinton" -> "Hillary Clinton" -> ...
     return full
 
