@@ -289,10 +289,14 @@ def _participle(cue: _Cue) -> Found | None:
     return cue.make(source, content_after(cue.doc, cue.sentence, tokens, cue.last))
 
 
-def _after_name(cue: _Cue) -> bool:
-    """A verb straight after a name is active, and what "by" brings is a means: "Mr. Trump said by telephone"."""
-    before = cue.tokens[cue.first - 1] if cue.first > 0 else None
-    return before is not None and before[IS_WORD] and before[TEXT][:1].isupper()
+def _by_means(cue: _Cue) -> bool:
+    """"Mr. Trump said by telephone": after a name and before a bare lower-case noun, "by" brings a means,
+    not a passive's agent ("Putin was told by the military", "Clinton Attacked By Sanders")."""
+    tokens = cue.tokens
+    before = tokens[cue.first - 1] if cue.first > 0 else None
+    after = tokens[cue.last + 1] if cue.last + 1 < len(tokens) else None
+    return (before is not None and before[IS_WORD] and before[TEXT][:1].isupper()
+            and after is not None and after[IS_WORD] and after[TEXT].islower() and after[LOWER] not in DETERMINERS)
 
 
 def _subject_attribution(cue: _Cue) -> Found | None:
@@ -302,7 +306,7 @@ def _subject_attribution(cue: _Cue) -> Found | None:
     if cue.left_word in {"and", "but"} and cue.earlier:
         source = relative(cue.earlier[-1].source, cue.offset)
     elif cue.last < len(tokens) and tokens[cue.last][LOWER] == "by" and cue.word != cue.lemma and not (
-            _after_name(cue)):
+            _by_means(cue)):
         return _passive_with_agent(cue)
     elif cue.before in {"was", "were", "is", "are", "been", "be"} and not cue.word.endswith("ing"):
         return _agentless_passive(cue)

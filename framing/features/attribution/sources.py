@@ -135,12 +135,12 @@ def _source_type(doc: Doc, source: tuple[int, int], lex: Lexicon) -> str:
         return kind
     if not named and any(lex.source_heads.get(w[LOWER]) == "media" for w in words):
         return "media"  # "Syrian state television footage", not "Fox News host Sean Hannity"
-    if _acronym(words[-1][TEXT]):
-        return "organisation"  # "the FBI", "the DOJ", "the UK"
+    if len(words) == 2 and words[0][LOWER] == "the" and _initialism(words[1][TEXT]):
+        return "organisation"  # "the FBI", "the DOJ", "the UK"; not a transcript's "TAPPER:"
     return "person"
 
 
-def _acronym(word: str) -> bool:
-    """A name written in two to six capitals, stops aside ("FBI", "U.K."): an organisation's or a state's."""
+def _initialism(word: str) -> bool:
+    """Two to six capitals, stops aside ("FBI", "U.K.")."""
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
