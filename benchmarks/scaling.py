@@ -47,6 +47,7 @@ import argparse
 import cProfile
 import gc
 import io
+import math
 import pstats
 import sys
 import time
@@ -158,14 +159,17 @@ def worst_steady(runs: list[tuple[int, float]]) -> tuple[int, float] | None:
 
 
 def mean_steady(runs: list[tuple[int, float]]) -> float | None:
-    """The growth per doubling from the first run of ``STEADY`` or more to the last: (last / first) ** (1 / doublings).
+    """The geometric mean growth per doubling from the first run of ``STEADY`` or more to the last run.
 
     The worst single doubling is lumpy: a full garbage collection that falls
     just before a run ends adds a step to that run alone. The mean over the
-    range is the exponent of the time's growth (2.0 linear, 4.0 quadratic).
+    range is not moved by it (2.0 linear, 4.0 quadratic).
     """
-    steady = [seconds for _, seconds in runs if seconds >= STEADY]
-    return (steady[-1] / steady[0]) ** (1 / (len(steady) - 1)) if len(steady) > 1 else None
+    first = next((k for k, (_, seconds) in enumerate(runs) if seconds >= STEADY), None)
+    if first is None or first == len(runs) - 1:
+        return None
+    (size_a, time_a), (size_b, time_b) = runs[first], runs[-1]
+    return (time_b / time_a) ** (1 / math.log2(size_b / size_a))
 
 
 def table(results: dict[str, list[tuple[int, float]]]) -> str:

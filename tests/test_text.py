@@ -23,7 +23,6 @@ def test_every_span_slices_the_original_text(prefix):
         assert text[token[START] : token[END]] == token[TEXT]
 
 
-
 def test_tokens_leave_the_garbage_collectors_sight():
     """Exact tuples of numbers and strings are untracked after one collection; a long article's tokens then cost
     the collector nothing (as a NamedTuple they were walked by every full collection: issue 19)."""
@@ -31,6 +30,7 @@ def test_tokens_leave_the_garbage_collectors_sight():
     gc.collect()
     assert len(doc.tokens) > 500
     assert not any(gc.is_tracked(token) for token in doc.tokens)
+
 
 def _kinds(doc, kind):
     return [s.text for s in doc.sentences if s.kind == kind]

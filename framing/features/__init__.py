@@ -28,7 +28,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..lexicons import stop_words
-from ..types import END, IS_WORD, QUOTED, START, Attribution, Doc, Evidence, FamilyResult, Span
+from ..types import END, QUOTED, START, Attribution, Doc, Evidence, FamilyResult, Span, Token
 
 if TYPE_CHECKING:
     from ..entities import Mention
@@ -285,9 +285,13 @@ def _quoted_within(doc: Doc, speech: Sequence[Span]) -> Doc:
     """``doc`` with the tokens inside ``speech`` marked quoted, as if their marks were there."""
     inside = SpanIndex(speech)
     return replace(doc, tokens=tuple(
-        (*t[:QUOTED], True, t[IS_WORD]) if not t[QUOTED] and inside.covers(t[START], t[END]) else t
-        for t in doc.tokens
+        _marked_quoted(t) if not t[QUOTED] and inside.covers(t[START], t[END]) else t for t in doc.tokens
     ))
+
+
+def _marked_quoted(token: Token) -> Token:
+    start, end, text, lower, sentence, _, is_word = token
+    return (start, end, text, lower, sentence, True, is_word)
 
 
 class SpanIndex:
