@@ -247,4 +247,6 @@ def test_actor_names_are_the_recognisers(shared_data) -> None:
     labels = loaded.actor_labels(build_doc(path.read_text(encoding="utf-8")))
     assert labels["Hillary Clinton"] == ["Hillary Clinton", "Clinton"]
     assert labels["Ted Cruz"] == ["Ted Cruz", "Cruz", "Sen. Ted Cruz", "Sen. Cruz"]
+    # "Sanders said ..." opening a sentence, which the recogniser can miss, still names him
+    assert labels["Bernie Sanders"] == ["Bernie Sanders", "Sanders", "Sen. Bernie Sanders"]
     assert not any(actor.split()[0] in {"Despite", "Rival"} for actor in labels)
