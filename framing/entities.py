@@ -36,10 +36,12 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from itertools import groupby
+from functools import cache
+from itertools import compress, groupby
+from operator import itemgetter, not_
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -94,12 +96,11 @@ def _shape(word: str) -> str:
 _PART_SHIFTS = (0, -2, -1, 1, 2)
 
 
-@lru_cache(maxsize=65536)
 def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """A word's own features and the ones it lends as neighbour -2, -1, +1, +2.
 
-    They depend on the word alone, so they are built once per distinct word and
-    cached: a sentence's features are then concatenations, not string work.
+    They depend on the word alone, so the analysis builds them once per distinct
+    word and keeps only their summed weights (:class:`_WordSums`), not the strings.
     """
     lower = word.lower()
     shape = _shape(word)
@@ -348,11 +349,12 @@ class Recogniser:
     chrome: frozenset[str]  # interface words of news pages (ner.page-chrome.tsv)
     organisations: frozenset[str] = frozenset()  # head words that go on across "of" (ner.organisation-heads.tsv)
     openers: frozenset[str] = frozenset()  # words never first in a name: "And", "Despite" (ner.openers.tsv)
-    _words: dict[str, Any] = field(default_factory=dict, repr=False)  # word -> part sums (parts, labels)
     _summable: Any = field(init=False, repr=False)  # the weights and a last row of zeros, for sums of no feature
+    _sums: _WordSums = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_summable", np.vstack([self.weights, np.zeros((1, len(self.labels)))]))
+        object.__setattr__(self, "_sums", _WordSums((len(_PART_SHIFTS), len(self.labels))))
 
     def tag(self, words: Sequence[str], context: DocumentContext = DocumentContext(), *,
             every_word: bool = False) -> list[str]:
@@ -390,7 +392,7 @@ class Recogniser:
 
         A word's own features and those it lends its neighbours depend on the
         word alone, so their weights are summed once per distinct word
-        (:meth:`_part_scores`) and a window word adds up five of those sums;
+        (:class:`_WordSums`) and a window word adds up five of those sums;
         only the features that depend on the sentence are gathered word by word.
         """
         vocabulary: dict[str, int] = {}  # word -> its row in the part scores; 0 is "no word"
@@ -413,24 +415,11 @@ class Recogniser:
                 for i in range(start, end):
                     offsets.append(len(rows))
                     rows.extend(index[f] for f in layout.features(i) if f in index)
-        scores = self._part_scores(list(vocabulary))
-        near, at = np.asarray(ids), np.asarray(centres)
-        own = sum(scores[near[at + shift], part] for part, shift in enumerate(_PART_SHIFTS))
+        table, kept = self._sums.rows(list(vocabulary), self._summed)
+        near = np.concatenate([[0], kept])[ids]  # a pad's 0 stays 0, the table's row of zeros
+        at = np.asarray(centres)
+        own = sum(table[near[at + shift], part] for part, shift in enumerate(_PART_SHIFTS))
         return own + np.add.reduceat(self.weights[rows], offsets, axis=0)
-
-    def _part_scores(self, words: Sequence[str]) -> Any:
-        """Summed weights of each of ``words``' feature parts: (1 + words, parts, labels), row 0 zeros.
-
-        The sums are kept per distinct word (up to ``_WORD_CACHE`` words), so
-        a word is read into features once per process, not once per article.
-        """
-        known = self._words
-        new = [w for w in words if w not in known]
-        summed = dict(zip(new, self._summed(new))) if new else {}
-        if len(known) < _WORD_CACHE:
-            known.update(summed)
-        blank = np.zeros((len(_PART_SHIFTS), len(self.labels)))
-        return np.stack([blank, *(summed[w] if w in summed else known[w] for w in words)])
 
     def _summed(self, words: Sequence[str]) -> Any:
         """Each word's :func:`_word_features` parts as summed weights (features the model dropped left out)."""
@@ -446,7 +435,44 @@ class Recogniser:
         return np.add.reduceat(self._summable[rows], offsets, axis=0).reshape(len(words), len(_PART_SHIFTS), -1)
 
 
-_WORD_CACHE = 100_000  # words' part sums kept: about 50 MB at most
+_WORD_CACHE = 100_000  # words' part sums kept: 36 MB at most, for 9 labels
+
+
+class _WordSums:
+    """Every word's part sums (parts, labels) as rows of one array, kept across articles.
+
+    A word is read into features once per process, not once per article, and
+    an article's words are one index into the array, not a copy of their rows.
+    Row 0 is zeros (no word). Past ``_WORD_CACHE`` words the rows start again.
+    """
+
+    def __init__(self, shape: tuple[int, int]) -> None:
+        self._row: dict[str, int] = {}
+        self._table = np.zeros((1024, *shape))
+        self._lock = threading.Lock()  # two threads adding rows at once would write the same ones
+
+    def rows(self, words: Sequence[str], summed: Callable[[Sequence[str]], Any]) -> tuple[Any, Any]:
+        """The table and each of ``words``' row in it, summing (``summed``) those it lacks."""
+        with self._lock:
+            new = [w for w in words if w not in self._row]
+            if new:
+                self._add(new if len(self._row) + len(new) < _WORD_CACHE else self._restart(words), summed)
+            row = self._row
+            return self._table, np.fromiter((row[w] for w in words), dtype=np.intp, count=len(words))
+
+    def _restart(self, words: Sequence[str]) -> list[str]:
+        self._row, self._table = {}, np.zeros_like(self._table)
+        return list(words)
+
+    def _add(self, new: list[str], summed: Callable[[Sequence[str]], Any]) -> None:
+        first = len(self._row) + 1
+        end = first + len(new)
+        if end > len(self._table):
+            grown = np.zeros((max(end, 2 * len(self._table)), *self._table.shape[1:]))
+            grown[:first] = self._table[:first]
+            self._table = grown
+        self._table[first:end] = summed(new)
+        self._row.update(zip(new, range(first, end)))
 
 
 def _viterbi(emissions: Any, lengths: Sequence[int], transitions: Any, o: int,
@@ -640,7 +666,8 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) 
 def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext, written: str) -> bool:
     """A single letter or digit, or a sentence's first word that the article writes in lower case
     elsewhere and never capitalises inside a sentence (``written`` as it stands; an acronym is a name)."""
-    if sum(c.isalnum() for w in words[first:end] for c in w) < 2:
+    joined = "".join(words[first:end])
+    if (len(joined) if joined.isalnum() else sum(c.isalnum() for c in joined)) < 2:
         return True
     lower = words[first].lower()
     return (first == 0 and end == 1 and not _acronym(written)
@@ -656,6 +683,9 @@ def _acronym(word: str) -> bool:
     return len(word) <= 3 and word.isupper()
 
 
+_TEXT_OF, _START_OF, _END_OF = itemgetter(TEXT), itemgetter(START), itemgetter(END)
+
+
 def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """The words the CRF sees and their spans: framing's tokens, with "Mr" "." read as CoNLL's "Mr.".
 
@@ -664,8 +694,13 @@ def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...],
     stop inside a name reads to the model like the end of a sentence. Words
     are read from the normalised text (curly apostrophes folded), where it differs.
     """
-    words = tuple(t[TEXT] if t[TEXT].isascii() else norm[t[START] : t[END]] for t in tokens)
-    spans = tuple((t[START], t[END]) for t in tokens)
+    words = tuple(map(_TEXT_OF, tokens))
+    if not "".join(words).isascii():
+        folded = list(words)
+        for k in compress(range(len(words)), map(not_, map(str.isascii, words))):
+            folded[k] = norm[tokens[k][START] : tokens[k][END]]
+        words = tuple(folded)
+    spans = tuple(zip(map(_START_OF, tokens), map(_END_OF, tokens)))
     if "." not in words[1:-1]:
         return words, spans  # exact tuples: a long article's words leave the garbage collector's sight
     merged_words: list[str] = []

@@ -545,14 +545,15 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
     """A surname alone joins the one person of the article with that surname, or, when none has it,
     the one whose surname of six letters or more it misspells ("Giulini" for Rudy Giuliani); two such
     people leave it ambiguous; none starts a person known by surname only."""
+    named = [c for c in clusters if not c.ambiguous]  # people with given names; this pass adds none
+    holders_of: dict[str, list[_Cluster]] = {}
     for i in people:
         p = parsed[i]
         if p.given or not p.surname:
             continue
-        holders = [c for c in clusters if not c.ambiguous and any(q.given and same_person(p, q) for q in c.parts)]
-        if not holders and len(p.surname) >= _TYPO_SURNAME:
-            holders = [c for c in clusters if not c.ambiguous
-                       and any(q.given and _close(p.surname, q.surname) for q in c.parts)]
+        holders = holders_of.get(p.surname)
+        if holders is None:
+            holders = holders_of[p.surname] = _surname_holders(p.surname, named)
         if len(holders) == 1:
             holders[0].members.append(i)
             _add_part(holders[0], p)
@@ -565,6 +566,14 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
             _add_part(alone[0], p)
         else:
             clusters.append(_Cluster("person", _display_name(p), [i], [p], ambiguous))
+
+
+def _surname_holders(surname: str, named: list[_Cluster]) -> list[_Cluster]:
+    """The people who have ``surname``, or failing that whose surname it misspells."""
+    holders = [c for c in named if any(q.given and q.surname == surname for q in c.parts)]
+    if not holders and len(surname) >= _TYPO_SURNAME:
+        holders = [c for c in named if any(q.given and _close(surname, q.surname) for q in c.parts)]
+    return holders
 
 
 def _join_titles(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:

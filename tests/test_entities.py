@@ -271,6 +271,23 @@ def test_an_articles_sentences_tagged_together_are_tagged_as_one_by_one() -> Non
     assert recogniser.tag_sentences(sentences) == [recogniser.tag(words) for words in sentences]
 
 
+
+def test_tags_do_not_depend_on_the_words_kept_from_earlier_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept word sums grow past their first array and start again when full: the tags stay the same."""
+    import framing.entities as entities
+
+    words = "Syria 's President Bashar al-Assad thanked Vladimir Putin , SANA reported .".split()
+    expected = ["B-LOC", "O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-ORG", "O", "O"]
+    fresh = load_recogniser(shipped_card_path())
+    assert fresh.tag(words) == expected
+    crowded = load_recogniser(shipped_card_path())
+    crowded.tag([f"Word{n}" for n in range(3000)])  # past the first 1,024 rows
+    assert crowded.tag(words) == expected
+    monkeypatch.setattr(entities, "_WORD_CACHE", 8)  # every article now starts the rows again
+    assert crowded.tag(words) == expected
+    other = "The Kremlin said Defence Minister Sergei Shoigu would oversee it .".split()
+    assert crowded.tag(other) == fresh.tag(other) == ["O", "B-LOC", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
+
 def test_words_that_open_a_sentence_are_not_part_of_a_name() -> None:
     # the model took "Despite Trump" and "Unlike Cruz" for names, and "Again" and "Yes" alone
     text = ("Despite Trump's lead in the polls, Cruz won Iowa. Again, the Kremlin denied it. Yes, AT&T said so. "
