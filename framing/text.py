@@ -101,7 +101,7 @@ def _is_furniture_line(block: str, words: int) -> bool:
 
 
 _BYLINE = re.compile(
-    r"^(by\s+[A-Z][\w.'-]*(\s+[\w.'-]+){0,6}|with files from\b.*|contributing:.*|"
+    r"^(by\s+[A-Z][\w.'-]*(\s+[|/\u00b7\u2022]?\s*[\w.'-]+){0,6}|with files from\b.*|contributing:.*|"
     r"\(?(additional )?(reporting|writing|editing) by\b.*)$",
     re.IGNORECASE,
 )
@@ -235,6 +235,7 @@ def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
             kinds[i] = "boilerplate"  # the headline repeated at the end
     _mark_repeated_summaries(texts, kinds)
     _mark_page_top(texts, words, kinds)
+    _mark_embedded_posts(texts, words, kinds)
     if "body" not in kinds:
         # a text that is only headline-like lines (a one-liner, unpunctuated notes) is the article
         kinds = ["body" if k in ("headline", "subhead") else k for k in kinds]
@@ -312,6 +313,30 @@ def _mark_page_top(texts: list[str], words: list[int], kinds: list[SentenceKind]
             return
         if kind == "body" and _looks_like_heading(texts[i], words[i], limit=25):
             kinds[i] = "subhead"
+
+
+# a line that opens with an embedded post's signature: "— Donald J. Trump (@realDonaldTrump) August 1, 2018",
+# after the post's links, tags and a quoted name in capitals ("https://t.co/x", "#RINO", "ALAN DERSHOWITZ");
+# each word is followed by a space, so no run of text can be split two ways
+_POST_SIGNATURE = re.compile(
+    r"\s*(?:(?:https?://\S+|pic\.twitter\.com/\S+|[#@]\w+|[A-Z][A-Z.'&-]+)\s+)*"
+    r"(?:[-\u2013\u2014]\s*)?(?:[^\s()]+\s+){1,6}\(@\w{1,15}\)"
+)
+_POST_WORDS = 80  # a post is short; a longer block before a signature is the article's own prose
+
+
+def _mark_embedded_posts(texts: list[str], words: list[int], kinds: list[SentenceKind]) -> None:
+    """The text of an embedded tweet is the poster's, not the article's prose.
+
+    Its signature line is boilerplate (``boilerplate.v1.tsv``); when a block
+    opens with the signature, the block right above it is the post's text (or
+    its last line) and is boilerplate too, so that its words ("this Rigged
+    Witch Hunt") are not counted as the reporter's.
+    """
+    for i in range(1, len(texts)):
+        if (kinds[i] == "boilerplate" and kinds[i - 1] == "body" and words[i - 1] <= _POST_WORDS
+                and _POST_SIGNATURE.match(texts[i])):
+            kinds[i - 1] = "boilerplate"
 
 
 @cache

@@ -346,6 +346,15 @@ def test_an_honorific_ends_no_subject_and_a_means_after_by_is_no_agent() -> None
     assert [(a.source.text, a.cue.text) for a in found] == [("the defense ministry", "denied")]
 
 
+def test_whereas_opens_a_clause_and_is_no_part_of_its_subject() -> None:
+    # PolNeAR, Politico 2016-07-05: the source was "whereas Petraeus"
+    text = ("James Melendres said on MSNBC that for one, there appeared to be a lack of willfulness in the Clinton "
+            "case, whereas Petraeus acknowledged that he knew the information he shared with his lover Paula "
+            "Broadwell was highly classified.")
+    found = attribution.extract(build_doc(text)).attributions
+    assert [(a.source.text, a.cue.text) for a in found] == [("James Melendres", "said"), ("Petraeus", "acknowledged")]
+
+
 def test_an_acronym_and_an_organisation_noun_are_not_persons() -> None:
     # PolNeAR, Washington Post 2016-07-13: "The FBI" was typed a person
     text = ("The FBI said Tuesday that it will turn over to the State Department thousands of work-related emails "

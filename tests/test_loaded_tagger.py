@@ -277,4 +277,4 @@ def test_loaded_tagger_mode_accuracy_floor(shared_data: Path) -> None:
     for key, value in card.items():
         assert result[key.replace(".", ".heldout.", 1)] == pytest.approx(value, abs=5e-4)  # the card is today's
     assert result["babe.heldout.f1"] >= 0.52  # measured 0.534 (P 0.565, R 0.506): the 0.50 target is met
-    assert result["ptc.heldout.f1"] >= 0.40  # measured 0.409 (P 0.356, R 0.481): short of 0.50
+    assert result["ptc.heldout.f1"] >= 0.40  # measured 0.407 (P 0.356, R 0.476): short of 0.50

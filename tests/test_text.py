@@ -200,3 +200,35 @@ def test_every_boilerplate_pattern_matches_its_own_example() -> None:
         pattern = re.compile(row["pattern"], re.IGNORECASE)
         match = {"start": pattern.match, "line": pattern.fullmatch, "anywhere": pattern.search}[row["scope"]]
         assert match(row["example"]), row
+
+
+def test_an_embedded_tweet_is_the_posters_not_the_articles_prose() -> None:
+    """PTC article 776368676 embeds Trump's tweet: its last line and its signature are boilerplate,
+    the reporter's lines on either side stay prose, and the tweet's "Bob Mueller" is no actor."""
+    import framing
+
+    text = (
+        "In his Twitter post, Trump also blasted the 17 angry Democrats that are doing a conflicted Mueller's "
+        "dirty work.\n"
+        "Bob Mueller is totally conflicted, and his 17 Angry Democrats that are doing his dirty work are a "
+        "disgrace to USA!\n"
+        "\u2014 Donald J. Trump (@realDonaldTrump) August 1, 2018\n"
+        "And Trump is far from the only American who sees the investigation as a witch hunt.\n"
+    )
+    assert [s.kind for s in build_doc(text).sentences] == ["body", "boilerplate", "boilerplate", "body"]
+    assert "Bob Mueller" not in [a.name for a in framing.analyze(text).actors]
+    # a signature written into the tweet's own line makes that block boilerplate whole (two sentences here),
+    # and the reporter's line above it stays prose: the block does not open with the signature
+    glued = "He should never, ever been allowed to.....\u2014 Donald J. Trump (@realDonaldTrump) August 1, 2018"
+    assert [s.kind for s in build_doc(f"Trump wrote on Twitter.\n{glued}").sentences] == [
+        "body", "boilerplate", "boilerplate"]
+
+
+def test_a_byline_may_name_its_agency_after_a_bar() -> None:
+    """Reuters' web byline: "Perry" had become an actor of the article."""
+    import framing
+
+    text = ("By Tom Perry and Jack Stubbs | Reuters\n\n"
+            "BEIRUT (Reuters) - Syrian government forces advanced on Tuesday, a war monitor said.")
+    assert [s.kind for s in build_doc(text).sentences] == ["byline", "body"]
+    assert [a.name for a in framing.analyze(text).actors] == []
