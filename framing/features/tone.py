@@ -15,10 +15,9 @@ Analysis of Social Media Text. ICWSM. vaderSentiment 3.3.2, MIT licence.
 
 from __future__ import annotations
 
-import string
 from functools import cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from ..types import Doc, Evidence, FamilyResult
 
@@ -38,31 +37,46 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def sentence_compound(sentence: str) -> float:
-    """VADER's compound score for one sentence (-1 .. +1).
+@cache
+def _emoji() -> frozenset[str]:
+    """The characters VADER replaces by their descriptions (it looks at one character at a time)."""
+    return frozenset(e for e in _analyzer().emojis if len(e) == 1)
 
-    A sentence with no word of VADER's lexicon scores 0 in VADER whatever else
-    it holds (boosters, negations and punctuation only scale a lexicon word's
-    valence), so about one news sentence in five is answered without running
-    VADER. Emoji are words to VADER, so only ASCII text takes the shortcut.
+
+def sentence_compound(sentence: str) -> float:
+    """VADER's compound score for one sentence (-1 .. +1), to the last bit.
+
+    Emoji are words to VADER: a sentence with one goes to ``polarity_scores``
+    whole. Any other sentence is scored by VADER's own steps without the
+    character-by-character pass that ``polarity_scores`` makes to replace emoji,
+    which would leave it as it is.
     """
     analyzer = _analyzer()
-    if sentence.isascii() and not _has_lexicon_word(sentence, analyzer.lexicon):
-        return 0.0
-    return float(analyzer.polarity_scores(sentence)["compound"])
+    if not _emoji().isdisjoint(sentence):
+        return float(analyzer.polarity_scores(sentence)["compound"])
+    return _compound_without_emoji(analyzer, sentence.strip())
 
 
-def _has_lexicon_word(sentence: str, lexicon: dict[str, float]) -> bool:
-    """Whether a word of ``sentence``, read as VADER reads it, is in VADER's lexicon.
+def _compound_without_emoji(analyzer: SentimentIntensityAnalyzer, text: str) -> float:
+    """VADER's compound of a text that holds no emoji: each word's valence (a booster, and "kind"
+    before "of", have none of their own), the "but" rule, then VADER's normalisation.
 
-    VADER splits on white space and strips punctuation from a token's ends,
-    keeping the token whole when two characters or fewer would remain (":)").
+    A text with no word of VADER's lexicon scores 0 whatever else it holds
+    (boosters, negations and punctuation only scale a lexicon word's valence),
+    so about one news sentence in five is answered once its words are read.
     """
-    for token in sentence.split():
-        word = token.strip(string.punctuation)
-        if (word if len(word) > 2 else token).lower() in lexicon:
-            return True
-    return False
+    sentitext = SentiText(text)
+    words = sentitext.words_and_emoticons
+    lowers = list(map(str.lower, words))
+    if analyzer.lexicon.keys().isdisjoint(lowers):
+        return 0.0
+    valences: list[float] = []
+    for i, lower in enumerate(lowers):
+        if lower in BOOSTER_DICT or (lower == "kind" and i + 1 < len(lowers) and lowers[i + 1] == "of"):
+            valences.append(0)
+        else:
+            valences = analyzer.sentiment_valence(0, sentitext, words[i], i, valences)
+    return float(analyzer.score_valence(analyzer._but_check(words, valences), text)["compound"])
 
 
 def extract(doc: Doc) -> FamilyResult:
