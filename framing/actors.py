@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .actor_table import ActorTable
-from .entities import Mention
+from .entities import Mention, shipped_recogniser
 from .features import SpanIndex
-from .names import group_mentions, metonym_kind, titles
+from .names import group_mentions, metonym_kind, parse_name, titles
 from .types import Actor, Attribution, Doc, Span
 
 _ACTOR_KINDS = {"person": "person", "organisation": "organisation", "place": "place"}
@@ -52,7 +52,8 @@ def find_actors(
     canonical name, kind and group.
     """
     sources = SpanIndex(a.source for a in attributions if a.source is not None)
-    candidates = [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS]
+    candidates = _surnames_as_people([_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS],
+                                     table)
     candidates += _standalone_titles(doc, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
     groups = group_mentions([(c.titled, c.kind) for c in candidates], known=table)
@@ -87,6 +88,26 @@ def _typed(doc: Doc, mention: Mention, sources: SpanIndex, table: ActorTable) ->
         )
     titled = _title_before(doc.text, mention.start) + mention.text if kind == "person" else mention.text
     return _Candidate(mention.start, mention.end, mention.text, kind, titled)
+
+
+def _surnames_as_people(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+    """A one-word place or organisation that is the surname of a person the article names in full is
+    that person ("assaulted by Kavanaugh", which the recogniser took for a place, beside "Brett Kavanaugh").
+
+    Not when the actor table or the recogniser's gazetteer knows the word as
+    something else ("Washington" beside George Washington, "Ford" the company).
+    Two people of that surname make it ambiguous, and it then names nobody.
+    """
+    surnames = {parse_name(c.text).surname for c in candidates if c.kind == "person" and parse_name(c.text).given}
+    places = shipped_recogniser().places
+    retyped = []
+    for c in candidates:
+        word = c.text.strip()
+        if (c.kind in ("place", "organisation") and " " not in word and parse_name(word).surname in surnames
+                and table.resolve(word) is None and (word.lower(),) not in places):
+            c = replace(c, kind="person", titled=word)
+        retyped.append(c)
+    return retyped
 
 
 def _title_before(text: str, start: int) -> str:

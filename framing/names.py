@@ -543,8 +543,9 @@ _TYPO_SURNAME = 6  # letters: a shorter surname one slip from another is often a
 
 def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
     """A surname alone joins the one person of the article with that surname, or, when none has it,
-    the one whose surname of six letters or more it misspells ("Giulini" for Rudy Giuliani); two such
-    people leave it ambiguous; none starts a person known by surname only."""
+    the one whose first given name it is ("Hillary", "Bernie"), or the one whose surname of six letters
+    or more it misspells ("Giulini" for Rudy Giuliani); two such people leave it ambiguous; none starts
+    a person known by surname only."""
     named = [c for c in clusters if not c.ambiguous]  # people with given names; this pass adds none
     holders_of: dict[str, list[_Cluster]] = {}
     for i in people:
@@ -569,8 +570,12 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
 
 
 def _surname_holders(surname: str, named: list[_Cluster]) -> list[_Cluster]:
-    """The people who have ``surname``, or failing that whose surname it misspells."""
+    """The people who have ``surname``; failing that, those whose first given name it is ("Hillary"
+    for Hillary Clinton, when no one of the article has that surname); failing that, those whose surname
+    it misspells."""
     holders = [c for c in named if any(q.given and q.surname == surname for q in c.parts)]
+    if not holders:
+        holders = [c for c in named if any(q.given and q.given[0] == surname for q in c.parts)]
     if not holders and len(surname) >= _TYPO_SURNAME:
         holders = [c for c in named if any(q.given and _close(surname, q.surname) for q in c.parts)]
     return holders

@@ -100,8 +100,10 @@ def _is_furniture_line(block: str, words: int) -> bool:
     return words <= _FURNITURE_LINE_WORDS and _furniture()["line"].fullmatch(block.strip()) is not None
 
 
+# a byline, which may name its agency after a bar or a comma ("By Jane Doe, CNN": capitalised words to the end)
 _BYLINE = re.compile(
-    r"^(by\s+[A-Z][\w.'-]*(\s+[|/\u00b7\u2022]?\s*[\w.'-]+){0,6}|with files from\b.*|contributing:.*|"
+    r"^(by\s+[A-Z][\w.'-]*(\s+[|/\u00b7\u2022]?\s*[\w.'-]+){0,6}(,\s+(?-i:[A-Z][\w.'&-]*(\s+[A-Z][\w.'&-]*){0,4}))?|"
+    r"with files from\b.*|contributing:.*|"
     r"\(?(additional )?(reporting|writing|editing) by\b.*)$",
     re.IGNORECASE,
 )

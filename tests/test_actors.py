@@ -50,6 +50,29 @@ def test_a_misspelt_name_is_the_person_it_misspells(reuters: framing.Analysis, s
     assert [a.name for a in politico.actors if "Giul" in a.name] == ["Rudy Giuliani"]
 
 
+def test_a_surname_the_recogniser_took_for_a_place_is_the_person_of_that_surname() -> None:
+    """PTC article 790266787: "Kavanaugh" alone had been an organisation beside Brett Kavanaugh, and "Twitter" a person."""
+    text = ("On the eve of a historic Supreme Court confirmation hearing, two more women have materialized out of thin air "
+            "to accuse President Trump\u2019s high court nominee Brett Kavanaugh of sexual improprieties.\n\n"
+            "Ramirez alleges she was assaulted by Kavanaugh at a drunken party decades ago at Yale College.\n\n"
+            "She claims Kavanaugh exposed himself to her and brushed his genitals against her.\n\n"
+            "\u201cAvenatti is a third rate lawyer who is good at making false accusations,\u201d Trump wrote on Twitter.")
+    actors = {a.name: a for a in framing.analyze(text).actors}
+    assert [m.text for m in actors["Brett Kavanaugh"].mentions] == ["Brett Kavanaugh", "Kavanaugh", "Kavanaugh"]
+    assert "Kavanaugh" not in actors and actors["Brett Kavanaugh"].kind == "person"
+    assert actors["Twitter"].kind == "organisation" and actors["Yale College"].kind == "organisation"
+
+
+def test_a_given_name_alone_is_the_one_person_of_that_given_name() -> None:
+    """Breitbart 2016-05-05 (PolNeAR): Gorka's "Compare him to Hillary" is Hillary Clinton, who has no namesake there."""
+    text = ("Bolton and Gorka were both sternly critical of Republicans who suggest Hillary Clinton might be preferable on "
+            "foreign policy issues to Donald Trump.\n\n"
+            "\u201cCompare that to his other competitor. Compare him to Hillary,\u201d Gorka urged.")
+    actors = {a.name: a for a in framing.analyze(text).actors}
+    assert [m.text for m in actors["Hillary Clinton"].mentions] == ["Hillary Clinton", "Hillary"]
+    assert "Hillary" not in actors
+
+
 def test_seats_of_government_that_act_are_governments(reuters: framing.Analysis) -> None:
     """"Moscow had succeeded in keeping Syria intact", "the Pentagon": governments; the air base is a place."""
     assert _row(reuters, "Moscow")[:2] == ("government", "Russian government")

@@ -71,9 +71,9 @@ def test_each_outlets_mean_is_what_score_gives_its_articles(scored, compared):
         assert outlets[key]["mean"] == {"Biased": pytest.approx(sum(values) / len(values), abs=2e-6)}
     # read in the score output: the Observer's article is the most biased by the model, The Guardian's least
     means = {outlet: o["mean"]["Biased"] for (_, outlet), o in outlets.items()}
-    assert max(means, key=means.get) == "Observer" and means["Observer"] == pytest.approx(0.379, abs=0.005)
+    assert max(means, key=means.get) == "Observer" and means["Observer"] == pytest.approx(0.378, abs=0.005)
     assert min(means, key=means.get) == "The Guardian"
-    assert means["The Guardian"] == pytest.approx(0.188, abs=0.005)
+    assert means["The Guardian"] == pytest.approx(0.187, abs=0.005)
 
 
 @needs_shipped
@@ -116,14 +116,14 @@ def test_the_report_names_the_model_its_card_figures_and_what_the_figure_is(mode
     text = markdown_text(framing.compare(analyses, model=model), command="framing compare seeds")
     section = text[text.index("## What the trained model flags"):text.index("## Method and caveats")]
     metrics = model.card["metrics"]
-    assert f"{metrics['stratified']['f1_weighted']:.3f} with stratified folds" in section  # 0.802
-    assert f"{metrics['grouped']['f1_weighted']:.3f} with folds grouped by outlet" in section  # 0.786
+    assert f"{metrics['stratified']['f1_weighted']:.3f} with stratified folds" in section  # 0.801
+    assert f"{metrics['grouped']['f1_weighted']:.3f} with folds grouped by outlet" in section  # 0.785
     assert "mean, over its body sentences" in section and "BABE" in section
     assert "a model's estimates, not a rule's counts" in section
-    assert "| Observer | 1 | 0.379 |" in section and "| Business Recorder | 1 | 0.193 |" in section
+    assert "| Observer | 1 | 0.378 |" in section and "| Business Recorder | 1 | 0.192 |" in section
     assert "**Business Recorder**, the sentences most confidently Biased:" in section
     # CBC's two flagged sentences are Putin's words inside quotation marks; the Observer's are its own narration
-    assert '“"The motherland is proud of you."” (002\\_720a579d1653449e.txt, sentence 12): 0.605 (quoted speech)' in section
+    assert '“"The motherland is proud of you."” (002\\_720a579d1653449e.txt, sentence 12): 0.595 (quoted speech)' in section
     observer = section[section.index("**Observer**"):section.index("**Reuters**")]
     assert "gassed his own people" in observer and "(quoted speech)" not in observer
     assert "[What the trained model flags](#what-the-trained-model-flags)" in text

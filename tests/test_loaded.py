@@ -216,13 +216,13 @@ def test_accuracy_floors(shared_data: Path) -> None:
 
 def test_ptc_groups_add_up_to_the_ptc_measure(shared_data: Path) -> None:
     # the by-category table (eval_loaded.py --groups) counts the same cues as the PTC row: on the held-out
-    # part the lexicon's 0.301 precision is its categories' right cues over their cues
+    # part the lexicon's 0.302 precision is its categories' right cues over their cues
     module = benchmark("eval_loaded")
     groups, without_labels = module.ptc_groups(shared_data, None, "heldout")
     right, predicted = (sum(v[i] for v in groups.values()) for i in (0, 1))
     ptc = module.evaluate_ptc(shared_data, None, ("heldout",))
     assert right / predicted == pytest.approx(ptc["ptc.heldout.precision"])
-    assert round(ptc["ptc.heldout.precision"], 3) == 0.301
+    assert round(ptc["ptc.heldout.precision"], 3) == 0.302
     # leaving the Name_Calling labels out removes their cues, so what remains is at least as precise
     assert "pejorative_label" in groups and without_labels[0] > right / predicted
 

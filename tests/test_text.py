@@ -232,3 +232,21 @@ def test_a_byline_may_name_its_agency_after_a_bar() -> None:
             "BEIRUT (Reuters) - Syrian government forces advanced on Tuesday, a war monitor said.")
     assert [s.kind for s in build_doc(text).sentences] == ["byline", "body"]
     assert [a.name for a in framing.analyze(text).actors] == []
+
+
+def test_bylines_with_an_outlet_and_credit_lines_are_not_prose() -> None:
+    """Furniture from the second audit of real pages: Breitbart's "Follow ... on Twitter" (PolNeAR
+    breitbart_2016-01-31), a contributors' line and a USA Today time line had given actors and facts."""
+    lines = {
+        "By John Smith, CNN": "byline",
+        "By Jane Doe and Isaac Stanley-Becker, Washington Post": "byline",
+        "Follow Pam Key on Twitter @pamkeyNEN": "boilerplate",
+        "CNN's Jake Tapper and Dana Bash contributed to this report.": "boilerplate",
+        "Fredreka Schouten, USA TODAY Published 7:01 p.m. ET Dec. 15, 2015": "boilerplate",
+        "Posted by Randy DeSoto | 1,812 Comments": "boilerplate",
+        "Our Standards: The Thomson Reuters Trust Principles.": "boilerplate",
+        # prose that starts like a byline stays prose: after the comma come words in lower case
+        "By Monday, Syria had withdrawn most of its troops.": "body",
+    }
+    doc = build_doc("The senator said the bill would pass on Tuesday.\n\n" + "\n\n".join(lines))
+    assert {s.text: s.kind for s in doc.sentences[1:]} == lines

@@ -202,7 +202,11 @@ def np_left(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
             break  # ", and Trump vowed": "and" opens the clause
         if not is_np_word(prev) or (prev[TEXT][:1].isupper() is False and prev[LOWER].endswith("ing")):
             break
+        if prev[TEXT] == "-" and prev[END] < tokens[start][START]:
+            break  # a spaced dash ends a dateline: "Feb 9 (Reuters) - Puerto Rico said"
         start -= 1
+    while start < j and tokens[start][TEXT] == "-":
+        start += 1  # a source never opens with a dash
     if start >= 3 and tokens[start - 1][LOWER] == "by" and tokens[start - 2][LOWER] in _DOCUMENT_VERBS:
         outer = np_left(tokens, start - 3)  # "A statement issued by the Syrian presidency"
         if outer is not None:

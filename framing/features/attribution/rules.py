@@ -267,9 +267,16 @@ def _inverted(cue: _Cue) -> Found | None:
     source = np_right(tokens, cue.last) or titled_name_right(tokens, cue.last)
     if source is not None and tokens[source[0]][LOWER] in PRONOUNS and source[1] - source[0] > 1:
         return None  # ", said he did not ...": a clause after the verb, not an inverted subject
-    if source is None or tokens[source[0]][LOWER] in {"that", "it"}:
+    if source is None or tokens[source[0]][LOWER] in {"that", "it"} or _object_and_clause(tokens, source):
         return None
     return cue.make(source, content_before(cue.doc, cue.sentence, tokens, left + 1 if left >= 0 else cue.first))
+
+
+def _object_and_clause(tokens: Sequence[Token], source: tuple[int, int]) -> bool:
+    """The words after the verb are its object and a clause, not an inverted speaker: "warned Pope Francis
+    that he has caused ...", "accused Sanders of being ..." (a speaker's inversion ends the clause)."""
+    words = [t[LOWER] for t in tokens[source[0]:source[1]]]
+    return "that" in words[1:] or any(w == "of" and nxt.endswith("ing") for w, nxt in zip(words, words[1:]))
 
 
 def _participle(cue: _Cue) -> Found | None:
