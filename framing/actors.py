@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .actor_table import ActorTable
-from .entities import Mention, shipped_recogniser
+from .entities import Mention
 from .features import SpanIndex
-from .names import group_mentions, metonym_kind, parse_name, titles
+from .names import abbreviations, group_mentions, metonym_kind, parse_name, titles
 from .types import Actor, Attribution, Doc, Span
 
 _ACTOR_KINDS = {"person": "person", "organisation": "organisation", "place": "place"}
@@ -52,7 +52,7 @@ def find_actors(
     canonical name, kind and group.
     """
     sources = SpanIndex(a.source for a in attributions if a.source is not None)
-    candidates = _surnames_as_people([_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS],
+    candidates = _surnames_as_people(doc, [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS],
                                      table)
     candidates += _standalone_titles(doc, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
@@ -90,36 +90,50 @@ def _typed(doc: Doc, mention: Mention, sources: SpanIndex, table: ActorTable) ->
     return _Candidate(mention.start, mention.end, mention.text, kind, titled)
 
 
-def _surnames_as_people(candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+def _surnames_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
     """A one-word place or organisation that is the surname of a person the article names in full is
     that person ("assaulted by Kavanaugh", which the recogniser took for a place, beside "Brett Kavanaugh").
 
-    Not when the actor table or the recogniser's gazetteer knows the word as
-    something else ("Washington" beside George Washington, "Ford" the company).
-    Two people of that surname make it ambiguous, and it then names nobody.
+    Not when the actor table knows the word ("Washington" beside George Washington is the government or
+    the city), nor after a preposition of place ("in Jackson" beside Jesse Jackson). A company named
+    like a person of the article ("Ford" beside Christine Blasey Ford) is taken for the person: the two
+    are rarely in one article, and a surname alone taken for a place split half of the real articles a
+    second audit read. Two people of that surname make it ambiguous, and it then names nobody.
     """
-    surnames = {parse_name(c.text).surname for c in candidates if c.kind == "person" and parse_name(c.text).given}
-    places = shipped_recogniser().places
+    full = (parse_name(c.text) for c in candidates if c.kind == "person")
+    surnames = {parts.surname for parts in full if parts.given}
     retyped = []
     for c in candidates:
         word = c.text.strip()
         if (c.kind in ("place", "organisation") and " " not in word and parse_name(word).surname in surnames
-                and table.resolve(word) is None and (word.lower(),) not in places):
+                and table.resolve(word) is None and _word_before(doc.text, c.start) not in _LOCATIVES):
             c = replace(c, kind="person", titled=word)
         retyped.append(c)
     return retyped
 
 
+_LOCATIVES = frozenset({"in", "at", "near", "outside", "across", "around"})  # not "to", "from": "said to Haig"
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 20) : start].split()
+    return before[-1].lower() if before else ""
+
+
 def _title_before(text: str, start: int) -> str:
-    """The title written right before a name ("Russian President ", "Pentagon spokesman "), or "".
+    """The title written right before a name ("Russian President ", "Pentagon spokesman ", "Sen. ",
+    "Mr "), or "".
 
     A title from the names list, with up to two capitalised words before it
-    ("Russian", "U.S."); a comma or any other word ends the look back.
+    ("Russian", "U.S."), or an abbreviated title or honorific; a comma or any
+    other word ends the look back.
     """
     before = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]  # a title stands on the name's line
     if not before.endswith(" "):
         return ""
     words = before.split(" ")[:-1]
+    if words and (words[-1] in abbreviations() or f"{words[-1]}." in abbreviations()):
+        return f"{words[-1]} "  # "Sen. Warren", "Mr Graham": a surname, never a given name
     title = _title_at_end().search(" ".join(words))
     if title is None:
         return ""

@@ -100,7 +100,8 @@ def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[s
     """A word's own features and the ones it lends as neighbour -2, -1, +1, +2.
 
     They depend on the word alone, so the analysis builds them once per distinct
-    word and keeps only their summed weights (:class:`_WordSums`), not the strings.
+    word and keeps only their summed weights (:class:`_WordSums`), not the strings;
+    training (:func:`sentence_features`) builds them for every word it reads.
     """
     lower = word.lower()
     shape = _shape(word)
@@ -436,6 +437,7 @@ class Recogniser:
 
 
 _WORD_CACHE = 100_000  # words' part sums kept: 36 MB at most, for 9 labels
+_FIRST_ROWS = 1024  # the array's rows at first; it doubles as words come, up to _WORD_CACHE + 1
 
 
 class _WordSums:
@@ -448,8 +450,12 @@ class _WordSums:
 
     def __init__(self, shape: tuple[int, int]) -> None:
         self._row: dict[str, int] = {}
-        self._table = np.zeros((1024, *shape))
+        self._table = np.zeros((_FIRST_ROWS, *shape))
         self._lock = threading.Lock()  # two threads adding rows at once would write the same ones
+
+    def __reduce__(self) -> tuple[type[_WordSums], tuple[tuple[int, int]]]:
+        """A copy (pickled with its recogniser) starts empty: the sums are a cache, the lock cannot travel."""
+        return _WordSums, (self._table.shape[1:],)
 
     def rows(self, words: Sequence[str], summed: Callable[[Sequence[str]], Any]) -> tuple[Any, Any]:
         """The table and each of ``words``' row in it, summing (``summed``) those it lacks."""
@@ -461,14 +467,14 @@ class _WordSums:
             return self._table, np.fromiter((row[w] for w in words), dtype=np.intp, count=len(words))
 
     def _restart(self, words: Sequence[str]) -> list[str]:
-        self._row, self._table = {}, np.zeros_like(self._table)
+        self._row, self._table = {}, np.zeros((_FIRST_ROWS, *self._table.shape[1:]))
         return list(words)
 
     def _add(self, new: list[str], summed: Callable[[Sequence[str]], Any]) -> None:
         first = len(self._row) + 1
         end = first + len(new)
         if end > len(self._table):
-            grown = np.zeros((max(end, 2 * len(self._table)), *self._table.shape[1:]))
+            grown = np.zeros((max(end, min(2 * len(self._table), _WORD_CACHE + 1)), *self._table.shape[1:]))
             grown[:first] = self._table[:first]
             self._table = grown
         self._table[first:end] = summed(new)

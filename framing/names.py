@@ -547,14 +547,15 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
     or more it misspells ("Giulini" for Rudy Giuliani); two such people leave it ambiguous; none starts
     a person known by surname only."""
     named = [c for c in clusters if not c.ambiguous]  # people with given names; this pass adds none
-    holders_of: dict[str, list[_Cluster]] = {}
+    holders_of: dict[tuple[str, bool], list[_Cluster]] = {}
     for i in people:
         p = parsed[i]
         if p.given or not p.surname:
             continue
-        holders = holders_of.get(p.surname)
+        bare = not (p.title or p.honorific)  # "Sen. Warren" and "Mr. Graham" are surnames, never given names
+        holders = holders_of.get((p.surname, bare))
         if holders is None:
-            holders = holders_of[p.surname] = _surname_holders(p.surname, named)
+            holders = holders_of[(p.surname, bare)] = _surname_holders(p.surname, named, given_name=bare)
         if len(holders) == 1:
             holders[0].members.append(i)
             _add_part(holders[0], p)
@@ -569,12 +570,12 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
             clusters.append(_Cluster("person", _display_name(p), [i], [p], ambiguous))
 
 
-def _surname_holders(surname: str, named: list[_Cluster]) -> list[_Cluster]:
-    """The people who have ``surname``; failing that, those whose first given name it is ("Hillary"
-    for Hillary Clinton, when no one of the article has that surname); failing that, those whose surname
-    it misspells."""
+def _surname_holders(surname: str, named: list[_Cluster], *, given_name: bool) -> list[_Cluster]:
+    """The people who have ``surname``; failing that and when the word may be a ``given_name``, those whose
+    first given name it is ("Hillary" for Hillary Clinton, when no one of the article has that surname);
+    failing that, those whose surname it misspells."""
     holders = [c for c in named if any(q.given and q.surname == surname for q in c.parts)]
-    if not holders:
+    if not holders and given_name:
         holders = [c for c in named if any(q.given and q.given[0] == surname for q in c.parts)]
     if not holders and len(surname) >= _TYPO_SURNAME:
         holders = [c for c in named if any(q.given and _close(surname, q.surname) for q in c.parts)]

@@ -34,6 +34,7 @@ import sentencex
 from .errors import AnalysisError
 from .lexicons import load_table
 from .names import abbreviations
+from .outlets import is_news_outlet
 from .types import IS_WORD, Doc, Quote, Sentence, SentenceKind, Span, Token
 
 _FOLD = str.maketrans(
@@ -100,9 +101,10 @@ def _is_furniture_line(block: str, words: int) -> bool:
     return words <= _FURNITURE_LINE_WORDS and _furniture()["line"].fullmatch(block.strip()) is not None
 
 
-# a byline, which may name its agency after a bar or a comma ("By Jane Doe, CNN": capitalised words to the end)
+# a byline, which may name its agency after a bar ("By Tom Perry and Jack Stubbs | Reuters"); each word is
+# preceded by spaces and at most one bar, so no run of spaces can be split two ways
 _BYLINE = re.compile(
-    r"^(by\s+[A-Z][\w.'-]*(\s+[|/\u00b7\u2022]?\s*[\w.'-]+){0,6}(,\s+(?-i:[A-Z][\w.'&-]*(\s+[A-Z][\w.'&-]*){0,4}))?|"
+    r"^(by\s+[A-Z][\w.'-]*(\s+(?:[|/\u00b7\u2022]\s*)?[\w.'-]+){0,6}|"
     r"with files from\b.*|contributing:.*|"
     r"\(?(additional )?(reporting|writing|editing) by\b.*)$",
     re.IGNORECASE,
@@ -249,11 +251,22 @@ def _block_kind(block: str, words: int) -> SentenceKind:
     if (furniture["start"].search(block) or (words < 80 and furniture["anywhere"].search(block))
             or _is_furniture_line(block, words)):
         return "boilerplate"
-    if words <= 12 and _BYLINE.match(block):
+    if words <= 12 and (_BYLINE.match(block) or _byline_naming_an_outlet(block)):
         return "byline"
     if words < 80 and _has_credit(block):
         return "caption"
     return "body"
+
+
+# "By Jane Doe and Isaac Stanley-Becker, Washington Post": names, a comma, then what may be an outlet
+_BYLINE_AND_OUTLET = re.compile(r"[Bb]y\s+[A-Z][\w.'-]*(?: [\w.'-]+){0,6}, (?P<outlet>[^,\n]{2,40}?)\s*")
+
+
+def _byline_naming_an_outlet(block: str) -> bool:
+    """A byline whose last part, after a comma, is an outlet framing knows ("By John Smith, CNN"); a
+    heading that starts the same way ("By Any Measure, Obama Failed") names none."""
+    found = _BYLINE_AND_OUTLET.fullmatch(block.strip())
+    return found is not None and is_news_outlet(found.group("outlet"))
 
 
 def _has_credit(block: str) -> bool:
@@ -318,11 +331,13 @@ def _mark_page_top(texts: list[str], words: list[int], kinds: list[SentenceKind]
 
 
 # a line that opens with an embedded post's signature: "— Donald J. Trump (@realDonaldTrump) August 1, 2018",
-# after the post's links, tags and a quoted name in capitals ("https://t.co/x", "#RINO", "ALAN DERSHOWITZ");
-# each word is followed by a space, so no run of text can be split two ways
+# after the post's links, tags and a quoted name in capitals ("https://t.co/x", "#RINO", "ALAN DERSHOWITZ"),
+# the handle followed by the post's date as boilerplate.v1.tsv's row has it ("Follow Jane Doe (@janedoe) on
+# Twitter" is no signature); each word is followed by a space, so no run of text can be split two ways
 _POST_SIGNATURE = re.compile(
     r"\s*(?:(?:https?://\S+|pic\.twitter\.com/\S+|[#@]\w+|[A-Z][A-Z.'&-]+)\s+)*"
-    r"(?:[-\u2013\u2014]\s*)?(?:[^\s()]+\s+){1,6}\(@\w{1,15}\)"
+    r"(?:[-\u2013\u2014]\s*)?(?:[^\s()]+\s+){1,6}\(@\w{1,15}\)\s+"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}"
 )
 _POST_WORDS = 80  # a post is short; a longer block before a signature is the article's own prose
 

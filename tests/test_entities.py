@@ -4,6 +4,7 @@ and the CoNLL-2003 development figures held above floors just under what was mea
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -271,7 +272,6 @@ def test_an_articles_sentences_tagged_together_are_tagged_as_one_by_one() -> Non
     assert recogniser.tag_sentences(sentences) == [recogniser.tag(words) for words in sentences]
 
 
-
 def test_tags_do_not_depend_on_the_words_kept_from_earlier_articles(monkeypatch: pytest.MonkeyPatch) -> None:
     """The kept word sums grow past their first array and start again when full: the tags stay the same."""
     import framing.entities as entities
@@ -281,12 +281,19 @@ def test_tags_do_not_depend_on_the_words_kept_from_earlier_articles(monkeypatch:
     fresh = load_recogniser(shipped_card_path())
     assert fresh.tag(words) == expected
     crowded = load_recogniser(shipped_card_path())
-    crowded.tag([f"Word{n}" for n in range(3000)])  # past the first 1,024 rows
+    early = ["Vladimir", "Putin", "met", "Bashar", "al-Assad", "in", "Sochi", "."]
+    before = crowded.tag(early)  # rows written before the array grows must survive its growing
+    crowded.tag([f"Word{n}" for n in range(3000)])  # past the first 1,024 rows, twice
+    assert crowded.tag(early) == before == fresh.tag(early)
     assert crowded.tag(words) == expected
     monkeypatch.setattr(entities, "_WORD_CACHE", 8)  # every article now starts the rows again
     assert crowded.tag(words) == expected
     other = "The Kremlin said Defence Minister Sergei Shoigu would oversee it .".split()
     assert crowded.tag(other) == fresh.tag(other) == ["O", "B-LOC", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
+    # a recogniser pickles (a user's estimator may hold one); its copy starts with no word kept
+    copy = pickle.loads(pickle.dumps(crowded))  # noqa: S301 - our own object, in memory
+    assert copy.tag(words) == expected
+
 
 def test_words_that_open_a_sentence_are_not_part_of_a_name() -> None:
     # the model took "Despite Trump" and "Unlike Cruz" for names, and "Again" and "Yes" alone

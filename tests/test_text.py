@@ -245,8 +245,13 @@ def test_bylines_with_an_outlet_and_credit_lines_are_not_prose() -> None:
         "Fredreka Schouten, USA TODAY Published 7:01 p.m. ET Dec. 15, 2015": "boilerplate",
         "Posted by Randy DeSoto | 1,812 Comments": "boilerplate",
         "Our Standards: The Thomson Reuters Trust Principles.": "boilerplate",
-        # prose that starts like a byline stays prose: after the comma come words in lower case
+        # prose that starts like a byline or a credit stays prose (the second read's cases): after the comma
+        # comes no outlet; a time is part of a sentence; "posted by" and "follow" open longer prose
         "By Monday, Syria had withdrawn most of its troops.": "body",
+        "By Any Measure, Obama Failed": "subhead",
+        "The statement, published at 10:15 a.m. on Tuesday, said the talks had failed.": "body",
+        "Posted by an anonymous account on a jihadist forum, the video shows the attack.": "body",
+        "Follow-up reports on Facebook suggested the group had moved north, the defence ministry said.": "body",
     }
     doc = build_doc("The senator said the bill would pass on Tuesday.\n\n" + "\n\n".join(lines))
     assert {s.text: s.kind for s in doc.sentences[1:]} == lines

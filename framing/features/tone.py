@@ -76,6 +76,7 @@ def _compound_without_emoji(analyzer: SentimentIntensityAnalyzer, text: str) -> 
             valences.append(0)
         else:
             valences = analyzer.sentiment_valence(0, sentitext, words[i], i, valences)
+    # _but_check is VADER's own (private) step; vaderSentiment is pinned, and a test compares with polarity_scores
     return float(analyzer.score_valence(analyzer._but_check(words, valences), text)["compound"])
 
 

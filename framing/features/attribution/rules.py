@@ -273,10 +273,14 @@ def _inverted(cue: _Cue) -> Found | None:
 
 
 def _object_and_clause(tokens: Sequence[Token], source: tuple[int, int]) -> bool:
-    """The words after the verb are its object and a clause, not an inverted speaker: "warned Pope Francis
-    that he has caused ...", "accused Sanders of being ..." (a speaker's inversion ends the clause)."""
-    words = [t[LOWER] for t in tokens[source[0]:source[1]]]
-    return "that" in words[1:] or any(w == "of" and nxt.endswith("ing") for w, nxt in zip(words, words[1:]))
+    """The words after the verb are a name and a clause, the verb's object, not an inverted speaker:
+    "warned Pope Francis that he has caused ...", "accused Sanders of being ...". A description ("said
+    the head of marketing", "said the Minister of Mining") is a speaker's."""
+    words = [t[TEXT] for t in tokens[source[0]:source[1]]]
+    if not words[0][:1].isupper():
+        return False
+    return any((word == "that" and before[:1].isupper()) or (before == "of" and word.islower() and word.endswith("ing"))
+               for before, word in zip(words, words[1:]))
 
 
 def _participle(cue: _Cue) -> Found | None:
