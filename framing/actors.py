@@ -79,11 +79,10 @@ def _typed(doc: Doc, mention: Mention, sources: SpanIndex, table: ActorTable) ->
     kind = entry.kind if entry and entry.kind else _ACTOR_KINDS[mention.kind]
     seat_of_government = entry is not None and (entry.kind == "government" or (kind == "place" and entry.group))
     if seat_of_government:
-        preceding = doc.text[max(0, mention.start - 20) : mention.start].split()
         kind = metonym_kind(
             kind,
             doc.text[mention.end : mention.end + _FOLLOWING],
-            preceding=preceding[-1] if preceding else "",
+            preceding=_word_before(doc.text, mention.start),
             is_source=sources.covers(mention.start, mention.end),
         )
     titled = _title_before(doc.text, mention.start) + mention.text if kind == "person" else mention.text
@@ -112,10 +111,13 @@ def _surnames_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTabl
     return retyped
 
 
-_LOCATIVES = frozenset({"in", "at", "near", "outside", "across", "around"})  # not "to", "from": "said to Haig"
+# prepositions after which a surname-like word stays a place: fewer than the names lexicon's locatives, which
+# also take "to", "from" and "of" for a seat of government ("flew to Moscow") but not for a person ("said to Haig")
+_LOCATIVES = frozenset({"in", "at", "near", "outside", "across", "around"})
 
 
 def _word_before(text: str, start: int) -> str:
+    """The word right before ``start``, lower case ("in" of "in Moscow"), or ""."""
     before = text[max(0, start - 20) : start].split()
     return before[-1].lower() if before else ""
 
