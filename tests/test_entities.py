@@ -319,3 +319,17 @@ def test_a_person_after_a_title_is_split_from_the_organisation_before_it() -> No
     # a title word opening the name is the organisation's own: nothing before it to split off
     text = "General Motors said it would cut jobs."
     assert [(m.text, m.kind) for m in find_mentions(build_doc(text))] == [("General Motors", "organisation")]
+
+
+def test_a_title_case_headline_read_as_prose_gives_no_organisation() -> None:
+    """PolNeAR's Western Journal files open with a Title-Case headline ending in a full stop, which reads
+    as prose: the model took the whole line for an organisation."""
+    text = ("Ben Carson Slams Hillary And The Media In One Debate Answer.\n\n"
+            "Ben Carson criticized Hillary Clinton on Tuesday night.")
+    names = [(m.text, m.kind) for m in find_mentions(build_doc(text))]
+    assert not any(" And " in name for name, _ in names)
+    assert ("Ben Carson", "person") in names and ("Hillary Clinton", "person") in names
+    # a name that holds a function word in lower case is still one
+    text = "The Syrian Observatory for Human Rights said 20 people were killed."
+    assert [(m.text, m.kind) for m in find_mentions(build_doc(text))] == [
+        ("Syrian Observatory for Human Rights", "organisation")]
