@@ -86,14 +86,20 @@ _FURNITURE_LINE_WORDS = 16  # a "line" pattern must be the whole block, and furn
 
 @cache
 def _furniture() -> dict[str, re.Pattern[str]]:
-    """The boilerplate patterns of each scope (start, line, anywhere) as one regular expression each."""
+    """The boilerplate patterns of each scope (start, line, anywhere, links) as one regular expression each.
+
+    A "links" row is a furniture line that labels a list of links ("Related Articles", "Read more"), so
+    it is a "line" pattern too.
+    """
     rows = load_table("boilerplate.v1.tsv")
-    alternatives = {scope: "|".join(f"(?:{r['pattern']})" for r in rows if r["scope"] == scope)
-                    for scope in ("start", "line", "anywhere")}
+    scopes = {"start": ("start",), "line": ("line", "links"), "anywhere": ("anywhere",), "links": ("links",)}
+    alternatives = {name: "|".join(f"(?:{r['pattern']})" for r in rows if r["scope"] in wanted)
+                    for name, wanted in scopes.items()}
     return {
         "start": re.compile(rf"^(?:{alternatives['start']})", re.IGNORECASE),
         "line": re.compile(rf"(?:{alternatives['line']})[.!]?", re.IGNORECASE),
         "anywhere": re.compile(alternatives["anywhere"], re.IGNORECASE),
+        "links": re.compile(rf"(?:{alternatives['links']})[.:]?", re.IGNORECASE),
     }
 
 
@@ -240,6 +246,7 @@ def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
     _mark_repeated_summaries(texts, kinds)
     _mark_page_top(texts, words, kinds)
     _mark_embedded_posts(texts, words, kinds)
+    _mark_link_lists(texts, words, kinds)
     if "body" not in kinds:
         # a text that is only headline-like lines (a one-liner, unpunctuated notes) is the article
         kinds = ["body" if k in ("headline", "subhead") else k for k in kinds]
@@ -328,6 +335,26 @@ def _mark_page_top(texts: list[str], words: list[int], kinds: list[SentenceKind]
             return
         if kind == "body" and _looks_like_heading(texts[i], words[i], limit=25):
             kinds[i] = "subhead"
+
+
+_LINK_WORDS = 20  # a link's title is a line of a headline's length
+
+
+def _mark_link_lists(texts: list[str], words: list[int], kinds: list[SentenceKind]) -> None:
+    """The titles listed under a label of links ("Related Articles", "Read more") are not the article's.
+
+    Each title is a line of its own without a sentence's closing mark; the
+    first block that is not (a paragraph of prose) ends the list.
+    """
+    links = _furniture()["links"]
+    for i, text in enumerate(texts):
+        if kinds[i] != "boilerplate" or not links.fullmatch(text.strip()):
+            continue
+        for j in range(i + 1, len(texts)):
+            if kinds[j] not in ("body", "subhead") or words[j] > _LINK_WORDS or not _looks_like_heading(
+                    texts[j].strip(), words[j], limit=_LINK_WORDS):
+                break
+            kinds[j] = "boilerplate"
 
 
 # a line that opens with an embedded post's signature: "— Donald J. Trump (@realDonaldTrump) August 1, 2018",

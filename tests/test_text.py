@@ -198,7 +198,8 @@ def test_every_boilerplate_pattern_matches_its_own_example() -> None:
 
     for row in load_table("boilerplate.v1.tsv"):
         pattern = re.compile(row["pattern"], re.IGNORECASE)
-        match = {"start": pattern.match, "line": pattern.fullmatch, "anywhere": pattern.search}[row["scope"]]
+        match = {"start": pattern.match, "line": pattern.fullmatch, "links": pattern.fullmatch,
+                 "anywhere": pattern.search}[row["scope"]]
         assert match(row["example"]), row
 
 
@@ -255,3 +256,19 @@ def test_bylines_with_an_outlet_and_credit_lines_are_not_prose() -> None:
     }
     doc = build_doc("The senator said the bill would pass on Tuesday.\n\n" + "\n\n".join(lines))
     assert {s.text: s.kind for s in doc.sentences[1:]} == lines
+
+
+def test_the_titles_under_a_label_of_links_and_a_nav_bar_are_not_prose() -> None:
+    """The second audit's page furniture: the headlines listed under "Related Articles" had become actors
+    ("Clinton", "Rubio"); the list ends at the first line of prose, which stays the article's."""
+    text = ("Putin orders withdrawal from Syria\n\n"
+            "MOSCOW - Russian President Vladimir Putin on Monday ordered the withdrawal, the Kremlin said.\n\n"
+            "Related Articles\n\nClinton slams Trump over Russia ties\nRubio and Cruz trade barbs in Iowa\n\n"
+            "The troops will leave by Friday, officials said.\n\n"
+            "Home | World | US Politics | Business | Lifestyle")
+    kinds = [(s.kind, s.text) for s in build_doc(text).sentences]
+    assert kinds[2:] == [
+        ("boilerplate", "Related Articles"), ("boilerplate", "Clinton slams Trump over Russia ties"),
+        ("boilerplate", "Rubio and Cruz trade barbs in Iowa"),
+        ("body", "The troops will leave by Friday, officials said."),
+        ("boilerplate", "Home | World | US Politics | Business | Lifestyle")]
