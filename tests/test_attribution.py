@@ -358,17 +358,18 @@ def test_the_object_of_warned_or_accused_is_no_inverted_speaker() -> None:
     # PTC article 703698295 and PolNeAR Washington Post 2016-02-17: the sources were "Pope Francis that he has
     # caused" and "Sanders of being a Johnny-come-lately to racial justice issues"; the speakers before the
     # verb are too far for the rules, so no source is better than the addressee
-    for text in ("Thomas Weinandy, a former chief of staff for the U.S. Bishops\u2019 Committee on Doctrine and a member "
-                 "of the Vatican\u2019s International Theological Commission, warned Pope Francis that he has caused "
-                 "\u201cchronic confusion\u201d among the faithful and bishops.",
+    for text in ("Thomas Weinandy, a former chief of staff for the U.S. Bishops\u2019 Committee on Doctrine and a "
+                 "member of the Vatican\u2019s International Theological Commission, warned Pope Francis that he has "
+                 "caused \u201cchronic confusion\u201d among the faithful and bishops.",
                  "Speaking in Harlem, Clinton, without naming him, also accused Sanders of being a Johnny-come-lately "
                  "to racial justice issues."):
         sources = [a.source.text for a in attribution.extract(build_doc(text)).attributions if a.source]
         assert not any(s.startswith(("Pope Francis", "Sanders")) for s in sources), sources
     # a speaker's inversion still is one, "of" and a noun in -ing included (the second read's cases)
-    for text, source in (('"This will fail," warned the defence minister.', "the defence minister"),
-                         ('"Prices will rise," said the head of marketing at the firm.', "the head of marketing at the firm"),
-                         ('"The wells are safe," said the Minister of Mining, Juan Perez.', "the Minister of Mining")):
+    for text, source in (
+            ('"This will fail," warned the defence minister.', "the defence minister"),
+            ('"Prices will rise," said the head of marketing at the firm.', "the head of marketing at the firm"),
+            ('"The wells are safe," said the Minister of Mining, Juan Perez.', "the Minister of Mining")):
         assert [a.source.text for a in attribution.extract(build_doc(text)).attributions] == [source]
 
 
