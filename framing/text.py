@@ -351,8 +351,8 @@ def _mark_link_lists(texts: list[str], words: list[int], kinds: list[SentenceKin
         if kinds[i] != "boilerplate" or not links.fullmatch(text.strip()):
             continue
         for j in range(i + 1, len(texts)):
-            if kinds[j] not in ("body", "subhead") or words[j] > _LINK_WORDS or not _looks_like_heading(
-                    texts[j].strip(), words[j], limit=_LINK_WORDS):
+            if kinds[j] not in ("body", "subhead") or not _looks_like_heading(texts[j].strip(), words[j],
+                                                                              limit=_LINK_WORDS):
                 break
             kinds[j] = "boilerplate"
 
