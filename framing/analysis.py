@@ -9,6 +9,7 @@ from os import PathLike
 
 from .actor_table import ActorTable, load_actor_table
 from .actors import find_actors
+from .collector import collector_paused
 from .entities import Mention, find_mentions
 from .facts import extract_facts, term_counts
 from .features import extract_all, families
@@ -24,6 +25,7 @@ Taggers = bool | CueTagger | LoadedTagger | tuple[CueTagger | LoadedTagger, ...]
 Actors = ActorTable | Mapping[str, Iterable[str]] | str | PathLike[str] | None
 
 
+@collector_paused()
 def analyze(
     text: str | Article,
     *,
@@ -48,6 +50,8 @@ def analyze(
     :func:`framing.actor_table.load_actor_table`. The result's ``actors`` are
     the people, organisations, governments and places the article names, one
     per person however it is written (:meth:`Analysis.actor` finds one).
+
+    The cyclic garbage collector is paused while it runs (see :mod:`framing.collector`).
     """
     article = _as_article(text, outlet=outlet, title=title)
     table = actor_table(actors)
