@@ -93,3 +93,22 @@ def test_sentences_are_scored_as_vader_scores_them():
     for sentence in odd:
         assert sentence_compound(sentence) == vader.polarity_scores(sentence)["compound"], sentence
     assert sentence_compound("The minister arrived \N{GRINNING FACE}") > 0
+
+
+def test_vader_rules_on_word_soups_of_its_own_vocabulary():
+    """Framing's reading of VADER's negation, "no", idiom, booster, "least" and capitals rules, word for word its own.
+
+    Sentences drawn from the words those rules look for, so that every branch is met many times over; checked once
+    on 200,000 such sentences, all equal."""
+    import random
+
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES, SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    rule_words = [*" ".join(SPECIAL_CASES).split(), *sorted(BOOSTER_DICT)[:40], *NEGATE[:20],
+                  "no", "or", "nor", "never", "so", "this", "without", "doubt", "least", "at", "very", "but",
+                  "kind", "of", "good", "BAD", "happy", "GREAT", "Terrible", "EXTREMELY", "Not", "hell", "!", "?"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        sentence = " ".join(rng.choice(rule_words) for _ in range(rng.randint(1, 12)))
+        assert sentence_compound(sentence) == vader.polarity_scores(sentence)["compound"], sentence

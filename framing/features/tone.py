@@ -17,7 +17,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    C_INCR,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    scalar_inc_dec,
+)
 
 from ..types import Doc, Evidence, FamilyResult
 
@@ -68,16 +77,91 @@ def _compound_without_emoji(analyzer: SentimentIntensityAnalyzer, text: str) -> 
     sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
     lowers = list(map(str.lower, words))
-    if analyzer.lexicon.keys().isdisjoint(lowers):
+    lexicon = analyzer.lexicon
+    if lexicon.keys().isdisjoint(lowers):
         return 0.0
     valences: list[float] = []
     for i, lower in enumerate(lowers):
-        if lower in BOOSTER_DICT or (lower == "kind" and i + 1 < len(lowers) and lowers[i + 1] == "of"):
+        if lower not in lexicon or lower in BOOSTER_DICT or (
+                lower == "kind" and i + 1 < len(lowers) and lowers[i + 1] == "of"):
             valences.append(0)
         else:
-            valences = analyzer.sentiment_valence(0, sentitext, words[i], i, valences)
+            valences.append(_valence(analyzer, sentitext, lowers, i))
     # _but_check is VADER's own (private) step; vaderSentiment is pinned, and a test compares with polarity_scores
     return float(analyzer.score_valence(analyzer._but_check(words, valences), text)["compound"])
+
+
+_NEGATIONS = frozenset(NEGATE)
+
+
+def _valence(analyzer: SentimentIntensityAnalyzer, sentitext: SentiText, lowers: list[str], i: int) -> float:
+    """VADER's ``sentiment_valence`` of word ``i``, a lexicon word, reading the sentence's words lower-cased once.
+
+    VADER lower-cases the whole sentence again for each negation and idiom
+    check, up to six times for every word of its lexicon; the steps and their
+    order are VADER's, and a test compares the result with ``polarity_scores``.
+    """
+    lexicon, words, is_cap_diff = analyzer.lexicon, sentitext.words_and_emoticons, sentitext.is_cap_diff
+    lower = lowers[i]
+    valence = lexicon[lower]
+    if lower == "no" and i != len(lowers) - 1 and lowers[i + 1] in lexicon:
+        valence = 0.0  # "no" negates the next word instead of counting itself
+    if ((i > 0 and lowers[i - 1] == "no") or (i > 1 and lowers[i - 2] == "no")
+            or (i > 2 and lowers[i - 3] == "no" and lowers[i - 1] in ("or", "nor"))):
+        valence = lexicon[lower] * N_SCALAR
+    if words[i].isupper() and is_cap_diff:
+        valence = valence + C_INCR if valence > 0 else valence - C_INCR
+    for back in range(3):
+        if i > back and lowers[i - back - 1] not in lexicon:
+            scalar = scalar_inc_dec(words[i - back - 1], valence, is_cap_diff)
+            if scalar != 0 and back:
+                scalar *= 0.95 if back == 1 else 0.9
+            valence = _negation_check(valence + scalar, lowers, back, i)
+            if back == 2:
+                valence = _idioms_check(valence, lowers, i)
+    return float(analyzer._least_check(valence, words, i))
+
+
+def _negated(lower: str) -> bool:
+    """VADER's ``negated`` of one lower-cased word."""
+    return lower in _NEGATIONS or "n't" in lower
+
+
+def _negation_check(valence: float, lowers: list[str], back: int, i: int) -> float:
+    """VADER's ``_negation_check`` on the word ``back + 1`` places before word ``i``."""
+    before = lowers[i - back - 1]
+    if back == 1:
+        if lowers[i - 2] == "never" and lowers[i - 1] in ("so", "this"):
+            return valence * 1.25
+        if lowers[i - 2] == "without" and lowers[i - 1] == "doubt":
+            return valence
+    elif back == 2:
+        if (lowers[i - 3] == "never" and lowers[i - 2] in ("so", "this")) or lowers[i - 1] in ("so", "this"):
+            return valence * 1.25
+        if lowers[i - 3] == "without" and "doubt" in (lowers[i - 2], lowers[i - 1]):
+            return valence
+    return valence * N_SCALAR if _negated(before) else valence
+
+
+def _idioms_check(valence: float, lowers: list[str], i: int) -> float:
+    """VADER's ``_special_idioms_check`` of word ``i`` (three or more words into the sentence)."""
+    one_zero = f"{lowers[i - 1]} {lowers[i]}"
+    two_one = f"{lowers[i - 2]} {lowers[i - 1]}"
+    three_two = f"{lowers[i - 3]} {lowers[i - 2]}"
+    two_one_zero = f"{two_one} {lowers[i]}"
+    three_two_one = f"{lowers[i - 3]} {two_one}"
+    for sequence in (one_zero, two_one_zero, two_one, three_two_one, three_two):
+        if sequence in SPECIAL_CASES:
+            valence = SPECIAL_CASES[sequence]
+            break
+    if len(lowers) - 1 > i and (zero_one := f"{lowers[i]} {lowers[i + 1]}") in SPECIAL_CASES:
+        valence = SPECIAL_CASES[zero_one]
+    if len(lowers) - 1 > i + 1 and (zero_one_two := f"{lowers[i]} {lowers[i + 1]} {lowers[i + 2]}") in SPECIAL_CASES:
+        valence = SPECIAL_CASES[zero_one_two]
+    for n_gram in (three_two_one, three_two, two_one):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
+    return valence
 
 
 def extract(doc: Doc) -> FamilyResult:
