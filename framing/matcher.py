@@ -8,16 +8,11 @@ tokens, so curly and straight apostrophes match alike.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, count
-from operator import itemgetter
 
 from .text import phrase_tokens
-from .types import LOWER, Token
-
-
-_LOWER = itemgetter(LOWER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +28,11 @@ class PhraseMatcher:
     """Find lexicon phrases in token sequences."""
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
-        index: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for phrase, key in phrases:
             words = phrase_tokens(phrase)
             if words:
-                index[words[0]].append((list(words), key))  # a list, compared to a slice of a list
+                index[words[0]].append((tuple(words), key))  # a tuple, compared to a slice of Doc.lowers
         for candidates in index.values():
             candidates.sort(key=lambda c: (-len(c[0]), c[1]))
         self._index = dict(index)
@@ -45,16 +40,17 @@ class PhraseMatcher:
     def __len__(self) -> int:
         return sum(len(c) for c in self._index.values())
 
-    def find(self, tokens: Sequence[Token]) -> list[Match]:
-        """Non-overlapping matches in text order, earliest then longest.
+    def find(self, lowers: tuple[str, ...]) -> list[Match]:
+        """Non-overlapping matches in text order, earliest then longest, in lower-cased words.
 
-        Called for every sentence by several families, so the tokens that can
-        start a phrase are picked out in C (``map``/``compress``) and only
-        those are tried in Python; most sentences hold none of a lexicon's
-        first words, and return at once.
+        ``lowers`` is a slice of :attr:`Doc.lowers <framing.types.Doc.lowers>`
+        (``doc.sentence_lowers(sentence)``), made once per article for every
+        lexicon. Called for every sentence by several families, so the words
+        that can start a phrase are picked out in C (``map``/``compress``) and
+        only those are tried in Python; most sentences hold none of a
+        lexicon's first words, and return at once.
         """
         index = self._index
-        lowers = list(map(_LOWER, tokens))
         if index.keys().isdisjoint(lowers):
             return []
         found: list[Match] = []
@@ -68,7 +64,7 @@ class PhraseMatcher:
                 after = best.last
         return found
 
-    def _longest_at(self, lowers: list[str], i: int) -> Match | None:
+    def _longest_at(self, lowers: tuple[str, ...], i: int) -> Match | None:
         n = len(lowers)
         for words, key in self._index[lowers[i]]:
             end = i + len(words)

@@ -35,7 +35,7 @@ from .errors import AnalysisError
 from .lexicons import load_table
 from .names import abbreviations
 from .outlets import is_news_outlet
-from .types import IS_WORD, Doc, Quote, Sentence, SentenceKind, Span, Token
+from .types import IS_WORD, LOWER, Doc, Quote, Sentence, SentenceKind, Span, Token
 
 _FOLD = str.maketrans(
     {
@@ -78,6 +78,7 @@ _TERMINAL = re.compile("[" + re.escape(_TERMINAL_MARKS) + r"]\s*$")
 _NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W_]+")
 _IS_WORD = itemgetter(IS_WORD)  # summed over tokens without a Python step per token
+_LOWER = itemgetter(LOWER)
 
 # Page furniture (share and newsletter lines, dates and times, "Listen Live"): patterns as data, matched
 # against a whole block (a paragraph, or a line in one-sentence-per-line text).
@@ -169,6 +170,7 @@ def build_doc(text: str) -> Doc:
         paragraphs=tuple(Span(s, e, text[s:e]) for s, e in paragraphs),
         body=body,
         words_in_body=sum(sum(map(_IS_WORD, tokens[s.token_start : s.token_end])) for s in body),
+        lowers=tuple(map(_LOWER, tokens)),
     )
 
 

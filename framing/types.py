@@ -128,9 +128,15 @@ class Doc:
     """The sentences of article prose, the ones features count (found once, read by every family)."""
     words_in_body: int
     """Number of word tokens in body sentences."""
+    lowers: tuple[str, ...]
+    """Each token's lower-cased text, in the order of ``tokens`` (what lexicon phrases are matched on)."""
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         return self.tokens[sentence.token_start : sentence.token_end]
+
+    def sentence_lowers(self, sentence: Sentence) -> tuple[str, ...]:
+        """The lower-cased words of one sentence, read once per Doc by every lexicon."""
+        return self.lowers[sentence.token_start : sentence.token_end]
 
     def body_words(self) -> int:
         """Number of word tokens in body sentences."""

@@ -392,7 +392,7 @@ def find_cues(
     found: list[Evidence] = []
     for sentence in sentences:
         tokens = doc.sentence_tokens(sentence)
-        for match in matcher.find(tokens):
+        for match in matcher.find(doc.sentence_lowers(sentence)):
             cue = cues[match.key]
             if cue.rule and not RULES[cue.rule](tokens, match.first, match.last):
                 continue

@@ -279,7 +279,7 @@ def _lexicon_cues(
     lexicon = _lexicon()
     found = []
     vetoed = []
-    for match in lexicon.matcher.find(tokens):
+    for match in lexicon.matcher.find(doc.sentence_lowers(sentence)):
         span = tokens[match.first : match.last]
         quoted = all(t[QUOTED] for t in span)
         rule = lexicon.rules.get(match.key)
@@ -519,7 +519,7 @@ def _references(doc: Doc, mentions: Sequence[Mention]) -> list[_Reference]:
     leaders: dict[str, str] = {}  # country -> person key, from "Syrian President X"
     for sentence in doc.body:
         tokens = doc.sentence_tokens(sentence)
-        places = {m.first: m for m in gazetteer.matcher.find(tokens)}
+        places = {m.first: m for m in gazetteer.matcher.find(doc.sentence_lowers(sentence))}
         # Only a place, "the", a capitalised word or an al-/el- name can start a reference.
         starts = [
             k for k, t in enumerate(tokens)

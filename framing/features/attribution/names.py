@@ -46,7 +46,7 @@ def name_key(text: str) -> str:
 def names_outlet(words: Sequence[Token], lex: Lexicon) -> bool:
     """The source's head ends a news outlet's name: "CBS News", "Reuters", not "Fox News host Sean Hannity"."""
     return any(m.last == len(words) and words[m.first][TEXT][:1].isupper()
-               for m in lex.outlets.find(words))
+               for m in lex.outlets.find(tuple(w[LOWER] for w in words)))
 
 
 def has_name(words: Sequence[Token]) -> bool:

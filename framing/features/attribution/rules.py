@@ -73,7 +73,7 @@ def rule_attributions(doc: Doc) -> list[Found]:
         offset = sentence.token_start
         in_sentence: list[Found] = []
         suppressed_until = -1
-        for match in lex.cues.find(tokens):
+        for match in lex.cues.find(doc.sentence_lowers(sentence)):
             first, last = match.first, match.last
             if first < suppressed_until or any(t[QUOTED] for t in tokens[first:last]):
                 continue

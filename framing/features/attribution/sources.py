@@ -111,7 +111,7 @@ def _token_span(doc: Doc, first: int, last: int) -> Span:
 
 def _source_type(doc: Doc, source: tuple[int, int], lex: Lexicon) -> str:
     tokens = doc.tokens[source[0]:source[1]]
-    for match in lex.source_markers.find(tokens):
+    for match in lex.source_markers.find(doc.lowers[source[0]:source[1]]):
         return match.key
     # The head: the last word before a relative clause or a prepositional tail.
     head_end = len(tokens)

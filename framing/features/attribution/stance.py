@@ -58,7 +58,7 @@ def stance_attributions(
     offset = sentence.token_start
     contents = [e.content for e in in_sentence if e.content is not None]
     found = []
-    for match in lexicon().stance_words.find(tokens):
+    for match in lexicon().stance_words.find(doc.sentence_lowers(sentence)):
         first, last = match.first, match.last
         word = tokens[first]
         if word[QUOTED] or word[START] in reported or any(start <= word[START] < end for start, end in contents):
@@ -162,8 +162,9 @@ def recounted_act(doc: Doc, item: Found, content: Span | None, lex: Lexicon) -> 
     if content is None or item.direct or item.lemma not in _RECOUNTED_ACTS:
         return None
     # tokens are in text order: the content's end is found by bisection, not a scan to the text's end
-    tokens = doc.tokens[item.cue[1]:bisect_left(doc.tokens, content.end, lo=item.cue[1], key=TOKEN_START)]
-    for match in lex.skeptical.find(tokens):
+    end = bisect_left(doc.tokens, content.end, lo=item.cue[1], key=TOKEN_START)
+    tokens = doc.tokens[item.cue[1]:end]
+    for match in lex.skeptical.find(doc.lowers[item.cue[1]:end]):
         if lex.skeptical_rule[match.key] == "recount" and any(
                 t[LOWER] in _PAST_MARKERS for t in tokens[:match.first]):
             return match.key
@@ -204,7 +205,7 @@ def skeptical_reasons(
         last = bisect_left(doc.tokens, content.end, lo=first, key=TOKEN_START)
     tokens = doc.tokens[first:last]
     reasons = []
-    for match in lex.skeptical.find(tokens):
+    for match in lex.skeptical.find(doc.lowers[first:last]):
         if lex.skeptical_rule[match.key] == "negated":
             window = tokens[max(0, match.first - 3):match.first]
             if not any(t[LOWER] in _NEGATORS for t in window):
@@ -225,7 +226,7 @@ def narrator_distancing(doc: Doc, attributions: Sequence[Attribution]) -> list[E
     contents = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
     for sentence in doc.body:
         tokens = doc.sentence_tokens(sentence)
-        for match in lex.distancing.find(tokens):
+        for match in lex.distancing.find(doc.sentence_lowers(sentence)):
             span = tokens[match.first:match.last]
             if span[0][QUOTED] or span[0][START] in cue_starts:
                 continue
