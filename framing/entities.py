@@ -49,7 +49,7 @@ from typing import Any, Literal
 import numpy as np
 
 from .errors import ModelError
-from .names import particle_surname, title_words
+from .names import particle_surname, particles, people_words, title_words, titles
 from .types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -289,11 +289,15 @@ def name_spans(words: Sequence[str], tags: Sequence[str], heads: frozenset[str])
     """The names in a sentence's tags (:func:`decode`), a name that ends in an organisation's
     head word (``heads``: ``ner.organisation-heads.tsv``) joined to the name after "for" or "of"
     ("Syrian Observatory" for "Human Rights" is one organisation), and a person after a title split
-    from the organisation before it (:func:`_titled_people`)."""
+    from the organisation before it (:func:`_titled_people`). Two people's names apart only by a name
+    particle in lower case are one person ("Osama" bin "Laden", which the model splits where the name
+    opens the sentence)."""
     spans: list[tuple[int, int, str]] = []
     for first, end, kind in decode(tags):
         if spans and _links_organisation(words, spans[-1][1], first, heads):
             spans[-1] = (spans[-1][0], end, "ORG")
+        elif spans and kind == "PER" == spans[-1][2] and _only_particles(words[spans[-1][1]:first]):
+            spans[-1] = (spans[-1][0], end, "PER")
         else:
             spans.append((first, end, kind))
     return _titled_people(words, spans)
@@ -311,6 +315,11 @@ def _links_organisation(words: Sequence[str], end: int, first: int, heads: froze
     """Whether the words between two names are "of"/"for" (and "the") after an organisation's head."""
     link = tuple(w.lower() for w in words[end:first])
     return link in _ORGANISATION_LINKS and words[end - 1].lower() in heads
+
+
+def _only_particles(between: Sequence[str]) -> bool:
+    """One or two lower-case name particles and nothing else ("bin", "von der")."""
+    return 0 < len(between) <= 2 and all(w.islower() and w in particles() for w in between)
 
 
 def read_places(data: bytes) -> frozenset[tuple[str, ...]]:
@@ -658,6 +667,8 @@ def _sentence_mentions(
             continue
         if kind != "PER" and not _HEADLINE_WORDS.isdisjoint(words[first + 1 : end]):
             continue  # "Ben Carson Slams Hillary And The Media In One Debate Answer": a headline, not a name
+        if all(w.lower() in people_words() for w in words[first:end]):
+            kind = "MISC"  # "London's Muslim mayor": a people or a faith, as CoNLL types it, never a person
         start = spans[first][0]
         if start >= skip_to:
             stop = spans[end - 1][1]
@@ -667,7 +678,9 @@ def _sentence_mentions(
 def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``names`` with an organisation that ends in a title and a name split in two: "FBI Director James
     Comey" is the organisation "FBI" and the person "James Comey", as CoNLL writes it (the model, having
-    seen few such runs, sometimes reads the whole as one organisation)."""
+    seen few such runs, sometimes reads the whole as one organisation). A name that opens with the last
+    words of a title begun before it is the person after the title: "State Colin Powell" of "Secretary of
+    State Colin Powell"."""
     split: list[tuple[int, int, str]] = []
     titles = title_words()
     for first, end, kind in names:
@@ -675,9 +688,29 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) 
         if kind in ("ORG", "MISC") and title is not None and all(w[:1].isupper() and w[:1].isalpha()
                                                                  for w in words[title + 1 : end]):
             split.extend(((first, title, kind), (title + 1, end, "PER")))
+        elif kind != "PER" and (after := _title_ends_inside(words, first, end)) is not None:
+            split.append((after, end, "PER"))
         else:
             split.append((first, end, kind))
     return split
+
+
+def _title_ends_inside(words: Sequence[str], first: int, end: int) -> int | None:
+    """Where a title of several words that starts before ``first`` ends inside ``[first, end)`` with
+    capitalised words after it ("Secretary of" + "State" + "Colin Powell"), or None."""
+    for title in _split_titles():
+        for before in range(1, min(len(title), first + 1)):
+            after = first + len(title) - before
+            if (after < end and tuple(w.lower() for w in words[first - before : after]) == title
+                    and all(w[:1].isupper() for w in words[after:end])):
+                return after
+    return None
+
+
+@cache
+def _split_titles() -> tuple[tuple[str, ...], ...]:
+    """Titles of two words or more, as lower-case word tuples ("secretary", "of", "state")."""
+    return tuple(tuple(t.split()) for t in titles() if " " in t)
 
 
 def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext, written: str) -> bool:

@@ -56,6 +56,7 @@ class _Words:
     auxiliaries: frozenset[str]
     acts: frozenset[str]
     locatives: frozenset[str]
+    peoples: frozenset[str]  # lower case: "muslims", "hispanic"
 
 
 @cache
@@ -84,6 +85,7 @@ def _words() -> _Words:
         auxiliaries=frozenset(forms("auxiliary")),
         acts=frozenset(forms("act")),
         locatives=frozenset(forms("locative")),
+        peoples=frozenset(p.lower() for p in forms("people")),
     )
 
 
@@ -92,6 +94,11 @@ def _title_head(title: str) -> str:
     "secretary" in "secretary of state" (the words after "of" name the office, not the title)."""
     words = title.split()
     return words[words.index("of") - 1] if "of" in words else words[-1]
+
+
+def people_words() -> frozenset[str]:
+    """Nouns and adjectives of peoples and faiths in lower case: "muslims", "hispanic", "kurds"..."""
+    return _words().peoples
 
 
 def honorifics() -> frozenset[str]:

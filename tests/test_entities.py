@@ -178,8 +178,8 @@ def test_another_gazetteer_or_a_path_outside_is_refused(tmp_path: Path) -> None:
         load_recogniser(card_path)
 
 
-# Measured with `python benchmarks/eval_ner.py` (name windows, the organisation and title rules, as find_mentions
-# tags): PER 0.9102, ORG 0.8353, LOC 0.9371, MISC 0.8686, PER+ORG+LOC 0.9006. Floors sit just under.
+# Measured with `python benchmarks/eval_ner.py` (name windows, the organisation, title and particle rules, as
+# find_mentions tags): PER 0.9109, ORG 0.8353, LOC 0.9371, MISC 0.8686, PER+ORG+LOC 0.9009. Floors sit just under.
 DEV_FLOORS = {"PER": 0.90, "ORG": 0.825, "LOC": 0.93, "MISC": 0.86, "PER+ORG+LOC": 0.895}
 
 
@@ -232,6 +232,34 @@ def test_a_person_goes_on_over_a_hyphenated_surname_the_model_left_out() -> None
     text = seed_text("004")
     names = [m.text for m in find_mentions(build_doc(text))]
     assert "Abdel Fattah el-Siss" in names and "Abdel Fattah" not in names
+
+
+def test_two_halves_of_a_name_apart_only_by_a_particle_are_one_person() -> None:
+    """PTC article 755814432: the model splits the name that opens the sentence into "Osama" and "Laden"."""
+    text = "Osama bin Laden made it clear why al-Qaeda sought to attack the US."
+    assert [(m.text, m.kind) for m in find_mentions(build_doc(text))][0] == ("Osama bin Laden", "person")
+    # the tags themselves: B-PER O B-PER is one person; a particle in capitals or two words of prose are not
+    heads = frozenset()
+    words = "Osama bin Laden made it".split()
+    assert decode(join_organisations(words, ["B-PER", "O", "B-PER", "O", "O"], heads)) == [(0, 3, "PER")]
+    words = "Putin and Assad met".split()
+    assert decode(join_organisations(words, ["B-PER", "O", "B-PER", "O"], heads)) == [(0, 1, "PER"), (2, 3, "PER")]
+
+
+def test_a_name_that_opens_with_the_end_of_a_title_is_the_person_after_it() -> None:
+    """Western Journal 2016-08-19 (PolNeAR): "State Colin Powell" had been an organisation."""
+    text = ("Democratic presidential nominee Hillary Clinton told federal investigators in July she was advised by "
+            "former Secretary of State Colin Powell to use a private email account, the New York Times reported.")
+    mentions = [(m.text, m.kind) for m in find_mentions(build_doc(text))]
+    assert ("Colin Powell", "person") in mentions and not any("State" in name for name, _ in mentions)
+
+
+def test_a_people_or_a_faith_is_misc_as_conll_types_it() -> None:
+    """USA Today 2016-05-11 (PolNeAR): the model read "Muslim" and "Muslims" as people."""
+    text = ("Khan, a Muslim, was elected as mayor of London last week. It risks alienating mainstream Muslims around "
+            "the world, Khan said.")
+    kinds = {m.text: m.kind for m in find_mentions(build_doc(text))}
+    assert kinds["Muslim"] == kinds["Muslims"] == "misc" and kinds["Khan"] == "person"
 
 
 def test_batched_viterbi_finds_each_windows_best_path() -> None:
