@@ -22,7 +22,8 @@ from functools import cache
 from .actor_table import ActorTable
 from .entities import Mention
 from .features import SpanIndex
-from .names import abbreviations, group_mentions, metonym_kind, parse_name, titles
+from .names import abbreviations, group_mentions, metonym_kind, normalise_name, parse_name, titles
+from .outlets import is_news_outlet
 from .types import Actor, Attribution, Doc, Span
 
 _ACTOR_KINDS = {"person": "person", "organisation": "organisation", "place": "place"}
@@ -52,8 +53,8 @@ def find_actors(
     canonical name, kind and group.
     """
     sources = SpanIndex(a.source for a in attributions if a.source is not None)
-    candidates = _surnames_as_people(doc, [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS],
-                                     table)
+    candidates = [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS]
+    candidates = _short_outlet_names(_people_inside_names(_surnames_as_people(doc, candidates, table)))
     candidates += _standalone_titles(doc, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
     groups = group_mentions([(c.titled, c.kind) for c in candidates], known=table)
@@ -107,6 +108,45 @@ def _surnames_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTabl
         if (c.kind in ("place", "organisation") and " " not in word and parse_name(word).surname in surnames
                 and table.resolve(word) is None and _word_before(doc.text, c.start) not in _LOCATIVES):
             c = replace(c, kind="person", titled=word)
+        retyped.append(c)
+    return retyped
+
+
+def _people_inside_names(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A place or organisation whose last words are the full name of a person the article names is that
+    person: "State Colin Powell" (of "Secretary of State Colin Powell") beside "Colin Powell", "Aung San
+    Suu Kyi", which the recogniser took for an organisation, beside "Suu Kyi". The span stays as found; the
+    person's name joins it to the person."""
+    people = {normalise_name(c.text) for c in candidates if c.kind == "person" and len(c.text.split()) > 1}
+    retyped = []
+    for c in candidates:
+        if c.kind in ("place", "organisation"):
+            words = c.text.split()
+            tail = next((" ".join(words[k:]) for k in range(1, len(words) - 1)
+                         if normalise_name(" ".join(words[k:])) in people), None)
+            if tail is not None:
+                c = replace(c, kind="person", titled=tail)
+        retyped.append(c)
+    return retyped
+
+
+def _short_outlet_names(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A one-word organisation ("Times", "The Times") that is the last word of the one news outlet of the
+    article ending in it is that outlet: "the Times" beside "The New York Times", "the Post" beside "The
+    Washington Post". Two such outlets ("Financial Times" and "New York Times") leave it alone."""
+    outlets: dict[str, set[str]] = {}
+    for c in candidates:
+        words = c.text.split()
+        if len(words) > 1 and is_news_outlet(c.text):
+            outlets.setdefault(words[-1].lower(), set()).add(c.titled)
+    retyped = []
+    for c in candidates:
+        words = c.text.lower().split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        named = outlets.get(words[0], set()) if len(words) == 1 else set()
+        if c.kind == "organisation" and len(named) == 1:
+            c = replace(c, titled=next(iter(named)))
         retyped.append(c)
     return retyped
 

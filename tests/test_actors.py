@@ -73,6 +73,44 @@ def test_a_given_name_alone_is_the_one_person_of_that_given_name() -> None:
     assert "Hillary" not in actors
 
 
+def test_a_name_the_recogniser_read_with_a_word_before_it_is_the_person_it_ends_with() -> None:
+    """Washington Post 2015-11-10 and Western Journal 2016-08-19 (PolNeAR): "Aung San Suu Kyi" had been an organisation
+    beside the person "Suu Kyi"; "State Colin Powell" (of "Secretary of State") an organisation, and "The Times" an
+    organisation apart from the New York Times."""
+    burma = ("RANGOON, Burma - Aung San Suu Kyi's political allies on Monday predicted an overwhelming victory in Burma's "
+             "elections.\n\nThat would be a triumph for Suu Kyi, who has been revered at home and worldwide since she "
+             "emerged as an advocate for democracy in 1988 and suffered years under house arrest.")
+    actors = {a.name: a for a in framing.analyze(burma).actors}
+    assert [m.text for m in actors["Suu Kyi"].mentions] == ["Aung San Suu Kyi", "Suu Kyi"]
+    assert actors["Suu Kyi"].kind == "person" and "Aung San Suu Kyi" not in actors
+    powell = ("Democratic presidential nominee Hillary Clinton told federal investigators in July she was advised by "
+              "former Secretary of State Colin Powell to use a private email account, the New York Times reported late "
+              "Thursday.\n\nPowell was the nation\u2019s top diplomat under former President George W. Bush.\n\n"
+              "The Times also cited a new book by political journalist Joe Conason.")
+    actors = {a.name: a for a in framing.analyze(powell).actors}
+    assert [m.text for m in actors["Colin Powell"].mentions] == ["Colin Powell", "Powell"]
+    assert [m.text for m in actors["New York Times"].mentions] == ["New York Times", "The Times"]
+    assert "Times" not in actors and "State Colin Powell" not in actors
+
+
+def test_the_short_name_of_two_outlets_is_neither() -> None:
+    text = ("The Financial Times and the New York Times disagreed on the figures.\n\n"
+            "The Times said the bank had lost money.")
+    actors = {a.name for a in framing.analyze(text).actors}
+    assert {"Financial Times", "New York Times", "Times"} <= actors
+
+
+def test_a_people_or_a_faith_is_no_actor() -> None:
+    """USA Today 2016-05-11 (PolNeAR): "Muslim" and "Muslims" had been people; 168 such rows on the benchmark articles."""
+    text = ("London's Muslim mayor rebuffs Trump on 'exception' to ban\n\n"
+            "Khan, a Muslim, was elected as mayor of London last week, the first person of his faith to undertake the "
+            "role.\n\n\"Donald Trump's ignorant view of Islam could make both our countries less safe -- it risks "
+            "alienating mainstream Muslims around the world and plays into the hands of the extremists,\" Khan said in a "
+            "statement.")
+    actors = {a.name for a in framing.analyze(text).actors}
+    assert "Donald Trump" in actors and not actors & {"Muslim", "Muslims"}
+
+
 def test_seats_of_government_that_act_are_governments(reuters: framing.Analysis) -> None:
     """"Moscow had succeeded in keeping Syria intact", "the Pentagon": governments; the air base is a place."""
     assert _row(reuters, "Moscow")[:2] == ("government", "Russian government")
