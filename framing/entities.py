@@ -698,19 +698,23 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) 
 def _title_ends_inside(words: Sequence[str], first: int, end: int) -> int | None:
     """Where a title of several words that starts before ``first`` ends inside ``[first, end)`` with
     capitalised words after it ("Secretary of" + "State" + "Colin Powell"), or None."""
-    for title in _split_titles():
-        for before in range(1, min(len(title), first + 1)):
-            after = first + len(title) - before
-            if (after < end and tuple(w.lower() for w in words[first - before : after]) == title
-                    and all(w[:1].isupper() for w in words[after:end])):
-                return after
+    for title, before in _title_tails().get(words[first].lower(), ()):
+        after = first + len(title) - before
+        if (before <= first and after < end and tuple(w.lower() for w in words[first - before : after]) == title
+                and all(w[:1].isupper() for w in words[after:end])):
+            return after
     return None
 
 
 @cache
-def _split_titles() -> tuple[tuple[str, ...], ...]:
-    """Titles of two words or more, as lower-case word tuples ("secretary", "of", "state")."""
-    return tuple(tuple(t.split()) for t in titles() if " " in t)
+def _title_tails() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """Each word that a title of several words has after its first -> (the title's words, that word's place):
+    "state" -> [(("secretary", "of", "state"), 2)]."""
+    tails: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for title in (tuple(t.split()) for t in titles() if " " in t):
+        for place, word in enumerate(title[1:], start=1):
+            tails.setdefault(word, []).append((title, place))
+    return tails
 
 
 def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext, written: str) -> bool:
