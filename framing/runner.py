@@ -169,7 +169,7 @@ def analyze_parallel(
         work = partial(_analyze_then, then, work)
     numbered = enumerate(articles, start=1)
     if workers == 1:
-        return _collecting_less(_succeeded(map(partial(_isolated, work), numbered), errors))
+        return _succeeded(map(partial(_isolated, work), numbered), errors)
     return _succeeded(_ordered(numbered, workers, chunk_size, workers * prefetch, work), errors)
 
 
@@ -266,7 +266,7 @@ def _ordered(
 
 
 def _pool(workers: int, method: str) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, mp_context=get_context(method), initializer=_collect_less)
+    return ProcessPoolExecutor(workers, mp_context=get_context(method))
 
 
 def _fill(
@@ -418,36 +418,12 @@ class _Solo:
 
 def _serve(connection: Connection, work: Callable[[Article | str], object]) -> None:
     """The solo worker: analyse each article that arrives, until the pipe closes."""
-    _collect_less()
     while True:
         try:
             numbered = connection.recv()
         except EOFError:
             return
         connection.send(_isolated(work, numbered))
-
-
-# Objects allocated between two young-generation collections of the garbage collector.
-# An article allocates tens of thousands of short-lived objects (tokens, spans, evidence)
-# and keeps none, so at Python's 700 the collector runs dozens of times an article and its
-# older-generation passes walk the large long-lived data (VADER's lexicon, the recogniser's word sums, the
-# lexicons): about 1 ms an article of 12 (benchmarks/throughput.py --jobs 2 measures both).
-BATCH_GC_THRESHOLD = 10_000
-
-
-def _collect_less() -> None:
-    """Set a batch's young-generation threshold (in a worker, for its whole life)."""
-    gc.set_threshold(max(BATCH_GC_THRESHOLD, gc.get_threshold()[0]), *gc.get_threshold()[1:])
-
-
-def _collecting_less(results: Iterator[T]) -> Iterator[T]:
-    """``results`` with the collector at the batch threshold while they are made; restored after."""
-    before = gc.get_threshold()
-    _collect_less()
-    try:
-        yield from results
-    finally:
-        gc.set_threshold(*before)
 
 
 def analyze_chunk(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 import multiprocessing
 import os
@@ -14,7 +13,6 @@ import pytest
 
 from framing import Analysis, Article, FramingError, ReadError, analyze
 from framing.runner import (
-    BATCH_GC_THRESHOLD,
     DEATHS_IN_A_ROW,
     analyze_parallel,
     available_cores,
@@ -114,17 +112,6 @@ def test_then_is_applied_to_each_analysis_in_input_order(jobs: int) -> None:
     got = list(analyze_parallel(articles, jobs, chunk_size=1, then=feature_count_and_source))
     assert got == [feature_count_and_source(analyze(a)) for a in articles]
     assert [source for source, _ in got] == ["000", "001", "002"]
-
-
-def test_a_batch_collects_garbage_less_often_and_restores_the_collector() -> None:
-    before = gc.get_threshold()
-    texts = [seed_text(p) for p in ("000", "001", "002")]
-    results = analyze_parallel(texts, 1)
-    first = next(results)
-    assert gc.get_threshold()[0] == max(BATCH_GC_THRESHOLD, before[0])
-    rest = list(results)
-    assert gc.get_threshold() == before
-    assert [a.features for a in (first, *rest)] == [analyze(t).features for t in texts]
 
 
 # A worker process that dies (a segfault in a compiled library, the OOM killer) must not end the batch.
