@@ -49,7 +49,7 @@ from typing import Any, Literal
 import numpy as np
 
 from .errors import ModelError
-from .names import particle_surname, particles, people_words, title_words, titles
+from .names import abbreviations, determiners, honorifics, particle_surname, particles, people_words, title_words, titles
 from .types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -607,7 +607,8 @@ def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Me
     model = recogniser or shipped_recogniser()
     tagged = [s for s in doc.sentences if s.kind in TAGGED_SENTENCES and not _page_chrome(doc, s, model.chrome)]
     views = [_tagging_words(doc.norm, doc.tokens[s.token_start : s.token_end]) for s in tagged]
-    words = [_headline_in_capitals(w) if s.kind != "body" else w for s, (w, _) in zip(tagged, views)]
+    words = [_headline_in_capitals(w, strict=s.kind == "body") if s.kind != "body" or k == 0 else w
+             for k, (s, (w, _)) in enumerate(zip(tagged, views))]
     context = document_context(words)
     tags = model.tag_sentences(words, context)
     mentions: list[Mention] = []
@@ -665,7 +666,7 @@ def _sentence_mentions(
             first += 1
         if end <= first or _not_a_name(words, first, end, context, _written(doc, spans[first])):
             continue
-        if kind != "PER" and not _HEADLINE_WORDS.isdisjoint(words[first + 1 : end]):
+        if _headline_run([_written(doc, span) for span in spans[first:end]], kind):
             continue  # "Ben Carson Slams Hillary And The Media In One Debate Answer": a headline, not a name
         if all(w.lower() in people_words() for w in words[first:end]):
             kind = "MISC"  # "London's Muslim mayor": a people or a faith, as CoNLL types it, never a person
@@ -673,6 +674,14 @@ def _sentence_mentions(
         if start >= skip_to:
             stop = spans[end - 1][1]
             yield Mention(start, stop, doc.text[start:stop], sentence.index, KIND_OF_TYPE[kind])
+
+
+def _headline_run(name: Sequence[str], kind: str) -> bool:
+    """A run of a Title-Case headline's words (``name`` as written) that the model took for a name: a
+    capitalised function word after its first word, or for a person, whose names can be such words ("George Will", "Al From"), two of
+    them or one in four words or more ("Frees Indonesian Immigrant Held By Trump Order")."""
+    inside = sum(w in _HEADLINE_WORDS for w in name[1:])
+    return inside >= 1 if kind != "PER" else inside >= 2 or (inside == 1 and len(name) >= 4)
 
 
 def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -718,14 +727,30 @@ def _title_tails() -> dict[str, list[tuple[tuple[str, ...], int]]]:
 
 
 def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext, written: str) -> bool:
-    """A single letter or digit, or a sentence's first word that the article writes in lower case
-    elsewhere and never capitalises inside a sentence (``written`` as it stands; an acronym is a name)."""
+    """A single letter or digit, determiners alone ("THE" of a headline read in capitals), an honorific or
+    abbreviated title alone ("Rev" of "the Rev." at a line's end), one word written without a capital ("nd"
+    of "2nd" in such a headline), or one word that the article writes in lower case
+    elsewhere and never capitalises inside a sentence, where its capital says nothing: first in its sentence,
+    or in a headline read in capitals ("Real", "Best"). ``written`` is the first word as it stands; an acronym
+    is a name."""
     joined = "".join(words[first:end])
     if (len(joined) if joined.isalnum() else sum(c.isalnum() for c in joined)) < 2:
         return True
+    if all(w.lower() in determiners() for w in words[first:end]):
+        return True
+    if end - first > 1:
+        return False
     lower = words[first].lower()
-    return (first == 0 and end == 1 and not _acronym(written)
-            and lower in context.lowercase and lower not in context.capitalised)
+    return written.islower() or lower.rstrip(".") in _bare_titles() or (
+        (first == 0 or words[first] != written) and not _acronym(written)
+        and lower in context.lowercase and lower not in context.capitalised)
+
+
+@cache
+def _bare_titles() -> frozenset[str]:
+    """Honorifics and abbreviated titles in lower case without a period: "mr", "rev", "gen", "sir"; not
+    "miss", whose "Miss." is also AP's abbreviation of Mississippi ("Jackson, Miss.")."""
+    return (honorifics() | {a.rstrip(".").lower() for a in abbreviations()}) - {"miss"}
 
 
 def _written(doc: Doc, span: tuple[int, int]) -> str:
@@ -771,15 +796,20 @@ def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...],
     return tuple(merged_words), tuple(merged_spans)
 
 
-def _headline_in_capitals(words: tuple[str, ...]) -> tuple[str, ...]:
+def _headline_in_capitals(words: tuple[str, ...], *, strict: bool = False) -> tuple[str, ...]:
     """A Title Case headline's words in capitals, as CoNLL's headlines are written.
 
     In "Putin Visits Syria to Claim Victory Over ISIS" capitals mark every
     long word, not names; read in capitals, the model leans on the words and on
     how the article's prose writes them (:class:`DocumentContext`) instead.
+    ``strict`` is for an article's first sentence that reads as prose (PolNeAR's
+    headlines end in a full stop): every long word capitalised, four at least,
+    so that "Black Lives Matter seeks Clinton's ear" stays as written.
     """
     long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
-    if len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words):
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    if (len(long_words) >= 4 and capitalised == len(long_words)) if strict else (
+            len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)):
         return tuple(w.upper() for w in words)
     return words
 

@@ -111,6 +111,29 @@ def test_a_people_or_a_faith_is_no_actor() -> None:
     assert "Donald Trump" in actors and not actors & {"Muslim", "Muslims"}
 
 
+def test_a_first_line_in_title_case_is_read_as_a_headline() -> None:
+    """Western Journal 2016-03-15 (PolNeAR): its headline ends in a full stop and reads as prose; "Right Before",
+    "Clinton Just Got" and "Devastating News" had been people."""
+    text = ("Right Before \u2018Super Tuesday 2\u2019 Hillary Clinton Just Got Some Devastating News.\n\n"
+            "Fewer than half of the voters surveyed in a new poll released Monday support Democratic presidential "
+            "candidate Hillary Clinton, as rival Bernie Sanders continues to pick up support.")
+    actors = {a.name: [m.text for m in a.mentions] for a in framing.analyze(text).actors}
+    assert actors == {"Hillary Clinton": ["Clinton", "Hillary Clinton"], "Bernie Sanders": ["Bernie Sanders"]}
+    # a first line in sentence case keeps its capitals: the names in it are names
+    text = "Black Lives Matter seeks Clinton's ear;\n\nActivists from Black Lives Matter met the campaign on Tuesday."
+    assert [m.text for m in framing.analyze(text).actor("Black Lives Matter").mentions] == ["Black Lives Matter"] * 2
+
+
+def test_no_actor_is_a_headline_s_words_or_a_lone_determiner(shared_data: Path) -> None:
+    """PTC article 723883127 opens "Shock!" then "The Pope Is Now Openly Attacking Child Sexual Abuse Victims For
+    'Slander'": the model took "The" for one name (an actor with an empty name) and the rest for a person."""
+    text = (shared_data / "ptc_semeval2020" / "train-articles" / "article723883127.txt").read_text(encoding="utf-8")
+    names = [a.name for a in framing.analyze(text).actors]
+    assert "Pope Francis" in names or "Francis" in names
+    assert all(name and name[0].isupper() for name in names), names
+    assert not any("Attacking" in name for name in names)
+
+
 def test_seats_of_government_that_act_are_governments(reuters: framing.Analysis) -> None:
     """"Moscow had succeeded in keeping Syria intact", "the Pentagon": governments; the air base is a place."""
     assert _row(reuters, "Moscow")[:2] == ("government", "Russian government")
