@@ -23,9 +23,9 @@ noise); the mean steady doubling is the growth per doubling over that whole
 range, which a full garbage collection landing in one run does not move.
 
 ``--no-gc`` turns Python's cyclic garbage collector off for the whole run (this
-script's process only; the library never does): a side experiment that tells
-the growth of the analysis's own code from the collector's, whose full
-collections walk every live container object (a long article's tokens).
+script's process only): a side experiment from before ``framing.analyze``
+paused the collector itself while it runs (``framing/collector.py``); it now
+only leaves out the collection that follows each analysis.
 
 The shapes are what hostile or broken input looks like (issue 19): real prose
 (the seed articles, repeated), a run of dashes after a few words, quotations

@@ -114,9 +114,8 @@ def _surnames_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTabl
 
 def _people_inside_names(candidates: list[_Candidate]) -> list[_Candidate]:
     """A place or organisation whose last words are the full name of a person the article names is that
-    person: "State Colin Powell" (of "Secretary of State Colin Powell") beside "Colin Powell", "Aung San
-    Suu Kyi", which the recogniser took for an organisation, beside "Suu Kyi". The span stays as found; the
-    person's name joins it to the person."""
+    person: "Aung San Suu Kyi", which the recogniser took for an organisation, beside "Suu Kyi". The span
+    stays as found; the person's name joins it to the person."""
     people = {normalise_name(c.text) for c in candidates if c.kind == "person" and len(c.text.split()) > 1}
     retyped = []
     for c in candidates:
@@ -131,24 +130,30 @@ def _people_inside_names(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _short_outlet_names(candidates: list[_Candidate]) -> list[_Candidate]:
-    """A one-word organisation ("Times", "The Times") that is the last word of the one news outlet of the
-    article ending in it is that outlet: "the Times" beside "The New York Times", "the Post" beside "The
-    Washington Post". Two such outlets ("Financial Times" and "New York Times") leave it alone."""
-    outlets: dict[str, set[str]] = {}
+    """A one-word organisation ("Times", "The Times") that is the last word of the one name of the article
+    ending in it, a news outlet, is that outlet: "the Times" beside "The New York Times", "the Post" beside
+    "The Washington Post". Two such names ("Financial Times" and "New York Times", or "Los Angeles Times",
+    which framing's outlet list lacks, and "New York Times") leave it alone."""
+    longer: dict[str, set[str]] = {}  # a last word -> the names of several words ending in it
     for c in candidates:
-        words = c.text.split()
-        if len(words) > 1 and is_news_outlet(c.text):
-            outlets.setdefault(words[-1].lower(), set()).add(c.titled)
+        words = _without_the(c.text)
+        if len(words) > 1:
+            longer.setdefault(words[-1], set()).add(c.titled)
+    outlets = {word: next(iter(names)) for word, names in longer.items()
+               if len(names) == 1 and is_news_outlet(next(iter(names)))}
     retyped = []
     for c in candidates:
-        words = c.text.lower().split()
-        if words[:1] == ["the"]:
-            words = words[1:]
-        named = outlets.get(words[0], set()) if len(words) == 1 else set()
-        if c.kind == "organisation" and len(named) == 1:
-            c = replace(c, titled=next(iter(named)))
+        words = _without_the(c.text)
+        if c.kind == "organisation" and len(words) == 1 and words[0] in outlets:
+            c = replace(c, titled=outlets[words[0]])
         retyped.append(c)
     return retyped
+
+
+def _without_the(name: str) -> list[str]:
+    """A name's words in lower case, without a "the" before them."""
+    words = name.lower().split()
+    return words[1:] if words[:1] == ["the"] else words
 
 
 # prepositions after which a surname-like word stays a place: fewer than the names lexicon's locatives, which

@@ -691,9 +691,9 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) 
     words of a title begun before it is the person after the title: "State Colin Powell" of "Secretary of
     State Colin Powell"."""
     split: list[tuple[int, int, str]] = []
-    titles = title_words()
+    heads = title_words()
     for first, end, kind in names:
-        title = next((k for k in range(end - 2, first, -1) if words[k].lower() in titles), None)
+        title = next((k for k in range(end - 2, first, -1) if words[k].lower() in heads), None)
         if kind in ("ORG", "MISC") and title is not None and all(w[:1].isupper() and w[:1].isalpha()
                                                                  for w in words[title + 1 : end]):
             split.extend(((first, title, kind), (title + 1, end, "PER")))
@@ -705,11 +705,13 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) 
 
 
 def _title_ends_inside(words: Sequence[str], first: int, end: int) -> int | None:
-    """Where a title of several words that starts before ``first`` ends inside ``[first, end)`` with
-    capitalised words after it ("Secretary of" + "State" + "Colin Powell"), or None."""
+    """Where a title of several words that starts, capitalised, before ``first`` ends inside ``[first, end)``
+    with capitalised words after it ("Secretary of" + "State" + "Colin Powell"), or None. The capital keeps
+    "a major General Motors plant" whole: "major general" is a title only written as one."""
     for title, before in _title_tails().get(words[first].lower(), ()):
         after = first + len(title) - before
-        if (before <= first and after < end and tuple(w.lower() for w in words[first - before : after]) == title
+        if (before <= first and after < end and words[first - before][:1].isupper()
+                and tuple(w.lower() for w in words[first - before : after]) == title
                 and all(w[:1].isupper() for w in words[after:end])):
             return after
     return None

@@ -128,8 +128,13 @@ class Doc:
     """The sentences of article prose, the ones features count (found once, read by every family)."""
     words_in_body: int
     """Number of word tokens in body sentences."""
-    lowers: tuple[str, ...]
-    """Each token's lower-cased text, in the order of ``tokens`` (what lexicon phrases are matched on)."""
+    lowers: tuple[str, ...] = ()
+    """Each token's lower-cased text, in the order of ``tokens`` (what lexicon phrases are matched on);
+    read from the tokens when not given."""
+
+    def __post_init__(self) -> None:
+        if len(self.lowers) != len(self.tokens):
+            object.__setattr__(self, "lowers", tuple(token[LOWER] for token in self.tokens))
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         return self.tokens[sentence.token_start : sentence.token_end]

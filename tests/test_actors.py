@@ -93,11 +93,19 @@ def test_a_name_the_recogniser_read_with_a_word_before_it_is_the_person_it_ends_
     assert "Times" not in actors and "State Colin Powell" not in actors
 
 
-def test_the_short_name_of_two_outlets_is_neither() -> None:
-    text = ("The Financial Times and the New York Times disagreed on the figures.\n\n"
-            "The Times said the bank had lost money.")
-    actors = {a.name for a in framing.analyze(text).actors}
-    assert {"Financial Times", "New York Times", "Times"} <= actors
+def test_the_short_name_of_two_papers_is_neither() -> None:
+    """Sentences of a PolNeAR text on Exxon Mobil and of the Western Journal's on Colin Powell: the Los Angeles
+    Times, which framing's outlet list lacks, and the New York Times both end in "Times", so "The Times" is
+    neither."""
+    text = ("The Los Angeles Times said that its editors had ''carefully reviewed Exxon Mobil's complaints and "
+            "concluded that the articles we published in collaboration with Susanne Rust and her team at Columbia "
+            "University Graduate School of Journalism were accurate, fair and balanced.\n\n"
+            "Democratic presidential nominee Hillary Clinton told federal investigators in July she was advised by "
+            "former Secretary of State Colin Powell to use a private email account, the New York Times reported late "
+            "Thursday.\n\nThe Times also cited a new book by political journalist Joe Conason.")
+    actors = {a.name: [m.text for m in a.mentions] for a in framing.analyze(text).actors}
+    assert actors["Los Angeles Times"] == ["Los Angeles Times"] and actors["New York Times"] == ["New York Times"]
+    assert actors["Times"] == ["The Times"]
 
 
 def test_a_people_or_a_faith_is_no_actor() -> None:

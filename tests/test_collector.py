@@ -93,3 +93,32 @@ def test_the_pause_lasts_until_the_last_of_overlapping_analyses_ends(collector_o
     other.join(10)
     assert states == [False]
     assert gc.isenabled()
+
+
+def test_a_child_forked_during_an_analysis_starts_unpaused(collector_on) -> None:
+    """The pause of a thread that does not exist in the child must not keep the child's collector off."""
+    import os
+
+    import framing.collector
+
+    inside, release = threading.Event(), threading.Event()
+
+    def long_analysis() -> None:
+        with collector_paused():
+            inside.set()
+            release.wait(10)
+
+    other = threading.Thread(target=long_analysis)
+    other.start()
+    try:
+        assert inside.wait(10) and not gc.isenabled()
+        child = os.fork()
+        if child == 0:  # the child: report and leave at once, without pytest's teardown
+            os._exit(0 if gc.isenabled() and framing.collector._running == 0 else 1)
+        _, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        release.set()
+        other.join(10)
+    assert gc.isenabled()
+

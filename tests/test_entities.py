@@ -254,6 +254,27 @@ def test_a_name_that_opens_with_the_end_of_a_title_is_the_person_after_it() -> N
     assert ("Colin Powell", "person") in mentions and not any("State" in name for name, _ in mentions)
 
 
+def test_a_person_of_a_headline_s_words_goes_but_a_name_with_one_such_word_stays() -> None:
+    """PTC article 706088110 cites "U.S. Judge Frees Indonesian Immigrant Held By Trump Order", which had been a
+    person; George Will (PolNeAR, Western Journal) has "Will" in his name."""
+    text = "[U.S. Judge Frees Indonesian Immigrant Held By Trump Order, by Nate Raymond, Reuters, November 1, 2017]"
+    assert not any("Frees" in m.text for m in find_mentions(build_doc(text)))
+    text = ("Conservative columnist and Fox News contributor George Will reignited his feud with Donald Trump this "
+            "week after writing a scathing Washington Post op-ed that targeted the 2016 presidential candidate.")
+    assert ("George Will", "person") in [(m.text, m.kind) for m in find_mentions(build_doc(text))]
+
+
+def test_a_title_begun_in_lower_case_is_no_title() -> None:
+    """ "major general" is a title only when written as one: "a major General Motors plant" keeps the company
+    whole, where "Secretary of" + "State Colin Powell" gives the person."""
+    heads = frozenset()
+    words = "at a major General Motors plant".split()
+    assert decode(join_organisations(words, ["O", "O", "O", "B-ORG", "I-ORG", "O"], heads)) == [(3, 5, "ORG")]
+    words = "former Secretary of State Colin Powell to".split()
+    tags = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert decode(join_organisations(words, tags, heads)) == [(4, 6, "PER")]
+
+
 def test_a_people_or_a_faith_is_misc_as_conll_types_it() -> None:
     """USA Today 2016-05-11 (PolNeAR): the model read "Muslim" and "Muslims" as people."""
     text = ("Khan, a Muslim, was elected as mayor of London last week. It risks alienating mainstream Muslims around "
