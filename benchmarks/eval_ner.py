@@ -29,21 +29,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fit_ner  # noqa: E402
 
-from framing import entities  # noqa: E402
+from framing import entities, name_spans  # noqa: E402
 
 
 def dev_scores(data: Path = fit_ner.DATA, *, every_word: bool = False) -> dict[str, dict[str, float]]:
     """Scores of the shipped model on the development set's sentences, as CoNLL tokenised them.
 
     Tagged as :func:`framing.entities.find_mentions` tags an article: only the
-    name windows, unless ``every_word``, and organisations joined across "of"
-    and "for" (:func:`framing.entities.join_organisations`).
+    name windows, unless ``every_word``, and the tags mended as
+    :func:`framing.name_spans.join_organisations` mends them.
     """
     sentences = fit_ner.read_conll(data / "dev.txt")
     recogniser = entities.shipped_recogniser()
     contexts = fit_ner.document_contexts(sentences)
     predicted = [
-        entities.join_organisations(
+        name_spans.join_organisations(
             s.words, recogniser.tag(s.words, contexts[s.document], every_word=every_word), recogniser.organisations
         )
         for s in sentences

@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
 import numpy as np  # noqa: E402
 import pycrfsuite  # noqa: E402
 
-from framing import entities  # noqa: E402
+from framing import entities, name_spans  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "conll2003"
 MODELS = ROOT / "models"
@@ -135,8 +135,8 @@ def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> 
     """Entity-mention precision, recall and F1 per type and for PER+ORG+LOC and all (exact span and type)."""
     counts = {kind: [0, 0, 0] for kind in TYPES}  # true positives, predicted, gold
     for gold_tags, predicted_tags in zip(gold, predicted):
-        gold_spans = set(entities.decode(gold_tags))
-        predicted_spans = set(entities.decode(predicted_tags))
+        gold_spans = set(name_spans.decode(gold_tags))
+        predicted_spans = set(name_spans.decode(predicted_tags))
         for span in predicted_spans:
             counts[span[2]][1] += 1
             counts[span[2]][0] += span in gold_spans

@@ -49,7 +49,8 @@ from typing import Any, Literal
 import numpy as np
 
 from .errors import ModelError
-from .names import abbreviations, determiners, honorifics, particle_surname, particles, people_words, title_words, titles
+from .name_spans import name_spans
+from .names import abbreviations, determiners, honorifics, particle_surname, people_words
 from .types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -259,67 +260,6 @@ def name_windows(words: Sequence[str]) -> list[tuple[int, int]]:
         else:
             windows.append((i, i + 1))
     return windows
-
-
-def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Entity spans ``(first, end, type)`` over word indices from IOB tags (conlleval's reading).
-
-    An ``I-`` tag that does not continue an entity of its type starts one, as in
-    conlleval, so scores here match the shared task's.
-    """
-    spans: list[tuple[int, int, str]] = []
-    if tags.count("O") == len(tags):
-        return spans
-    start, current = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, kind = tag.partition("-")
-        if current and (prefix != "I" or kind != current):
-            spans.append((start, i, current))
-            current = ""
-        if prefix == "B" or (prefix == "I" and kind != current):
-            start, current = i, kind
-    return spans
-
-
-# what may stand between an organisation's head word and the rest of its name
-_ORGANISATION_LINKS = (("of",), ("for",), ("of", "the"), ("for", "the"))
-
-
-def name_spans(words: Sequence[str], tags: Sequence[str], heads: frozenset[str]) -> list[tuple[int, int, str]]:
-    """The names in a sentence's tags (:func:`decode`), a name that ends in an organisation's
-    head word (``heads``: ``ner.organisation-heads.tsv``) joined to the name after "for" or "of"
-    ("Syrian Observatory" for "Human Rights" is one organisation), and a person after a title split
-    from the organisation before it (:func:`_titled_people`). Two people's names apart only by a name
-    particle in lower case are one person ("Osama" bin "Laden", which the model splits where the name
-    opens the sentence)."""
-    spans: list[tuple[int, int, str]] = []
-    for first, end, kind in decode(tags):
-        if spans and _links_organisation(words, spans[-1][1], first, heads):
-            spans[-1] = (spans[-1][0], end, "ORG")
-        elif spans and kind == "PER" == spans[-1][2] and _only_particles(words[spans[-1][1]:first]):
-            spans[-1] = (spans[-1][0], end, "PER")
-        else:
-            spans.append((first, end, kind))
-    return _titled_people(words, spans)
-
-
-def join_organisations(words: Sequence[str], tags: Sequence[str], heads: frozenset[str]) -> list[str]:
-    """The tags of :func:`name_spans`: what the recogniser finds, as IOB tags (for scoring)."""
-    joined = ["O"] * len(tags)
-    for first, end, kind in name_spans(words, tags, heads):
-        joined[first:end] = [f"B-{kind}", *[f"I-{kind}"] * (end - first - 1)]
-    return joined
-
-
-def _links_organisation(words: Sequence[str], end: int, first: int, heads: frozenset[str]) -> bool:
-    """Whether the words between two names are "of"/"for" (and "the") after an organisation's head."""
-    link = tuple(w.lower() for w in words[end:first])
-    return link in _ORGANISATION_LINKS and words[end - 1].lower() in heads
-
-
-def _only_particles(between: Sequence[str]) -> bool:
-    """One or two lower-case name particles and nothing else ("bin", "von der")."""
-    return 0 < len(between) <= 2 and all(w.islower() and w in particles() for w in between)
 
 
 def read_places(data: bytes) -> frozenset[tuple[str, ...]]:
@@ -682,50 +622,6 @@ def _headline_run(name: Sequence[str], kind: str) -> bool:
     them or one in four words or more ("Frees Indonesian Immigrant Held By Trump Order")."""
     inside = sum(w in _HEADLINE_WORDS for w in name[1:])
     return inside >= 1 if kind != "PER" else inside >= 2 or (inside == 1 and len(name) >= 4)
-
-
-def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``names`` with an organisation that ends in a title and a name split in two: "FBI Director James
-    Comey" is the organisation "FBI" and the person "James Comey", as CoNLL writes it (the model, having
-    seen few such runs, sometimes reads the whole as one organisation). A name that opens with the last
-    words of a title begun before it is the person after the title: "State Colin Powell" of "Secretary of
-    State Colin Powell"."""
-    split: list[tuple[int, int, str]] = []
-    heads = title_words()
-    for first, end, kind in names:
-        title = next((k for k in range(end - 2, first, -1) if words[k].lower() in heads), None)
-        if kind in ("ORG", "MISC") and title is not None and all(w[:1].isupper() and w[:1].isalpha()
-                                                                 for w in words[title + 1 : end]):
-            split.extend(((first, title, kind), (title + 1, end, "PER")))
-        elif kind != "PER" and (after := _title_ends_inside(words, first, end)) is not None:
-            split.append((after, end, "PER"))
-        else:
-            split.append((first, end, kind))
-    return split
-
-
-def _title_ends_inside(words: Sequence[str], first: int, end: int) -> int | None:
-    """Where a title of several words that starts, capitalised, before ``first`` ends inside ``[first, end)``
-    with capitalised words after it ("Secretary of" + "State" + "Colin Powell"), or None. The capital keeps
-    "a major General Motors plant" whole: "major general" is a title only written as one."""
-    for title, before in _title_tails().get(words[first].lower(), ()):
-        after = first + len(title) - before
-        if (before <= first and after < end and words[first - before][:1].isupper()
-                and tuple(w.lower() for w in words[first - before : after]) == title
-                and all(w[:1].isupper() for w in words[after:end])):
-            return after
-    return None
-
-
-@cache
-def _title_tails() -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """Each word that a title of several words has after its first -> (the title's words, that word's place):
-    "state" -> [(("secretary", "of", "state"), 2)]."""
-    tails: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for title in (tuple(t.split()) for t in titles() if " " in t):
-        for place, word in enumerate(title[1:], start=1):
-            tails.setdefault(word, []).append((title, place))
-    return tails
 
 
 def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext, written: str) -> bool:

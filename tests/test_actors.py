@@ -142,6 +142,24 @@ def test_no_actor_is_a_headline_s_words_or_a_lone_determiner(shared_data: Path) 
     assert not any("Attacking" in name for name in names)
 
 
+def test_a_short_given_name_and_a_church_title_join_the_person() -> None:
+    """PTC articles 776345502 and 725498022: "Bob Mueller" stood apart from Robert Mueller, "Cardinal Ratzinger"
+    from Joseph Ratzinger, and "Attorney" of "Attorney General Jeff Sessions" was an organisation."""
+    text = ("President Donald Trump took to Twitter Wednesday to call on his Attorney General Jeff Sessions to shut "
+            "down special counsel Robert Mueller\u2019s investigation into Russian interference in the 2016 election."
+            "\n\n\u2018Bob Mueller is totally conflicted, and his 17 Angry Democrats that are doing his dirty work are a "
+            "disgrace to USA!\u2019")
+    analysis = framing.analyze(text)
+    assert [m.text for m in analysis.actor("Robert Mueller").mentions] == ["Robert Mueller", "Bob Mueller"]
+    # "Attorney General Jeff Sessions" is a title and a person, not the organisation "Attorney" and a person
+    assert "Jeff Sessions" in [a.name for a in analysis.actors] and "Attorney" not in [a.name for a in analysis.actors]
+    text = ("Note that date; 2011 was when the processes for investigating and trying priest-abusers, put in place by "
+            "the former Cardinal Ratzinger, were still in effect.\n\nThe St. Gallen Group, which he himself described "
+            "as a \u201cmafia,\u201d had worked against the election of Joseph Ratzinger in 2005.")
+    assert [m.text for m in framing.analyze(text).actor("Joseph Ratzinger").mentions] == ["Cardinal Ratzinger",
+                                                                                        "Joseph Ratzinger"]
+
+
 def test_seats_of_government_that_act_are_governments(reuters: framing.Analysis) -> None:
     """"Moscow had succeeded in keeping Syria intact", "the Pentagon": governments; the air base is a place."""
     assert _row(reuters, "Moscow")[:2] == ("government", "Russian government")

@@ -61,7 +61,8 @@ def test_the_seed_names_used_here_are_in_the_seeds(prefix):
         ("Putin’s", (), (), "putin", "Putin"),
         ("Staffan de Mistura", (), ("staffan",), "mistura", "Staffan de Mistura"),
         ("the Russian president", ("russian", "president"), (), "", ""),
-        ("Secretary of State Mike Pompeo", ("secretary", "of", "state"), ("mike",), "pompeo", "Mike Pompeo"),
+        # a short form keys as its full name: "Mike Pompeo" and "Michael Pompeo" are one man
+        ("Secretary of State Mike Pompeo", ("secretary", "of", "state"), ("michael",), "pompeo", "Mike Pompeo"),
         ("Mohammed bin Salman", (), ("mohammed",), "bin salman", "Mohammed bin Salman"),
         ("Martin Luther King", (), ("martin", "luther"), "king", "Martin Luther King"),
     ],
