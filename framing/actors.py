@@ -133,19 +133,27 @@ def _short_outlet_names(candidates: list[_Candidate]) -> list[_Candidate]:
     """A one-word organisation ("Times", "The Times") that is the last word of the one name of the article
     ending in it, a news outlet, is that outlet: "the Times" beside "The New York Times", "the Post" beside
     "The Washington Post". Two such names ("Financial Times" and "New York Times", or "Los Angeles Times",
-    which framing's outlet list lacks, and "New York Times") leave it alone."""
-    longer: dict[str, set[str]] = {}  # a last word -> the names of several words ending in it
+    which framing's outlet list lacks, and "New York Times") leave it alone. So is a one-word name, which
+    the recogniser may take for a person, that is the first word of the one name of the article starting
+    with it, a news outlet, and the surname of no one the article names in full: "told Fox" beside "Fox
+    News" (beside "Fox Business Network" too, it is left alone; beside "Liam Fox" it is him)."""
+    longer: dict[tuple[int, str], set[str]] = {}  # (0 or -1, a first or last word) -> the names of several words
     for c in candidates:
         words = _without_the(c.text)
         if len(words) > 1:
-            longer.setdefault(words[-1], set()).add(c.titled)
-    outlets = {word: next(iter(names)) for word, names in longer.items()
+            longer.setdefault((-1, words[-1]), set()).add(c.titled)
+            longer.setdefault((0, words[0]), set()).add(c.titled)
+    outlets = {end: next(iter(names)) for end, names in longer.items()
                if len(names) == 1 and is_news_outlet(next(iter(names)))}
+    surnames = {parts.surname for parts in (parse_name(c.text) for c in candidates if c.kind == "person")
+                if parts.given}
     retyped = []
     for c in candidates:
-        words = _without_the(c.text)
-        if c.kind == "organisation" and len(words) == 1 and words[0] in outlets:
-            c = replace(c, titled=outlets[words[0]])
+        word = " ".join(_without_the(c.text))
+        if c.kind == "organisation" and (-1, word) in outlets:
+            c = replace(c, titled=outlets[(-1, word)])
+        elif c.kind in ("organisation", "person") and (0, word) in outlets and word not in surnames:
+            c = replace(c, kind="organisation", titled=outlets[(0, word)])
         retyped.append(c)
     return retyped
 

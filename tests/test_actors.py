@@ -160,6 +160,15 @@ def test_a_short_given_name_and_a_church_title_join_the_person() -> None:
                                                                                         "Joseph Ratzinger"]
 
 
+def test_the_first_word_of_the_articles_one_outlet_is_that_outlet() -> None:
+    """Breitbart 2016-02-18 (PolNeAR): "told Fox" had been a person beside the Fox News poll."""
+    text = ("The Fox News poll was conducted by telephone between February 15-17 among 1,031 randomly-selected "
+            "registered adult voters.\n\nRepublican pollster Daron Shaw told Fox that he credits the change to a large "
+            "defection among \u201cblue-collar, white Democrats\u201d from the Clinton camp.")
+    actors = {a.name: (a.kind, [m.text for m in a.mentions]) for a in framing.analyze(text).actors}
+    assert actors["Fox News"] == ("organisation", ["Fox News", "Fox"]) and "Fox" not in actors
+
+
 def test_seats_of_government_that_act_are_governments(reuters: framing.Analysis) -> None:
     """"Moscow had succeeded in keeping Syria intact", "the Pentagon": governments; the air base is a place."""
     assert _row(reuters, "Moscow")[:2] == ("government", "Russian government")
