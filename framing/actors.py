@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .actor_table import ActorTable
-from .entities import Mention
+from .entities import Mention, shipped_recogniser
 from .features import SpanIndex
-from .names import abbreviations, group_mentions, metonym_kind, normalise_name, parse_name, titles
+from .names import abbreviations, group_mentions, metonym_kind, normalise_name, parse_name, titles, word_key
 from .outlets import is_news_outlet
 from .types import Actor, Attribution, Doc, Span
 
@@ -133,10 +133,12 @@ def _short_outlet_names(candidates: list[_Candidate]) -> list[_Candidate]:
     """A one-word organisation ("Times", "The Times") that is the last word of the one name of the article
     ending in it, a news outlet, is that outlet: "the Times" beside "The New York Times", "the Post" beside
     "The Washington Post". Two such names ("Financial Times" and "New York Times", or "Los Angeles Times",
-    which framing's outlet list lacks, and "New York Times") leave it alone. So is a one-word name, which
-    the recogniser may take for a person, that is the first word of the one name of the article starting
-    with it, a news outlet, and the surname of no one the article names in full: "told Fox" beside "Fox
-    News" (beside "Fox Business Network" too, it is left alone; beside "Liam Fox" it is him)."""
+    which framing's outlet list lacks, and "New York Times") leave it alone. So is a one-word organisation
+    that is the first word of the one name of the article starting with it, a news outlet, and neither a
+    place the recogniser knows nor the surname of a person the article names with a given name, title or
+    honorific: "ABC" beside "ABC News" ("Miami" beside the Miami Herald is the city; "Fox" beside Fox News
+    and "President Fox" is the man). A one-word person is left alone: "told Fox" reads like "Christian, a
+    student" beside the Christian Post."""
     longer: dict[tuple[int, str], set[str]] = {}  # (0 or -1, a first or last word) -> the names of several words
     for c in candidates:
         words = _without_the(c.text)
@@ -145,15 +147,16 @@ def _short_outlet_names(candidates: list[_Candidate]) -> list[_Candidate]:
             longer.setdefault((0, words[0]), set()).add(c.titled)
     outlets = {end: next(iter(names)) for end, names in longer.items()
                if len(names) == 1 and is_news_outlet(next(iter(names)))}
-    surnames = {parts.surname for parts in (parse_name(c.text) for c in candidates if c.kind == "person")
-                if parts.given}
+    surnames = {parts.surname for parts in (parse_name(c.titled) for c in candidates if c.kind == "person")
+                if parts.given or parts.title or parts.honorific}
     retyped = []
     for c in candidates:
         word = " ".join(_without_the(c.text))
         if c.kind == "organisation" and (-1, word) in outlets:
             c = replace(c, titled=outlets[(-1, word)])
-        elif c.kind in ("organisation", "person") and (0, word) in outlets and word not in surnames:
-            c = replace(c, kind="organisation", titled=outlets[(0, word)])
+        elif (c.kind == "organisation" and (0, word) in outlets and word_key(word) not in surnames
+              and (word,) not in shipped_recogniser().places):
+            c = replace(c, titled=outlets[(0, word)])
         retyped.append(c)
     return retyped
 

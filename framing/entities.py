@@ -647,8 +647,9 @@ def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentCon
 @cache
 def _bare_titles() -> frozenset[str]:
     """Honorifics and abbreviated titles in lower case without a period: "mr", "rev", "gen", "sir"; not
-    "miss", whose "Miss." is also AP's abbreviation of Mississippi ("Jackson, Miss.")."""
-    return (honorifics() | {a.rstrip(".").lower() for a in abbreviations()}) - {"miss"}
+    "miss", whose "Miss." is also AP's abbreviation of Mississippi ("Jackson, Miss."), nor "sen", a surname
+    (Amartya Sen)."""
+    return (honorifics() | {a.rstrip(".").lower() for a in abbreviations()}) - {"miss", "sen"}
 
 
 def _written(doc: Doc, span: tuple[int, int]) -> str:

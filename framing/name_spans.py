@@ -56,7 +56,7 @@ def name_spans(words: Sequence[str], tags: Sequence[str], heads: frozenset[str])
             spans[-1] = (spans[-1][0], end, "PER")
         else:
             spans.append((first, end, kind))
-    return _titled_people(words, spans)
+    return _titled_people(words, spans, heads)
 
 
 def join_organisations(words: Sequence[str], tags: Sequence[str], heads: frozenset[str]) -> list[str]:
@@ -78,26 +78,39 @@ def _only_particles(between: Sequence[str]) -> bool:
     return 0 < len(between) <= 2 and all(w.islower() and w in particles() for w in between)
 
 
-def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]],
+                   heads: frozenset[str]) -> list[tuple[int, int, str]]:
     """``names`` with an organisation that ends in a title and a name split in two: "FBI Director James
     Comey" is the organisation "FBI" and the person "James Comey", as CoNLL writes it (the model, having
-    seen few such runs, sometimes reads the whole as one organisation). A name that opens with the last
+    seen few such runs, sometimes reads the whole as one organisation). The words before the title stay
+    an organisation only when they can be one: a single word, or a name ending in an organisation's head
+    word (``heads``); not "National Security" of "National Security Adviser Michael Flynn", nor the start
+    of a title of several words ("U.S. Attorney" of "U.S. Attorney General Jeff Sessions"). A name ending
+    in an organisation's head word is whole ("Glasgow Sheriff Court"). A name that opens with the last
     words of a title begun before it is the person after the title: "State Colin Powell" of "Secretary of
     State Colin Powell"."""
     split: list[tuple[int, int, str]] = []
-    heads = title_words()
+    title_heads = title_words()
     for first, end, kind in names:
-        title = next((k for k in range(end - 2, first, -1) if words[k].lower() in heads), None)
-        if kind in ("ORG", "MISC") and title is not None and all(w[:1].isupper() and w[:1].isalpha()
-                                                                 for w in words[title + 1 : end]):
-            if " ".join(words[first : title + 1]).lower() not in _several_word_titles():
-                split.append((first, title, kind))  # "FBI" of "FBI Director", not "Attorney" of "Attorney General"
+        title = next((k for k in range(end - 2, first, -1) if words[k].lower() in title_heads), None)
+        if (kind in ("ORG", "MISC") and title is not None and words[end - 1].lower() not in heads
+                and all(w[:1].isupper() and w[:1].isalpha() for w in words[title + 1 : end])):
+            before = words[first : _title_start(words, first, title)]
+            if len(before) == 1 or (before and before[-1].lower() in heads):
+                split.append((first, first + len(before), kind))
             split.append((title + 1, end, "PER"))
         elif kind != "PER" and (after := _title_ends_inside(words, first, end)) is not None:
             split.append((after, end, "PER"))
         else:
             split.append((first, end, kind))
     return split
+
+
+def _title_start(words: Sequence[str], first: int, title: int) -> int:
+    """Where the title ending at word ``title`` starts: at the first word of a title of several words
+    ending there ("Attorney" of "U.S. Attorney General"), else at ``title``."""
+    return next((k for k in range(first, title)
+                 if " ".join(words[k : title + 1]).lower() in _several_word_titles()), title)
 
 
 def _title_ends_inside(words: Sequence[str], first: int, end: int) -> int | None:

@@ -5,7 +5,7 @@ honorifics ("Mr", "Dr") or titles ("President", "Foreign Minister"), which
 are name particles ("al-", "bin", "von"), what a surname is, and when two
 written names are one person ("Bashar al-Assad", "Bashar Assad", "Mr Assad",
 "Assad's"; "Sergei" and "Sergey Shoigu"; the typo "Vladmir Putin"). The word
-lists are data (``names-words.v1.tsv``, ``names-variants.v1.tsv``).
+lists are data (``names-words.v1.tsv``, ``names-variants.v1.tsv``, ``names-short-forms.v1.tsv``).
 
 :func:`group_mentions` takes the name mentions of one article (text and kind)
 and returns one :class:`ActorGroup` per actor. :func:`metonym_kind` says when
@@ -32,6 +32,7 @@ from .lexicons import load_table
 
 WORDS_FILE = "names-words.v1.tsv"
 VARIANTS_FILE = "names-variants.v1.tsv"
+SHORT_FORMS_FILE = "names-short-forms.v1.tsv"
 KINDS = ("person", "organisation", "government", "group", "place")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
@@ -404,7 +405,22 @@ def _same_given(x: str, y: str) -> bool:
         return True
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]  # an initial
+    forms = _short_forms()
+    if x in forms or y in forms:
+        return _one_given_name(x, y)  # no slip tolerance through a short form: "ron" is never "donald"
     return _close(x, y)
+
+
+def _one_given_name(x: str, y: str) -> bool:
+    """Equal given-name keys, or a short form and its full name ("bob" and "robert", "bob" and "rob")."""
+    forms = _short_forms()
+    return forms.get(x, x) == forms.get(y, y)
+
+
+@cache
+def _short_forms() -> dict[str, str]:
+    """A short form's key -> its full name's key: "bob" -> "robert", "jimmi" -> "james"."""
+    return {word_key(row["short"]): word_key(row["full"]) for row in load_table(SHORT_FORMS_FILE)}
 
 
 def _close(x: str, y: str) -> bool:
@@ -579,11 +595,12 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
 
 def _surname_holders(surname: str, named: list[_Cluster], *, given_name: bool) -> list[_Cluster]:
     """The people who have ``surname``; failing that and when the word may be a ``given_name``, those whose
-    first given name it is ("Hillary" for Hillary Clinton, when no one of the article has that surname);
+    first given name it is ("Hillary" for Hillary Clinton, "Jim" for James Comey, when no one of the article
+    has that surname);
     failing that, those whose surname it misspells."""
     holders = [c for c in named if any(q.given and q.surname == surname for q in c.parts)]
     if not holders and given_name:
-        holders = [c for c in named if any(q.given and q.given[0] == surname for q in c.parts)]
+        holders = [c for c in named if any(q.given and _one_given_name(q.given[0], surname) for q in c.parts)]
     if not holders and len(surname) >= _TYPO_SURNAME:
         holders = [c for c in named if any(q.given and _close(surname, q.surname) for q in c.parts)]
     return holders
