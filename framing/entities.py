@@ -50,7 +50,7 @@ import numpy as np
 
 from .errors import ModelError
 from .name_spans import name_spans
-from .names import abbreviations, determiners, honorifics, particle_surname, people_words
+from .names import abbreviations, determiners, honorifics, misc_name, particle_surname
 from .types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -608,8 +608,8 @@ def _sentence_mentions(
             continue
         if _headline_run([_written(doc, span) for span in spans[first:end]], kind):
             continue  # "Ben Carson Slams Hillary And The Media In One Debate Answer": a headline, not a name
-        if all(w.lower() in people_words() for w in words[first:end]):
-            kind = "MISC"  # "London's Muslim mayor": a people or a faith, as CoNLL types it, never a person
+        if misc_name(" ".join(words[first:end])):
+            kind = "MISC"  # "London's Muslim mayor", "the Affordable Care Act", "God": misc, as CoNLL types them
         start = spans[first][0]
         if start >= skip_to:
             stop = spans[end - 1][1]
@@ -647,9 +647,9 @@ def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentCon
 @cache
 def _bare_titles() -> frozenset[str]:
     """Honorifics and abbreviated titles in lower case without a period: "mr", "rev", "gen", "sir"; not
-    "miss", whose "Miss." is also AP's abbreviation of Mississippi ("Jackson, Miss."), nor "sen", a surname
-    (Amartya Sen)."""
-    return (honorifics() | {a.rstrip(".").lower() for a in abbreviations()}) - {"miss", "sen"}
+    "miss", whose "Miss." is also AP's abbreviation of Mississippi ("Jackson, Miss."). "Sen" stays: a lone
+    "Sen." ending a line is far commoner in the news than the surname (Amartya Sen)."""
+    return (honorifics() | {a.rstrip(".").lower() for a in abbreviations()}) - {"miss"}
 
 
 def _written(doc: Doc, span: tuple[int, int]) -> str:

@@ -58,6 +58,8 @@ class _Words:
     acts: frozenset[str]
     locatives: frozenset[str]
     peoples: frozenset[str]  # lower case: "muslims", "hispanic"
+    law_heads: frozenset[str]  # lower case: "act", "amendment"
+    deities: frozenset[str]  # lower case: "god", "jesus christ"
 
 
 @cache
@@ -87,6 +89,8 @@ def _words() -> _Words:
         acts=frozenset(forms("act")),
         locatives=frozenset(forms("locative")),
         peoples=frozenset(p.lower() for p in forms("people")),
+        law_heads=frozenset(w.lower() for w in forms("law")),
+        deities=frozenset(w.lower() for w in forms("deity")),
     )
 
 
@@ -97,9 +101,14 @@ def _title_head(title: str) -> str:
     return words[words.index("of") - 1] if "of" in words else words[-1]
 
 
-def people_words() -> frozenset[str]:
-    """Nouns and adjectives of peoples and faiths in lower case: "muslims", "hispanic", "kurds"..."""
-    return _words().peoples
+def misc_name(name: str) -> bool:
+    """A name that is no actor whatever the recogniser typed it: a people or faith ("Muslims"), a law or
+    treaty ("Affordable Care Act", "Second Amendment", "Constitution") or a deity ("God"), misc as CoNLL
+    types them."""
+    words = _words()
+    lower = [w.strip(".") for w in name.lower().split()]
+    return (bool(lower) and (all(w in words.peoples for w in lower) or lower[-1] in words.law_heads
+                             or " ".join(lower) in words.deities))
 
 
 def honorifics() -> frozenset[str]:

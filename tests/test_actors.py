@@ -108,6 +108,17 @@ def test_the_short_name_of_two_papers_is_neither() -> None:
     assert actors["Times"] == ["The Times"]
 
 
+def test_a_law_or_a_deity_is_no_actor() -> None:
+    """PolNeAR texts: "the Second Amendment" had been an organisation and "God" a person (about 300 such rows, laws and
+    deities, on the benchmark articles)."""
+    text = ("And in 2008, Hillary Clinton slammed Barack Obama as elitist and out-of-touch for suggesting that rural "
+            "voters \u201ccling to guns or religion.\u201d \u201cAmericans who believe in the Second Amendment believe "
+            "it\u2019s a constitutional right,\u201d she said at the time.\n\n\u201cI like politics, I like serving the "
+            "public, and we\u2019ll see if God offers us another opportunity in the future.\u201d")
+    names = {a.name for a in framing.analyze(text).actors}
+    assert {"Hillary Clinton", "Barack Obama"} <= names and not names & {"Second Amendment", "God"}
+
+
 def test_a_people_or_a_faith_is_no_actor() -> None:
     """USA Today 2016-05-11 (PolNeAR): "Muslim" and "Muslims" had been people; 168 such rows on the benchmark articles."""
     text = ("London's Muslim mayor rebuffs Trump on 'exception' to ban\n\n"
