@@ -20,6 +20,7 @@ from .lexicons import stop_words
 from .types import END, IS_WORD, LOWER, SENTENCE, START, TEXT, Doc, Fact, Token
 
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?%?$")
+_DIGIT = re.compile(r"\d")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august",
@@ -45,7 +46,8 @@ def extract_facts(doc: Doc, mentions: Sequence[Mention] | None = None) -> tuple[
     """
     facts: list[Fact] = []
     for sentence in doc.body:
-        facts.extend(_numbers(doc, doc.sentence_tokens(sentence)))
+        if _DIGIT.search(doc.text, sentence.start, sentence.end):  # most sentences hold no number: no token loop
+            facts.extend(_numbers(doc, doc.sentence_tokens(sentence)))
     body = {s.index for s in doc.body}
     for m in find_mentions(doc) if mentions is None else mentions:
         if (m.kind in _NAME_KINDS or len(m.text.split()) > 1) and m.sentence in body:
