@@ -15,6 +15,7 @@ Analysis of Social Media Text. ICWSM. vaderSentiment 3.3.2, MIT licence.
 
 from __future__ import annotations
 
+import string
 from functools import cache
 
 from vaderSentiment.vaderSentiment import (
@@ -24,7 +25,7 @@ from vaderSentiment.vaderSentiment import (
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
-    SentiText,
+    allcap_differential,
     scalar_inc_dec,
 )
 
@@ -74,19 +75,19 @@ def _compound_without_emoji(analyzer: SentimentIntensityAnalyzer, text: str) -> 
     (boosters, negations and punctuation only scale a lexicon word's valence),
     so about one news sentence in five is answered once its words are read.
     """
-    sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
+    words = _vader_words(text)
     lowers = list(map(str.lower, words))
     lexicon = analyzer.lexicon
     if lexicon.keys().isdisjoint(lowers):
         return 0.0
+    is_cap_diff = allcap_differential(words)
     valences: list[float] = []
     for i, lower in enumerate(lowers):
         if lower not in lexicon or lower in BOOSTER_DICT or (
                 lower == "kind" and i + 1 < len(lowers) and lowers[i + 1] == "of"):
             valences.append(0)
         else:
-            valences.append(_valence(analyzer, sentitext, lowers, i))
+            valences.append(_valence(analyzer, words, is_cap_diff, lowers, i))
     # _but_check is VADER's own (private) step; vaderSentiment is pinned, and a test compares with polarity_scores
     return float(analyzer.score_valence(analyzer._but_check(words, valences), text)["compound"])
 
@@ -94,14 +95,21 @@ def _compound_without_emoji(analyzer: SentimentIntensityAnalyzer, text: str) -> 
 _NEGATIONS = frozenset(NEGATE)
 
 
-def _valence(analyzer: SentimentIntensityAnalyzer, sentitext: SentiText, lowers: list[str], i: int) -> float:
+def _vader_words(text: str) -> list[str]:
+    """VADER's ``SentiText`` words: split on white space, each stripped of the punctuation around it unless
+    two characters or fewer would be left (an emoticon such as ":)" stays whole)."""
+    return [stripped if len(stripped := token.strip(string.punctuation)) > 2 else token for token in text.split()]
+
+
+def _valence(analyzer: SentimentIntensityAnalyzer, words: list[str], is_cap_diff: bool, lowers: list[str],
+             i: int) -> float:
     """VADER's ``sentiment_valence`` of word ``i``, a lexicon word, reading the sentence's words lower-cased once.
 
     VADER lower-cases the whole sentence again for each negation and idiom
     check, up to six times for every word of its lexicon; the steps and their
     order are VADER's, and a test compares the result with ``polarity_scores``.
     """
-    lexicon, words, is_cap_diff = analyzer.lexicon, sentitext.words_and_emoticons, sentitext.is_cap_diff
+    lexicon = analyzer.lexicon
     lower = lowers[i]
     valence = lexicon[lower]
     if lower == "no" and i != len(lowers) - 1 and lowers[i + 1] in lexicon:
