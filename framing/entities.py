@@ -36,11 +36,12 @@ import hashlib
 import io
 import json
 import re
+import string
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress, groupby
+from itertools import chain, compress, groupby
 from operator import itemgetter, not_
 from importlib import resources
 from pathlib import Path
@@ -85,8 +86,17 @@ class Mention:
 # -- features ----------------------------------------------------------------
 
 
+_ASCII_SHAPES = str.maketrans(
+    dict.fromkeys(string.ascii_uppercase, "X") | dict.fromkeys(string.ascii_lowercase, "x")
+    | dict.fromkeys(string.digits, "d")
+)
+_RUN = re.compile(r"(.)\1+", re.DOTALL)
+
+
 def _shape(word: str) -> str:
     """Capitals as X, small letters as x, digits as d, runs collapsed: "McCain" -> "XxXx"."""
+    if word.isascii():  # the same mapping by table, for the words most texts hold
+        return _RUN.sub(r"\1", word.translate(_ASCII_SHAPES))
     mapped = "".join(
         "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word
     )
@@ -188,9 +198,10 @@ class DocumentContext:
 def document_context(sentences: Iterable[Sequence[str]]) -> DocumentContext:
     """The :class:`DocumentContext` of a document's sentences (each a sequence of words)."""
     prose = [words for words in sentences if not _shouting(words)]
+    inside = set(chain.from_iterable(words[1:] for words in prose))  # each distinct word tested once
     return DocumentContext(
-        capitalised=frozenset(w.lower() for words in prose for w in words[1:] if w[:1].isupper()),
-        lowercase=frozenset(w for words in prose for w in words if w.islower()),
+        capitalised=frozenset(w.lower() for w in inside if w[:1].isupper()),
+        lowercase=frozenset(filter(str.islower, inside.union(words[0] for words in prose if words))),
     )
 
 
@@ -219,7 +230,7 @@ class _SentenceLayout:
     def __init__(self, words: Sequence[str], places: frozenset[tuple[str, ...]], context: DocumentContext,
                  spans: Sequence[tuple[int, int]] | None = None):
         self.words = words
-        self.lower = [w.lower() for w in words]
+        self.lower = list(map(str.lower, words))
         self.gazetteer = _in_places(self.lower, words, places, spans)
         self.shouting = _shouting(words)
         self.context = context
