@@ -55,6 +55,12 @@ def noise_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("noise-words.v1.tsv"))
 
 
+@cache
+def english_markers() -> frozenset[str]:
+    """English function words that no other Latin-script language uses much: English runs through a text that has them."""
+    return frozenset(row["word"] for row in load_table("english-markers.v1.tsv"))
+
+
 def checksum(filename: str) -> str:
     return hashlib.sha256(_data_file(filename)).hexdigest()
 
