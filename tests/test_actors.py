@@ -311,3 +311,15 @@ def test_the_tables_person_look_up_reads_only_people_of_the_surname_or_given_nam
              "Dmitri Peskov", "Vladimir Smith", "John Putin", "Maria Zakharova", "the Kremlin"]
     assert [table.canonical(name) for name in names] == [scanned(name) for name in names]
     assert table.canonical("Vladmir Putin") == "Vladimir Putin"
+
+
+def test_the_tables_memory_of_answers_is_bounded_and_answers_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past RESOLVED_LIMIT names the table forgets its answers and finds them again: a long batch does not grow."""
+    import framing.actor_table as actor_table
+
+    monkeypatch.setattr(actor_table, "RESOLVED_LIMIT", 3)
+    table = load_actor_table(None)
+    names = ["Vladmir Putin", "Mr Assad", "Sergey Shoigu", "the Kremlin", "Vladmir Putin", "Nobody Known"]
+    answers = [table.canonical(name) for name in names]
+    assert answers == ["Vladimir Putin", "Bashar al-Assad", "Sergei Shoigu", "the Kremlin", "Vladimir Putin", None]
+    assert len(table._resolved) <= 3
