@@ -1,6 +1,11 @@
 """Which language an article is in: the model decides, and plainly English text is English without it."""
 
+from __future__ import annotations
+
+import csv
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -124,73 +129,158 @@ PARAGRAPHS = {
         "nie."
     ),
 }
-# A French article that opens with an English quotation: English fills the first half of the sample only.
-FRENCH_OPENING_IN_ENGLISH = (
-    '"We have been clear that the withdrawal has to be verified, and that they were told this from the '
-    'start," said the spokesman. Le porte-parole américain a ainsi répondu mardi aux questions des '
-    "journalistes sur le retrait annoncé par Moscou. Les diplomates européens restent prudents : selon "
-    "eux, aucune preuve ne permet encore de confirmer que les troupes ont quitté la région. Le ministère "
-    "russe de la Défense affirme de son côté que les premiers avions ont atterri dans le sud du pays et "
-    "que les soldats ont été accueillis par leurs familles. Les négociations doivent reprendre la semaine"
-    " prochaine à Genève, sous l'égide des Nations unies, a indiqué un diplomate."
-)
+# Foreign text with English in it, each written for this test: the rule must leave all of them to the model.
+MIXTURES = {
+    # a French article opening with an English quotation
+    "fr_mixed": ("fr", (
+        '"We have been clear that the withdrawal has to be verified, and that they were told this from '
+        'the start," said the spokesman. Le porte-parole américain a ainsi répondu mardi aux questions '
+        "des journalistes sur le retrait annoncé par Moscou. Les diplomates européens restent prudents : "
+        "selon eux, aucune preuve ne permet encore de confirmer que les troupes ont quitté la région. Le "
+        "ministère russe de la Défense affirme de son côté que les premiers avions ont atterri dans le "
+        "sud du pays et que les soldats ont été accueillis par leurs familles. Les négociations doivent "
+        "reprendre la semaine prochaine à Genève, sous l'égide des Nations unies, a indiqué un diplomate."
+    )),
+    # a French article quoting English in both halves
+    "fr_both": ("fr", (
+        '"We have been clear that the withdrawal has to be verified, and that they were told this," said '
+        "the spokesman. Le porte-parole américain a ainsi répondu mardi aux questions des journalistes "
+        'sur le retrait annoncé par Moscou. Les diplomates européens restent prudents. "There is no '
+        'evidence that the troops have left, and we would know about it," a-t-il ajouté, avant de '
+        "rappeler que des annonces semblables avaient été faites l'an dernier. Les négociations doivent "
+        "reprendre la semaine prochaine à Genève."
+    )),
+    # a Russian article quoting English in both halves
+    "ru_mixed": ("ru", (
+        '"We have been clear that the withdrawal has to be verified," said the spokesman, и его слова '
+        "быстро разошлись по российским СМИ. Министерство обороны России заявило, что первые самолёты уже"
+        ' вернулись на родину. "They were told this from the start, and that is what we expect," he '
+        "added. Европейские дипломаты осторожны: по их словам, пока нет доказательств того, что войска "
+        "действительно покинули регион, а переговоры должны возобновиться на следующей неделе."
+    )),
+    # Nigerian Pidgin, an English-based creole
+    "pcm": ("pcm", (
+        "Di goment don announce say dem go comot di soldiers from di area, and plenty pipo for di town "
+        "dey happy. Oga for di army tok say di work don finish and say dem go carry di remaining soldiers"
+        " go back to barracks by next week. But some pipo wey dey live for di area say dem never see any "
+        "change, and dem fear say di wahala fit start again once di soldiers comot. One trader for di "
+        "market tell us say im no believe wetin goment dey talk because dem don talk am before and "
+        "nothing happen."
+    )),
+    # Tagalog mixed with English (Taglish)
+    "tl": ("tl", (
+        "Sinabi ng spokesman na the withdrawal has been confirmed, pero marami sa mga residente ang hindi"
+        " naniniwala. Ayon sa kanila, there were no changes at all sa kanilang lugar, and they said that "
+        "the soldiers are still there. Ang gobyerno ay nagsabi na the troops would leave within the week,"
+        ' ngunit ang mga diplomat ay nananatiling maingat. "We will see what happens," sabi ng isang '
+        "opisyal na ayaw magpakilala, dahil wala pa raw silang natatanggap na kumpirmasyon mula sa "
+        "militar."
+    )),
+    # German listing English band names
+    "de_titles": ("de", (
+        "Beim Festival spielten am Samstag The Who, danach kamen This Is The Kit und The National auf die"
+        " Bühne. Die Veranstalter sagten, dass mehr als 40.000 Menschen gekommen seien. Am Sonntag folgen"
+        " What Goes On und There Will Be Fireworks, bevor The Smile das Festival beenden. Die Stadt hat "
+        "die Straßen rund um das Gelände gesperrt, und die Polizei rät, mit der Bahn anzureisen, weil die"
+        " Parkplätze schon am Freitag voll waren."
+    )),
+    # Spanish around English words in web addresses
+    "es_urls": ("es", (
+        "El gobierno anunció el retiro de tropas, según https://example.com/news/the-report-said-that-"
+        "they-were-leaving-from-the-base y también www.example.org/what-they-said-about-the-withdrawal-"
+        "and-their-plans. Los diplomáticos dudan. Ver https://example.net/this-is-what-would-happen-when-"
+        "they-leave-there y https://example.net/because-they-should-have-been-there-with-them para más "
+        "detalles sobre la decisión y sus consecuencias."
+    )),
+    # Vietnamese written without its accents
+    "vi": ("vi", (
+        "Chinh phu da thong bao rut mot phan quan doi khoi khu vuc, nhung cac nha ngoai giao van than "
+        "trong. Theo bo quoc phong, nhung chiec may bay dau tien da roi can cu trong dem. Nguoi dan trong"
+        " thanh pho noi rang ho khong thay thay doi gi, va cac cuoc dam phan se duoc noi lai vao tuan toi"
+        " tai Geneva, theo mot nha ngoai giao cua Lien Hop Quoc."
+    )),
+    # Indonesian
+    "id": ("id", (
+        "Pemerintah mengumumkan pada hari Selasa bahwa mereka akan menarik sebagian pasukannya dari "
+        "wilayah itu, sebuah keputusan yang disambut dengan hati-hati oleh beberapa diplomat. Menurut "
+        "Kementerian Pertahanan, pesawat pertama meninggalkan pangkalan pada malam hari. Para pemimpin "
+        "oposisi menilai penarikan itu hanya manuver untuk menenangkan para pengkritik menjelang "
+        'perundingan yang direncanakan di Jenewa. "Kami akan menilai dari tindakan," kata seorang juru '
+        "bicara Kementerian Luar Negeri, yang mengingatkan bahwa pengumuman serupa dibuat tahun lalu "
+        "tanpa dampak apa pun di lapangan. Warga kota mengatakan mereka tidak melihat perubahan apa pun."
+    )),
+}
 HEADLINES = (
     "Putin orders Russian troops out of Syria. Kremlin hails mission accomplished. Pentagon sceptical. "
     "Assad thanks Moscow. Hmeimim airbase stays open. Oil prices rise on news."
 )
 
 
-class FixedModel:
-    """Stands in for the language model and records what it was asked."""
+class Model:
+    """Stands in for the language model (a fixed answer) or passes to it, and records what it was asked."""
 
-    def __init__(self, answer):
-        self.answer, self.asked = answer, []
+    def __init__(self, answer: tuple[str, float] | None = None, real: Any = None) -> None:
+        self.answer, self.real = answer, real
+        self.asked: list[str] = []
 
-    def classify(self, sample):
+    def classify(self, sample: str) -> tuple[str, float]:
         self.asked.append(sample)
-        return self.answer
+        return self.answer if self.answer is not None else self.real.classify(sample)
 
 
 @pytest.mark.parametrize("code", sorted(PARAGRAPHS))
-def test_each_language_is_identified(code):
+def test_each_language_is_identified(code: str) -> None:
     language_code, confidence = detect_language(build_doc(PARAGRAPHS[code]))
     assert language_code == code and not is_english(language_code, confidence)
 
 
-def test_a_foreign_article_opening_with_an_english_quotation_is_not_taken_for_english():
-    language_code, confidence = detect_language(build_doc(FRENCH_OPENING_IN_ENGLISH))
-    assert language_code == "fr" and not is_english(language_code, confidence)
+@pytest.mark.parametrize("name", sorted(MIXTURES))
+def test_foreign_text_with_english_in_it_goes_to_the_model(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, text = MIXTURES[name]
+    model = Model(real=language._identifier())
+    monkeypatch.setattr(language, "_identifier", lambda: model)
+    assert detect_language(build_doc(text))[0] == code
+    assert len(model.asked) == 1
 
 
-def test_plainly_english_news_is_english_without_the_model(monkeypatch):
-    model = FixedModel(("de", 1.0))
+def test_plainly_english_news_is_english_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = Model(("de", 1.0))
     monkeypatch.setattr(language, "_identifier", lambda: model)
     assert detect_language(build_doc(seed_text("000"))) == ("en", 1.0)
     assert model.asked == []
 
 
-def test_english_without_its_function_words_goes_to_the_model(monkeypatch):
-    model = FixedModel(("en", 0.97))
+def test_english_without_its_function_words_goes_to_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = Model(("en", 0.97))
     monkeypatch.setattr(language, "_identifier", lambda: model)
     assert detect_language(build_doc(HEADLINES)) == ("en", 0.97)
     assert len(model.asked) == 1
 
 
-def test_the_model_agrees_with_every_text_the_rule_takes_for_english(shared_data):
-    """On real news the rule decides most articles, and the model would have called each of them English."""
-    articles = [
-        path.read_text(encoding="utf-8")
-        for folder in (shared_data / "ptc_semeval2020" / "train-articles", shared_data / "polnear" / "train" / "text")
-        for path in sorted(folder.glob("*.txt"))
-    ]
-    with open(shared_data / "newsmtsc" / "train.jsonl", encoding="utf-8") as handle:
+def test_words_of_web_addresses_and_capitals_do_not_count() -> None:
+    sample = "WHO said the report at https://www.example.com/the-report-said-that-they-left was, as they said, wrong."
+    assert language._words(sample) == ["WHO", "said", "the", "report", "at", "was", "as", "they", "said", "wrong"]
+    assert language._english_throughout(["WHO", "WHO", "the"]) is False  # one English word, the WHO twice
+    assert language._english_throughout(["who", "said", "the"]) is True
+
+
+def test_the_model_calls_english_every_text_the_rule_decides(shared_data: Path) -> None:
+    """On real news the rule decides most articles and many sentences, and the model says "en" for each."""
+    folders = (shared_data / "ptc_semeval2020" / "train-articles", shared_data / "polnear" / "train" / "text")
+    articles = [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.glob("*.txt"))]
+    newsmtsc, babe = shared_data / "newsmtsc" / "train.jsonl", shared_data / "babe" / "babe_train.csv"
+    if not articles or not newsmtsc.is_file() or not babe.is_file():
+        pytest.skip("PTC, PolNeAR, NewsMTSC or BABE is not present")
+    with open(newsmtsc, encoding="utf-8") as handle:
         sentences = [json.loads(line)["sentence_normalized"] for line in handle]  # Nigerian Pidgin among them
-    if not articles or not sentences:
-        pytest.skip("PTC, PolNeAR or NewsMTSC is not present")
+    with open(babe, encoding="utf-8", newline="") as handle:
+        sentences += [row["text"] for row in csv.DictReader(handle, delimiter=";")]
     decided = {}
     for name, texts in (("articles", articles), ("sentences", sentences)):
-        samples = [language._body_start(doc, SAMPLE_CHARS) for doc in map(build_doc, texts) if doc.body_words() >= MIN_WORDS]
+        docs = [doc for doc in map(build_doc, texts) if doc.body_words() >= MIN_WORDS]
+        samples = [language._body_start(doc, SAMPLE_CHARS) for doc in docs]
         taken = [sample for sample in samples if language._plainly_english(sample)]
-        assert all(is_english(*language._identifier().classify(sample)) for sample in taken)
+        assert all(language._identifier().classify(sample)[0] == "en" for sample in taken)
         decided[name] = len(taken) / len(samples)
-    assert decided["articles"] >= 0.95  # measured 0.966 on these 1,211 articles
+    assert decided["articles"] >= 0.94  # measured 0.953 on these 1,211 articles
+    assert decided["sentences"] >= 0.35  # 0.42 of BABE's 2,858 and 0.36 of NewsMTSC's 6,585 sentences

@@ -56,9 +56,10 @@ def noise_words() -> frozenset[str]:
 
 
 @cache
-def english_markers() -> frozenset[str]:
-    """English function words that no other Latin-script language uses much: English runs through a text that has them."""
-    return frozenset(row["word"] for row in load_table("english-markers.v1.tsv"))
+def language_words(kind: str) -> frozenset[str]:
+    """Words that tell English from other Latin-script languages: ``"english"`` function words no other
+    such language uses much, or ``"other"`` languages' frequent function words (language-words.v1.tsv)."""
+    return frozenset(row["word"] for row in load_table("language-words.v1.tsv") if row["kind"] == kind)
 
 
 def checksum(filename: str) -> str:
