@@ -83,11 +83,13 @@ class ActorTable:
         """The actor ``name`` names: an alias as written in any case, with or without
         honorific, title, possessive or "al-"; else the one person whose full name it
         is but for a transliteration or a typo in the given name; else None."""
-        if name not in self._resolved:
-            if len(self._resolved) >= RESOLVED_LIMIT:
-                self._resolved.clear()
-            self._resolved[name] = self._look_up(name)
-        return self._resolved[name]
+        if name in self._resolved:
+            return self._resolved[name]
+        entry = self._look_up(name)
+        if len(self._resolved) >= RESOLVED_LIMIT:
+            self._resolved.clear()
+        self._resolved[name] = entry
+        return entry
 
     def _look_up(self, name: str) -> ActorEntry | None:
         key = name_key(name)
