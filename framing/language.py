@@ -28,8 +28,9 @@ from .types import Doc
 SAMPLE_CHARS = 700  # enough to decide (checked on PTC, PolNeAR, BABE), and cheap
 MIN_WORDS = 12  # fewer words than this: too little to tell, assume English
 CONFIDENCE = 0.9
-ENGLISH_SHARE = 0.05  # of the words of each half of the sample that are English function words
-ENGLISH_DISTINCT = 2  # different ones in each half, so that a creole's repeated "and" is not enough
+ENGLISH_SHARE = 0.05  # of the sample's words that are English function words
+ENGLISH_DISTINCT = 3  # different ones, so that names such as "The Times" or a creole's "and" are not enough
+HALF_MINIMUM = 2  # English function words in each half of the sample
 OTHER_WORDS = 2  # other languages' function words that send a sample to the model
 LATIN_SHARE = 0.9  # of the sample's letters, for the rule to decide
 _PUNCTUATION = string.punctuation + "\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\u2013\u2014"
@@ -79,8 +80,8 @@ def _plainly_english(sample: str) -> bool:
     """True when the sample is Latin letters, English function words run through both of its halves and
     hardly any other language's function words occur.
 
-    Both halves, so that a foreign article quoting English only in its first
-    lines goes to the model; other languages' words, so that one quoting English
+    Both halves, so that a foreign article opening with an English quotation
+    goes to the model; other languages' words, so that one quoting English
     throughout, or an English-based creole, does too.
     """
     words = _words(sample)
@@ -88,8 +89,12 @@ def _plainly_english(sample: str) -> bool:
     if sum(word in other for word in words) >= OTHER_WORDS:
         return False
     half = len(words) // 2
-    return _english_throughout(words[:half]) and _english_throughout(words[half:]) and (
-        _latin_share(sample) >= LATIN_SHARE
+    first, second = _english_words(words[:half]), _english_words(words[half:])
+    return (
+        min(len(first), len(second)) >= HALF_MINIMUM
+        and len(first) + len(second) >= ENGLISH_SHARE * len(words)
+        and len({word.lower() for word in first + second}) >= ENGLISH_DISTINCT
+        and _latin_share(sample) >= LATIN_SHARE
     )
 
 
@@ -100,12 +105,10 @@ def _words(sample: str) -> list[str]:
     return [word for token in tokens if (word := token.strip(_PUNCTUATION)).isalpha()]
 
 
-def _english_throughout(words: list[str]) -> bool:
-    """ENGLISH_SHARE of ``words`` are English function words, ENGLISH_DISTINCT different ones at least;
-    one in capitals does not count ("WHO" is the organisation)."""
+def _english_words(words: list[str]) -> list[str]:
+    """The English function words among ``words``; one in capitals does not count ("WHO" is the organisation)."""
     markers = language_words("english")
-    found = [lower for word in words if (lower := word.lower()) in markers and not word.isupper()]
-    return len(found) >= ENGLISH_SHARE * len(words) and len(set(found)) >= ENGLISH_DISTINCT
+    return [word for word in words if word.lower() in markers and not word.isupper()]
 
 
 def _latin_share(text: str) -> float:

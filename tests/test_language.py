@@ -141,6 +141,24 @@ MIXTURES = {
         "sud du pays et que les soldats ont été accueillis par leurs familles. Les négociations doivent "
         "reprendre la semaine prochaine à Genève, sous l'égide des Nations unies, a indiqué un diplomate."
     )),
+    # a Finnish article opening with an English quotation (Finnish has no word in the other languages' list)
+    "fi_mixed": ("fi", (
+        '"We have been clear that the withdrawal has to be verified, and that they were told this from '
+        'the start," said the spokesman. Hallitus ilmoitti tiistaina vetävänsä osan joukoistaan alueelta,'
+        " ja useat diplomaatit suhtautuivat päätökseen varovaisesti. Puolustusministeriön mukaan "
+        "ensimmäiset koneet lähtivät tukikohdasta yöllä. Opposition johtajat pitävät vetäytymistä vain "
+        "liikkeenä, jolla kriitikot halutaan rauhoittaa ennen Genevessä pidettäviä neuvotteluja. "
+        "Kaupungin asukkaat sanovat, etteivät he ole huomanneet mitään muutosta."
+    )),
+    # Finnish naming English papers (The Guardian, The Times, ...) in both halves
+    "fi_papers": ("fi", (
+        "Brittiläiset lehdet kirjoittivat vetäytymisestä laajasti. The Guardian ja The Times arvioivat, "
+        "että päätös oli ennen kaikkea poliittinen viesti, kun taas The Economist muistutti, että "
+        "vastaavia ilmoituksia on kuultu ennenkin. Suomalaiset asiantuntijat olivat varovaisempia. Heidän"
+        " mukaansa joukkojen todellista määrää alueella on vaikea arvioida, eikä puolustusministeriön "
+        "lukuja voi tarkistaa. The Washington Post ja The New York Times kertoivat lähteisiin vedoten, "
+        "että osa koneista oli jo palannut, mutta tukikohta pysyy käytössä."
+    )),
     # a French article quoting English in both halves
     "fr_both": ("fr", (
         '"We have been clear that the withdrawal has to be verified, and that they were told this," said '
@@ -260,8 +278,7 @@ def test_english_without_its_function_words_goes_to_the_model(monkeypatch: pytes
 def test_words_of_web_addresses_and_capitals_do_not_count() -> None:
     sample = "WHO said the report at https://www.example.com/the-report-said-that-they-left was, as they said, wrong."
     assert language._words(sample) == ["WHO", "said", "the", "report", "at", "was", "as", "they", "said", "wrong"]
-    assert language._english_throughout(["WHO", "WHO", "the"]) is False  # one English word, the WHO twice
-    assert language._english_throughout(["who", "said", "the"]) is True
+    assert language._english_words(["WHO", "said", "the", "report", "who"]) == ["said", "the", "who"]
 
 
 def test_the_model_calls_english_every_text_the_rule_decides(shared_data: Path) -> None:
@@ -282,5 +299,5 @@ def test_the_model_calls_english_every_text_the_rule_decides(shared_data: Path) 
         taken = [sample for sample in samples if language._plainly_english(sample)]
         assert all(language._identifier().classify(sample)[0] == "en" for sample in taken)
         decided[name] = len(taken) / len(samples)
-    assert decided["articles"] >= 0.94  # measured 0.953 on these 1,211 articles
-    assert decided["sentences"] >= 0.35  # 0.42 of BABE's 2,858 and 0.36 of NewsMTSC's 6,585 sentences
+    assert decided["articles"] >= 0.98  # measured 0.991 on these 1,211 articles
+    assert decided["sentences"] >= 0.40  # 0.414: 0.47 of BABE's 2,858 and 0.39 of NewsMTSC's 6,585 sentences

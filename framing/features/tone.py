@@ -92,13 +92,13 @@ def _compound_without_emoji(analyzer: SentimentIntensityAnalyzer, text: str) -> 
     return float(analyzer.score_valence(analyzer._but_check(words, valences), text)["compound"])
 
 
-_NEGATIONS = frozenset(NEGATE)
-
-
 def _vader_words(text: str) -> list[str]:
     """VADER's ``SentiText`` words: split on white space, each stripped of the punctuation around it unless
     two characters or fewer would be left (an emoticon such as ":)" stays whole)."""
     return [stripped if len(stripped := token.strip(string.punctuation)) > 2 else token for token in text.split()]
+
+
+_NEGATIONS = frozenset(NEGATE)
 
 
 def _valence(analyzer: SentimentIntensityAnalyzer, words: list[str], is_cap_diff: bool, lowers: list[str],
