@@ -6,8 +6,8 @@ English is flagged, and its English-only features are marked not applicable
 instead of being scored. py3langid (a maintained fork of langid.py, Lui &
 Baldwin 2012) ships its model inside the package (a NumPy file, no pickle),
 runs offline and is deterministic. Text that is plainly English (English
-function words run through the whole sample) is taken as English without the
-model, whose large tables cost more than the look-up itself: they push the
+function words among words an English dictionary knows) is taken as English
+without the model, whose large tables cost more than the look-up itself: they push the
 rest of the analysis out of the processor's caches.
 
 References
@@ -22,17 +22,15 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from .lexicons import language_words
+from .features.readability import cmu_syllables
+from .lexicons import english_function_words
 from .types import Doc
 
 SAMPLE_CHARS = 700  # enough to decide (checked on PTC, PolNeAR, BABE), and cheap
 MIN_WORDS = 12  # fewer words than this: too little to tell, assume English
 CONFIDENCE = 0.9
 ENGLISH_SHARE = 0.05  # of the sample's words that are English function words
-ENGLISH_DISTINCT = 3  # different ones, so that names such as "The Times" or a creole's "and" are not enough
-HALF_MINIMUM = 2  # English function words in each half of the sample
-OTHER_WORDS = 2  # other languages' function words that send a sample to the model
-LATIN_SHARE = 0.9  # of the sample's letters, for the rule to decide
+VOCABULARY_SHARE = 0.9  # of the sample's words that the CMU pronouncing dictionary knows
 _PUNCTUATION = string.punctuation + "\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\u2013\u2014"
 
 
@@ -77,24 +75,20 @@ def _body_start(doc: Doc, chars: int) -> str:
 
 
 def _plainly_english(sample: str) -> bool:
-    """True when the sample is Latin letters, English function words run through both of its halves and
-    hardly any other language's function words occur.
+    """True when the sample's words are English: English function words make up ENGLISH_SHARE of them and
+    the CMU pronouncing dictionary (126,000 English words and names) knows VOCABULARY_SHARE of them.
 
-    Both halves, so that a foreign article opening with an English quotation
-    goes to the model; other languages' words, so that one quoting English
-    throughout, or an English-based creole, does too.
+    The dictionary tells English prose from foreign text that quotes English,
+    code-switches or is an English-based creole: in each of the 1,216
+    benchmark articles it knows 90% of the words or more, in paragraphs of
+    thirty other languages, English quotations included, 85% at most.
     """
     words = _words(sample)
-    other = language_words("other")
-    if sum(word in other for word in words) >= OTHER_WORDS:
-        return False
-    half = len(words) // 2
-    first, second = _english_words(words[:half]), _english_words(words[half:])
+    known = cmu_syllables()
     return (
-        min(len(first), len(second)) >= HALF_MINIMUM
-        and len(first) + len(second) >= ENGLISH_SHARE * len(words)
-        and len({word.lower() for word in first + second}) >= ENGLISH_DISTINCT
-        and _latin_share(sample) >= LATIN_SHARE
+        bool(words)
+        and len(_english_words(words)) >= ENGLISH_SHARE * len(words)
+        and sum(word.lower() in known for word in words) >= VOCABULARY_SHARE * len(words)
     )
 
 
@@ -107,7 +101,7 @@ def _words(sample: str) -> list[str]:
 
 def _english_words(words: list[str]) -> list[str]:
     """The English function words among ``words``; one in capitals does not count ("WHO" is the organisation)."""
-    markers = language_words("english")
+    markers = english_function_words()
     return [word for word in words if word.lower() in markers and not word.isupper()]
 
 

@@ -129,7 +129,8 @@ PARAGRAPHS = {
         "nie."
     ),
 }
-# Foreign text with English in it, each written for this test: the rule must leave all of them to the model.
+# Foreign text with English in it, each written for these tests (the last ten by a reviewer trying to fool
+# the rule): the rule must leave all of them to the model.
 MIXTURES = {
     # a French article opening with an English quotation
     "fr_mixed": ("fr", (
@@ -227,6 +228,105 @@ MIXTURES = {
         "bicara Kementerian Luar Negeri, yang mengingatkan bahwa pengumuman serupa dibuat tahun lalu "
         "tanpa dampak apa pun di lapangan. Warga kota mengatakan mereka tidak melihat perubahan apa pun."
     )),
+    # Finnish with two short English quotations
+    "fi_min": ("fi", (
+        "Hallitus päätti tiistaina vetää osan joukoistaan alueelta, ja useat diplomaatit suhtautuivat "
+        "päätökseen varovaisesti. Puolustusministeriön mukaan ensimmäiset koneet lähtivät tukikohdasta "
+        'yöllä. Yhdysvaltain suurlähettiläs kommentoi päätöstä lyhyesti englanniksi: "This is the right '
+        'decision." Opposition johtajat pitävät vetäytymistä kuitenkin vain liikkeenä, jolla kriitikot '
+        "halutaan rauhoittaa ennen Genevessä pidettäviä neuvotteluja. Presidentti puolestaan sanoi "
+        'tiedotustilaisuudessa, että "we said that from day one", eikä hän aio muuttaa kantaansa. '
+        "Kaupungin asukkaat sanovat, etteivät he ole huomanneet mitään muutosta, ja monet epäilevät, että"
+        " sotilaat palaavat pian. Neuvottelut jatkuvat ensi viikolla."
+    )),
+    # Finnish naming English television series
+    "fi_emmy": ("fi", (
+        "Emmy-gaalassa palkittiin sunnuntaina Los Angelesissa. Parhaan draamasarjan palkinnon voitti "
+        "Shōgun, ja parhaan komediasarjan palkinnon sai Hacks, joka ohitti ennakkosuosikkina pidetyn The "
+        "Bear -sarjan. The Bear keräsi silti illan aikana useita palkintoja. Minisarjojen sarjassa "
+        "menestyi Baby Reindeer. Suomessa monia ehdokkaita voi katsoa suoratoistopalveluista: esimerkiksi"
+        " What We Do in the Shadows ja Only Murders in the Building ovat katsottavissa Disney+:ssa, ja "
+        "HBO:n Doctor Who palaa ensi vuonna. Kriitikot nostivat esiin myös sarjan Mr. and Mrs. Smith, "
+        "joka jäi ilman palkintoa."
+    )),
+    # a Finnish interview answered in English twice
+    "fi_transcript": ("fi", (
+        "TOIMITTAJA: Mitä mieltä olette hallituksen päätöksestä vetää joukot alueelta? SUURLÄHETTILÄS: "
+        "Well, I think that the decision is a good one. TOIMITTAJA: Entä oppositio, joka pitää sitä vain "
+        "poliittisena liikkeenä? SUURLÄHETTILÄS: Emme kommentoi sisäpolitiikkaa. TOIMITTAJA: Milloin "
+        "neuvottelut Genevessä alkavat? SUURLÄHETTILÄS: Ne alkavat ensi viikolla, jos kaikki menee "
+        "suunnitelmien mukaan. TOIMITTAJA: Ja mitä odotatte niiltä? SUURLÄHETTILÄS: They should have been"
+        " held a long time ago. Odotamme, että molemmat osapuolet sitoutuvat tulitaukoon. TOIMITTAJA: "
+        "Kiitos haastattelusta."
+    )),
+    # Maltese switching to English
+    "mt_codeswitch": ("mt", (
+        'Il-Prim Ministru qal illum li l-Gvern mhux se jaċċetta l-proposta tal-Oppożizzjoni. "We have '
+        'been clear that this is not acceptable, and they know it", qal il-Prim Ministru waqt konferenza '
+        "stampa f'Kastilja. Huwa żied li l-Gvern diġà ltaqa' mal-imsieħba soċjali u li d-deċiżjoni se "
+        'tittieħed fil-ġimgħat li ġejjin. Il-Kap tal-Oppożizzjoni wieġeb li "the Government should have '
+        'thought about this before" u qal li l-pajjiż jistħoqqlu aħjar. Il-laqgħa li jmiss hija ffissata '
+        "għal nhar il-Ħamis, meta l-partijiet mistennija jiddiskutu l-baġit."
+    )),
+    # Welsh quoting English in both halves
+    "cy_quotes": ("cy", (
+        "Mae Llywodraeth Cymru wedi cyhoeddi y bydd cynllun newydd i gefnogi ffermwyr yn dod i rym y "
+        'flwyddyn nesaf. Dywedodd y gweinidog: "We have been clear that farmers should be at the heart of'
+        " this.\" Ond mae undebau'r ffermwyr yn dweud bod y cynllun yn annheg ac y bydd yn costio miloedd "
+        "o bunnoedd i fusnesau teuluol. Yn ôl yr undeb, mae dros 5,000 o ffermwyr wedi arwyddo deiseb yn "
+        'erbyn y newidiadau. "They were told this from the start, and that is what we expect," meddai '
+        "llefarydd ar ran yr undeb. Bydd y Senedd yn trafod y cynllun ddydd Mawrth."
+    )),
+    # Basque quoting English in both halves
+    "eu_quotes": ("eu", (
+        "Estatu Batuetako Estatu idazkariak asteartean adierazi zuen Washingtonek ontzat ematen duela "
+        'tropak erretiratzeko erabakia. "We have been clear that the withdrawal has to be verified," esan'
+        " zien kazetariei Bruselan egindako bileraren ondoren. Europako diplomatiko zuhur agertu dira, "
+        "eta defentsa ministerioak dio lehen hegazkinak basean lurreratu direla dagoeneko. Oposizioaren "
+        'ustez, kritikoak lasaitzeko maniobra bat da Genevako negoziazioen aurretik. "They were told this'
+        ' from the start, and that is what we expect," gaineratu zuen bozeramaileak. Hiriko biztanleek '
+        "diote ez dutela aldaketarik nabaritu."
+    )),
+    # Swahili quoting English in both halves
+    "sw_quotes": ("sw", (
+        "Waziri wa Mambo ya Nje wa Marekani alisema Jumanne kwamba Washington inakaribisha uamuzi wa "
+        'kuondoa wanajeshi. "We have been clear that the withdrawal has to be verified," aliwaambia '
+        "waandishi wa habari baada ya mkutano mjini Brussels. Wanadiplomasia wa Ulaya wanabaki "
+        "waangalifu, huku wizara ya ulinzi ikisema ndege za kwanza tayari zimetua kambini. Upinzani "
+        'unaamini kuwa huu ni mbinu ya kutuliza wakosoaji kabla ya mazungumzo ya Geneva. "They were told '
+        'this from the start, and that is what we expect," aliongeza msemaji. Wakazi wa mji huo wanasema '
+        "hawajaona mabadiliko yoyote."
+    )),
+    # Hungarian quoting English in both halves
+    "hu_quotes": ("hu", (
+        "Az amerikai külügyminiszter kedden kijelentette, Washington üdvözli a csapatkivonásról szóló "
+        'döntést. "We have been clear that the withdrawal has to be verified," mondta az újságíróknak a '
+        "brüsszeli találkozó után. Az európai diplomaták óvatosak, a védelmi minisztérium szerint az első"
+        " repülőgépek már leszálltak a bázison. Az ellenzék szerint manőverről van szó, amellyel a genfi "
+        'tárgyalások előtt akarják megnyugtatni a bírálókat. "They were told this from the start, and '
+        'that is what we expect," tette hozzá a szóvivő. A város lakói azt mondják, semmilyen változást '
+        "nem észleltek."
+    )),
+    # Turkish quoting English in both halves
+    "tr_quotes": ("tr", (
+        "ABD Dışişleri Bakanı salı günü yaptığı açıklamada Washington'un askerlerin çekilmesi kararını "
+        'memnuniyetle karşıladığını söyledi. "We have been clear that the withdrawal has to be verified,"'
+        " dedi Brüksel'deki toplantının ardından gazetecilere. Avrupalı diplomatlar temkinli, savunma "
+        "bakanlığı ise ilk uçakların üsse indiğini açıkladı. Muhalefet, kararın Cenevre görüşmeleri "
+        'öncesinde eleştirileri yatıştırmaya yönelik olduğunu düşünüyor. "They were told this from the '
+        'start, and that is what we expect," diye ekledi sözcü. Şehir sakinleri herhangi bir değişiklik '
+        "fark etmediklerini söylüyor."
+    )),
+    # Zulu quoting English in both halves
+    "zu_quotes": ("zu", (
+        "UNobhala Wezwe waseMelika uthe ngoLwesibili iWashington iyasamukela isinqumo sokuhoxisa "
+        'amasosha. "We have been clear that the withdrawal has to be verified," usho kubantu bezindaba '
+        "ngemuva komhlangano eBrussels. Amanxusa aseYurophu ahlala eqaphile, kanti umnyango wezokuvikela "
+        "uthi izindiza zokuqala sezifikile esizindeni. Abaphikisi bakholelwa ukuthi lokhu kuyiqhinga "
+        'lokuthulisa abagxeki ngaphambi kwezingxoxo zaseGeneva. "They were told this from the start, and '
+        'that is what we expect," kwengeza umkhulumeli. Izakhamuzi zedolobha zithi aziboni lutho '
+        "olushintshile."
+    )),
 }
 HEADLINES = (
     "Putin orders Russian troops out of Syria. Kremlin hails mission accomplished. Pentagon sceptical. "
@@ -282,7 +382,8 @@ def test_words_of_web_addresses_and_capitals_do_not_count() -> None:
 
 
 def test_the_model_calls_english_every_text_the_rule_decides(shared_data: Path) -> None:
-    """On real news the rule decides most articles and many sentences, and the model says "en" for each."""
+    """On real news the rule decides almost every article and most sentences, and the model calls each of them
+    English or is unsure (seven headlines of NewsMTSC it calls Nigerian Pidgin, or ext, below 0.6)."""
     folders = (shared_data / "ptc_semeval2020" / "train-articles", shared_data / "polnear" / "train" / "text")
     articles = [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.glob("*.txt"))]
     newsmtsc, babe = shared_data / "newsmtsc" / "train.jsonl", shared_data / "babe" / "babe_train.csv"
@@ -297,7 +398,7 @@ def test_the_model_calls_english_every_text_the_rule_decides(shared_data: Path) 
         docs = [doc for doc in map(build_doc, texts) if doc.body_words() >= MIN_WORDS]
         samples = [language._body_start(doc, SAMPLE_CHARS) for doc in docs]
         taken = [sample for sample in samples if language._plainly_english(sample)]
-        assert all(language._identifier().classify(sample)[0] == "en" for sample in taken)
+        assert all(is_english(*language._identifier().classify(sample)) for sample in taken)
         decided[name] = len(taken) / len(samples)
-    assert decided["articles"] >= 0.98  # measured 0.991 on these 1,211 articles
-    assert decided["sentences"] >= 0.40  # 0.414: 0.47 of BABE's 2,858 and 0.39 of NewsMTSC's 6,585 sentences
+    assert decided["articles"] >= 0.99  # measured 1.000 on these 1,211 articles
+    assert decided["sentences"] >= 0.93  # 0.939: 0.95 of BABE's 2,858 and 0.93 of NewsMTSC's 6,585 sentences

