@@ -35,6 +35,7 @@ ACTORS_FILE = "actors.v1.tsv"
 # names a table remembers the answer for: 14,255 after the 1,216 benchmark articles (about 2 MB); past the
 # limit it starts again, so that a process scoring a large corpus does not grow without end
 RESOLVED_LIMIT = 100_000
+_UNKNOWN = object()  # not yet resolved; None is an answer (the table does not know the name)
 _CSV_COLUMNS = ("alias", "actor", "group", "kind")
 
 
@@ -83,8 +84,9 @@ class ActorTable:
         """The actor ``name`` names: an alias as written in any case, with or without
         honorific, title, possessive or "al-"; else the one person whose full name it
         is but for a transliteration or a typo in the given name; else None."""
-        if name in self._resolved:
-            return self._resolved[name]
+        entry = self._resolved.get(name, _UNKNOWN)  # one look-up: a clear between two could lose the answer
+        if entry is not _UNKNOWN:
+            return entry  # type: ignore[return-value]
         entry = self._look_up(name)
         if len(self._resolved) >= RESOLVED_LIMIT:
             self._resolved.clear()
