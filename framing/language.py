@@ -23,7 +23,7 @@ from functools import cache
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from .features.readability import cmu_syllables
-from .lexicons import english_function_words
+from .lexicons import english_function_words, not_english_words
 from .types import Doc
 
 SAMPLE_CHARS = 700  # enough to decide (checked on PTC, PolNeAR, BABE), and cheap
@@ -31,6 +31,7 @@ MIN_WORDS = 12  # fewer words than this: too little to tell, assume English
 CONFIDENCE = 0.9
 ENGLISH_SHARE = 0.05  # of the sample's words that are English function words
 VOCABULARY_SHARE = 0.9  # of the sample's words that the CMU pronouncing dictionary knows
+NOT_ENGLISH = 2  # words of Nigerian Pidgin or Tagalog that the dictionary knows too: this many send to the model
 _PUNCTUATION = string.punctuation + "\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\u2013\u2014"
 
 
@@ -81,14 +82,17 @@ def _plainly_english(sample: str) -> bool:
     The dictionary tells English prose from foreign text that quotes English,
     code-switches or is an English-based creole: in each of the 1,216
     benchmark articles it knows 90% of the words or more, in paragraphs of
-    thirty other languages, English quotations included, 85% at most.
+    thirty other languages, English quotations included, 85% at most. Nigerian
+    Pidgin written with "the" and Taglish can pass it, so their own function
+    words (in lower case) send a sample to the model.
     """
     words = _words(sample)
-    known = cmu_syllables()
+    known, foreign = cmu_syllables(), not_english_words()
     return (
         bool(words)
         and len(_english_words(words)) >= ENGLISH_SHARE * len(words)
         and sum(word.lower() in known for word in words) >= VOCABULARY_SHARE * len(words)
+        and sum(word in foreign for word in words) < NOT_ENGLISH
     )
 
 

@@ -129,7 +129,7 @@ PARAGRAPHS = {
         "nie."
     ),
 }
-# Foreign text with English in it, each written for these tests (the last ten by a reviewer trying to fool
+# Foreign text with English in it, each written for these tests (the last twelve by reviewers trying to fool
 # the rule): the rule must leave all of them to the model.
 MIXTURES = {
     # a French article opening with an English quotation
@@ -326,6 +326,26 @@ MIXTURES = {
         'lokuthulisa abagxeki ngaphambi kwezingxoxo zaseGeneva. "They were told this from the start, and '
         'that is what we expect," kwengeza umkhulumeli. Izakhamuzi zedolobha zithi aziboni lutho '
         "olushintshile."
+    )),
+    # Nigerian Pidgin written with "the" (an English dictionary knows 93% of its words)
+    "pidgin_with_the": ("pcm", (
+        "The Nigerian government don announce say dem go increase the price of petrol from next week. The"
+        ' Minister of Petroleum talk say na because of the subsidy wey dem remove. "We no get choice, the'
+        ' money no dey," e tell reporters for Abuja. Many Nigerians wey dey for Lagos and Kano don vex '
+        'well well. "How we go take survive? Food dey cost, transport dey cost," one trader for Oshodi '
+        "market talk. Labour unions don threaten say dem go strike if government no reverse the decision."
+        " Dem say dem go meet the President this week."
+    )),
+    # Taglish whose Tagalog words an English dictionary knows (92%)
+    "taglish_known": ("tl", (
+        "Ayon kay Senator Grace Poe, ang proposed budget ng Department of Transportation ay hindi enough "
+        'para sa commuters sa Metro Manila. "The government should focus on the trains and the buses that'
+        ' people use every day," sabi niya sa press conference sa Senate. Pero ayon kay Transportation '
+        "Secretary Jaime Bautista, ang department ay may plano na para sa modernization ng jeepneys at "
+        'buses. "Hindi po totoo na walang plano, we have a roadmap and the funds for it," sabi ni '
+        "Bautista. Ang jeepney drivers at operators ay nag-protest sa EDSA kasi ang consolidation "
+        "deadline ay sa December na. Ayon sa transport groups, libo-libong drivers ang mawawalan ng "
+        "trabaho kung hindi ma-extend ang deadline."
     )),
 }
 HEADLINES = (

@@ -61,6 +61,13 @@ def english_function_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("english-function-words.v1.tsv"))
 
 
+@cache
+def not_english_words() -> frozenset[str]:
+    """Function words of English-based creoles and Tagalog that an English dictionary knows but English prose
+    does not use in lower case (not-english-words.v1.tsv)."""
+    return frozenset(row["word"] for row in load_table("not-english-words.v1.tsv"))
+
+
 def checksum(filename: str) -> str:
     return hashlib.sha256(_data_file(filename)).hexdigest()
 
