@@ -6,9 +6,10 @@ English is flagged, and its English-only features are marked not applicable
 instead of being scored. py3langid (a maintained fork of langid.py, Lui &
 Baldwin 2012) ships its model inside the package (a NumPy file, no pickle),
 runs offline and is deterministic. Text that is plainly English (English
-function words among words an English dictionary knows) is taken as English
-without the model, whose large tables cost more than the look-up itself: they push the
-rest of the analysis out of the processor's caches.
+function words among words an English dictionary knows, and no function words
+of Nigerian Pidgin or Tagalog) is taken as English without the model, whose
+large tables cost more than the look-up itself: they push the rest of the
+analysis out of the processor's caches.
 
 References
 ----------
@@ -31,7 +32,7 @@ MIN_WORDS = 12  # fewer words than this: too little to tell, assume English
 CONFIDENCE = 0.9
 ENGLISH_SHARE = 0.05  # of the sample's words that are English function words
 VOCABULARY_SHARE = 0.9  # of the sample's words that the CMU pronouncing dictionary knows
-NOT_ENGLISH = 2  # words of Nigerian Pidgin or Tagalog that the dictionary knows too: this many send to the model
+NOT_ENGLISH = 2  # function words of Nigerian Pidgin or Tagalog (many known to the dictionary): this many go to the model
 _PUNCTUATION = string.punctuation + "\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\u2013\u2014"
 
 
@@ -110,6 +111,7 @@ def _english_words(words: list[str]) -> list[str]:
 
 
 def _latin_share(text: str) -> float:
+    """The share of the text's letters that are Latin (Basic Latin to Latin Extended-B); 1 when it has none."""
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return 1.0

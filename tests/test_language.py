@@ -142,7 +142,7 @@ MIXTURES = {
         "sud du pays et que les soldats ont été accueillis par leurs familles. Les négociations doivent "
         "reprendre la semaine prochaine à Genève, sous l'égide des Nations unies, a indiqué un diplomate."
     )),
-    # a Finnish article opening with an English quotation (Finnish has no word in the other languages' list)
+    # a Finnish article opening with an English quotation
     "fi_mixed": ("fi", (
         '"We have been clear that the withdrawal has to be verified, and that they were told this from '
         'the start," said the spokesman. Hallitus ilmoitti tiistaina vetävänsä osan joukoistaan alueelta,'
@@ -395,9 +395,10 @@ def test_english_without_its_function_words_goes_to_the_model(monkeypatch: pytes
     assert len(model.asked) == 1
 
 
-def test_words_of_web_addresses_and_capitals_do_not_count() -> None:
-    sample = "WHO said the report at https://www.example.com/the-report-said-that-they-left was, as they said, wrong."
-    assert language._words(sample) == ["WHO", "said", "the", "report", "at", "was", "as", "they", "said", "wrong"]
+def test_words_of_web_addresses_handles_and_capitals_do_not_count() -> None:
+    sample = "Follow @the and @Reuters at https://x.com/the-report-said, as they said. WHO said the report was wrong."
+    assert language._words(sample) == ["Follow", "and", "at", "as", "they", "said", "WHO", "said", "the", "report",
+                                       "was", "wrong"]
     assert language._english_words(["WHO", "said", "the", "report", "who"]) == ["said", "the", "who"]
 
 

@@ -63,8 +63,8 @@ def english_function_words() -> frozenset[str]:
 
 @cache
 def not_english_words() -> frozenset[str]:
-    """Function words of English-based creoles and Tagalog that an English dictionary knows but English prose
-    does not use in lower case (not-english-words.v1.tsv)."""
+    """Function words of Nigerian Pidgin and Tagalog, many of which an English dictionary knows, that English
+    prose does not use in lower case (not-english-words.v1.tsv)."""
     return frozenset(row["word"] for row in load_table("not-english-words.v1.tsv"))
 
 
