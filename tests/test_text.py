@@ -203,6 +203,29 @@ def test_every_boilerplate_pattern_matches_its_own_example() -> None:
         assert match(row["example"]), row
 
 
+def test_boilerplate_patterns_are_written_in_lower_case() -> None:
+    """ASCII blocks are matched lower-cased against a case-sensitive copy of each pattern, so a pattern
+    letter in upper case (outside an escape such as \\S) would never match there."""
+    import re
+
+    from framing.lexicons import load_table
+
+    for row in load_table("boilerplate.v1.tsv"):
+        assert not re.search("[A-Z]", re.sub(r"\\[A-Za-z]", "", row["pattern"])), row
+
+
+def test_boilerplate_is_found_whatever_the_case_and_beside_letters_outside_ascii() -> None:
+    """The lower-cased (ASCII) and case-insensitive (other text) paths give the same kinds."""
+    for page_line in ("Read our PRIVACY POLICY and Terms of Service.",
+                      "Read our Privacy Policy \u00b7 Terms of Service \u00b7 \u00a9 2018",
+                      "SUBSCRIBE TO OUR NEWSLETTER", "Subscribe to our newsletter \u2192"):
+        doc = build_doc(f"Officials met on Monday.\n\n{page_line}")
+        assert [s.kind for s in doc.sentences] == ["body", "boilerplate"], page_line
+    # "\u017f" (long s) is an "s" to a case-insensitive pattern, not to str.lower
+    doc = build_doc("Officials met on Monday.\n\nOur new\u017fletter came today.")
+    assert [s.kind for s in doc.sentences] == ["body", "boilerplate"]
+
+
 def test_an_embedded_tweet_is_the_posters_not_the_articles_prose() -> None:
     """PTC article 776368676 embeds Trump's tweet: its last line and its signature are boilerplate,
     the reporter's lines on either side stay prose, and the tweet's "Bob Mueller" is no actor."""
