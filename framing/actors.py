@@ -192,7 +192,8 @@ def _title_before(text: str, start: int) -> str:
     words = before.split(" ")[:-1]
     if words and (words[-1] in abbreviations() or f"{words[-1]}." in abbreviations()):
         return f"{words[-1]} "  # "Sen. Warren", "Mr Graham": a surname, never a given name
-    title = _title_at_end().search(" ".join(words))
+    joined = " ".join(words)
+    title = _title_at_end().search(joined) if _may_end_in_title(joined) else None
     if title is None:
         return ""
     kept = words[len(words) - len(title.group(1).split()) :]
@@ -233,6 +234,20 @@ def _standalone_titles(doc: Doc, named: Sequence[_Candidate]) -> list[_Candidate
 def _names_follow(text: str, end: int) -> bool:
     """A capitalised word right after the title: it is a title before a name, which the recogniser has."""
     return re.match(r"\s+[A-Z]", text[end : end + 3]) is not None
+
+
+def _may_end_in_title(text: str) -> bool:
+    """The last word of ``text`` can end a title: the test before :func:`_title_at_end`'s pattern, which
+    tries every position of the text. An ASCII word is looked up; any other is left to the pattern, whose
+    case rules ``str.lower`` does not follow exactly."""
+    tail = text.rsplit(None, 1)[-1:]
+    return bool(tail) and (not tail[0].isascii() or tail[0].lower() in _title_last_words())
+
+
+@cache
+def _title_last_words() -> frozenset[str]:
+    """The last word of every title, in lower case ("general" of "attorney general")."""
+    return frozenset(title.split()[-1].lower() for title in titles())
 
 
 @cache
