@@ -83,6 +83,7 @@ ODD_TEXTS = [
     "Hi. Ok. No.",  # only sentences of two words or fewer
     "",
     "   \n\t ",
+    "Moscow\u00a0said\u2009so.\u2028It\u3000did\x0bnot\x1cend\u0085there.",  # white space outside ASCII and controls
 ]
 
 

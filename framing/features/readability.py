@@ -103,7 +103,6 @@ _FRE_BASE, _FRE_SENTENCE_LENGTH, _FRE_SYLLABLES_PER_WORD = (
 _FOG_SYLLABLES = int(get_lang_cfg(_LANG, "syllable_threshold"))
 # textstat's sentence candidates: from a word boundary up to a run of end marks
 _SENTENCE_CANDIDATE = re.compile(r"\b[^.!?]+[.!?]*")
-_SPACE = re.compile(r"\s")
 # a whitespace token holding a word character: one of textstat's words. Matched only from a
 # token's start, possessively, so that a long run of marks ("-" * 20000) is read once; the plain
 # r"\S*\w\S*" backtracked over the rest of the run from each of its characters (quadratic).
@@ -191,10 +190,11 @@ def _count(text: str) -> _Counts:
     """One listing of the words and one count of the sentences of `text`."""
     occurrences = Counter(remove_punctuation(text, rm_apostrophe=False).split())
     syllables, polysyllables, fog, dale_chall, letters = _totals(occurrences)
+    tokens = text.split()  # str.split's white space is re's \s, which textstat removes to count characters
     return _Counts(
         words=sum(occurrences.values()),
-        tokens=len(text.split()),
-        characters=len(_SPACE.sub("", text)),
+        tokens=len(tokens),
+        characters=sum(map(len, tokens)),
         letters=letters,
         sentences=_sentence_count(text),
         syllables=syllables,
