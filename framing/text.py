@@ -273,7 +273,7 @@ def _classify_blocks(norm: str, blocks: list[_Block]) -> list[SentenceKind]:
     for i in range(top + 1, len(blocks)):
         if texts[i].strip().lower() == first and kinds[top] == "headline":
             kinds[i] = "boilerplate"  # the headline repeated at the end
-    _mark_repeated_summaries(texts, kinds)
+    _mark_repeated_summaries(texts, words, kinds)
     _mark_page_top(texts, words, kinds)
     _mark_embedded_posts(texts, words, kinds)
     _mark_link_lists(texts, words, kinds)
@@ -323,12 +323,13 @@ def _looks_like_heading(block: str, words: int, *, limit: int) -> bool:
 _SUMMARY_BLOCKS = 3  # a standfirst sits among the first blocks of a page
 
 
-def _mark_repeated_summaries(texts: list[str], kinds: list[SentenceKind]) -> None:
+def _mark_repeated_summaries(texts: list[str], words: list[int], kinds: list[SentenceKind]) -> None:
     """A summary (standfirst) that the article repeats later is not counted twice.
 
     Only the first few blocks can be a standfirst; an article that repeats
     itself further down (wire copy often does) keeps both sentences. A later
-    block's words are gathered only when a standfirst is compared with it.
+    block's words are gathered only when a standfirst is compared with it, and
+    only when it can hold enough of them (:func:`_cannot_repeat`).
     """
     vocab: dict[int, frozenset[str]] = {}
 
@@ -340,10 +341,28 @@ def _mark_repeated_summaries(texts: list[str], kinds: list[SentenceKind]) -> Non
     for i in range(min(_SUMMARY_BLOCKS, len(texts))):
         if kinds[i] != "body" or len(summary := words_of(i)) < 8:
             continue
+        needed = 0.8 * len(summary)
+        probes = _probes(summary, needed)
         for j in range(i + 1, len(texts)):
-            if kinds[j] == "body" and len(summary & words_of(j)) >= 0.8 * len(summary):
+            if (kinds[j] == "body" and not _cannot_repeat(texts[j], words[j], needed, probes)
+                    and len(summary & words_of(j)) >= needed):
                 kinds[i] = "headline"
                 break
+
+
+def _probes(summary: frozenset[str], needed: float) -> tuple[str, ...]:
+    """One more of the summary's words than a block repeating it may lack: its longest, the rarest in text."""
+    may_lack = next(n for n in range(len(summary), -1, -1) if len(summary) - n >= needed)
+    return tuple(sorted(summary, key=lambda w: (-len(w), w))[: may_lack + 1])
+
+
+def _cannot_repeat(block: str, words: int, needed: float, probes: tuple[str, ...]) -> bool:
+    """A block too short to hold ``needed`` of a summary's words, or (ASCII) holding none of its ``probes``
+    even inside another word: the test before its words are gathered, which costs a tokenisation."""
+    if words < needed or not block.isascii():
+        return words < needed
+    lower = block.lower()
+    return not any(p in lower for p in probes)
 
 
 def _mark_page_top(texts: list[str], words: list[int], kinds: list[SentenceKind]) -> None:

@@ -67,6 +67,24 @@ def test_cbc_subhead_captions_byline_and_standfirst():
     assert sum("achieved their mission of destroying ISIS" in s.text for s in doc.body) == 1
 
 
+def test_a_standfirst_repeated_with_four_fifths_of_its_words_is_not_counted_twice() -> None:
+    """The boundary of the repeat test, on both sides, and in a block outside ASCII (no quick rejection there).
+
+    The standfirst has 20 distinct words; the first repeat lacks "begin", "largely", "saying" and "goals"
+    (16 kept, exactly four fifths), the second also "forces" (15); the last lacks the four longest words,
+    which a quick rejection reading too few of them would take for a block that cannot repeat it."""
+    standfirst = ("President Vladimir Putin has ordered Russian forces to begin withdrawing from Syria, saying the "
+                  "military had largely achieved its goals.")
+    kept = ("President Vladimir Putin has ordered Russian forces to start withdrawing from Syria, as the military "
+            "had achieved its aims, officials said.")
+    for repeat, first_kind in ((kept, "headline"), (kept.replace("forces", "troops"), "body"),
+                               (kept.replace("officials said", "officials in a caf\u00e9 said"), "headline"),
+                               ("Vladimir Putin has ordered Russian forces to begin pulling out from Syria, saying "
+                                "the army had largely met its goals.", "headline")):
+        doc = build_doc(f"{standfirst}\n\n{repeat}\n\nThe Kremlin gave no timetable for the withdrawal.")
+        assert [s.kind for s in doc.sentences] == [first_kind, "body", "body"], repeat
+
+
 def test_a_contributors_credit_line_is_a_byline(shared_data):
     # USA TODAY ends its stories with a credit line; eight PolNeAR texts have one
     credited = [path for path in sorted((shared_data / "polnear" / "train" / "text").glob("*.txt"))
