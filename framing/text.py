@@ -72,7 +72,9 @@ _TOKEN = re.compile(_TOKEN_PATTERN)
 # whitespace alone: a token with the space before it gives both its offsets.
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN_PATTERN})")
 _GLUED = re.compile(r"^([a-z]{2,})([A-Z][a-z]+)$")  # "thatSyrian": a lost space
-_CASE_CHANGE = re.compile(r"[a-z][A-Z]")  # a sentence without one has no glued word
+# a glued word holds two lower-case letters, a capital and a lower-case letter ("atSy"), so a sentence without them
+# has none; "McCain" and "iPhone" have no such run and keep the sentence on the quick path
+_CASE_CHANGE = re.compile(r"[a-z]{2}[A-Z][a-z]")
 _TERMINAL_MARKS = ".!?:;\"')]\u2026"
 _TERMINAL = re.compile("[" + re.escape(_TERMINAL_MARKS) + r"]\s*$")
 _NON_SPACE = re.compile(r"\S")

@@ -130,6 +130,26 @@ def test_lost_space_between_words_is_split_in_tokens_only():
     assert doc.tokens[index][END] == doc.tokens[index + 1][START]  # "thatSyrian" in the text
 
 
+def test_names_with_inner_capitals_take_the_quick_path_and_the_same_tokens() -> None:
+    """Only a sentence that may hold a glued word ("thatSyrian") is tokenised word by word; "McCain",
+    "DeSantis" and "iPhone" are no glued words, and the quick path gives them the tokens the slow one does."""
+    from framing.text import _CASE_CHANGE, _merge, _tokenise, _tokenise_glued
+
+    text = ("Sen. John McCain told \u201cFox News\u201d the DeSantis video, shot on an iPhone, was real.\n\n"
+            "He said thatSyrian forces had left.")
+    doc = build_doc(text)
+    covered = _merge(list(doc.quotes))
+    first, second = doc.sentences
+    assert not _CASE_CHANGE.search(doc.norm, first.start, first.end)
+    assert _CASE_CHANGE.search(doc.norm, second.start, second.end)
+    for sentence in (first, second):
+        quick = _tokenise(doc.text, doc.norm, sentence.start, sentence.end, sentence.index, covered)
+        slow = _tokenise_glued(doc.text, doc.norm, sentence.start, sentence.end, sentence.index, covered)
+        assert quick == slow == list(doc.tokens[sentence.token_start : sentence.token_end])
+    assert [t[TEXT] for t in doc.tokens[second.token_start : second.token_end]][2:4] == ["that", "Syrian"]
+    assert any(t[QUOTED] for t in doc.tokens[first.token_start : first.token_end])
+
+
 def test_possessive_is_its_own_token_and_hyphenated_words_stay_whole():
     doc = build_doc(seed_text("002"))
     words = [t[TEXT] for t in doc.tokens]
