@@ -589,8 +589,13 @@ def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
     them; a list of interface words (``ner.page-chrome.tsv``) tells them from
     prose, which always has some other word.
     """
-    words = [t[LOWER] for t in doc.tokens[sentence.token_start : sentence.token_end] if t[IS_WORD]]
-    return len(words) <= _CHROME_WORDS and all(w in chrome or not w.isalpha() for w in words)
+    words = 0
+    for token in doc.tokens[sentence.token_start : sentence.token_end]:  # prose ends this at its first word
+        if token[IS_WORD]:
+            words += 1
+            if words > _CHROME_WORDS or (token[LOWER] not in chrome and token[LOWER].isalpha()):
+                return False
+    return True
 
 
 def _sentence_mentions(
