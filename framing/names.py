@@ -437,7 +437,8 @@ def _close(x: str, y: str) -> bool:
     shorter = min(len(x), len(y))
     if shorter < 4:
         return False
-    return levenshtein(x, y, limit=2) <= (1 if shorter < 8 else 2)
+    limit = 1 if shorter < 8 else 2
+    return levenshtein(x, y, limit=limit) <= limit
 
 
 def levenshtein(x: str, y: str, limit: int = 1 << 30) -> int:
