@@ -60,19 +60,19 @@ def term_counts(doc: Doc) -> dict[str, int]:
     """Content words and adjacent content-word pairs of the body, lower-cased."""
     counts: Counter[str] = Counter()
     for sentence in doc.body:
-        words = _content_words(doc.sentence_tokens(sentence))  # "" breaks a pair
+        words = _content_words(doc.sentence_lowers(sentence))  # "" breaks a pair
         counts.update(filter(None, words))
         counts.update(f"{a} {b}" for a, b in zip(words, words[1:]) if a and b)
     return dict(sorted(counts.items()))  # by term: terms are unique, so counts are never compared
 
 
-def _content_words(tokens: Sequence[Token]) -> list[str]:
-    """Each token's lower-cased form if it is a content word, else "" (one comprehension: hot)."""
-    return [
-        word if t[IS_WORD] and word not in STOP_WORDS and word[0].isalpha() and len(word) >= 2 else ""
-        for t in tokens
-        for word in (t[LOWER],)
-    ]
+def _content_words(lowers: Sequence[str]) -> list[str]:
+    """Each lower-cased token if it is a content word, else "" (one comprehension: hot).
+
+    A token whose lower-cased form starts with a letter is a word (``IS_WORD``): no character
+    lower-cases to a letter without being a letter or digit itself (checked over every code point).
+    """
+    return [word if len(word) >= 2 and word not in STOP_WORDS and word[0].isalpha() else "" for word in lowers]
 
 
 def _numbers(doc: Doc, tokens: tuple[Token, ...]) -> list[Fact]:
