@@ -25,7 +25,6 @@ from vaderSentiment.vaderSentiment import (
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
-    allcap_differential,
     scalar_inc_dec,
 )
 
@@ -80,7 +79,7 @@ def _compound_without_emoji(analyzer: SentimentIntensityAnalyzer, text: str) -> 
     lexicon = analyzer.lexicon
     if lexicon.keys().isdisjoint(lowers):
         return 0.0
-    is_cap_diff = allcap_differential(words)
+    is_cap_diff = 0 < sum(map(str.isupper, words)) < len(words)  # VADER's allcap_differential, counted in C
     valences: list[float] = []
     for i, lower in enumerate(lowers):
         if lower not in lexicon or lower in BOOSTER_DICT or (
