@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import compress
 
 from .names import particles, title_words, titles
 
@@ -21,19 +22,22 @@ def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Entity spans ``(first, end, type)`` over word indices from IOB tags (conlleval's reading).
 
     An ``I-`` tag that does not continue an entity of its type starts one, as in
-    conlleval, so scores here match the shared task's.
+    conlleval, so scores here match the shared task's. Only the tags other than
+    ``O`` are read (a sentence's words are mostly ``O``); an ``O`` ends an entity,
+    so a gap between two of them does too.
     """
     spans: list[tuple[int, int, str]] = []
-    if tags.count("O") == len(tags):
-        return spans
-    start, current = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, kind = tag.partition("-")
-        if current and (prefix != "I" or kind != current):
-            spans.append((start, i, current))
+    start, current, last = -1, "", -2
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
+        prefix, _, kind = tags[i].partition("-")
+        if current and (i != last + 1 or prefix != "I" or kind != current):
+            spans.append((start, last + 1, current))
             current = ""
         if prefix == "B" or (prefix == "I" and kind != current):
             start, current = i, kind
+        last = i
+    if current:
+        spans.append((start, last + 1, current))
     return spans
 
 

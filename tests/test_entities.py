@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from framing.entities import (
     Mention,
@@ -130,6 +132,25 @@ def test_decode_reads_iob_as_conlleval() -> None:
     tags = ["B-PER", "I-PER", "O", "I-ORG", "O", "B-PER", "I-PER", "I-PER"]
     assert decode(tags) == [(0, 2, "PER"), (3, 4, "ORG"), (5, 8, "PER")]
     assert decode(["B-LOC", "B-LOC"]) == [(0, 1, "LOC"), (1, 2, "LOC")]
+
+
+def _conlleval_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """conlleval's reading of IOB tags, tag by tag: what decode must give."""
+    spans, start, current = [], -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        if current and (prefix != "I" or kind != current):
+            spans.append((start, i, current))
+            current = ""
+        if prefix == "B" or (prefix == "I" and kind != current):
+            start, current = i, kind
+    return spans
+
+
+@given(st.lists(st.sampled_from(["O", "O", "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "I-LOC", "B-MISC"]),
+                max_size=40))
+def test_decode_reads_only_the_tags_that_are_not_o_and_agrees_with_conlleval(tags: list[str]) -> None:
+    assert decode(tags) == _conlleval_spans(tags)
 
 
 def test_name_windows_cover_capitalised_words_and_short_joiners() -> None:
