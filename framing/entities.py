@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, compress, groupby
-from operator import itemgetter, not_
+from operator import itemgetter, ne, not_
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -263,9 +263,7 @@ def name_windows(words: Sequence[str]) -> list[tuple[int, int]]:
     with one, is never tagged. Returned as ``(start, end)`` word indices.
     """
     windows: list[tuple[int, int]] = []
-    for i, word in enumerate(words):
-        if word.lower() == word:
-            continue
+    for i in compress(range(len(words)), map(ne, words, map(str.lower, words))):  # words with a capital, found in C
         if windows and (windows[-1][1] == i or (windows[-1][1] == i - 1 and len(words[i - 1]) <= _JOINER)):
             windows[-1] = (windows[-1][0], i + 1)
         else:
