@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import textstat
+from hypothesis import given
+from hypothesis import strategies as st
 
 import framing
 from framing.features import readability
@@ -90,6 +92,18 @@ ODD_TEXTS = [
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_odd_texts_score_as_textstat_does(text):
     assert mismatches(iter([("odd", text)])) == (1, [])
+
+
+_TOKENS = st.sampled_from(["Putin", "a", "'s", "--", "(", "\u00e9t\u00e9", "1", "-", "' '", "x-y", "..."])
+_CANDIDATES = st.tuples(st.lists(_TOKENS, max_size=5).map(" ".join), st.sampled_from([".", "!", "?!", "", "\n"]))
+
+
+@given(st.lists(_CANDIDATES, max_size=8).map(lambda parts: " ".join(words + end for words, end in parts)))
+def test_sentences_are_counted_as_textstat_counts_them(text: str) -> None:
+    """A candidate counts when a search finds three tokens holding a word character; textstat lists them all."""
+    from textstat.backend.counts import count_sentences
+
+    assert readability._sentence_count(text) == count_sentences(text)
 
 
 def test_a_word_met_again_scores_as_the_first_time():
