@@ -90,17 +90,15 @@ _ASCII_SHAPES = str.maketrans(
     dict.fromkeys(string.ascii_uppercase, "X") | dict.fromkeys(string.ascii_lowercase, "x")
     | dict.fromkeys(string.digits, "d")
 )
-_RUN = re.compile(r"(.)\1+", re.DOTALL)
 
 
 def _shape(word: str) -> str:
     """Capitals as X, small letters as x, digits as d, runs collapsed: "McCain" -> "XxXx"."""
     if word.isascii():  # the same mapping by table, for the words most texts hold
-        return _RUN.sub(r"\1", word.translate(_ASCII_SHAPES))
-    mapped = "".join(
-        "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word
-    )
-    return "".join(c for c, _ in groupby(mapped))
+        mapped = word.translate(_ASCII_SHAPES)
+    else:
+        mapped = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word)
+    return "".join([c for c, _ in groupby(mapped)])
 
 
 # where the word lending each part of :func:`_word_features` stands, from the word it scores: own, -2, -1, +1, +2
@@ -115,30 +113,21 @@ def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[s
     training (:func:`sentence_features`) builds them for every word it reads.
     """
     lower = word.lower()
-    shape = _shape(word)
-    own = [f"w={lower}", f"s={shape}", f"p2={lower[:2]}", f"p3={lower[:3]}",
-           f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"]
+    w, s = f"w={lower}", f"s={_shape(word)}"
+    own = [w, s, f"p2={lower[:2]}", f"p3={lower[:3]}", f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"]
     if word[:1].isupper():
         own.append("cap")
     if word.isupper() and len(word) > 1:
         own.append("upper")
     if word.istitle():
         own.append("title")
-    if any(c.isdigit() for c in word):
+    if not word.isalpha() and any(c.isdigit() for c in word):  # a letter is never a digit
         own.append("digit")
     if "-" in word:
         own.append("hyphen")
     if "." in word:
         own.append("dot")
-    near = (f"w={lower}", f"s={shape}")
-    far = (f"w={lower}",)
-    return (
-        tuple(own),
-        tuple("-2" + f for f in far),
-        tuple("-1" + f for f in near),
-        tuple("+1" + f for f in near),
-        tuple("+2" + f for f in far),
-    )
+    return tuple(own), ("-2" + w,), ("-1" + w, "-1" + s), ("+1" + w, "+1" + s), ("+2" + w,)
 
 
 def _in_places(lower: Sequence[str], words: Sequence[str], places: frozenset[tuple[str, ...]],

@@ -134,6 +134,19 @@ def test_decode_reads_iob_as_conlleval() -> None:
     assert decode(["B-LOC", "B-LOC"]) == [(0, 1, "LOC"), (1, 2, "LOC")]
 
 
+def test_a_words_own_features_and_those_it_lends_its_neighbours() -> None:
+    """Read from the word alone: lower-cased word, shape with runs collapsed, prefixes, suffixes, flags."""
+    from framing.entities import _shape, _word_features
+
+    assert [_shape(w) for w in ("McCain", "U.S.", "2017", "Erdo\u011fan", "\u01c5ivko")] == [
+        "XxXx", "X.X.", "d", "Xx", "\u01c5x"]
+    own, minus2, minus1, plus1, plus2 = _word_features("F-16s")
+    assert own == ("w=f-16s", "s=X-dx", "p2=f-", "p3=f-1", "x2=6s", "x3=16s", "x4=-16s", "cap", "digit", "hyphen")
+    assert (minus2, minus1, plus1, plus2) == (
+        ("-2w=f-16s",), ("-1w=f-16s", "-1s=X-dx"), ("+1w=f-16s", "+1s=X-dx"), ("+2w=f-16s",))
+    assert _word_features("Putin")[0][-2:] == ("cap", "title") and "upper" in _word_features("NATO")[0]
+
+
 def _conlleval_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """conlleval's reading of IOB tags, tag by tag: what decode must give."""
     spans, start, current = [], -1, ""
