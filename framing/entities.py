@@ -113,8 +113,9 @@ def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[s
     training (:func:`sentence_features`) builds them for every word it reads.
     """
     lower = word.lower()
-    w, s = f"w={lower}", f"s={_shape(word)}"
-    own = [w, s, f"p2={lower[:2]}", f"p3={lower[:3]}", f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"]
+    word_feature, shape_feature = f"w={lower}", f"s={_shape(word)}"
+    own = [word_feature, shape_feature, f"p2={lower[:2]}", f"p3={lower[:3]}",
+           f"x2={lower[-2:]}", f"x3={lower[-3:]}", f"x4={lower[-4:]}"]
     if word[:1].isupper():
         own.append("cap")
     if word.isupper() and len(word) > 1:
@@ -127,7 +128,9 @@ def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[s
         own.append("hyphen")
     if "." in word:
         own.append("dot")
-    return tuple(own), ("-2" + w,), ("-1" + w, "-1" + s), ("+1" + w, "+1" + s), ("+2" + w,)
+    # the words right beside it read its word and shape; those two away, its word
+    return (tuple(own), ("-2" + word_feature,), ("-1" + word_feature, "-1" + shape_feature),
+            ("+1" + word_feature, "+1" + shape_feature), ("+2" + word_feature,))
 
 
 def _in_places(lower: Sequence[str], words: Sequence[str], places: frozenset[tuple[str, ...]],
@@ -576,11 +579,11 @@ def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
     them; a list of interface words (``ner.page-chrome.tsv``) tells them from
     prose, which always has some other word.
     """
-    words = 0
+    seen = 0  # words so far
     for token in doc.tokens[sentence.token_start : sentence.token_end]:  # prose ends this at its first word
         if token[IS_WORD]:
-            words += 1
-            if words > _CHROME_WORDS or (token[LOWER] not in chrome and token[LOWER].isalpha()):
+            seen += 1
+            if seen > _CHROME_WORDS or (token[LOWER] not in chrome and token[LOWER].isalpha()):
                 return False
     return True
 

@@ -74,7 +74,7 @@ _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN_PATTERN})")
 _GLUED = re.compile(r"^([a-z]{2,})([A-Z][a-z]+)$")  # "thatSyrian": a lost space
 # a glued word holds two lower-case letters, a capital and a lower-case letter ("atSy"), so a sentence without them
 # has none; "McCain" and "iPhone" have no such run and keep the sentence on the quick path
-_CASE_CHANGE = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_MAY_BE_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 _TERMINAL_MARKS = ".!?:;\"')]\u2026"
 _TERMINAL = re.compile("[" + re.escape(_TERMINAL_MARKS) + r"]\s*$")
 _NON_SPACE = re.compile(r"\S")
@@ -91,11 +91,11 @@ class _Caseless:
     """A case-insensitive pattern that reads ASCII text lower-cased with a case-sensitive copy of itself.
 
     Python's ``re`` cannot skip ahead to a pattern's first letters when it
-    ignores case, so it tries every position of a block: 0.2 ms an article for
-    the "anywhere" rows alone, against 0.05 ms on the lower-cased block. The
-    rows are written in lower case (a test holds it), so on ASCII text both
-    find the same. Other text keeps the case-insensitive pattern, since
-    ``str.lower`` does not fold every letter as ``re`` does ("\u017f" is an "s" to it).
+    ignores case, so it tries every position of a block; the lower-cased block
+    and the case-sensitive copy are read about four times faster. The rows are
+    written in lower case ASCII (a test holds it), so on ASCII text both find the
+    same. Other text keeps the case-insensitive pattern, since ``str.lower`` does
+    not fold every letter as ``re`` does ("\u017f" is an "s" to it).
     """
 
     def __init__(self, pattern: str) -> None:
@@ -117,7 +117,7 @@ class _Caseless:
 
 @cache
 def _furniture() -> dict[str, _Caseless]:
-    """The boilerplate patterns of each scope (start, line, anywhere, links) as one regular expression each.
+    """The boilerplate patterns of each scope (start, line, anywhere, links), the rows of a scope as one pattern.
 
     A "links" row is a furniture line that labels a list of links ("Related Articles", "Read more"), so
     it is a "line" pattern too.
@@ -331,7 +331,7 @@ def _mark_repeated_summaries(texts: list[str], words: list[int], kinds: list[Sen
     Only the first few blocks can be a standfirst; an article that repeats
     itself further down (wire copy often does) keeps both sentences. A later
     block's words are gathered only when a standfirst is compared with it, and
-    only when it can hold enough of them (:func:`_cannot_repeat`).
+    only when it can hold enough of them (:func:`_may_repeat`).
     """
     vocab: dict[int, frozenset[str]] = {}
 
@@ -346,7 +346,7 @@ def _mark_repeated_summaries(texts: list[str], words: list[int], kinds: list[Sen
         needed = 0.8 * len(summary)
         probes = _probes(summary, needed)
         for j in range(i + 1, len(texts)):
-            if (kinds[j] == "body" and not _cannot_repeat(texts[j], words[j], needed, probes)
+            if (kinds[j] == "body" and _may_repeat(texts[j], words[j], needed, probes)
                     and len(summary & words_of(j)) >= needed):
                 kinds[i] = "headline"
                 break
@@ -354,17 +354,20 @@ def _mark_repeated_summaries(texts: list[str], words: list[int], kinds: list[Sen
 
 def _probes(summary: frozenset[str], needed: float) -> tuple[str, ...]:
     """One more of the summary's words than a block repeating it may lack: its longest, the rarest in text."""
+    # the same float test as the comparison itself, so that rounding cannot set the two apart
     may_lack = next(n for n in range(len(summary), -1, -1) if len(summary) - n >= needed)
     return tuple(sorted(summary, key=lambda w: (-len(w), w))[: may_lack + 1])
 
 
-def _cannot_repeat(block: str, words: int, needed: float, probes: tuple[str, ...]) -> bool:
-    """A block too short to hold ``needed`` of a summary's words, or (ASCII) holding none of its ``probes``
-    even inside another word: the test before its words are gathered, which costs a tokenisation."""
-    if words < needed or not block.isascii():
-        return words < needed
+def _may_repeat(block: str, words: int, needed: float, probes: tuple[str, ...]) -> bool:
+    """Whether a block can hold ``needed`` of a summary's words: it has that many, and (ASCII) holds one of
+    its ``probes`` at least inside another word. The test before its words are gathered, a tokenisation."""
+    if words < needed:
+        return False
+    if not block.isascii():
+        return True
     lower = block.lower()
-    return not any(p in lower for p in probes)
+    return any(p in lower for p in probes)
 
 
 def _mark_page_top(texts: list[str], words: list[int], kinds: list[SentenceKind]) -> None:
@@ -511,7 +514,7 @@ def _tokenise(
     between them), and the quote and glued-word tests run only where a
     sentence can need them.
     """
-    if _CASE_CHANGE.search(norm, start, end):
+    if _MAY_BE_GLUED.search(norm, start, end):
         return _tokenise_glued(text, norm, start, end, sentence, covered)
     spaced = _SPACED_TOKEN.findall(norm, start, end)
     if not spaced:

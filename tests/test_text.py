@@ -131,23 +131,22 @@ def test_lost_space_between_words_is_split_in_tokens_only():
 
 
 def test_names_with_inner_capitals_take_the_quick_path_and_the_same_tokens() -> None:
-    """Only a sentence that may hold a glued word ("thatSyrian") is tokenised word by word; "McCain",
-    "DeSantis" and "iPhone" are no glued words, and the quick path gives them the tokens the slow one does."""
-    from framing.text import _CASE_CHANGE, _merge, _tokenise, _tokenise_glued
+    """Only a sentence that may hold a glued word ("thatSyrian", "inSyria") is tokenised word by word;
+    "McCain", "DeSantis" and "iPhone" are no glued words, and the quick path gives them the tokens the slow
+    one would."""
+    from framing.text import _MAY_BE_GLUED, _merge, _tokenise, _tokenise_glued
 
     text = ("Sen. John McCain told \u201cFox News\u201d the DeSantis video, shot on an iPhone, was real.\n\n"
-            "He said thatSyrian forces had left.")
+            "He said thatSyrian forces had left inSyria.")
     doc = build_doc(text)
-    covered = _merge(list(doc.quotes))
     first, second = doc.sentences
-    assert not _CASE_CHANGE.search(doc.norm, first.start, first.end)
-    assert _CASE_CHANGE.search(doc.norm, second.start, second.end)
-    for sentence in (first, second):
-        quick = _tokenise(doc.text, doc.norm, sentence.start, sentence.end, sentence.index, covered)
-        slow = _tokenise_glued(doc.text, doc.norm, sentence.start, sentence.end, sentence.index, covered)
-        assert quick == slow == list(doc.tokens[sentence.token_start : sentence.token_end])
-    assert [t[TEXT] for t in doc.tokens[second.token_start : second.token_end]][2:4] == ["that", "Syrian"]
-    assert any(t[QUOTED] for t in doc.tokens[first.token_start : first.token_end])
+    assert not _MAY_BE_GLUED.search(doc.norm, first.start, first.end)
+    quick = _tokenise(doc.text, doc.norm, first.start, first.end, first.index, _merge(list(doc.quotes)))
+    slow = _tokenise_glued(doc.text, doc.norm, first.start, first.end, first.index, _merge(list(doc.quotes)))
+    assert quick == slow == list(doc.tokens[first.token_start : first.token_end])
+    assert any(t[QUOTED] for t in quick)
+    words = [t[TEXT] for t in doc.tokens[second.token_start : second.token_end]]
+    assert words == ["He", "said", "that", "Syrian", "forces", "had", "left", "in", "Syria", "."]
 
 
 def test_possessive_is_its_own_token_and_hyphenated_words_stay_whole():
@@ -243,18 +242,31 @@ def test_every_boilerplate_pattern_matches_its_own_example() -> None:
 
 def test_boilerplate_patterns_are_written_in_lower_case() -> None:
     """ASCII blocks are matched lower-cased against a case-sensitive copy of each pattern, so a pattern
-    letter in upper case (outside an escape such as \\S) would never match there."""
+    letter in upper case (outside an escape such as \\S), a letter written as an escape (\\x41) or one outside
+    ASCII that ignoring case folds to ASCII (the Kelvin sign) would match differently there."""
     import re
+    import string
 
     from framing.lexicons import load_table
+    from framing.text import _Caseless
 
     for row in load_table("boilerplate.v1.tsv"):
-        assert not re.search("[A-Z]", re.sub(r"\\[A-Za-z]", "", row["pattern"])), row
+        pattern = row["pattern"]
+        assert not re.search(r"\\(?:x|u|U|N|0|[1-7][0-7])", pattern), row
+        assert not [c for c in pattern if not c.isascii()
+                    for letter in string.ascii_letters if re.fullmatch(re.escape(c), letter, re.IGNORECASE)], row
+        assert not re.search("[A-Z]", re.sub(r"\\[A-Za-z]", "", pattern)), row
+        both = _Caseless(pattern)
+        caseless = re.compile(pattern, re.IGNORECASE)
+        example = row["example"]
+        for variant in (example, example.upper(), example.lower(), example.swapcase(), example.title()):
+            assert both.found_in(variant) == (caseless.search(variant) is not None), (row, variant)
+            assert both.is_whole(variant) == (caseless.fullmatch(variant) is not None), (row, variant)
 
 
 def test_boilerplate_is_found_whatever_the_case_and_beside_letters_outside_ascii() -> None:
     """The lower-cased (ASCII) and case-insensitive (other text) paths give the same kinds."""
-    for page_line in ("Read our PRIVACY POLICY and Terms of Service.",
+    for page_line in ("Read our PRIVACY POLICY and Terms of Service.", "RELATED ARTICLES", "LISTEN LIVE",
                       "Read our Privacy Policy \u00b7 Terms of Service \u00b7 \u00a9 2018",
                       "SUBSCRIBE TO OUR NEWSLETTER", "Subscribe to our newsletter \u2192"):
         doc = build_doc(f"Officials met on Monday.\n\n{page_line}")

@@ -106,10 +106,10 @@ _SENTENCE_CANDIDATE = re.compile(r"\b[^.!?]+[.!?]*")
 # a whitespace token holding a word character: one of textstat's words. Matched only from a
 # token's start, possessively, so that a long run of marks ("-" * 20000) is read once; the plain
 # r"\S*\w\S*" backtracked over the rest of the run from each of its characters (quadratic).
-_WORDY_TOKEN = re.compile(r"(?<!\S)[^\s\w]*+\w\S*+")
+_WORDY_TOKEN = r"(?<!\S)[^\s\w]*+\w\S*+"
 # three such tokens, one after another: a candidate that counts as a sentence. Found by one search that stops at
 # the third, instead of listing every word of the candidate; each gap is scanned once per earlier token
-_THREE_WORDY = re.compile(r"[\s\S]*?".join([_WORDY_TOKEN.pattern] * 3))
+_THREE_WORDY = re.compile(r"[\s\S]*?".join([_WORDY_TOKEN] * 3))
 _IS_WORD = operator.itemgetter(IS_WORD)
 _MEMO_LIMIT = 100_000  # words; 42,420 after the 1,216 benchmark articles, about 13 MB
 
