@@ -93,9 +93,10 @@ class _Caseless:
     Python's ``re`` cannot skip ahead to a pattern's first letters when it
     ignores case, so it tries every position of a block; the lower-cased block
     and the case-sensitive copy are read about four times faster. The rows are
-    written in lower case ASCII (a test holds it), so on ASCII text both find the
-    same. Other text keeps the case-insensitive pattern, since ``str.lower`` does
-    not fold every letter as ``re`` does ("\u017f" is an "s" to it).
+    written in lower case, with no letter outside ASCII that ignoring case folds
+    to one inside it (a test holds it), so on ASCII text both find the same. Other
+    text keeps the case-insensitive pattern, since ``str.lower`` does not fold
+    every letter as ``re`` does ("\u017f" is an "s" to it).
     """
 
     def __init__(self, pattern: str) -> None:
