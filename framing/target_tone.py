@@ -100,24 +100,24 @@ def model_input(text: str, start: int, end: int, context_start: int, context_end
     characters each side of the mention (at a space), so a long sentence
     cannot push the marked mention past the encoder's token limit.
     """
-    left = _cut_left(text, max(context_start, start - WINDOW), start)
-    right = _cut_right(text, end, min(context_end, end + WINDOW))
+    left = context_start if start - WINDOW <= context_start else _cut_left(text, start - WINDOW, start)
+    right = context_end if end + WINDOW >= context_end else _cut_right(text, end, end + WINDOW)
     mention = text[start:end]
     marked = f"{text[left:start]}{OPEN}{mention}{CLOSE}{text[end:right]}".strip()
     return f"{mention.strip()}{SEPARATOR}{marked}" if input_format == "pair" else marked
 
 
 def _cut_left(text: str, limit: int, start: int) -> int:
-    """``limit``, moved right to the next space when it falls inside a word (never past ``start``)."""
-    if limit == 0 or text[limit - 1].isspace():
+    """``limit`` (inside the context), moved right to the next space when it falls inside a word (never past ``start``)."""
+    if text[limit - 1].isspace():
         return limit
     space = text.find(" ", limit, start)
     return start if space < 0 else space + 1
 
 
 def _cut_right(text: str, end: int, limit: int) -> int:
-    """``limit``, moved left to the last space when it falls inside a word (never before ``end``)."""
-    if limit >= len(text) or text[limit].isspace():
+    """``limit`` (inside the context), moved left to the last space when it falls inside a word (never before ``end``)."""
+    if text[limit].isspace():
         return limit
     space = text.rfind(" ", end, limit)
     return end if space < 0 else space

@@ -102,6 +102,15 @@ def test_a_given_context_is_what_the_model_reads() -> None:
     assert model_input(text, 31, 36, 0, 49, "pair") == "Putin [SEP] Washington was skeptical about [[Putin]] s statement."
 
 
+def test_the_context_s_own_ends_are_never_cut_as_if_inside_a_word() -> None:
+    # the sentence inside its quotation marks: the characters just outside the context are no spaces
+    text = '"Washington was skeptical about Putin s statement."'
+    assert model_input(text, 32, 37, 1, len(text) - 1, "markers") == (
+        "Washington was skeptical about [[Putin]] s statement.")
+    sentence = text[1:-1]
+    assert model_input(text, 32, 37, 1, len(text) - 1, "pair") == model_input(sentence, 31, 36, 0, len(sentence), "pair")
+
+
 def test_a_long_context_is_cut_at_spaces_around_the_mention() -> None:
     words = " ".join(["word"] * 200)
     text = f"{words} Putin {words}"
