@@ -6,6 +6,8 @@ sentences are the seeds' own or real news wording from the issue.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import framing
@@ -270,3 +272,56 @@ def test_explain_actors_lists_each_actor_with_its_framing() -> None:
     assert result.exit_code == 0, result.output
     assert "Syrian state television (organisation): 1 mention(s)" in result.stdout
     assert "[14] credence: \u201cclaiming\u201d (rule=distancing_verb, weight=-1.0)" in result.stdout
+
+
+# -- the target-dependent tone model, from the library and the CLI ---------------------------
+
+
+def test_model_tone_is_the_target_tone_of_the_mention_in_its_sentence() -> None:
+    from framing.actor_frames import model_tone
+
+    text = seed_text("000")
+    start = text.index("Putin s statement")
+    doc = framing.build_doc(text)
+    sentence = next((s.start, s.end) for s in doc.sentences if s.start <= start < s.end)
+    assert text[sentence[0] : sentence[1]] == "Washington was skeptical about Putin s statement."
+    expected = framing.target_tone(text, start, start + 5, context=sentence).score
+    assert model_tone(text, start, start + 5, sentence) == pytest.approx(expected, abs=1e-9) and expected < -0.5
+
+
+def test_tone_model_changes_whose_coldness_the_listing_shows() -> None:
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    seed = str(SEEDS / "000_235e616d53163978.txt")
+    by_model = CliRunner().invoke(app, ["score", seed, "--explain", "actors", "--tone-model"])
+    by_vader = CliRunner().invoke(app, ["score", seed, "--explain", "actors"])
+    assert by_model.exit_code == 0 and by_vader.exit_code == 0, by_model.output + by_vader.output
+    putin_model = by_model.stdout.split("\n\n")[1]
+    putin_vader = by_vader.stdout.split("\n\n")[1]
+    assert putin_model.startswith("  Vladimir Putin (person") and putin_vader.startswith("  Vladimir Putin (person")
+    assert "by the target-dependent tone model on each mention" in putin_model
+    # read: Washington doubts Putin, the coldest sentence toward him
+    assert ("[11] coldest tone -0.9" in putin_model
+            and "toward \u201cPutin\u201d: \u201cWashington was skeptical about Putin s statement.\u201d" in putin_model)
+    # VADER is cold on the whole sentence, in which Putin praises the victory over "terrorists"
+    assert "by VADER on the whole sentence" in putin_vader
+    assert "[7] coldest tone -0.80 toward \u201cPutin\u201d: \u201cIn just over two years" in putin_vader
+
+
+def test_tone_model_is_for_the_actor_listing_and_the_comparison(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    runner = CliRunner()
+    refused = runner.invoke(app, ["score", str(SEEDS / "000_235e616d53163978.txt"), "--tone-model"])
+    assert refused.exit_code == 2 and "--explain actors" in refused.output
+    report = tmp_path / "seeds.md"
+    compared = runner.invoke(app, ["compare", str(SEEDS), "--tone-model", "--output", str(report), "--quiet"])
+    assert compared.exit_code == 0, compared.output
+    text = report.read_text(encoding="utf-8")
+    assert "by the target-dependent tone model on each mention" in text and "by VADER" not in text
+    made = next(line for line in text.splitlines() if line.startswith("Made by framing"))
+    assert " --tone-model" in made

@@ -123,9 +123,26 @@ def actor_listing(analysis: Analysis, actors: Sequence[Actor]) -> str:
         lines.append("    " + ", ".join(f"{k} = {actor.features.get(k, 0.0):.3g}" for k in _LISTED))
         parts = " + ".join(f"{w:g} x {part} {v:+.3f}" for part, v, w in portrayal_parts(actor))
         lines.append(f"    portrayal = {parts}")
+        lines += _tone_lines(analysis, actor)
         for e in actor.evidence:
             if e.label in ("tone", "voice"):
                 continue  # one per mention or statement: the counts above say them
             details = ", ".join(f"{k}={one_line(str(v))}" for k, v in sorted(e.attrs.items()) if v != "")
             lines.append(f"    [{e.sentence + 1}] {e.label}: \u201c{one_line(e.text)}\u201d ({details})")
     return "\n".join(lines) + "\n"
+
+
+def _tone_lines(analysis: Analysis, actor: Actor) -> list[str]:
+    """How the tone was read, and the mentions it was coldest and warmest toward, each in its sentence."""
+    tones = [e for e in actor.evidence if e.label == "tone"]
+    if not tones:
+        return []
+    method = str(tones[0].attrs["method"])
+    lines = [f"    tone: the mean over {len(tones)} mention(s) in the body, by {_TONE_METHODS.get(method, method)}"]
+    coldest = min(tones, key=lambda e: (float(e.attrs["score"]), e.start))
+    warmest = max(tones, key=lambda e: (float(e.attrs["score"]), -e.start))
+    for word, e in (("coldest", coldest), ("warmest", warmest))[: 1 if coldest is warmest else 2]:
+        sentence = analysis.sentences[e.sentence]
+        lines.append(f"    [{e.sentence + 1}] {word} tone {float(e.attrs['score']):+.2f} toward \u201c{one_line(e.text)}\u201d: "
+                     f"\u201c{one_line(analysis.text[sentence.start:sentence.end])}\u201d")
+    return lines
