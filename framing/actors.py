@@ -15,6 +15,7 @@ boilerplate, so page furniture never becomes an actor.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -54,11 +55,13 @@ def find_actors(
     """
     sources = SpanIndex(a.source for a in attributions if a.source is not None)
     candidates = [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS]
+    candidates = _titled_names_as_people(doc, candidates, table)
     candidates = _short_outlet_names(_people_inside_names(_surnames_as_people(doc, candidates, table)))
     candidates += _standalone_titles(doc, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
     groups = group_mentions([(c.titled, c.kind) for c in candidates], known=table)
     actors: dict[str, Actor] = {}
+    votes: dict[str, Counter[str]] = {}  # name -> kind -> mentions, for groups that end with one name
     for group in groups:
         members = [candidates[i] for i in group.members]
         if group.ambiguous or all(c.title_alone for c in members):
@@ -67,9 +70,10 @@ def find_actors(
         name = entry.name if entry else group.name
         spans = tuple(Span(c.start, c.end, c.text) for c in members)
         kind = _kind_of(group.kind, [c.kind for c in members], entry.kind if entry else "")
+        votes.setdefault(name, Counter())[kind] += len(members)
         if name in actors:  # "Russia" the place and "Russia" acting: one actor, a government
             spans = tuple(sorted((*actors[name].mentions, *spans), key=lambda s: (s.start, s.end)))
-            kind = _kind_of(kind, [actors[name].kind], "")
+            kind = _merged_kind(votes[name])
         actors[name] = Actor(name=name, kind=kind, group=entry.group if entry else None, mentions=spans)
     return tuple(sorted(actors.values(), key=lambda a: (a.mentions[0].start, a.name)))
 
@@ -108,6 +112,27 @@ def _surnames_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTabl
         if (c.kind in ("place", "organisation") and " " not in word and parse_name(word).surname in surnames
                 and table.resolve(word) is None and _word_before(doc.text, c.start) not in _LOCATIVES):
             c = replace(c, kind="person", titled=word)
+        retyped.append(c)
+    return retyped
+
+
+def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
+    """A place or organisation that a person's title comes with, whose name after the title has given
+    names and a surname, is that person: "Florida Sen. Marco Rubio", "Sen. Elizabeth Warren" and
+    "Cardinal Pietro Parolin", which the recogniser took for places and organisations.
+
+    Not when the actor table knows the name, nor when its last word heads organisations ("General
+    Services Administration", ``ner.organisation-heads.tsv``), nor for a title and one word ("Justice
+    Department")."""
+    heads = shipped_recogniser().organisations
+    retyped = []
+    for c in candidates:
+        if c.kind in ("place", "organisation") and table.resolve(c.text) is None:
+            titled = _title_before(doc.text, c.start) + c.text
+            parts = parse_name(titled)
+            if (parts.surname and parts.given and (parts.title or parts.honorific)
+                    and parts.written.split()[-1].lower() not in heads):
+                c = replace(c, kind="person", titled=titled)
         retyped.append(c)
     return retyped
 
@@ -205,6 +230,16 @@ def _title_before(text: str, start: int) -> str:
 
 
 _MODIFIER = re.compile(r"[A-Z][A-Za-z.-]*")  # "Russian", "U.S.", "Pentagon": no comma, no possessive
+
+
+def _merged_kind(votes: Counter[str]) -> str:
+    """The kind of groups that end with one name: a government if one acts as one, else the kind of most
+    of their mentions ("Marco Rubio", a person 18 times, stays one when a recogniser slip makes one
+    mention an organisation). Of equals, a person loses ("Goldman Sachs" once a person, once an
+    organisation, is an organisation), then the last seen wins."""
+    if "government" in votes:
+        return "government"
+    return max(reversed(votes), key=lambda kind: (votes[kind], kind != "person"))
 
 
 def _kind_of(grouped: str, seen: list[str], known: str) -> str:
