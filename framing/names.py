@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -404,9 +405,15 @@ def same_person(a: str | NameParts, b: str | NameParts) -> bool:
 
 
 def _given_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """The first given names agree, or the shorter given names end the longer: a name written without its
+    first given name, as Spanish and Portuguese double names often are ("López Obrador" of "Andrés Manuel
+    López Obrador", "Braz de Aviz" of "João Braz de Aviz")."""
     if not x or not y:
         return True
-    return _same_given(x[0], y[0])
+    if _same_given(x[0], y[0]):
+        return True
+    short, long = sorted((x, y), key=len)
+    return len(short) < len(long) and long[-len(short) :] == short
 
 
 def _same_given(x: str, y: str) -> bool:
@@ -545,11 +552,24 @@ def group_mentions(
     _join_full_names(people, parsed, clusters)
     _join_surnames(people, parsed, clusters)
     _join_titles(people, parsed, clusters)
+    for cluster in clusters:
+        cluster.name = _usual_name(cluster, parsed)
     _join_others(mentions, parsed, clusters)
     if known is not None:
         clusters = _merge_known(clusters, mentions, known)
     clusters.sort(key=lambda c: min(c.members))
     return tuple(ActorGroup(c.name, c.kind, tuple(sorted(c.members)), c.ambiguous) for c in clusters)
+
+
+def _usual_name(cluster: _Cluster, parsed: list[NameParts]) -> str:
+    """A person's fullest name of those the article writes twice or more, else its fullest name: a word the
+    recogniser took into a name once ("Using Ted Cruz" beside "Ted Cruz" twice) names no one's row."""
+    full = [parsed[i] for i in cluster.members if parsed[i].given and parsed[i].surname]
+    if not full:
+        return cluster.name
+    written = Counter(p.written for p in full)
+    given = {p.written: len(p.given) for p in full}
+    return max(written, key=lambda name: (min(written[name], 2), given[name], written[name]))
 
 
 def _add_part(cluster: _Cluster, parts: NameParts) -> None:

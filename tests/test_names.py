@@ -132,6 +132,12 @@ def test_every_variant_row_is_needed_beyond_the_general_rules():
         ("Donald Trump", "Trump Tower", False),
         ("Sergei Lavrov", "Sergei Shoigu", False),
         ("the Russian president", "Vladimir Putin", False),  # titles are the grouping's task
+        # a double name written without its first given name (PTC articles 783702663, 759478604, 762206044)
+        ("Rodriguez Maradiaga", "Óscar Andrés Rodríguez Maradiaga", True),
+        ("Braz de Aviz", "João Braz de Aviz", True),
+        ("Wasserman Schultz", "Debbie Wasserman Schultz", True),
+        ("Jeb Bush", "George W. Bush", False),  # brothers: the shorter is no end of the longer
+        ("Marie Murphy", "Anne Murphy", False),
     ],
 )
 def test_same_person(a, b, same):
@@ -247,6 +253,17 @@ def test_a_country_name_in_a_title_reads_as_its_adjective():
     mentions = [("Syrian President Bashar al-Assad", "person"), ("Russian President Vladimir Putin", "person"),
                 ("Syria's president", "person")]
     assert _groups(mentions)[0][2] == ["Syrian President Bashar al-Assad", "Syria's president"]
+
+
+def test_a_person_is_named_as_the_article_writes_the_name_twice():
+    """Breitbart 2016-04-15 (PolNeAR) and PTC article 762206044: "Using Ted Cruz" (a headline's word taken into
+    the name, written once) had named the row of 14 mentions; Debbie Wasserman Schultz, twice in full and
+    19 times as "Wasserman Schultz", had been two rows."""
+    cruz = [("Cruz", "person"), ("Ted Cruz", "person"), *[("Cruz", "person")] * 6, ("Using Ted Cruz", "person"),
+            ("Ted Cruz", "person"), *[("Cruz", "person")] * 4]
+    assert [(g.name, len(g.members)) for g in group_mentions(cruz)] == [("Ted Cruz", 14)]
+    schultz = [("Debbie Wasserman Schultz", "person")] * 2 + [("Wasserman Schultz", "person")] * 19
+    assert [(g.name, len(g.members)) for g in group_mentions(schultz)] == [("Debbie Wasserman Schultz", 21)]
 
 
 def test_two_people_of_one_surname_are_not_merged():
