@@ -15,8 +15,7 @@ boilerplate, so page furniture never becomes an actor.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -61,7 +60,7 @@ def find_actors(
     candidates.sort(key=lambda c: (c.start, c.end))
     groups = group_mentions([(c.titled, c.kind) for c in candidates], known=table)
     actors: dict[str, Actor] = {}
-    votes: dict[str, Counter[str]] = {}  # name -> kind -> mentions, for groups that end with one name
+    votes: dict[str, dict[str, int]] = {}  # name -> kind -> mentions, once two groups end with one name
     for group in groups:
         members = [candidates[i] for i in group.members]
         if group.ambiguous or all(c.title_alone for c in members):
@@ -70,10 +69,12 @@ def find_actors(
         name = entry.name if entry else group.name
         spans = tuple(Span(c.start, c.end, c.text) for c in members)
         kind = _kind_of(group.kind, [c.kind for c in members], entry.kind if entry else "")
-        votes.setdefault(name, Counter())[kind] += len(members)
         if name in actors:  # "Russia" the place and "Russia" acting: one actor, a government
-            spans = tuple(sorted((*actors[name].mentions, *spans), key=lambda s: (s.start, s.end)))
-            kind = _merged_kind(votes[name])
+            earlier = actors[name]
+            kinds = votes.setdefault(name, {earlier.kind: len(earlier.mentions)})
+            kinds[kind] = kinds.get(kind, 0) + len(members)
+            spans = tuple(sorted((*earlier.mentions, *spans), key=lambda s: (s.start, s.end)))
+            kind = _merged_kind(kinds)
         actors[name] = Actor(name=name, kind=kind, group=entry.group if entry else None, mentions=spans)
     return tuple(sorted(actors.values(), key=lambda a: (a.mentions[0].start, a.name)))
 
@@ -127,8 +128,8 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
     heads = shipped_recogniser().organisations
     retyped = []
     for c in candidates:
-        if c.kind in ("place", "organisation") and table.resolve(c.text) is None:
-            titled = _title_before(doc.text, c.start) + c.text
+        if c.kind in ("place", "organisation") and " " in c.text.strip() and table.resolve(c.text) is None:
+            titled = _title_before(doc.text, c.start) + c.text  # given names and a surname: two words at least
             parts = parse_name(titled)
             if (parts.surname and parts.given and (parts.title or parts.honorific)
                     and parts.written.split()[-1].lower() not in heads):
@@ -232,7 +233,7 @@ def _title_before(text: str, start: int) -> str:
 _MODIFIER = re.compile(r"[A-Z][A-Za-z.-]*")  # "Russian", "U.S.", "Pentagon": no comma, no possessive
 
 
-def _merged_kind(votes: Counter[str]) -> str:
+def _merged_kind(votes: Mapping[str, int]) -> str:
     """The kind of groups that end with one name: a government if one acts as one, else the kind of most
     of their mentions ("Marco Rubio", a person 18 times, stays one when a recogniser slip makes one
     mention an organisation). Of equals, a person loses ("Goldman Sachs" once a person, once an

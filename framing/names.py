@@ -553,7 +553,8 @@ def group_mentions(
     _join_surnames(people, parsed, clusters)
     _join_titles(people, parsed, clusters)
     for cluster in clusters:
-        cluster.name = _usual_name(cluster, parsed)
+        if len(cluster.parts) > 1:  # one way of writing the name is the name already
+            cluster.name = _usual_name(cluster, parsed)
     _join_others(mentions, parsed, clusters)
     if known is not None:
         clusters = _merge_known(clusters, mentions, known)
