@@ -15,14 +15,16 @@ boilerplate, so page furniture never becomes an actor.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from .actor_table import ActorTable
 from .entities import Mention, shipped_recogniser
 from .features import SpanIndex
-from .names import abbreviations, group_mentions, metonym_kind, normalise_name, parse_name, titles, word_key
+from .names import (
+    abbreviations, group_mentions, metonym_kind, normalise_name, parse_name, title_words, titles, word_key,
+)
 from .outlets import is_news_outlet
 from .types import Actor, Attribution, Doc, Span
 
@@ -122,18 +124,25 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
     names and a surname, is that person: "Florida Sen. Marco Rubio", "Sen. Elizabeth Warren" and
     "Cardinal Pietro Parolin", which the recogniser took for places and organisations.
 
-    Not when the actor table knows the name, nor when its last word heads organisations ("General
-    Services Administration", ``ner.organisation-heads.tsv``), nor for a title and one word ("Justice
-    Department")."""
+    A title word that begins the name unabbreviated ("Prince", "King", "Cardinal") also begins places
+    and companies ("Prince William County", "King Abdulaziz International Airport", "Cardinal Health
+    Inc"), so such a name is a person only when the article writes its surname elsewhere, as a person's
+    surname or alone ("Cardinal Parolin", "Parolin"). Not when the actor table knows the name, nor when
+    its last word heads organisations ("General Services Administration", ``ner.organisation-heads.tsv``),
+    nor for a title and one word ("Justice Department").
+    """
     heads = shipped_recogniser().organisations
+    elsewhere = {parse_name(c.titled).surname for c in candidates if c.kind == "person" or " " not in c.text.strip()}
     retyped = []
     for c in candidates:
-        if c.kind in ("place", "organisation") and " " in c.text.strip() and table.resolve(c.text) is None:
-            titled = _title_before(doc.text, c.start) + c.text  # given names and a surname: two words at least
-            parts = parse_name(titled)
-            if (parts.surname and parts.given and (parts.title or parts.honorific)
-                    and parts.written.split()[-1].lower() not in heads):
-                c = replace(c, kind="person", titled=titled)
+        words = c.text.split()
+        if c.kind in ("place", "organisation") and len(words) > 1 and table.resolve(c.text) is None:
+            before = _title_before(doc.text, c.start)
+            parts = parse_name(before + c.text)
+            begun = not before and words[0].lower() in title_words() and not words[0].endswith(".")
+            if (parts.given and parts.surname and (parts.title or parts.honorific)
+                    and parts.written.split()[-1].lower() not in heads and (not begun or parts.surname in elsewhere)):
+                c = replace(c, kind="person", titled=before + c.text)
         retyped.append(c)
     return retyped
 
@@ -233,11 +242,11 @@ def _title_before(text: str, start: int) -> str:
 _MODIFIER = re.compile(r"[A-Z][A-Za-z.-]*")  # "Russian", "U.S.", "Pentagon": no comma, no possessive
 
 
-def _merged_kind(votes: Mapping[str, int]) -> str:
+def _merged_kind(votes: dict[str, int]) -> str:
     """The kind of groups that end with one name: a government if one acts as one, else the kind of most
     of their mentions ("Marco Rubio", a person 18 times, stays one when a recogniser slip makes one
     mention an organisation). Of equals, a person loses ("Goldman Sachs" once a person, once an
-    organisation, is an organisation), then the last seen wins."""
+    organisation, is an organisation), then the kind whose first group came last."""
     if "government" in votes:
         return "government"
     return max(reversed(votes), key=lambda kind: (votes[kind], kind != "person"))

@@ -57,7 +57,7 @@ EPILOG = (
     "used, an output that cannot be written, --strict with an input that could not be read); "
     "2 a usage error (an unknown option, a bad value).\n\n"
     f"Shipped models: {', '.join(shipped_model_names())} (--model NAME); "
-    f"taggers {SHIPPED} and {SHIPPED_LOADED} (--tagger)."
+    f"taggers {SHIPPED} and {SHIPPED_LOADED} (--tagger); the target-tone model (--tone-model)."
 )
 
 app = typer.Typer(
@@ -140,7 +140,7 @@ ToneModel = Annotated[
         "--tone-model",
         help="Score the tone toward each actor with the target-dependent model (held-out NewsMTSC macro F1 "
         "0.76), not VADER on the mention's whole sentence (0.52), which cannot tell whom a sentence is hard "
-        "on: about 5 ms a mention.",
+        "on: about half a second an article.",
     ),
 ]
 

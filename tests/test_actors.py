@@ -235,6 +235,16 @@ def test_a_body_named_with_a_title_word_stays_a_body() -> None:
         ("Barack Obama", "person"), ("Justice Department", "organisation")]
 
 
+@pytest.mark.parametrize(("name", "kind"), [("Prince William County", "place"),
+                                            ("King Abdulaziz International Airport", "place"),
+                                            ("Cardinal Health Inc", "organisation"),
+                                            ("Cardinal Pietro Parolin", "organisation")])
+def test_a_name_a_title_word_begins_is_a_person_only_beside_its_surname(name: str, kind: str) -> None:
+    """Places and companies begin with "Prince", "King" and "Cardinal" too: without the surname written
+    elsewhere in the article (as "Parolin" is in the test above), the name stays what the recogniser read."""
+    assert [(a.name, a.kind) for a in _resolved(name, [(name, kind)]).values()] == [(name, kind)]
+
+
 def test_one_name_read_as_two_kinds_takes_the_kind_of_most_of_its_mentions() -> None:
     """Breitbart 2016-03-15 (PolNeAR): read in the whole article, "Marco Rubio" was a person 18 times and an
     organisation once, and the actor had been an organisation, the kind of the group read last."""

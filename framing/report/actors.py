@@ -141,7 +141,8 @@ def _tone_lines(analysis: Analysis, actor: Actor) -> list[str]:
     lines = [f"    tone: the mean over {len(tones)} mention(s) in the body, by {_TONE_METHODS.get(method, method)}"]
     coldest = min(tones, key=lambda e: (float(e.attrs["score"]), e.start))
     warmest = max(tones, key=lambda e: (float(e.attrs["score"]), -e.start))
-    for word, e in (("coldest", coldest), ("warmest", warmest))[: 1 if coldest is warmest else 2]:
+    shown = (("only", coldest),) if coldest is warmest else (("coldest", coldest), ("warmest", warmest))
+    for word, e in shown:
         sentence = analysis.sentences[e.sentence]
         lines.append(f"    [{e.sentence + 1}] {word} tone {float(e.attrs['score']):+.2f} toward \u201c{one_line(e.text)}\u201d: "
                      f"\u201c{one_line(analysis.text[sentence.start:sentence.end])}\u201d")
