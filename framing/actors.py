@@ -132,7 +132,14 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
     nor for a title and one word ("Justice Department").
     """
     heads = shipped_recogniser().organisations
-    elsewhere = {parse_name(c.titled).surname for c in candidates if c.kind == "person" or " " not in c.text.strip()}
+    elsewhere: set[str] = set()
+
+    def written_elsewhere(surname: str) -> bool:
+        if not elsewhere:  # read once, and only when a title begins a name
+            elsewhere.update(parse_name(o.titled).surname for o in candidates
+                             if o.kind == "person" or " " not in o.text.strip())
+        return surname in elsewhere
+
     retyped = []
     for c in candidates:
         words = c.text.split()
@@ -141,7 +148,8 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
             parts = parse_name(before + c.text)
             begun = not before and words[0].lower() in title_words() and not words[0].endswith(".")
             if (parts.given and parts.surname and (parts.title or parts.honorific)
-                    and parts.written.split()[-1].lower() not in heads and (not begun or parts.surname in elsewhere)):
+                    and parts.written.split()[-1].lower() not in heads
+                    and (not begun or written_elsewhere(parts.surname))):
                 c = replace(c, kind="person", titled=before + c.text)
         retyped.append(c)
     return retyped

@@ -295,13 +295,21 @@ def _split_title(words: list[str], cased: bool) -> tuple[list[str], list[str]]:
 
 def _phrase_title_ends(lower: list[str]) -> list[int]:
     """Where a title with "of" ends ("secretary of state"): its last word names the office."""
-    joined = " ".join(lower)
+    if "of" not in lower:
+        return []  # no such title can be in it: the names of nearly every mention
+    joined = f" {' '.join(lower)} "
     ends = []
-    for title in titles():
-        if " of " in f" {title} " and f" {title} " in f" {joined} ":
-            start = f" {joined} ".index(f" {title} ")
+    for title in _titles_with_of():
+        if f" {title} " in joined:
+            start = joined.index(f" {title} ")
             ends.append(len(joined[:start].split()) + len(title.split()) - 1)
     return ends
+
+
+@cache
+def _titles_with_of() -> tuple[str, ...]:
+    """The titles with the word "of" ("secretary of state"), in the order of :func:`titles`."""
+    return tuple(t for t in titles() if " of " in f" {t} ")
 
 
 def _title_alone(words: list[str], cased: bool) -> bool:
