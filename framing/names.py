@@ -341,7 +341,10 @@ def _without_determiners(words: list[str]) -> list[str]:
 
 
 def _cut_hyphen_suffix(text: str) -> str:
-    """ "UN-hosted" -> "UN", "Iran-backed militias" unchanged beyond its first word's tail."""
+    """ "UN-hosted" -> "UN", "Iran-backed militias" unchanged beyond its first word's tail. Callers split
+    the result into words, so a text without a hyphen comes back as it is."""
+    if "-" not in text:
+        return text
     words = text.split()
     return " ".join(
         match.group(1) if (match := _HYPHEN_SUFFIX.match(w)) else w for w in words
