@@ -416,16 +416,16 @@ def same_person(a: str | NameParts, b: str | NameParts) -> bool:
 
 
 def _given_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
-    """The first given names agree, or the shorter given names run on in the longer after its first: a name
-    written without its first given name, as Spanish and Portuguese double names often are ("López Obrador"
-    of "Andrés Manuel López Obrador", "Braz de Aviz" of "João Braz de Aviz"), or read with a title the names
-    list leaves out, as it does "Justice" ("Brett Kavanaugh" of "Justice Brett M. Kavanaugh")."""
+    """The first given names agree, or the shorter given names end the longer: a name written without its
+    first given name, as Spanish and Portuguese double names often are ("López Obrador" of "Andrés Manuel
+    López Obrador", "Braz de Aviz" of "João Braz de Aviz"). Not a run in the middle: "Mohammed Al Maktoum"
+    is not his son "Hamdan bin Mohammed bin Rashid Al Maktoum"."""
     if not x or not y:
         return True
     if _same_given(x[0], y[0]):
         return True
     short, long = sorted((x, y), key=len)
-    return len(short) < len(long) and any(long[k : k + len(short)] == short for k in range(1, len(long)))
+    return len(short) < len(long) and long[-len(short) :] == short
 
 
 def _same_given(x: str, y: str) -> bool:

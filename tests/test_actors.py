@@ -223,8 +223,8 @@ def test_a_titled_name_the_recogniser_took_for_a_place_or_organisation_is_the_pe
 
 
 def test_a_body_named_with_a_title_word_stays_a_body() -> None:
-    """USA Today 2016-05-12 and Breitbart 2016-08-23 (PolNeAR): "General" and "Justice" are titles too, but
-    "Services Administration" ends in a head of organisation names and "Department" is no given name and surname."""
+    """USA Today 2016-05-12 and Breitbart 2016-08-23 (PolNeAR): "General" is a title too, but "Services
+    Administration" ends in a head of organisation names, and "Justice Department" has no given name."""
     text = ("The administrator is Denise Turner Roth,  head of the General Services Administration, which coordinates "
             "the transition.\n\nPence added, \u201cIt would be a dereliction of duty by President Obama and his "
             "Justice Department if they fail to act on these startling new facts right now.")
