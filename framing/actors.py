@@ -135,7 +135,7 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
     elsewhere: set[str] = set()
 
     def written_elsewhere(surname: str) -> bool:
-        if not elsewhere:  # read once, and only when a title begins a name
+        if not elsewhere:  # read at the first name a title begins (again only if the article has none)
             elsewhere.update(parse_name(o.titled).surname for o in candidates
                              if o.kind == "person" or " " not in o.text.strip())
         return surname in elsewhere

@@ -362,7 +362,8 @@ def _check_tagger(tagger: bool) -> None:
 
 
 def _tone_scorer(tone_model: bool) -> ToneScorer:
-    """VADER on the sentence, or the target-tone model, loaded before any article is read so a broken install fails at once."""
+    """VADER on the sentence, or the target-tone model, loaded before any article is read so that a
+    broken install fails at once."""
     if not tone_model:
         return vader_tone
     try:
