@@ -308,6 +308,24 @@ def test_tone_model_changes_whose_coldness_the_listing_shows() -> None:
     # VADER is cold on the whole sentence, in which Putin praises the victory over "terrorists"
     assert "by VADER on the whole sentence" in putin_vader
     assert "[7] coldest tone -0.80 toward \u201cPutin\u201d: \u201cIn just over two years" in putin_vader
+    # one mention: the doubter of the same sentence, neutral toward Washington as read, is its only tone
+    washington = next(block for block in by_model.stdout.split("\n\n") if block.startswith("  Washington ("))
+    assert ("[11] only tone -0.0" in washington and "coldest" not in washington
+            and "toward \u201cWashington\u201d: \u201cWashington was skeptical about Putin s statement.\u201d" in washington)
+
+
+def test_a_tone_model_that_cannot_load_stops_before_any_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    import framing.cli
+    from framing.errors import ModelError
+
+    def broken() -> None:
+        raise ModelError("models/target-tone.onnx does not match its card")
+
+    monkeypatch.setattr(framing.cli, "shipped_target_tone", broken)
+    result = CliRunner().invoke(framing.cli.app, ["compare", str(SEEDS), "--tone-model", "--quiet"])
+    assert result.exit_code == 1 and "cannot use --tone-model" in result.output
 
 
 def test_tone_model_is_for_the_actor_listing_and_the_comparison(tmp_path: Path) -> None:
