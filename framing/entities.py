@@ -51,7 +51,7 @@ import numpy as np
 
 from .errors import ModelError
 from .name_spans import name_spans
-from .names import abbreviations, determiners, honorifics, misc_name, particle_surname
+from .names import abbreviations, determiners, generation, honorifics, misc_name, particle_surname
 from .types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -632,7 +632,8 @@ def _headline_run(name: Sequence[str], kind: str) -> bool:
 
 def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentContext, written: str) -> bool:
     """A single letter or digit, determiners alone ("THE" of a headline read in capitals), an honorific or
-    abbreviated title alone ("Rev" of "the Rev." at a line's end), one word written without a capital ("nd"
+    abbreviated title alone ("Rev" of "the Rev." at a line's end), a generational suffix or regnal number
+    alone ("Jr.", "VI"), one word written without a capital ("nd"
     of "2nd" in such a headline), or one word that the article writes in lower case
     elsewhere and never capitalises inside a sentence, where its capital says nothing: first in its sentence,
     or in a headline read in capitals ("Real", "Best"). ``written`` is the first word as it stands; an acronym
@@ -644,6 +645,8 @@ def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentCon
         return True
     if end - first > 1:
         return False
+    if generation(written):
+        return True  # "VI" of "Pope Pius VI", "Jr." alone: what ends a name is none
     lower = words[first].lower()
     return written.islower() or lower.rstrip(".") in _bare_titles() or (
         (first == 0 or words[first] != written) and not _acronym(written)

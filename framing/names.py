@@ -41,6 +41,10 @@ _POSSESSIVE = re.compile(r"'s?(?=\s|$)")
 _FINAL_Y = re.compile(r"(?:iy|yy|y)$")
 _FINAL_PH = re.compile(r"ph$")
 _HYPHEN_SUFFIX = re.compile(r"^([A-Z][\w.]*)-[a-z][a-z-]*$")  # "UN-hosted", "Iran-backed"
+# a generational suffix or regnal number ending a name: "Jr.", "Sr", "III", "Paul VI"; numerals only in capitals
+# and of two letters or more, so that "Xi" and an initial ("Malcolm X") stay names
+_FAMILY_GENERATIONS = frozenset({"jr", "sr", "jnr", "snr"})
+_GENERATION = re.compile(r"(?i:jr|sr|jnr|snr)\.?|(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 # -- the word lists -------------------------------------------------------------------
@@ -172,12 +176,32 @@ def surname(name: str) -> str:
     the particle: "bin salman" for "Mohammed bin Salman", apart from King Salman.
     """
     words = normalise_name(name).split()
+    suffix = generation(name.split()[-1]) if len(words) >= 2 else ""
+    if suffix:
+        words.pop()
+        if _regnal(words, suffix):
+            return " ".join(words)
     if not words:
         return ""
     last = _strip_hyphen_particle(words[-1])
     if len(words) >= 2 and words[-2] in _words().patronymics:
         return f"{words[-2]} {last}"
     return last
+
+
+def generation(word: str) -> str:
+    """The generational suffix or regnal number a name's last word is, in lower case ("jr", "iii"), else "":
+    part of who is meant ("Donald Trump Jr." is not his father), never the surname."""
+    written = _POSSESSIVE.sub("", word.translate(_APOSTROPHES))
+    return written.lower().rstrip(".") if _GENERATION.fullmatch(written) else ""
+
+
+def _regnal(words: Sequence[str], suffix: str) -> bool:
+    """Whether the words before a Roman numeral are one regnal name, the surname of no family: one word
+    ("Benedict XVI", "Abdullah II"), or two before "II" ("John Paul II", whose "Paul" is not St. Paul). Two
+    before a higher number, or three, are a family's name and generation ("Charles Elliott III", son of
+    Charles Elliott Jr.; "Robert S. Mueller III", Mr. Mueller)."""
+    return suffix not in _FAMILY_GENERATIONS and (len(words) == 1 or (len(words) == 2 and suffix == "ii"))
 
 
 def _strip_hyphen_particle(word: str) -> str:
@@ -234,6 +258,7 @@ class NameParts:
     given: tuple[str, ...]
     surname: str
     written: str = ""  # the name as written, without title, determiner or possessive
+    generation: str = ""  # "jr", "iii": :func:`generation`
 
     @property
     def title_only(self) -> bool:
@@ -250,8 +275,9 @@ def parse_name(text: str) -> NameParts:
     parts ("The Russian president, Vladimir Putin"; "Sergei Surovikin, the
     Russian military commander in Syria") the first that holds a name gives the
     name, and parts that are titles add their words. Determiners, possessives
-    and name particles are dropped, and a lower-case hyphenated tail
-    ("UN-hosted") is cut.
+    and name particles are dropped, a lower-case hyphenated tail
+    ("UN-hosted") is cut, and a generational suffix or regnal number ("Jr.",
+    "III") is kept apart from the surname as ``generation``.
     """
     cased = not text.islower()
     title: list[str] = []
@@ -266,14 +292,20 @@ def parse_name(text: str) -> NameParts:
             title += part_title
     lower = tuple(w.lower() for w in title)
     honorific = next((w.rstrip(".") for w in lower if w.rstrip(".") in _words().honorifics), "")
+    written = " ".join(name)
+    suffix = generation(name[-1]) if len(name) >= 2 else ""
+    if suffix:
+        name = name[:-1]
     keys = [word_key(_strip_hyphen_particle(w.lower())) for w in name if w.lower() not in _words().particles]
     keys = [k for k in keys if k]
     if not keys:
         return NameParts(text, lower, honorific, (), "")
+    if suffix and _regnal(keys, suffix):
+        return NameParts(text, lower, honorific, (), " ".join(keys), written, suffix)
     last = keys[-1]
     if len(name) >= 2 and name[-2].lower() in _words().patronymics:
         last = f"{name[-2].lower()} {last}"
-    return NameParts(text, lower, honorific, tuple(keys[:-1]), last, " ".join(name))
+    return NameParts(text, lower, honorific, tuple(keys[:-1]), last, written, suffix)
 
 
 def _split_title(words: list[str], cased: bool) -> tuple[list[str], list[str]]:
@@ -286,6 +318,8 @@ def _split_title(words: list[str], cased: bool) -> tuple[list[str], list[str]]:
     if lower[-1] in heads and _title_alone(words, cased):
         return words, []
     marks = [k for k, w in enumerate(lower[:-1]) if w in heads] + _phrase_title_ends(lower[:-1])
+    if generation(words[-1]):  # "Martin Luther King Jr.": a generation follows a name, never a title
+        marks = [k for k in marks if k != len(words) - 2]
     cut = max(marks) + 1 if marks else 0
     name = words[cut:]
     if cased and not all(w[:1].isupper() or _is_particle_word(w) for w in name):
@@ -390,7 +424,7 @@ def name_key(name: str) -> str:
     chemical weapons"). Two mentions are one person when :func:`same_person` says so."""
     parts = parse_name(name)
     if parts.surname:
-        return " ".join((*parts.given, parts.surname))
+        return " ".join((*parts.given, parts.surname, *filter(None, (parts.generation,))))
     if parts.title:
         return " ".join(parts.title)
     words = _without_determiners(normalise_name(_cut_hyphen_suffix(name.translate(_APOSTROPHES))).split())
@@ -401,18 +435,29 @@ def same_person(a: str | NameParts, b: str | NameParts) -> bool:
     """Whether two name mentions can be one person, by what is written.
 
     The surnames match as keys (or, when both give the same given names, within
-    one typing slip), and the given names agree where both give them: equal as
-    keys, an initial ("V. Putin"), or a typo close to the other ("Vladmir").
+    one typing slip), the given names agree where both give them: equal as
+    keys, an initial ("V. Putin"), or a typo close to the other ("Vladmir"),
+    and so do generational suffixes ("Jr.", "III": :func:`_generations_agree`).
     A bare surname ("Mr Assad") can be anyone with that surname; choosing
     between two people of one surname is :func:`group_mentions`' task.
     """
     x = a if isinstance(a, NameParts) else parse_name(a)
     y = b if isinstance(b, NameParts) else parse_name(b)
-    if not x.surname or not y.surname:
+    if not x.surname or not y.surname or not _generations_agree(x, y):
         return False
     if x.surname != y.surname:
         return bool(x.given) and x.given == y.given and _close(x.surname, y.surname)
     return _given_agree(x.given, y.given)
+
+
+def _generations_agree(x: NameParts, y: NameParts) -> bool:
+    """The same generational suffix, or none on a name that gives no given name: "Mr. Mueller" can be
+    "Robert S. Mueller III", but "Donald Trump" is not "Donald Trump Jr.", nor is "Trump Jr.", and "Charles
+    Elliott III" is not "Charles Elliott Jr."."""
+    if x.generation == y.generation:
+        return True
+    plain = y if x.generation else x
+    return not plain.generation and not plain.given
 
 
 def _given_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -577,7 +622,7 @@ def group_mentions(
 def _usual_name(cluster: _Cluster, parsed: list[NameParts]) -> str:
     """A person's fullest name of those the article writes twice or more, else its fullest name: a word the
     recogniser took into a name once ("Using Ted Cruz" beside "Ted Cruz" twice) names no one's row."""
-    full = [parsed[i] for i in cluster.members if parsed[i].given and parsed[i].surname]
+    full = [parsed[i] for i in cluster.members if _named(parsed[i])]
     if not full:
         return cluster.name
     written = Counter(p.written for p in full)
@@ -591,9 +636,15 @@ def _add_part(cluster: _Cluster, parts: NameParts) -> None:
         cluster.parts.append(parts)
 
 
+def _named(parts: NameParts) -> bool:
+    """A name that tells its person from others of the surname: given names, or a generation ("Trump Jr.",
+    "Benedict XVI")."""
+    return bool(parts.surname) and bool(parts.given or parts.generation)
+
+
 def _join_full_names(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
-    """Mentions with given names and a surname, the most complete first."""
-    full = sorted((i for i in people if parsed[i].given and parsed[i].surname),
+    """Mentions with a surname and given names or a generation (:func:`_named`), the most complete first."""
+    full = sorted((i for i in people if _named(parsed[i])),
                   key=lambda i: (-len(parsed[i].given), i))
     for i in full:
         match = [c for c in clusters if any(same_person(parsed[i], p) for p in c.parts)]
@@ -616,19 +667,20 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
     holders_of: dict[tuple[str, bool], list[_Cluster]] = {}
     for i in people:
         p = parsed[i]
-        if p.given or not p.surname:
+        if not p.surname or _named(p):
             continue
         bare = not (p.title or p.honorific)  # "Sen. Warren" and "Mr. Graham" are surnames, never given names
-        holders = holders_of.get((p.surname, bare))
+        holders = holders_of.get((p.surname, p.generation, bare))
         if holders is None:
-            holders = holders_of[(p.surname, bare)] = _surname_holders(p.surname, named, given_name=bare)
+            holders = holders_of[(p.surname, p.generation, bare)] = _of_generation(
+                _surname_holders(p.surname, named, given_name=bare), p.generation)
         if len(holders) == 1:
             holders[0].members.append(i)
             _add_part(holders[0], p)
             continue
         ambiguous = len(holders) > 1
-        alone = [c for c in clusters if c.ambiguous == ambiguous
-                 and all(not q.given for q in c.parts) and c.parts[0].surname == p.surname]
+        alone = [c for c in clusters if c.ambiguous == ambiguous and all(not q.given for q in c.parts)
+                 and c.parts[0].surname == p.surname and c.parts[0].generation == p.generation]
         if alone:
             alone[0].members.append(i)
             _add_part(alone[0], p)
@@ -641,12 +693,22 @@ def _surname_holders(surname: str, named: list[_Cluster], *, given_name: bool) -
     first given name it is ("Hillary" for Hillary Clinton, "Jim" for James Comey, when no one of the article
     has that surname);
     failing that, those whose surname it misspells."""
-    holders = [c for c in named if any(q.given and q.surname == surname for q in c.parts)]
+    holders = [c for c in named if any(q.surname == surname and _named(q) for q in c.parts)]
     if not holders and given_name:
         holders = [c for c in named if any(q.given and _one_given_name(q.given[0], surname) for q in c.parts)]
     if not holders and len(surname) >= _TYPO_SURNAME:
         holders = [c for c in named if any(q.given and _close(surname, q.surname) for q in c.parts)]
     return holders
+
+
+def _of_generation(holders: list[_Cluster], generation: str) -> list[_Cluster]:
+    """Of the people a bare surname may be, those of its ``generation``: "Trump Jr." only the son; and a
+    surname written without one ("Trump", "Mr. Trump") is the one person of the name written without one
+    when the others have one (Donald Trump beside Donald Trump Jr.), as the news calls the son by his."""
+    if generation:
+        return [c for c in holders if any(q.generation == generation for q in c.parts)]
+    plain = [c for c in holders if not any(q.generation for q in c.parts)]
+    return plain if len(holders) > 1 and len(plain) == 1 else holders
 
 
 def _join_titles(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:

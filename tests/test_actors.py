@@ -183,6 +183,33 @@ def test_a_short_given_name_and_a_church_title_join_the_person() -> None:
                                                                                         "Joseph Ratzinger"]
 
 
+def test_a_generation_keeps_two_people_apart_and_is_never_an_actor_alone() -> None:
+    """NYT 2015-12-29 (PolNeAR): Biden and Dunford, both "Jr.", had been one person. Breitbart 2016-06-05: the son
+    Charles Elliott III and his father Charles Elliott Jr.; "Elliott" could be either and is neither's. PTC
+    article 728972961: the "VI" of "Pope Pius VI" had been an organisation, or part of Paul VI."""
+    nyt = ("When Mr. Obama appeared before reporters in the Pentagon briefing room this month to discuss his "
+           "administration's strategy for fighting the Islamic State in Syria, he was flanked by a coterie of top "
+           "national security officials, including Vice President Joseph R. Biden Jr., Defense Secretary Ashton B. "
+           "Carter and Gen. Joseph F. Dunford Jr., the chairman of the Joint Chiefs of Staff.")
+    people = [(a.name, [m.text for m in a.mentions]) for a in framing.analyze(nyt).actors if a.kind == "person"]
+    assert ("Joseph R. Biden Jr.", ["Joseph R. Biden Jr."]) in people
+    assert ("Joseph F. Dunford Jr.", ["Joseph F. Dunford Jr."]) in people
+    breitbart = ("During the two-hour service, assistant pastor Charles Elliott III asked the congregation to stand "
+                 "to honor Muhammad Ali. In his tribute, Elliott said \u201cthere is no great man that has done more "
+                 "for this city than Muhammad Ali.\u201d Elliott\u2019s father, the Rev. Charles Elliott Jr., knew "
+                 "Muhammad Ali for decades.")
+    people = [(a.name, [m.text for m in a.mentions]) for a in framing.analyze(breitbart).actors if a.kind == "person"]
+    assert ("Charles Elliott III", ["Charles Elliott III"]) in people
+    assert ("Charles Elliott Jr.", ["Charles Elliott Jr."]) in people
+    assert not [name for name, _ in people if name == "Elliott"]
+    ptc = ("Pope Pius VI said during the French Revolution that if the Church continues to remain under the "
+           "influence of the prince of the revolution, then, in the future a crisis will come upon the Church. "
+           "Here, again, is Blessed Paul VI, famously meeting for the first time ever with the heretic Archbishop of "
+           "Canterbury in St. Peter's.")
+    names = [a.name for a in framing.analyze(ptc).actors]
+    assert "VI" not in names and "Paul VI" in names
+
+
 def _resolved(text: str, names: list[tuple[str, str]]) -> dict[str, framing.Actor]:
     """The actors of ``text`` from ``names`` (each the next occurrence of its text, in order) with the kinds the
     recogniser gave those names in the whole article, so the test holds however a retrained recogniser reads them."""

@@ -71,6 +71,24 @@ def test_parse_name_takes_a_mention_apart(mention, title, given, last, written):
     assert (parts.title, parts.given, parts.surname, parts.written) == (title, given, last, written)
 
 
+@pytest.mark.parametrize(
+    ("mention", "title", "given", "last", "generation"),
+    [
+        ("Gen. Joseph F. Dunford Jr.", ("gen.",), ("josef", "f"), "dunford", "jr"),
+        ("Martin Luther King Jr.", (), ("martin", "luther"), "king", "jr"),  # "King" ends a name here, no title
+        ("the Rev. Charles Elliott Jr.", ("rev.",), ("charles",), "elliott", "jr"),
+        ("Robert S. Mueller III's", (), ("robert", "s"), "mueller", "iii"),
+        ("Charles Elliott III", (), ("charles",), "elliott", "iii"),  # a family's third, not a king's
+        ("Pope Benedict XVI", ("pope",), (), "benedict", "xvi"),  # one regnal name
+        ("John Paul II", (), (), "john paul", "ii"),  # one regnal name of two words: not a Mr. Paul
+        ("President Xi", ("president",), (), "xi", ""),  # a name in capitals and lower case is no numeral
+    ],
+)
+def test_a_generation_is_kept_apart_from_the_surname(mention, title, given, last, generation):
+    parts = parse_name(mention)
+    assert (parts.title, parts.given, parts.surname, parts.generation) == (title, given, last, generation)
+
+
 def test_a_title_alone_names_no_one():
     assert parse_name("the Russian president").title_only
     assert parse_name("Russian President").title_only
@@ -265,6 +283,46 @@ def test_a_person_is_named_as_the_article_writes_the_name_twice():
     assert [(g.name, len(g.members)) for g in group_mentions(cruz)] == [("Ted Cruz", 14)]
     schultz = [("Debbie Wasserman Schultz", "person")] * 2 + [("Wasserman Schultz", "person")] * 19
     assert [(g.name, len(g.members)) for g in group_mentions(schultz)] == [("Debbie Wasserman Schultz", 21)]
+
+
+def test_a_generation_tells_father_from_son_and_joins_the_bare_surname():
+    """NYT 2015-12-29 (PolNeAR) named "Vice President Joseph R. Biden Jr." and "Gen. Joseph F. Dunford Jr." in one
+    sentence: both had the surname "Jr." and were one person. NYT 2016-07-21 has Donald Trump and his son Donald
+    Trump Jr.; Breitbart 2016-06-05 the pastor Charles Elliott III, "Elliott", and his father Charles Elliott Jr."""
+    biden = [("Vice President Joseph R. Biden Jr.", "person"), ("Gen. Joseph F. Dunford Jr.", "person"),
+             ("Mr. Biden", "person")]
+    assert _groups(biden) == [
+        ("Joseph R. Biden Jr.", "person", ["Vice President Joseph R. Biden Jr.", "Mr. Biden"], False),
+        ("Joseph F. Dunford Jr.", "person", ["Gen. Joseph F. Dunford Jr."], False),
+    ]
+    trump = [("Donald J. Trump", "person"), ("Mr. Trump", "person"), ("Donald Trump Jr.", "person"),
+             ("Trump Jr.", "person")]
+    assert _groups(trump) == [
+        ("Donald J. Trump", "person", ["Donald J. Trump", "Mr. Trump"], False),
+        ("Donald Trump Jr.", "person", ["Donald Trump Jr.", "Trump Jr."], False),
+    ]
+    elliott = [("Charles Elliott III", "person"), ("Elliott", "person"), ("Elliott", "person"),
+               ("Charles Elliott Jr.", "person")]
+    assert _groups(elliott) == [
+        ("Charles Elliott III", "person", ["Charles Elliott III"], False),
+        ("Elliott", "person", ["Elliott", "Elliott"], True),  # either of the two: the text says the son
+        ("Charles Elliott Jr.", "person", ["Charles Elliott Jr."], False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Robert S. Mueller III", "Mr. Mueller", True),
+        ("Donald Trump Jr.", "Donald Trump", False),
+        ("Trump Jr.", "Donald Trump", False),
+        ("Charles Elliott III", "Charles Elliott Jr.", False),
+        ("Pope Benedict XVI", "Pope Benedict", True),
+        ("John Paul II", "St. Paul", False),
+    ],
+)
+def test_same_person_reads_generations(a, b, same):
+    assert same_person(a, b) is same
 
 
 def test_two_people_of_one_surname_are_not_merged():
