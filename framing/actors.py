@@ -127,18 +127,25 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
     A title word that begins the name unabbreviated ("Prince", "King", "Cardinal") also begins places
     and companies ("Prince William County", "King Abdulaziz International Airport", "Cardinal Health
     Inc"), so such a name is a person only when the article writes its surname elsewhere, as a person's
-    surname or alone ("Cardinal Parolin", "Parolin"). Not when the actor table knows the name, nor when
-    its last word heads organisations ("General Services Administration", ``ner.organisation-heads.tsv``),
-    nor for a title and one word ("Justice Department").
+    surname or alone ("Cardinal Parolin", "Parolin"). A title and a surname alone are that person only
+    when the article names a person of that surname in full ("Justice Scalia" beside Antonin Scalia; not
+    "General Motors"). Not when the actor table knows the name, nor when its last word heads organisations
+    ("General Services Administration", ``ner.organisation-heads.tsv``).
     """
     heads = shipped_recogniser().organisations
     elsewhere: set[str] = set()
+    in_full: set[str] = set()
 
     def written_elsewhere(surname: str) -> bool:
         if not elsewhere:  # read at the first name a title begins (again only if the article has none)
             elsewhere.update(parse_name(o.titled).surname for o in candidates
                              if o.kind == "person" or " " not in o.text.strip())
         return surname in elsewhere
+
+    def named_in_full(surname: str) -> bool:
+        if not in_full:
+            in_full.update(p.surname for o in candidates if o.kind == "person" and (p := parse_name(o.titled)).given)
+        return surname in in_full
 
     retyped = []
     for c in candidates:
@@ -147,9 +154,9 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
             before = _title_before(doc.text, c.start)
             parts = parse_name(before + c.text)
             begun = not before and words[0].lower() in title_words() and not words[0].endswith(".")
-            if (parts.given and parts.surname and (parts.title or parts.honorific)
-                    and parts.written.split()[-1].lower() not in heads
-                    and (not begun or written_elsewhere(parts.surname))):
+            if (parts.surname and (parts.title or parts.honorific) and parts.written.split()[-1].lower() not in heads
+                    and (named_in_full(parts.surname) if not parts.given
+                         else not begun or written_elsewhere(parts.surname))):
                 c = replace(c, kind="person", titled=before + c.text)
         retyped.append(c)
     return retyped

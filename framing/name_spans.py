@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import compress
 
-from .names import particles, title_words, titles
+from .names import bodies, particles, title_words, titles
 
 
 def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -90,13 +90,15 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]],
     an organisation only when they can be one: a single word, or a name ending in an organisation's head
     word (``heads``); not "National Security" of "National Security Adviser Michael Flynn", nor the start
     of a title of several words ("U.S. Attorney" of "U.S. Attorney General Jeff Sessions"). A name ending
-    in an organisation's head word is whole ("Glasgow Sheriff Court"). A name that opens with the last
+    in an organisation's head word is whole ("Glasgow Sheriff Court"), and a title word before a noun that
+    names bodies is part of a body's name ("FBI and Justice Department"). A name that opens with the last
     words of a title begun before it is the person after the title: "State Colin Powell" of "Secretary of
     State Colin Powell"."""
     split: list[tuple[int, int, str]] = []
     title_heads = title_words()
     for first, end, kind in names:
-        title = next((k for k in range(end - 2, first, -1) if words[k].lower() in title_heads), None)
+        title = next((k for k in range(end - 2, first, -1) if words[k].lower() in title_heads
+                      and words[k + 1].lower().rstrip(".") not in bodies()), None)
         if (kind in ("ORG", "MISC") and title is not None and words[end - 1].lower() not in heads
                 and all(w[:1].isupper() and w[:1].isalpha() for w in words[title + 1 : end])):
             before = words[first : _title_start(words, first, title)]

@@ -64,6 +64,7 @@ class _Words:
     locatives: frozenset[str]
     peoples: frozenset[str]  # lower case: "muslims", "hispanic"
     law_heads: frozenset[str]  # lower case: "act", "amendment"
+    bodies: frozenset[str]  # lower case: "department", "court": a title word before one names a body
     deities: frozenset[str]  # lower case: "god", "jesus christ"
 
 
@@ -95,6 +96,7 @@ def _words() -> _Words:
         locatives=frozenset(forms("locative")),
         peoples=frozenset(p.lower() for p in forms("people")),
         law_heads=frozenset(w.lower() for w in forms("law")),
+        bodies=frozenset(w.lower() for w in forms("body")),
         deities=frozenset(w.lower() for w in forms("deity")),
     )
 
@@ -145,6 +147,12 @@ def abbreviations() -> frozenset[str]:
 def determiners() -> frozenset[str]:
     """Words dropped from the front of a name: "the", "a", "an", "one", "some"."""
     return _words().determiners
+
+
+def bodies() -> frozenset[str]:
+    """Nouns that make a title word before them part of a body's name, lower case: "department" of "Justice
+    Department", "court"."""
+    return _words().bodies
 
 
 def particles() -> frozenset[str]:
@@ -320,6 +328,7 @@ def _split_title(words: list[str], cased: bool) -> tuple[list[str], list[str]]:
     marks = [k for k, w in enumerate(lower[:-1]) if w in heads] + _phrase_title_ends(lower[:-1])
     if generation(words[-1]):  # "Martin Luther King Jr.": a generation follows a name, never a title
         marks = [k for k in marks if k != len(words) - 2]
+    marks = [k for k in marks if lower[k + 1].rstrip(".") not in bodies()]  # "Justice Department"
     cut = max(marks) + 1 if marks else 0
     name = words[cut:]
     if cased and not all(w[:1].isupper() or _is_particle_word(w) for w in name):

@@ -210,6 +210,32 @@ def test_a_generation_keeps_two_people_apart_and_is_never_an_actor_alone() -> No
     assert "VI" not in names and "Paul VI" in names
 
 
+def test_a_justice_and_a_chair_are_titles_but_a_justice_department_is_a_body() -> None:
+    """NYT 2016-06-29 (PolNeAR) had 14 rows for its justices ("Justice Scalia" 16 times beside "Antonin Scalia");
+    Breitbart 2016-02-20 made "Supreme Court Justice Antonin Scalia" an organisation; HuffPost 2015-11-11 named a
+    row "Chair Janet Yellen"; and "Justice" as a title must not make "Department" a person (WaPo 2016-07-13)."""
+    text = ("Justice Antonin Scalia, the longest-serving member of the court's five-justice conservative wing, died. "
+            "For now, Justice Scalia's absence has handed Chief Justice Roberts the difficult task of steering his "
+            "colleagues toward consensus in big cases. It is possible that Justice Scalia played a role in pushing "
+            "Justice Kennedy to the left.\n\n"
+            "Republican presidential front-runner Donald Trump is questioning whether President Barack Obama would "
+            "have attended Supreme Court Justice Antonin Scalia\u2019s funeral Mass \u201cif it were held in a "
+            "mosque.\u201d\n\n"
+            "Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen\n\n"
+            "After the closeout of the FBI and Justice Department probe July 6, Judicial Watch asked to depose "
+            "Clinton, along with Clarence Finney, a State Department official responsible for managing records and "
+            "FOIA responses.")
+    analysis = framing.analyze(text)
+    scalia = analysis.actor("Scalia")
+    assert scalia is not None and scalia.kind == "person"
+    assert [m.text for m in scalia.mentions] == ["Justice Antonin Scalia", "Justice Scalia", "Justice Scalia",
+                                                 "Antonin Scalia"]
+    kinds = {a.name: a.kind for a in analysis.actors}
+    assert kinds["Supreme Court"] == "organisation" and kinds["Janet Yellen"] == "person"
+    assert kinds["Roberts"] == kinds["Kennedy"] == "person"
+    assert "Department" not in kinds and kinds["FBI and Justice Department"] == "organisation"
+
+
 def _resolved(text: str, names: list[tuple[str, str]]) -> dict[str, framing.Actor]:
     """The actors of ``text`` from ``names`` (each the next occurrence of its text, in order) with the kinds the
     recogniser gave those names in the whole article, so the test holds however a retrained recogniser reads them."""

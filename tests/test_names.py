@@ -64,6 +64,10 @@ def test_the_seed_names_used_here_are_in_the_seeds(prefix):
         ("Secretary of State Mike Pompeo", ("secretary", "of", "state"), ("mike",), "pompeo", "Mike Pompeo"),
         ("Mohammed bin Salman", (), ("mohammed",), "bin salman", "Mohammed bin Salman"),
         ("Martin Luther King", (), ("martin", "luther"), "king", "Martin Luther King"),
+        ("Supreme Court Justice Anthony Kennedy", ("supreme", "court", "justice"), ("anthoni",), "kennedi",
+         "Anthony Kennedy"),
+        ("Fed Chair Janet Yellen", ("fed", "chair"), ("janet",), "yellen", "Janet Yellen"),
+        ("Justice Department", (), ("justice",), "department", "Justice Department"),  # a body's name, no title
     ],
 )
 def test_parse_name_takes_a_mention_apart(mention, title, given, last, written):
@@ -185,8 +189,8 @@ def test_person_name_finds_the_name_in_a_mention():
 
 def test_title_words_and_abbreviations_come_from_the_data():
     words = title_words()
-    assert {"president", "minister", "spokesman", "gen.", "mr", "dr."} <= words
-    assert not {"state", "justice", "major", "foreign"} & words  # name other things on their own
+    assert {"president", "minister", "spokesman", "gen.", "mr", "dr.", "justice", "chair"} <= words
+    assert not {"state", "major", "foreign"} & words  # name other things on their own
     # text.py keeps every abbreviation it kept before the list moved here
     assert {"Ms.", "Mr.", "Mrs.", "Mmes.", "Messrs.", "Dr.", "Drs.", "Fr.", "Prof.", "Profs.", "Gens.",
             "Govs.", "Atty.", "Amb.", "Ald.", "Treas."} <= abbreviations()
