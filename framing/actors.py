@@ -93,8 +93,16 @@ def _typed(doc: Doc, mention: Mention, sources: SpanIndex, table: ActorTable) ->
             preceding=_word_before(doc.text, mention.start),
             is_source=sources.covers(mention.start, mention.end),
         )
+    if kind == "person" and entry is None and _ends_in_a_body(mention.text):
+        kind = "organisation"
     titled = _title_before(doc.text, mention.start) + mention.text if kind == "person" else mention.text
     return _Candidate(mention.start, mention.end, mention.text, kind, titled)
+
+
+def _ends_in_a_body(name: str) -> bool:
+    """Whether a name ends in a word that heads organisations' names (``ner.organisation-heads.tsv``): "Clinton
+    Foundation", which the recogniser took for a person in 15 of the 1,216 benchmark articles, is a body."""
+    return name.split()[-1].lower() in shipped_recogniser().organisations
 
 
 def _surnames_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:

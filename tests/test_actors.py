@@ -275,6 +275,15 @@ def test_a_titled_name_the_recogniser_took_for_a_place_or_organisation_is_the_pe
     assert [(a.name, a.kind, len(a.mentions)) for a in actors.values()] == [("Elizabeth Warren", "person", 2)]
 
 
+def test_a_name_ending_in_a_bodys_head_word_is_no_person() -> None:
+    """Breitbart 2016-08-23 (PolNeAR): the recogniser read "Clinton Foundation" as a person in 15 of the 1,216
+    benchmark articles; a name ending in a word that heads organisations' names is a body."""
+    text = ("The Clinton Foundation must be immediately shut down and an independent special prosecutor be appointed "
+            "to determine if access to Hillary Clinton was for sale,\u201d")
+    actors = _resolved(text, [("Clinton Foundation", "person"), ("Hillary Clinton", "person")])
+    assert actors["Clinton Foundation"].kind == "organisation" and actors["Hillary Clinton"].kind == "person"
+
+
 def test_a_body_named_with_a_title_word_stays_a_body() -> None:
     """USA Today 2016-05-12 and Breitbart 2016-08-23 (PolNeAR): "General" is a title too, but "Services
     Administration" ends in a head of organisation names, and "Justice Department" has no given name."""
