@@ -570,6 +570,9 @@ _HEADLINE_WORDS = frozenset({
     "Is", "Are", "Was", "Were", "Will", "Be", "Could", "Would", "Should", "Can", "Not", "Has", "Have", "Does",
 })
 _CHROME_WORDS = 8  # "Get short URL", "Updated: Wednesday 28 March 2018 10:41 GMT"
+# verbs that open a question and are given names too (Will Smith, Can Dündar, Do Kwon): never openers of a name,
+# except first in a sentence that asks
+_QUESTION_OPENERS = frozenset({"Will", "Can", "Do"})
 
 
 def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
@@ -595,7 +598,8 @@ def _sentence_mentions(
     """The sentence's names (:func:`name_spans`) as mentions of the original text, trimmed and past any
     dateline. A person's name goes on over a hyphenated surname the model left out ("el-Sisi"); words
     that never start a name (``openers``: "Despite Trump", "And Cruz") are trimmed from its start, unless
-    written as an acronym ("AT&T"), and a name of nothing else ("Again") is no name. Nor is a single
+    written as an acronym ("AT&T"), and so is a question's first word "Will", "Can" or "Do" ("Will Brett
+    Kavanaugh be confirmed?"), and a name of nothing else ("Again") is no name. Nor is a single
     letter ("R" of "R-Texas"), or one word opening the sentence that the article writes in lower case
     elsewhere and never capitalises inside a sentence ("Agenda", "Rise": capitalised for coming first), or
     an organisation or other name with a capitalised function word inside ("Romney Will Not Be Present For
@@ -608,6 +612,8 @@ def _sentence_mentions(
             end -= 1
         while end > first and words[first].lower() in openers and not _acronym(_written(doc, spans[first])):
             first += 1
+        if first == 0 and end > 1 and words[0] in _QUESTION_OPENERS and _a_question(doc, sentence):
+            first = 1  # "Will Brett Kavanaugh be confirmed?": "Will" asks, it is no given name
         while end - first > 1 and words[first].rstrip(".").lower() in _HONORIFICS:
             first += 1
         if end <= first or _not_a_name(words, first, end, context, _written(doc, spans[first])):
@@ -620,6 +626,11 @@ def _sentence_mentions(
         if start >= skip_to:
             stop = spans[end - 1][1]
             yield Mention(start, stop, doc.text[start:stop], sentence.index, KIND_OF_TYPE[kind])
+
+
+def _a_question(doc: Doc, sentence: Sentence) -> bool:
+    """Whether the sentence ends in a question mark (a closing quotation mark may follow it)."""
+    return doc.text[sentence.start : sentence.end].rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
 
 
 def _headline_run(name: Sequence[str], kind: str) -> bool:

@@ -236,6 +236,19 @@ def test_a_justice_and_a_chair_are_titles_but_a_justice_department_is_a_body() -
     assert "Department" not in kinds and kinds["FBI and Justice Department"] == "organisation"
 
 
+def test_a_questions_will_is_no_given_name() -> None:
+    """PTC article 770221823: a poll's "Will Brett Kavanaugh be confirmed to the Supreme Court?", written twice,
+    named the row "Will Brett Kavanaugh"; USA Today 2016-04-28 (PolNeAR) had "Will Cruz" apart from Ted Cruz.
+    Will Doyle, who is quoted (USA Today), keeps his given name."""
+    poll = ("Will Brett Kavanaugh be confirmed to the Supreme Court?\nWill Brett Kavanaugh be confirmed to the "
+            "Supreme Court?\n")
+    people = [(a.name, [m.text for m in a.mentions]) for a in framing.analyze(poll).actors if a.kind == "person"]
+    assert people == [("Brett Kavanaugh", ["Brett Kavanaugh", "Brett Kavanaugh"])]
+    quoted = ("\"It's a pretty expensive business model,\" said Will Doyle, a professor of higher education at "
+              "Vanderbilt University in Nashville, Tennessee.")
+    assert "Will Doyle" in [a.name for a in framing.analyze(quoted).actors]
+
+
 def _resolved(text: str, names: list[tuple[str, str]]) -> dict[str, framing.Actor]:
     """The actors of ``text`` from ``names`` (each the next occurrence of its text, in order) with the kinds the
     recogniser gave those names in the whole article, so the test holds however a retrained recogniser reads them."""
