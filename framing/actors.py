@@ -56,7 +56,7 @@ def find_actors(
     """
     sources = SpanIndex(a.source for a in attributions if a.source is not None)
     candidates = [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS]
-    candidates = _titled_names_as_people(doc, candidates, table)
+    candidates = _coordinated_people(_titled_names_as_people(doc, candidates, table))
     candidates = _short_outlet_names(_people_inside_names(_surnames_as_people(doc, candidates, table)))
     candidates += _standalone_titles(doc, candidates)
     candidates.sort(key=lambda c: (c.start, c.end))
@@ -168,6 +168,29 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
                 c = replace(c, kind="person", titled=before + c.text)
         retyped.append(c)
     return retyped
+
+
+_COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _coordinated_people(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A place or organisation that is people's names joined by "and" or commas ("Trump and Cruz", "Rhodes,
+    Panetta and Petraeus"), each the surname of a person of the article, is those people, a mention each.
+    The recogniser, which learnt "Procter and Gamble", took about 30 such runs in the 1,216 benchmark
+    articles for one body."""
+    surnames: set[str] | None = None
+    split: list[_Candidate] = []
+    for c in candidates:
+        parts = _COORDINATION.split(c.text) if c.kind in ("place", "organisation") else []
+        if len(parts) > 1:
+            if surnames is None:
+                surnames = {parse_name(o.titled).surname for o in candidates if o.kind == "person"} - {""}
+            if all(p[:1].isupper() and parse_name(p).surname in surnames for p in parts):
+                starts = [0] + [m.end() for m in _COORDINATION.finditer(c.text)]
+                split += [_Candidate(c.start + at, c.start + at + len(p), p, "person", p) for at, p in zip(starts, parts)]
+                continue
+        split.append(c)
+    return split
 
 
 def _people_inside_names(candidates: list[_Candidate]) -> list[_Candidate]:

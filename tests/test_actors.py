@@ -297,6 +297,26 @@ def test_a_name_ending_in_a_bodys_head_word_is_no_person() -> None:
     assert actors["Clinton Foundation"].kind == "organisation" and actors["Hillary Clinton"].kind == "person"
 
 
+def test_people_joined_by_and_or_commas_are_each_their_person() -> None:
+    """Washington Post 2016-02-19 (PolNeAR): the recogniser read "Rhodes, Panetta and Petraeus" as one
+    organisation; such runs ("Trump and Cruz", "Manafort and Assange") were about 30 rows of the benchmark
+    articles. Each name is a mention of its person, with a span that slices the text."""
+    text = ("Cummings (Md.) is waiting for relevant federal agencies to review transcripts from interviews with "
+            "White House national security adviser Susan Rice, deputy national security adviser Ben Rhodes, former "
+            "defense secretary Leon Panetta and former CIA director David Petraeus before releasing them to the "
+            "public, an aide said Thursday. A Democratic aide said comments from Rice, Rhodes, Panetta and Petraeus "
+            "were consistent with their previous statements about the Benghazi attacks.")
+    actors = _resolved(text, [("Ben Rhodes", "person"), ("Leon Panetta", "person"), ("David Petraeus", "person"),
+                              ("Rhodes, Panetta and Petraeus", "organisation")])
+    assert [(a.name, a.kind, [text[m.start:m.end] for m in a.mentions]) for a in actors.values()] == [
+        ("Ben Rhodes", "person", ["Ben Rhodes", "Rhodes"]),
+        ("Leon Panetta", "person", ["Leon Panetta", "Panetta"]),
+        ("David Petraeus", "person", ["David Petraeus", "Petraeus"]),
+    ]
+    actors = _resolved(text, [("Ben Rhodes", "person"), ("Rhodes, Panetta and Petraeus", "organisation")])
+    assert "Rhodes, Panetta and Petraeus" in actors  # not every name a person of the article: left as read
+
+
 def test_a_body_named_with_a_title_word_stays_a_body() -> None:
     """USA Today 2016-05-12 and Breitbart 2016-08-23 (PolNeAR): "General" is a title too, but "Services
     Administration" ends in a head of organisation names, and "Justice Department" has no given name."""
