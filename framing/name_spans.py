@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import compress
 
-from .names import bodies, particles, title_words, titles
+from .names import bodies, particles, title_vocabulary, title_words, titles
 
 
 def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -87,8 +87,8 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]],
     """``names`` with an organisation that ends in a title and a name split in two: "FBI Director James
     Comey" is the organisation "FBI" and the person "James Comey", as CoNLL writes it (the model, having
     seen few such runs, sometimes reads the whole as one organisation). The words before the title stay
-    an organisation only when they can be one: a single word, or a name ending in an organisation's head
-    word (``heads``); not "National Security" of "National Security Adviser Michael Flynn", nor the start
+    an organisation only when they can be one: a single word that is no word of a title ("Deputy" of "Deputy
+    AG Rod Rosenstein" is not), or a name ending in an organisation's head word (``heads``); not "National Security" of "National Security Adviser Michael Flynn", nor the start
     of a title of several words ("U.S. Attorney" of "U.S. Attorney General Jeff Sessions"). A name ending
     in an organisation's head word is whole ("Glasgow Sheriff Court"), and a title word before a noun that
     names bodies is part of a body's name ("FBI and Justice Department"). A name that opens with the last
@@ -102,7 +102,8 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]],
         if (kind in ("ORG", "MISC") and title is not None and words[end - 1].lower() not in heads
                 and all(w[:1].isupper() and w[:1].isalpha() for w in words[title + 1 : end])):
             before = words[first : _title_start(words, first, title)]
-            if len(before) == 1 or (before and before[-1].lower() in heads):
+            if (len(before) == 1 and before[0].lower() not in title_vocabulary()) or (
+                    before and before[-1].lower() in heads):
                 split.append((first, first + len(before), kind))
             split.append((title + 1, end, "PER"))
         elif kind != "PER" and (after := _title_ends_inside(words, first, end)) is not None:

@@ -55,6 +55,7 @@ class _Words:
     titles: tuple[str, ...]  # lower case, longest first: "prime minister", "president"
     title_heads: frozenset[str]  # the word that ends a title before a name: "minister", "president"
     abbreviations: frozenset[str]  # as written, with the period: "Mr.", "Gen.", "Govs."
+    initialisms: frozenset[str]  # titles written in capitals, lower case: "pm", "ag"
     hyphen_particles: tuple[str, ...]  # "al-", "el-"
     particles: frozenset[str]  # "bin", "van", "al"
     patronymics: frozenset[str]  # particles that make the next word a father's name: "bin", "ibn"
@@ -86,6 +87,9 @@ def _words() -> _Words:
         title_heads=frozenset(_title_head(t) for t in titles),
         abbreviations=frozenset(
             a for row in rows for a in row["abbreviations"].split("|") if a.endswith(".")
+        ),
+        initialisms=frozenset(
+            a.lower() for row in rows for a in row["abbreviations"].split("|") if a.isupper() and a.isalpha()
         ),
         hyphen_particles=tuple(p for p in particles if p.endswith("-")),
         particles=frozenset(p for p in particles if not p.endswith("-")),
@@ -131,11 +135,12 @@ def titles() -> tuple[str, ...]:
 @cache
 def title_words() -> frozenset[str]:
     """Words that end a title or honorific right before a name, lower case, with and without
-    a period: "president", "minister", "spokesman", "gen", "gen.", "mr", "mr."."""
+    a period: "president", "minister", "spokesman", "gen", "gen.", "mr", "mr.", and titles written in
+    capitals: "pm", "ag"."""
     words = _words()
     plain = words.title_heads | words.honorifics | {a.lower().rstrip(".") for a in words.abbreviations
                                                     if " " not in a}
-    return frozenset(plain | {w + "." for w in plain})
+    return frozenset(plain | {w + "." for w in plain} | words.initialisms)
 
 
 @cache
@@ -360,12 +365,13 @@ def _title_alone(words: list[str], cased: bool) -> bool:
     "Kremlin spokesman"; "Martin Luther King" ends in a name."""
     if not cased or words[-1][:1].islower():
         return True
-    vocabulary = _title_vocabulary() | set(_country_names())
+    vocabulary = title_vocabulary() | set(_country_names())
     return all(w.lower() in vocabulary or w[:1].islower() for w in words[:-1])
 
 
 @cache
-def _title_vocabulary() -> frozenset[str]:
+def title_vocabulary() -> frozenset[str]:
+    """Every word of every title, lower case: "deputy", "prime", "minister", "of", and the title words."""
     return frozenset(w for t in titles() for w in t.split()) | title_words()
 
 

@@ -236,6 +236,19 @@ def test_a_justice_and_a_chair_are_titles_but_a_justice_department_is_a_body() -
     assert "Department" not in kinds and kinds["FBI and Justice Department"] == "organisation"
 
 
+def test_a_title_written_in_capitals_is_a_title() -> None:
+    """PTC article 764609985: "IG Horowitz" was an organisation apart from Michael Horowitz; "AG" and "PM"
+    are written so too ("AG Sessions", "PM Orban")."""
+    text = ("Inspector General Michael Horowitz\u2019 report on the FBI\u2019s handling of the Clinton email "
+            "investigation has finally been released to the public. IG Horowitz can\u2019t prove it, but he\u2019s not "
+            "sure that Strzok wasn\u2019t acting in a politically biased manner when he slow-played the Clinton "
+            "investigation while moving more quickly on the Russia investigation. I fully believe IG Horowitz\u2019 "
+            "findings here.")
+    horowitz = framing.analyze(text).actor("Horowitz")
+    assert horowitz is not None and horowitz.kind == "person"
+    assert [m.text for m in horowitz.mentions] == ["Michael Horowitz", "IG Horowitz", "IG Horowitz"]
+
+
 def test_a_questions_will_is_no_given_name() -> None:
     """PTC article 770221823: a poll's "Will Brett Kavanaugh be confirmed to the Supreme Court?", written twice,
     named the row "Will Brett Kavanaugh"; USA Today 2016-04-28 (PolNeAR) had "Will Cruz" apart from Ted Cruz.

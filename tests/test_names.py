@@ -189,7 +189,7 @@ def test_person_name_finds_the_name_in_a_mention():
 
 def test_title_words_and_abbreviations_come_from_the_data():
     words = title_words()
-    assert {"president", "minister", "spokesman", "gen.", "mr", "dr.", "justice", "chair"} <= words
+    assert {"president", "minister", "spokesman", "gen.", "mr", "dr.", "justice", "chair", "pm", "ag"} <= words
     assert not {"state", "major", "foreign"} & words  # name other things on their own
     # text.py keeps every abbreviation it kept before the list moved here
     assert {"Ms.", "Mr.", "Mrs.", "Mmes.", "Messrs.", "Dr.", "Drs.", "Fr.", "Prof.", "Profs.", "Gens.",
