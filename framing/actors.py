@@ -187,7 +187,8 @@ def _coordinated_people(candidates: list[_Candidate]) -> list[_Candidate]:
                 surnames = {parse_name(o.titled).surname for o in candidates if o.kind == "person"} - {""}
             if all(p[:1].isupper() and parse_name(p).surname in surnames for p in parts):
                 starts = [0] + [m.end() for m in _COORDINATION.finditer(c.text)]
-                split += [_Candidate(c.start + at, c.start + at + len(p), p, "person", p) for at, p in zip(starts, parts)]
+                split += [_Candidate(c.start + at, c.start + at + len(p), p, "person", p)
+                          for at, p in zip(starts, parts)]
                 continue
         split.append(c)
     return split

@@ -88,12 +88,12 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]],
     Comey" is the organisation "FBI" and the person "James Comey", as CoNLL writes it (the model, having
     seen few such runs, sometimes reads the whole as one organisation). The words before the title stay
     an organisation only when they can be one: a single word that is no word of a title ("Deputy" of "Deputy
-    AG Rod Rosenstein" is not), or a name ending in an organisation's head word (``heads``); not "National Security" of "National Security Adviser Michael Flynn", nor the start
-    of a title of several words ("U.S. Attorney" of "U.S. Attorney General Jeff Sessions"). A name ending
-    in an organisation's head word is whole ("Glasgow Sheriff Court"), and a title word before a noun that
-    names bodies is part of a body's name ("FBI and Justice Department"). A name that opens with the last
-    words of a title begun before it is the person after the title: "State Colin Powell" of "Secretary of
-    State Colin Powell"."""
+    AG Rod Rosenstein" is not), or a name ending in an organisation's head word (``heads``); not "National
+    Security" of "National Security Adviser Michael Flynn", nor the start of a title of several words ("U.S.
+    Attorney" of "U.S. Attorney General Jeff Sessions"). A name ending in an organisation's head word is
+    whole ("Glasgow Sheriff Court"), and a title word before a noun that names bodies is part of a body's
+    name ("FBI and Justice Department"). A name that opens with the last words of a title begun before it is
+    the person after the title: "State Colin Powell" of "Secretary of State Colin Powell"."""
     split: list[tuple[int, int, str]] = []
     title_heads = title_words()
     for first, end, kind in names:
