@@ -23,7 +23,8 @@ from .actor_table import ActorTable
 from .entities import Mention, shipped_recogniser
 from .features import SpanIndex
 from .names import (
-    abbreviations, group_mentions, metonym_kind, normalise_name, parse_name, title_words, titles, word_key,
+    abbreviations, group_mentions, metonym_kind, misc_name, normalise_name, parse_name, title_words, titles,
+    word_key,
 )
 from .outlets import is_news_outlet
 from .types import Actor, Attribution, Doc, Span
@@ -177,7 +178,7 @@ def _coordinated_people(candidates: list[_Candidate]) -> list[_Candidate]:
     """A place or organisation that is people's names joined by "and" or commas ("Trump and Cruz", "Rhodes,
     Panetta and Petraeus"), each the surname of a person of the article, is those people, a mention each.
     The recogniser, which learnt "Procter and Gamble", took about 30 such runs in the 1,216 benchmark
-    articles for one body."""
+    articles for one body. A run of misc names ("Christianity and Judaism") is no actor."""
     surnames: set[str] | None = None
     split: list[_Candidate] = []
     for c in candidates:
@@ -190,6 +191,8 @@ def _coordinated_people(candidates: list[_Candidate]) -> list[_Candidate]:
                 split += [_Candidate(c.start + at, c.start + at + len(p), p, "person", p)
                           for at, p in zip(starts, parts)]
                 continue
+            if all(misc_name(p) for p in parts):
+                continue  # "Christianity and Judaism": faiths, no actor
         split.append(c)
     return split
 

@@ -43,6 +43,7 @@ _FINAL_PH = re.compile(r"ph$")
 _HYPHEN_SUFFIX = re.compile(r"^([A-Z][\w.]*)-[a-z][a-z-]*$")  # "UN-hosted", "Iran-backed"
 # a generational suffix or regnal number ending a name: "Jr.", "Sr", "III", "Paul VI"; numerals only in capitals
 # and of two letters or more, so that "Xi" and an initial ("Malcolm X") stay names
+_DOCTRINE = re.compile(r"[a-z]{3}isms?$")  # "Trumpism", "Zionism", "Marxism": a word that names a doctrine
 _FAMILY_GENERATIONS = frozenset({"jr", "sr", "jnr", "snr"})
 _GENERATION = re.compile(r"(?i:jr|sr|jnr|snr)\.?|(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
 
@@ -113,13 +114,16 @@ def _title_head(title: str) -> str:
 
 
 def misc_name(name: str) -> bool:
-    """A name that is no actor whatever the recogniser typed it: a people or faith ("Muslims"), a law or
-    treaty ("Affordable Care Act", "Second Amendment", "Constitution") or a deity ("God"), misc as CoNLL
-    types them."""
+    """A name that is no actor whatever the recogniser typed it: a people or faith ("Muslims", "Islam"), a
+    law or treaty ("Affordable Care Act", "Second Amendment", "Constitution"), a deity ("God") or one word
+    naming a doctrine ("Trumpism", "Zionism"), misc as CoNLL types them."""
     words = _words()
     lower = [w.strip(".") for w in name.lower().split()]
-    return (bool(lower) and (all(w in words.peoples for w in lower) or lower[-1] in words.law_heads
-                             or " ".join(lower) in words.deities))
+    if not lower:
+        return False
+    doctrine = len(lower) == 1 and not name.isupper() and _DOCTRINE.search(lower[0]) is not None  # not "LATISM"
+    return (doctrine or all(w in words.peoples for w in lower) or lower[-1] in words.law_heads
+            or " ".join(lower) in words.deities)
 
 
 def honorifics() -> frozenset[str]:

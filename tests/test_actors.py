@@ -249,6 +249,16 @@ def test_a_title_written_in_capitals_is_a_title() -> None:
     assert [m.text for m in horowitz.mentions] == ["Michael Horowitz", "IG Horowitz", "IG Horowitz"]
 
 
+def test_a_faith_a_doctrine_or_an_interjection_is_no_actor() -> None:
+    """PTC article 722512241 had "Islam" as a person of 6 mentions, PTC 761546223 "Marxism" one of 5, and
+    Breitbart 2015-12-11 (PolNeAR) made a person of the "Look" that opens a quoted sentence."""
+    text = ("If Islam is a good religion in itself, as you seem to teach, why did we become Catholic? The letter makes "
+            "short work of the notion that Islam and Christianity can ever be compatible, or that Islam can serve as "
+            "a path to salvation.\n\nOther parents are motivated by a desire to protect their children from the "
+            "cultural Marxism that has infiltrated many schools.\n\n\u201cLook, I\u2019m self funding.\u201d")
+    assert framing.analyze(text).actors == ()
+
+
 def test_a_questions_will_is_no_given_name() -> None:
     """PTC article 770221823: a poll's "Will Brett Kavanaugh be confirmed to the Supreme Court?", written twice,
     named the row "Will Brett Kavanaugh"; USA Today 2016-04-28 (PolNeAR) had "Will Cruz" apart from Ted Cruz.
