@@ -141,27 +141,31 @@ def _in_places(lower: Sequence[str], words: Sequence[str], places: frozenset[tup
     :func:`name_windows`, when given) are searched for starts.
     """
     inside = [False] * len(words)
-    starts = _place_starts(places)
+    starts = _place_lengths(places)
     taken = 0
-    candidates = range(len(words)) if spans is None else (i for start, end in spans for i in range(start, end))
-    for i in [i for i in candidates if lower[i] in starts]:
-        longest = starts[lower[i]] if i >= taken and words[i][:1].isupper() else 0
-        for length in range(min(longest, len(words) - i), 0, -1):
-            if tuple(lower[i : i + length]) in places:
-                inside[i : i + length] = [True] * length
-                taken = i + length
-                break
+    count = len(words)
+    if spans is None:
+        candidates = [i for i in range(count) if lower[i] in starts]
+    else:
+        candidates = [i for start, end in spans for i in range(start, end) if lower[i] in starts]
+    for i in candidates:
+        if i >= taken and words[i][:1].isupper():
+            for length in starts[lower[i]]:  # longest first, only the lengths a name starting so has
+                if length <= count - i and tuple(lower[i : i + length]) in places:
+                    inside[i : i + length] = [True] * length
+                    taken = i + length
+                    break
     return inside
 
 
 @cache
-def _place_starts(places: frozenset[tuple[str, ...]]) -> dict[str, int]:
-    """First word of each place name -> the most words a name starting with it has."""
-    starts: dict[str, int] = {}
+def _place_lengths(places: frozenset[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """First word of each place name -> the numbers of words of the names starting with it, most first."""
+    lengths: dict[str, set[int]] = {}
     for name in places:
         if name:
-            starts[name[0]] = max(starts.get(name[0], 0), len(name))
-    return starts
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
 
 
 def _shouting(words: Sequence[str]) -> bool:
@@ -332,9 +336,10 @@ class Recogniser:
         closes = [end < len(words) for words, spans in zip(sentences, windows) for _, end in spans]
         paths = _viterbi(emissions, lengths, self.transitions, o, opens, closes)
         path = iter(paths)
+        label = self.labels.__getitem__
         for sentence_tags, spans in zip(tags, windows):
             for start, end in spans:
-                sentence_tags[start:end] = [self.labels[k] for k in next(path)]
+                sentence_tags[start:end] = map(label, next(path))
         return tags
 
     def _emissions(self, sentences: Sequence[Sequence[str]], windows: Sequence[list[tuple[int, int]]],
@@ -351,7 +356,13 @@ class Recogniser:
         centres: list[int] = []  # where each window word's own row is in ids
         rows: list[int] = []
         offsets: list[int] = []
-        index = self.index
+        # _SentenceLayout.features(i) looked up in the index, written out here for speed: the same rows in
+        # the same order (test_numpy_decoding_gives_crfsuite_tags holds the two to CRFsuite's own tags)
+        get = self.index.get
+        bias, first_row, shouting_row, lower_row, capitalised_row, place_row, bos, eos = map(
+            get, ("bias", "first", "shouting", "doc-lower", "doc-capitalised", "place", "BOS", "EOS"))
+        lowercase, capitalised = context.lowercase, context.capitalised
+        append = rows.append
         for words, spans in zip(sentences, windows):
             if not spans:
                 continue
@@ -360,12 +371,34 @@ class Recogniser:
             for start, end in spans:
                 for j in range(max(start - 2, 0), min(end + 2, len(words))):
                     ids[base + j] = vocabulary.setdefault(words[j], len(vocabulary) + 1)
-            layout = _SentenceLayout(words, self.places, context, spans)
+            lower = list(map(str.lower, words))
+            gazetteer = _in_places(lower, words, self.places, spans)
+            shouting = _shouting(words)
+            last = len(words) - 1
             for start, end in spans:
                 centres.extend(range(base + start, base + end))
                 for i in range(start, end):
                     offsets.append(len(rows))
-                    rows.extend(index[f] for f in layout.features(i) if f in index)
+                    if bias is not None:
+                        append(bias)
+                    if i == 0 and first_row is not None:
+                        append(first_row)
+                    if shouting and shouting_row is not None:
+                        append(shouting_row)
+                    word = lower[i]
+                    if words[i][:1].isupper():
+                        if word in lowercase and lower_row is not None:
+                            append(lower_row)
+                        if (i == 0 or shouting) and word in capitalised and capitalised_row is not None:
+                            append(capitalised_row)
+                    if gazetteer[i] and place_row is not None:
+                        append(place_row)
+                    row = get(f"w-1|w={lower[i - 1]}|{word}") if i > 0 else bos
+                    if row is not None:
+                        append(row)
+                    row = get(f"w|w+1={word}|{lower[i + 1]}") if i < last else eos
+                    if row is not None:
+                        append(row)
         table, kept = self._sums.rows(list(vocabulary), self._summed)
         near = np.concatenate([[0], kept])[ids]  # a pad's 0 stays 0, the table's row of zeros
         at = np.asarray(centres)
@@ -463,7 +496,8 @@ def _viterbi(emissions: Any, lengths: Sequence[int], transitions: Any, o: int,
         current[:n] = back[np.arange(n), t, current[:n]]
         paths[np.arange(n), t - 1] = current[:n]
     rank = np.argsort(order)  # where each window went in the longest-first order
-    return [paths[rank[k], : lengths[k]].tolist() for k in range(count)]
+    ordered = paths[rank].tolist()
+    return [ordered[k][: lengths[k]] for k in range(count)]
 
 
 def load_recogniser(card_path: Path) -> Recogniser:
@@ -554,8 +588,11 @@ def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Me
     tags = model.tag_sentences(words, context)
     mentions: list[Mention] = []
     for sentence, sentence_words, (_, spans), sentence_tags in zip(tagged, words, views, tags):
+        if sentence_tags.count("O") == len(sentence_tags):
+            continue  # no name tagged (most sentences): name_spans would find none
         names = name_spans(sentence_words, sentence_tags, model.organisations)
-        mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, names, model.openers, context))
+        if names:
+            mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, names, model.openers, context))
     return tuple(mentions)
 
 
@@ -618,7 +655,7 @@ def _sentence_mentions(
             first += 1
         if end <= first or _not_a_name(words, first, end, context, _written(doc, spans[first])):
             continue
-        if _headline_run([_written(doc, span) for span in spans[first:end]], kind):
+        if end - first > 1 and _headline_run([_written(doc, span) for span in spans[first:end]], kind):
             continue  # "Ben Carson Slams Hillary And The Media In One Debate Answer": a headline, not a name
         if misc_name(" ".join(words[first:end])):
             kind = "MISC"  # "London's Muslim mayor", "the Affordable Care Act", "God": misc, as CoNLL types them
@@ -652,7 +689,7 @@ def _not_a_name(words: Sequence[str], first: int, end: int, context: DocumentCon
     joined = "".join(words[first:end])
     if (len(joined) if joined.isalnum() else sum(c.isalnum() for c in joined)) < 2:
         return True
-    if all(w.lower() in determiners() for w in words[first:end]):
+    if words[first].lower() in determiners() and all(w.lower() in determiners() for w in words[first:end]):
         return True
     if end - first > 1:
         return False
@@ -681,10 +718,10 @@ def _acronym(word: str) -> bool:
     return len(word) <= 3 and word.isupper()
 
 
-_TEXT_OF, _START_OF, _END_OF = itemgetter(TEXT), itemgetter(START), itemgetter(END)
+_TEXT_OF = itemgetter(TEXT)
 
 
-def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...], Sequence[Sequence[int]]]:
     """The words the CRF sees and their spans: framing's tokens, with "Mr" "." read as CoNLL's "Mr.".
 
     framing splits the full stop off a short abbreviation or an initial ("Mr.",
@@ -698,13 +735,12 @@ def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...],
         for k in compress(range(len(words)), map(not_, map(str.isascii, words))):
             folded[k] = norm[tokens[k][START] : tokens[k][END]]
         words = tuple(folded)
-    spans = tuple(zip(map(_START_OF, tokens), map(_END_OF, tokens)))
     if "." not in words[1:-1]:
-        return words, spans  # exact tuples: a long article's words leave the garbage collector's sight
+        return words, tokens  # a token's START and END are its span: exact tuples, out of the collector's sight
     merged_words: list[str] = []
     merged_spans: list[tuple[int, int]] = []
     last = len(words) - 1
-    for i, (word, span) in enumerate(zip(words, spans)):
+    for i, (word, span) in enumerate(zip(words, tokens)):
         if (word == "." and 0 < i < last and merged_spans[-1][1] == span[0]
                 and _ABBREVIATION.match(merged_words[-1])):
             merged_words[-1] += "."

@@ -43,6 +43,7 @@ def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
 # what may stand between an organisation's head word and the rest of its name
 _ORGANISATION_LINKS = (("of",), ("for",), ("of", "the"), ("for", "the"))
+_LINK_LENGTHS = frozenset(map(len, _ORGANISATION_LINKS))
 
 
 def name_spans(words: Sequence[str], tags: Sequence[str], heads: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -73,6 +74,8 @@ def join_organisations(words: Sequence[str], tags: Sequence[str], heads: frozens
 
 def _links_organisation(words: Sequence[str], end: int, first: int, heads: frozenset[str]) -> bool:
     """Whether the words between two names are "of"/"for" (and "the") after an organisation's head."""
+    if first - end not in _LINK_LENGTHS:  # most names are farther apart (or side by side)
+        return False
     link = tuple(w.lower() for w in words[end:first])
     return link in _ORGANISATION_LINKS and words[end - 1].lower() in heads
 
@@ -98,7 +101,8 @@ def _titled_people(words: Sequence[str], names: Sequence[tuple[int, int, str]],
     title_heads = title_words()
     for first, end, kind in names:
         title = next((k for k in range(end - 2, first, -1) if words[k].lower() in title_heads
-                      and words[k + 1].lower().rstrip(".") not in bodies()), None)
+                      and words[k + 1].lower().rstrip(".") not in bodies()), None) \
+            if end - first > 2 else None  # a title inside needs a word before it and one after
         if (kind in ("ORG", "MISC") and title is not None and words[end - 1].lower() not in heads
                 and all(w[:1].isupper() and w[:1].isalpha() for w in words[title + 1 : end])):
             before = words[first : _title_start(words, first, title)]

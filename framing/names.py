@@ -113,6 +113,7 @@ def _title_head(title: str) -> str:
     return words[words.index("of") - 1] if "of" in words else words[-1]
 
 
+@lru_cache(maxsize=4096)
 def misc_name(name: str) -> bool:
     """A name that is no actor whatever the recogniser typed it: a people or faith ("Muslims", "Islam"), a
     law or treaty ("Affordable Care Act", "Second Amendment", "Constitution"), a deity ("God") or one word
@@ -171,7 +172,7 @@ def particles() -> frozenset[str]:
 
 def particle_surname(word: str) -> bool:
     """A surname joined to its particle by a hyphen: "al-Assad", "el-Sisi" (not "al-Qaeda-linked")."""
-    return any(
+    return "-" in word and any(  # each particle ends in a hyphen
         word.lower().startswith(p) and word[len(p) : len(p) + 1].isupper() and "-" not in word[len(p) :]
         for p in _words().hyphen_particles
     )

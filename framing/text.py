@@ -526,7 +526,7 @@ def _tokenise(
     # normalisation folds characters one for one, so where it changed none the words are the text
     same = text[start:end] == norm[start:end]
     originals = words if same else list(map(text.__getitem__, map(slice, starts, ends)))
-    quoted = map(covered.contains, starts, ends) if covered.overlaps(start, end) else repeat(False)
+    quoted = covered.flags(starts, ends, start, end) if covered.overlaps(start, end) else repeat(False)
     is_word = map(str.isalnum, map(itemgetter(0), words))
     fields = zip(starts, ends, originals, map(str.lower, words), repeat(sentence), quoted, is_word)
     return list(fields)
@@ -562,6 +562,16 @@ class _Coverage:
     def contains(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and end <= self.ends[i]
+
+    def flags(self, starts: list[int], ends: list[int], start: int, end: int) -> list[bool]:
+        """``contains`` of each token (``starts`` and ``ends`` ascending, in ``[start, end)``), found per quote:
+        the tokens a quote holds are one run, from the first starting in it to the last ending in it."""
+        flags = [False] * len(starts)
+        for k in range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)):
+            low, high = bisect.bisect_left(starts, self.starts[k]), bisect.bisect_right(ends, self.ends[k])
+            if low < high:
+                flags[low:high] = [True] * (high - low)
+        return flags
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether any quote touches [start, end); intervals are disjoint, so ends are sorted too."""
