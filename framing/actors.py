@@ -4,7 +4,7 @@
 (:func:`framing.entities.find_mentions`), adds the titles that stand alone for
 a person the article names ("the Russian president"), types seats of
 government by what they do ("Moscow denied" is a government, "in Moscow" a
-place), and groups the mentions into actors with :func:`framing.names.group_mentions`
+place), and groups the mentions into actors with :func:`framing.name_groups.group_mentions`
 and the actor table (the shipped one, extended by the user's). Each actor keeps
 every span that names it, so ``text[m.start:m.end]`` is the name as written.
 
@@ -22,9 +22,9 @@ from functools import cache
 from .actor_table import ActorTable
 from .entities import Mention, shipped_recogniser
 from .features import SpanIndex
+from .name_groups import group_mentions
 from .names import (
-    abbreviations, group_mentions, metonym_kind, misc_name, normalise_name, parse_name, title_words, titles,
-    word_key,
+    abbreviations, metonym_kind, misc_name, normalise_name, parse_name, title_words, titles, word_key,
 )
 from .outlets import is_news_outlet
 from .types import Actor, Attribution, Doc, Span

@@ -11,10 +11,10 @@ import pytest
 from framing.actor_table import ActorEntry, ActorTable, load_actor_table, shipped_actors
 from framing.errors import InputError
 from framing.lexicons import load_table
+from framing.name_groups import group_mentions
 from framing.names import (
     NameParts,
     abbreviations,
-    group_mentions,
     levenshtein,
     metonym_kind,
     name_key,
