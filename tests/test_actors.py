@@ -453,6 +453,18 @@ def test_a_messy_page_yields_no_junk_actor() -> None:
                          "Bashar al-Assad", "the Pentagon", "Eric Pahon"}
 
 
+def test_a_photo_gallerys_caption_lines_name_nobody() -> None:
+    """PTC article 727634031 (a CNN page): "Hide Caption 1 of 30 Photos: ..." opened each of 30 gallery
+    captions and had made "Hide Caption" an organisation of 30 mentions."""
+    text = ("It is the deadliest mass shooting in modern US history.\nHide Caption 1 of 30 Photos: Mass shooting at "
+            "Las Vegas music festival Broken windows of the Mandalay Bay are seen early in Las Vegas on Monday.\n"
+            "Police said the gunman fired on the crowd from the 32nd floor of the hotel.\nHide Caption 2 of 30 "
+            "Photos: Mass shooting at Las Vegas music festival People carry a person at the scene.\n")
+    assert "Hide Caption" not in {a.name for a in framing.analyze(text).actors}
+    doc = framing.build_doc(text)
+    assert [s.kind for s in doc.sentences if s.text.startswith("Hide Caption")] == ["boilerplate"] * 2
+
+
 def test_cli_reads_the_users_table_lists_actors_and_writes_them_in_json(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
