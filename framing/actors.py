@@ -94,15 +94,18 @@ def _typed(doc: Doc, mention: Mention, sources: SpanIndex, table: ActorTable) ->
             preceding=_word_before(doc.text, mention.start),
             is_source=sources.covers(mention.start, mention.end),
         )
-    if kind == "person" and entry is None and _ends_in_a_body(mention.text):
+    title = _title_before(doc.text, mention.start) if kind == "person" else ""
+    if kind == "person" and entry is None and not title and _ends_in_a_body(mention.text):
         kind = "organisation"
-    titled = _title_before(doc.text, mention.start) + mention.text if kind == "person" else mention.text
+    titled = title + mention.text if kind == "person" else mention.text
     return _Candidate(mention.start, mention.end, mention.text, kind, titled)
 
 
 def _ends_in_a_body(name: str) -> bool:
     """Whether a name ends in a word that heads organisations' names (``ner.organisation-heads.tsv``): "Clinton
-    Foundation", which the recogniser took for a person in 15 of the 1,216 benchmark articles, is a body."""
+    Foundation", which the recogniser took for a person in 15 of the 1,216 benchmark articles, is a body. The
+    caller leaves a name after a title alone ("Sen. Frank Church"), and a surname alone of a person named in
+    full becomes the person again (:func:`_surnames_as_people`: "Church" beside Frank Church)."""
     return name.split()[-1].lower() in shipped_recogniser().organisations
 
 
@@ -130,8 +133,9 @@ def _surnames_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTabl
 
 def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:
     """A place or organisation that a person's title comes with, whose name after the title has given
-    names and a surname, is that person: "Florida Sen. Marco Rubio", "Sen. Elizabeth Warren" and
-    "Cardinal Pietro Parolin", which the recogniser took for places and organisations.
+    names (or a generation: "Queen Elizabeth II") and a surname, is that person: "Florida Sen. Marco Rubio",
+    "Sen. Elizabeth Warren" and "Cardinal Pietro Parolin", which the recogniser took for places and
+    organisations.
 
     A title word that begins the name unabbreviated ("Prince", "King", "Cardinal") also begins places
     and companies ("Prince William County", "King Abdulaziz International Airport", "Cardinal Health
@@ -164,8 +168,8 @@ def _titled_names_as_people(doc: Doc, candidates: list[_Candidate], table: Actor
             parts = parse_name(before + c.text)
             begun = not before and words[0].lower() in title_words() and not words[0].endswith(".")
             if (parts.surname and (parts.title or parts.honorific) and parts.written.split()[-1].lower() not in heads
-                    and (named_in_full(parts.surname) if not parts.given
-                         else not begun or written_elsewhere(parts.surname))):
+                    and (not begun or written_elsewhere(parts.surname) if parts.named
+                         else named_in_full(parts.surname))):
                 c = replace(c, kind="person", titled=before + c.text)
         retyped.append(c)
     return retyped

@@ -591,8 +591,7 @@ def find_mentions(doc: Doc, *, recogniser: Recogniser | None = None) -> tuple[Me
         if sentence_tags.count("O") == len(sentence_tags):
             continue  # no name tagged (most sentences): name_spans would find none
         names = name_spans(sentence_words, sentence_tags, model.organisations)
-        if names:
-            mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, names, model.openers, context))
+        mentions.extend(_sentence_mentions(doc, sentence, sentence_words, spans, names, model.openers, context))
     return tuple(mentions)
 
 
@@ -629,14 +628,14 @@ def _page_chrome(doc: Doc, sentence: Sentence, chrome: frozenset[str]) -> bool:
 
 
 def _sentence_mentions(
-    doc: Doc, sentence: Sentence, words: Sequence[str], spans: Sequence[tuple[int, int]],
+    doc: Doc, sentence: Sentence, words: Sequence[str], spans: Sequence[Token | tuple[int, int]],
     names: Sequence[tuple[int, int, str]], openers: frozenset[str], context: DocumentContext,
 ) -> Iterable[Mention]:
     """The sentence's names (:func:`name_spans`) as mentions of the original text, trimmed and past any
     dateline. A person's name goes on over a hyphenated surname the model left out ("el-Sisi"); words
     that never start a name (``openers``: "Despite Trump", "And Cruz") are trimmed from its start, unless
-    written as an acronym ("AT&T"), and so is a question's first word "Will", "Can" or "Do" ("Will Brett
-    Kavanaugh be confirmed?"), and a name of nothing else ("Again") is no name. Nor is a single
+    written as an acronym ("AT&T"), and so is a question's first word "Will", "Can" or "Do", after no word
+    but quotation marks ("Will Brett Kavanaugh be confirmed?"), and a name of nothing else ("Again") is no name. Nor is a single
     letter ("R" of "R-Texas"), or one word opening the sentence that the article writes in lower case
     elsewhere and never capitalises inside a sentence ("Agenda", "Rise": capitalised for coming first), or
     an organisation or other name with a capitalised function word inside ("Romney Will Not Be Present For
@@ -649,8 +648,9 @@ def _sentence_mentions(
             end -= 1
         while end > first and words[first].lower() in openers and not _acronym(_written(doc, spans[first])):
             first += 1
-        if first == 0 and end > 1 and words[0] in _QUESTION_OPENERS and _a_question(doc, sentence):
-            first = 1  # "Will Brett Kavanaugh be confirmed?": "Will" asks, it is no given name
+        if (end - first > 1 and words[first].capitalize() in _QUESTION_OPENERS
+                and not any(w[:1].isalnum() for w in words[:first]) and _asks(doc, sentence, spans[end - 1][1])):
+            first += 1  # "Will Brett Kavanaugh be confirmed?": "Will" asks, it is no given name
         while end - first > 1 and words[first].rstrip(".").lower() in _HONORIFICS:
             first += 1
         if end <= first or _not_a_name(words, first, end, context, _written(doc, spans[first])):
@@ -665,9 +665,10 @@ def _sentence_mentions(
             yield Mention(start, stop, doc.text[start:stop], sentence.index, KIND_OF_TYPE[kind])
 
 
-def _a_question(doc: Doc, sentence: Sentence) -> bool:
-    """Whether the sentence ends in a question mark (a closing quotation mark may follow it)."""
-    return doc.text[sentence.start : sentence.end].rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+def _asks(doc: Doc, sentence: Sentence, after: int) -> bool:
+    """Whether a question mark ends the sentence's clause after ``after``: the sentence's own ('Will Cruz win
+    Iowa?') or a quoted one ('"Will Cruz win Iowa?" he asked.')."""
+    return "?" in doc.text[after : sentence.end]
 
 
 def _headline_run(name: Sequence[str], kind: str) -> bool:
@@ -709,7 +710,7 @@ def _bare_titles() -> frozenset[str]:
     return (honorifics() | {a.rstrip(".").lower() for a in abbreviations()}) - {"miss"}
 
 
-def _written(doc: Doc, span: tuple[int, int]) -> str:
+def _written(doc: Doc, span: Token | tuple[int, int]) -> str:
     return doc.text[span[0] : span[1]]
 
 
@@ -721,7 +722,7 @@ def _acronym(word: str) -> bool:
 _TEXT_OF = itemgetter(TEXT)
 
 
-def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...], Sequence[Sequence[int]]]:
+def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...], Sequence[Token | tuple[int, int]]]:
     """The words the CRF sees and their spans: framing's tokens, with "Mr" "." read as CoNLL's "Mr.".
 
     framing splits the full stop off a short abbreviation or an initial ("Mr.",
@@ -738,7 +739,7 @@ def _tagging_words(norm: str, tokens: Sequence[Token]) -> tuple[tuple[str, ...],
     if "." not in words[1:-1]:
         return words, tokens  # a token's START and END are its span: exact tuples, out of the collector's sight
     merged_words: list[str] = []
-    merged_spans: list[tuple[int, int]] = []
+    merged_spans: list[Token | tuple[int, int]] = []
     last = len(words) - 1
     for i, (word, span) in enumerate(zip(words, tokens)):
         if (word == "." and 0 < i < last and merged_spans[-1][1] == span[0]

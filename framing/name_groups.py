@@ -16,9 +16,8 @@ from typing import Protocol
 
 from .names import (
     NameParts, country_names, name_key, normalise_name, one_given_name, one_slip_apart, parse_name, plain_name,
-    same_person,
+    passes_down, same_person, title_key,
 )
-
 
 
 class KnownActors(Protocol):
@@ -83,7 +82,7 @@ def group_mentions(
 def _usual_name(cluster: _Cluster, parsed: list[NameParts]) -> str:
     """A person's fullest name of those the article writes twice or more, else its fullest name: a word the
     recogniser took into a name once ("Using Ted Cruz" beside "Ted Cruz" twice) names no one's row."""
-    full = [parsed[i] for i in cluster.members if _named(parsed[i])]
+    full = [parsed[i] for i in cluster.members if parsed[i].named]
     if not full:
         return cluster.name
     written = Counter(p.written for p in full)
@@ -97,15 +96,10 @@ def _add_part(cluster: _Cluster, parts: NameParts) -> None:
         cluster.parts.append(parts)
 
 
-def _named(parts: NameParts) -> bool:
-    """A name that tells its person from others of the surname: given names, or a generation ("Trump Jr.",
-    "Benedict XVI")."""
-    return bool(parts.surname) and bool(parts.given or parts.generation)
-
-
 def _join_full_names(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
-    """Mentions with a surname and given names or a generation (:func:`_named`), the most complete first."""
-    full = sorted((i for i in people if _named(parsed[i])),
+    """Mentions with a surname and given names or a generation (:attr:`NameParts.named`), the most complete
+    first."""
+    full = sorted((i for i in people if parsed[i].named),
                   key=lambda i: (-len(parsed[i].given), i))
     for i in full:
         match = [c for c in clusters if any(same_person(parsed[i], p) for p in c.parts)]
@@ -128,13 +122,13 @@ def _join_surnames(people: list[int], parsed: list[NameParts], clusters: list[_C
     holders_of: dict[tuple[str, bool], list[_Cluster]] = {}
     for i in people:
         p = parsed[i]
-        if not p.surname or _named(p):
+        if not p.surname or p.named:
             continue
         bare = not (p.title or p.honorific)  # "Sen. Warren" and "Mr. Graham" are surnames, never given names
-        holders = holders_of.get((p.surname, p.generation, bare))
+        holders = holders_of.get((p.surname, bare))
         if holders is None:
-            holders = holders_of[(p.surname, p.generation, bare)] = _of_generation(
-                _surname_holders(p.surname, named, given_name=bare), p.generation)
+            holders = holders_of[(p.surname, bare)] = _surname_holders(p.surname, named, given_name=bare)
+        holders = _of_generation(holders, p)
         if len(holders) == 1:
             holders[0].members.append(i)
             _add_part(holders[0], p)
@@ -154,7 +148,7 @@ def _surname_holders(surname: str, named: list[_Cluster], *, given_name: bool) -
     first given name it is ("Hillary" for Hillary Clinton, "Jim" for James Comey, when no one of the article
     has that surname);
     failing that, those whose surname it misspells."""
-    holders = [c for c in named if any(q.surname == surname and _named(q) for q in c.parts)]
+    holders = [c for c in named if any(q.surname == surname and q.named for q in c.parts)]
     if not holders and given_name:
         holders = [c for c in named if any(q.given and one_given_name(q.given[0], surname) for q in c.parts)]
     if not holders and len(surname) >= _TYPO_SURNAME:
@@ -162,25 +156,61 @@ def _surname_holders(surname: str, named: list[_Cluster], *, given_name: bool) -
     return holders
 
 
-def _of_generation(holders: list[_Cluster], generation: str) -> list[_Cluster]:
-    """Of the people a bare surname may be, those of its ``generation``: "Trump Jr." only the son; and a
-    surname written without one ("Trump", "Mr. Trump") is the one person of the name written without one
-    when the others have one (Donald Trump beside Donald Trump Jr.), as the news calls the son by his."""
-    if generation:
-        return [c for c in holders if any(q.generation == generation for q in c.parts)]
-    plain = [c for c in holders if not any(q.generation for q in c.parts)]
-    return plain if len(holders) > 1 and len(plain) == 1 else holders
+def _of_generation(holders: list[_Cluster], surname: NameParts) -> list[_Cluster]:
+    """Of the people a bare ``surname`` may be, those its generation allows.
+
+    "Trump Jr." is only the son. A surname written without a suffix is the father beside his son of the
+    same name ("Trump" beside Donald Trump and Donald Trump Jr.), as the news calls the son by his suffix.
+    A person known only with "Jr." or "Sr." is that surname just when the article addresses him so, with
+    an honorific ("Mr. Biden" of Joseph R. Biden Jr., as the New York Times writes) or a title his own
+    mentions carry ("Admiral Harris" of Adm. Harry B. Harris Jr.), or when the word is his given name
+    ("Joe"): "President Trump" in an article that names only Donald Trump Jr. in full is the father.
+    A regnal number or a "III" passes no name down in this way ("Benedict" of Benedict XVI).
+    """
+    if surname.generation:
+        return [c for c in holders if any(q.generation == surname.generation for q in c.parts)]
+    sons = [c for c in holders if any(passes_down(q.generation) for q in c.parts)]
+    if not sons:
+        return holders
+    others = [c for c in holders if c not in sons]
+    if not others:
+        return [c for c in sons if _addressed_as(surname, c) or _given_name_of(surname, c)]
+    if len(others) == 1 and all(_father_and_son(others[0], c) for c in sons):
+        return others
+    return holders
+
+
+def _addressed_as(surname: NameParts, person: _Cluster) -> bool:
+    """An honorific, or a title whose words one of the person's own mentions carries (abbreviated or not)."""
+    if surname.honorific:
+        return True
+    wanted = {title_key(w) for w in surname.title}
+    return bool(wanted) and any(wanted <= {title_key(w) for w in q.title} for q in person.parts if q.title)
+
+
+def _given_name_of(surname: NameParts, person: _Cluster) -> bool:
+    """The word is no surname of the person's but the first of his given names ("Joe" of Joe Biden)."""
+    return all(q.surname != surname.surname for q in person.parts if q.named)
+
+
+def _father_and_son(plain: _Cluster, suffixed: _Cluster) -> bool:
+    """Two people of one surname and first given name, one of them written with a generation."""
+    firsts = {q.given[0] for q in plain.parts if q.given}
+    return any(q.given and q.given[0] in firsts for q in suffixed.parts)
 
 
 def _join_titles(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
-    """ "the Russian president" joins the one person whose own mentions carry all its words."""
+    """ "the Russian president" joins the one person whose own mentions carry all its words; a title word
+    written alone with a capital joins the one person of that surname ("Justice" of Gov. Jim Justice)."""
     for i in people:
         p = parsed[i]
         if not p.title_only:
             continue
         wanted = _countries(p.title)
         holders = [c for c in clusters if c.kind == "person" and c.parts[0].surname
-                   and any(wanted <= _countries(q.title) for q in c.parts)]
+                   and any(q.surname and wanted <= _countries(q.title) for q in c.parts)]
+        if not holders and len(p.title) == 1 and p.text.strip()[:1].isupper():
+            holders = [c for c in clusters if any(q.named and q.surname == p.title[0] for q in c.parts)]
         if len(holders) == 1:
             holders[0].members.append(i)
             _add_part(holders[0], p)

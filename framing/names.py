@@ -38,11 +38,11 @@ _POSSESSIVE = re.compile(r"'s?(?=\s|$)")
 _FINAL_Y = re.compile(r"(?:iy|yy|y)$")
 _FINAL_PH = re.compile(r"ph$")
 _HYPHEN_SUFFIX = re.compile(r"^([A-Z][\w.]*)-[a-z][a-z-]*$")  # "UN-hosted", "Iran-backed"
+_DOCTRINE = re.compile(r"[a-z]{3}isms?$")  # "Trumpism", "Zionism", "Marxism": a word that names a doctrine
+_FAMILY_GENERATIONS = frozenset({"jr", "sr", "jnr", "snr"})  # a father's name passed to his son
 # a generational suffix or regnal number ending a name: "Jr.", "Sr", "III", "Paul VI"; numerals only in capitals
 # and of two letters or more, so that "Xi" and an initial ("Malcolm X") stay names
-_DOCTRINE = re.compile(r"[a-z]{3}isms?$")  # "Trumpism", "Zionism", "Marxism": a word that names a doctrine
-_FAMILY_GENERATIONS = frozenset({"jr", "sr", "jnr", "snr"})
-_GENERATION = re.compile(r"(?i:jr|sr|jnr|snr)\.?|(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
+_GENERATION = re.compile(rf"(?i:{'|'.join(sorted(_FAMILY_GENERATIONS))})\.?|(?=[IVX]{{2,}}$)X{{0,3}}(?:IX|IV|V?I{{0,3}})")
 
 
 # -- the word lists -------------------------------------------------------------------
@@ -54,6 +54,7 @@ class _Words:
     title_heads: frozenset[str]  # the word that ends a title before a name: "minister", "president"
     abbreviations: frozenset[str]  # as written, with the period: "Mr.", "Gen.", "Govs."
     initialisms: frozenset[str]  # titles written in capitals, lower case: "pm", "ag"
+    expansions: dict[str, str]  # a one-word short form, lower case without a period -> its title's head word
     hyphen_particles: tuple[str, ...]  # "al-", "el-"
     particles: frozenset[str]  # "bin", "van", "al"
     patronymics: frozenset[str]  # particles that make the next word a father's name: "bin", "ibn"
@@ -89,6 +90,10 @@ def _words() -> _Words:
         initialisms=frozenset(
             a.lower() for row in rows for a in row["abbreviations"].split("|") if a.isupper() and a.isalpha()
         ),
+        expansions={
+            a.lower().rstrip("."): _title_head(row["form"].lower()) for row in rows if row["class"] == "title"
+            for a in row["abbreviations"].split("|") if a and " " not in a
+        },
         hyphen_particles=tuple(p for p in particles if p.endswith("-")),
         particles=frozenset(p for p in particles if not p.endswith("-")),
         patronymics=frozenset({"bin", "ibn", "bint"} & set(particles)),
@@ -145,6 +150,12 @@ def title_words() -> frozenset[str]:
     return frozenset(plain | {w + "." for w in plain} | words.initialisms)
 
 
+def title_key(word: str) -> str:
+    """A title word as one key however it is written: "admiral" for "Adm.", "adm" and "Admiral"."""
+    lower = word.lower().rstrip(".")
+    return _words().expansions.get(lower, lower)
+
+
 @cache
 def abbreviations() -> frozenset[str]:
     """Abbreviated titles and honorifics as written, one word each: "Mr.", "Gen.", "Govs."."""
@@ -185,17 +196,20 @@ def normalise_name(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def surname(name: str) -> str:
-    """A name's last word, lower case, without a possessive or an "al-" particle: "assad", "putin".
+    """A name's last word, lower case, without a possessive or an "al-" particle: "assad", "putin"; before
+    a generational suffix, the word before it ("mueller" of "Robert S. Mueller III"), and a regnal name
+    whole ("john paul" of "Pope John Paul II").
 
     After "bin" or "ibn" the last word is a father's name, so the surname keeps
     the particle: "bin salman" for "Mohammed bin Salman", apart from King Salman.
     """
-    words = normalise_name(name).split()
+    words = [w.rstrip(",") for w in normalise_name(name).split()]
     suffix = generation(name.split()[-1]) if len(words) >= 2 else ""
     if suffix:
         words.pop()
-        if _regnal(words, suffix):
-            return " ".join(words)
+        untitled = words[max((k + 1 for k, w in enumerate(words) if w in title_words()), default=0):]
+        if _regnal(untitled, suffix):
+            return " ".join(untitled)
     if not words:
         return ""
     last = _strip_hyphen_particle(words[-1])
@@ -209,6 +223,12 @@ def generation(word: str) -> str:
     part of who is meant ("Donald Trump Jr." is not his father), never the surname."""
     written = _POSSESSIVE.sub("", word.translate(_APOSTROPHES))
     return written.lower().rstrip(".") if _GENERATION.fullmatch(written) else ""
+
+
+def passes_down(generation: str) -> bool:
+    """Whether a generation marks a father's name passed to his son ("jr", "sr"), whom the news then tells
+    apart by the suffix alone."""
+    return generation in _FAMILY_GENERATIONS
 
 
 def _regnal(words: Sequence[str], suffix: str) -> bool:
@@ -279,6 +299,12 @@ class NameParts:
     def title_only(self) -> bool:
         return not self.surname and bool(self.title)
 
+    @property
+    def named(self) -> bool:
+        """A name that tells its person from others of the surname: given names or a generation ("Trump Jr.",
+        "Benedict XVI")."""
+        return bool(self.surname) and bool(self.given or self.generation)
+
 
 @lru_cache(maxsize=32768)  # an article names its people many times; a corpus, thousands of names
 def parse_name(text: str) -> NameParts:
@@ -298,8 +324,8 @@ def parse_name(text: str) -> NameParts:
     title: list[str] = []
     name: list[str] = []
     for part in _cut_hyphen_suffix(text.translate(_APOSTROPHES)).split(","):
-        written = _without_determiners([_POSSESSIVE.sub("", w) for w in part.split()])
-        part_title, part_name = _split_title(written, cased)
+        words = _without_determiners([_POSSESSIVE.sub("", w) for w in part.split()])
+        part_title, part_name = _split_title(words, cased)
         if part_name and not name:
             title += part_title
             name = part_name
@@ -456,7 +482,7 @@ def same_person(a: str | NameParts, b: str | NameParts) -> bool:
     keys, an initial ("V. Putin"), or a typo close to the other ("Vladmir"),
     and so do generational suffixes ("Jr.", "III": :func:`_generations_agree`).
     A bare surname ("Mr Assad") can be anyone with that surname; choosing
-    between two people of one surname is :func:`group_mentions`' task.
+    between two people of one surname is :func:`framing.name_groups.group_mentions`' task.
     """
     x = a if isinstance(a, NameParts) else parse_name(a)
     y = b if isinstance(b, NameParts) else parse_name(b)

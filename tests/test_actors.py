@@ -185,7 +185,7 @@ def test_a_short_given_name_and_a_church_title_join_the_person() -> None:
 
 def test_a_generation_keeps_two_people_apart_and_is_never_an_actor_alone() -> None:
     """NYT 2015-12-29 (PolNeAR): Biden and Dunford, both "Jr.", had been one person. Breitbart 2016-06-05: the son
-    Charles Elliott III and his father Charles Elliott Jr.; "Elliott" could be either and is neither's. PTC
+    Charles Elliott III and his father Charles Elliott Jr.; "Elliott" is the one without "Jr.". PTC
     article 728972961: the "VI" of "Pope Pius VI" had been an organisation, or part of Paul VI."""
     nyt = ("When Mr. Obama appeared before reporters in the Pentagon briefing room this month to discuss his "
            "administration's strategy for fighting the Islamic State in Syria, he was flanked by a coterie of top "
@@ -199,9 +199,8 @@ def test_a_generation_keeps_two_people_apart_and_is_never_an_actor_alone() -> No
                  "for this city than Muhammad Ali.\u201d Elliott\u2019s father, the Rev. Charles Elliott Jr., knew "
                  "Muhammad Ali for decades.")
     people = [(a.name, [m.text for m in a.mentions]) for a in framing.analyze(breitbart).actors if a.kind == "person"]
-    assert ("Charles Elliott III", ["Charles Elliott III"]) in people
+    assert ("Charles Elliott III", ["Charles Elliott III", "Elliott", "Elliott"]) in people  # the son, as written
     assert ("Charles Elliott Jr.", ["Charles Elliott Jr."]) in people
-    assert not [name for name, _ in people if name == "Elliott"]
     ptc = ("Pope Pius VI said during the French Revolution that if the Church continues to remain under the "
            "influence of the prince of the revolution, then, in the future a crisis will come upon the Church. "
            "Here, again, is Blessed Paul VI, famously meeting for the first time ever with the heretic Archbishop of "
@@ -338,6 +337,10 @@ def test_people_joined_by_and_or_commas_are_each_their_person() -> None:
     ]
     actors = _resolved(text, [("Ben Rhodes", "person"), ("Rhodes, Panetta and Petraeus", "organisation")])
     assert "Rhodes, Panetta and Petraeus" in actors  # not every name a person of the article: left as read
+    # PTC article 757611486: faiths joined by "and", which the recogniser read as one organisation
+    faiths = ("Penkoski\u2019s daughter, Brielle, however, said that the class spent much less time on Christianity "
+              "and Judaism than it did on Islam.")
+    assert _resolved(faiths, [("Christianity and Judaism", "organisation")]) == {}
 
 
 def test_a_body_named_with_a_title_word_stays_a_body() -> None:

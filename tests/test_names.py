@@ -179,6 +179,17 @@ def test_surname_keeps_the_keys_scoring_gives():
     assert surname("Abdel Fattah el-Sisi") == "sisi"
     assert surname("Mohammed bin Salman") == "bin salman"  # not King Salman
     assert surname("") == ""
+    # a generation is no surname; a regnal name is one, its title left out (Sanders: "King Abdullah II of Jordan")
+    assert surname("Robert S. Mueller III") == "mueller"
+    assert surname("Martin Luther King, Jr.") == "king"
+    assert surname("King Abdullah II") == "abdullah"
+    assert surname("Pope John Paul II") == "john paul"
+
+
+def test_a_title_word_written_alone_is_the_one_person_of_that_surname():
+    # West Virginia's governor: "Justice" alone is a title word since Justice became a title
+    mentions = [("Gov. Jim Justice", "person"), ("Justice", "person"), ("the justice", "person")]
+    assert _groups(mentions)[0] == ("Jim Justice", "person", ["Gov. Jim Justice", "Justice"], False)
 
 
 def test_person_name_finds_the_name_in_a_mention():
@@ -307,11 +318,25 @@ def test_a_generation_tells_father_from_son_and_joins_the_bare_surname():
     ]
     elliott = [("Charles Elliott III", "person"), ("Elliott", "person"), ("Elliott", "person"),
                ("Charles Elliott Jr.", "person")]
-    assert _groups(elliott) == [
-        ("Charles Elliott III", "person", ["Charles Elliott III"], False),
-        ("Elliott", "person", ["Elliott", "Elliott"], True),  # either of the two: the text says the son
+    assert _groups(elliott) == [  # "Elliott" is the one without "Jr.", the son, as the text says
+        ("Charles Elliott III", "person", ["Charles Elliott III", "Elliott", "Elliott"], False),
         ("Charles Elliott Jr.", "person", ["Charles Elliott Jr."], False),
     ]
+
+
+def test_a_bare_surname_is_a_jr_only_when_the_article_addresses_him_so():
+    """PTC article 780786973, without its first sentence: "Trump alleged in a morning tweet series ..." and "a
+    widely studied June 2016 Trump Tower meeting arranged by Donald Trump Jr.": the bare "Trump" is the
+    father, whom those sentences never name in full, not the son. The New York Times' "Mr. Biden" and
+    "Admiral Harris" (2016-05-09: "Adm. Harry B. Harris Jr.") address the one named with "Jr." so."""
+    trump = [("Trump", "person"), ("Donald Trump Jr.", "person"), ("Trump", "person")]
+    assert _groups(trump) == [("Trump", "person", ["Trump", "Trump"], False),
+                              ("Donald Trump Jr.", "person", ["Donald Trump Jr."], False)]
+    harris = [("Adm. Harry B. Harris Jr.", "person"), ("Admiral Harris", "person")]
+    assert _groups(harris) == [("Harry B. Harris Jr.", "person", ["Adm. Harry B. Harris Jr.", "Admiral Harris"],
+                                False)]
+    ivanka = [("Donald Trump Jr.", "person"), ("Ivanka Trump", "person"), ("Trump", "person")]
+    assert _groups(ivanka)[-1] == ("Trump", "person", ["Trump"], True)  # neither the son nor his sister
 
 
 @pytest.mark.parametrize(

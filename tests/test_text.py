@@ -351,13 +351,15 @@ def test_the_titles_under_a_label_of_links_and_a_nav_bar_are_not_prose() -> None
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 60), min_size=2, max_size=40, unique=True),
-       st.lists(st.integers(0, 60), max_size=12, unique=True))
-def test_quoted_flags_of_a_sentences_tokens_are_membership_tests(token_edges: list[int], quote_edges: list[int]) -> None:
-    """``_Coverage.flags`` marks a sentence's tokens per quote; it must agree with ``contains`` token by token."""
+       st.lists(st.integers(0, 60), max_size=12, unique=True), st.booleans())
+def test_quoted_flags_of_a_sentences_tokens_are_membership_tests(
+    token_edges: list[int], quote_edges: list[int], touching: bool
+) -> None:
+    """``_Coverage.flags`` marks a sentence's tokens per quote; it must agree with ``contains`` token by token,
+    for tokens apart or touching ("Putin" "'s")."""
     edges = sorted(token_edges)
-    starts, ends = edges[0:-1:2], edges[1::2]  # disjoint ascending tokens
+    starts, ends = (edges[:-1], edges[1:]) if touching else (edges[0:-1:2], edges[1::2])
     starts = starts[: len(ends)]
     quotes = sorted(quote_edges)
     coverage = _Coverage(tuple(quotes[0:-1:2])[: len(quotes) // 2], tuple(quotes[1::2]))
-    start, end = (starts[0], ends[-1]) if starts else (0, 0)
-    assert coverage.flags(starts, ends, start, end) == [coverage.contains(s, e) for s, e in zip(starts, ends)]
+    assert coverage.flags(starts, ends, starts[0], ends[-1]) == [coverage.contains(s, e) for s, e in zip(starts, ends)]
