@@ -635,11 +635,11 @@ def _sentence_mentions(
     dateline. A person's name goes on over a hyphenated surname the model left out ("el-Sisi"); words
     that never start a name (``openers``: "Despite Trump", "And Cruz") are trimmed from its start, unless
     written as an acronym ("AT&T"), and so is a question's first word "Will", "Can" or "Do", after no word
-    but quotation marks ("Will Brett Kavanaugh be confirmed?"), and a name of nothing else ("Again") is no name. Nor is a single
-    letter ("R" of "R-Texas"), or one word opening the sentence that the article writes in lower case
-    elsewhere and never capitalises inside a sentence ("Agenda", "Rise": capitalised for coming first), or
-    an organisation or other name with a capitalised function word inside ("Romney Will Not Be Present For
-    Trump Nomination": a headline; "Freedom From Religion Foundation" is lost with them)."""
+    but quotation marks ("Will Brett Kavanaugh be confirmed?"), and a name of nothing else ("Again") is no
+    name. Nor is a single letter ("R" of "R-Texas"), or one word opening the sentence that the article writes
+    in lower case elsewhere and never capitalises inside a sentence ("Agenda", "Rise": capitalised for coming
+    first), or an organisation or other name with a capitalised function word inside ("Romney Will Not Be
+    Present For Trump Nomination": a headline; "Freedom From Religion Foundation" is lost with them)."""
     skip_to = _dateline_end(doc, sentence)
     for first, end, kind in names:
         if kind == "PER" and end < len(words) and particle_surname(words[end]):
@@ -666,8 +666,8 @@ def _sentence_mentions(
 
 
 def _asks(doc: Doc, sentence: Sentence, after: int) -> bool:
-    """Whether a question mark ends the sentence's clause after ``after``: the sentence's own ('Will Cruz win
-    Iowa?') or a quoted one ('"Will Cruz win Iowa?" he asked.')."""
+    """Whether a question mark follows ``after`` in the sentence: its own ('Will Cruz win Iowa?') or a quoted
+    question's ('"Will Cruz win Iowa?" he asked.')."""
     return "?" in doc.text[after : sentence.end]
 
 

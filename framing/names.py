@@ -42,7 +42,9 @@ _DOCTRINE = re.compile(r"[a-z]{3}isms?$")  # "Trumpism", "Zionism", "Marxism": a
 _FAMILY_GENERATIONS = frozenset({"jr", "sr", "jnr", "snr"})  # a father's name passed to his son
 # a generational suffix or regnal number ending a name: "Jr.", "Sr", "III", "Paul VI"; numerals only in capitals
 # and of two letters or more, so that "Xi" and an initial ("Malcolm X") stay names
-_GENERATION = re.compile(rf"(?i:{'|'.join(sorted(_FAMILY_GENERATIONS))})\.?|(?=[IVX]{{2,}}$)X{{0,3}}(?:IX|IV|V?I{{0,3}})")
+_GENERATION = re.compile(
+    rf"(?i:{'|'.join(sorted(_FAMILY_GENERATIONS))})\.?|(?=[IVX]{{2,}}$)X{{0,3}}(?:IX|IV|V?I{{0,3}})"
+)
 
 
 # -- the word lists -------------------------------------------------------------------
