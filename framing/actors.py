@@ -97,8 +97,22 @@ def _typed(doc: Doc, mention: Mention, sources: SpanIndex, table: ActorTable) ->
     title = _title_before(doc.text, mention.start) if kind == "person" else ""
     if kind == "person" and entry is None and not title and _ends_in_a_body(mention.text):
         kind = "organisation"
-    titled = title + mention.text if kind == "person" else mention.text
+    titled = _office_of(doc.text, mention.end, title + mention.text) if kind == "person" else mention.text
     return _Candidate(mention.start, mention.end, mention.text, kind, titled)
+
+
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+
+
+def _office_of(text: str, end: int, titled: str) -> str:
+    """A title alone with the body or country after "of" that it is held in, read as that body's title: "the
+    director of the FBI" as "fbi director", which joins the one person titled FBI director, and "the President
+    of Russia" as "russia president", which joins the one person titled Russian president (the words in lower
+    case are all title). Read as "President" alone, such a title had joined whoever else the article titled so:
+    Bashar al-Assad for "the President of Russia" in a wire story, Barack Obama for "the President of AMANA"."""
+    if not parse_name(titled).title_only or (match := _OF_NAME.match(text, end)) is None:
+        return titled
+    return f"{match.group(1).lower()} {titled}"
 
 
 def _ends_in_a_body(name: str) -> bool:
@@ -326,7 +340,8 @@ def _standalone_titles(doc: Doc, named: Sequence[_Candidate]) -> list[_Candidate
         for match in pattern.finditer(doc.text, sentence.start, sentence.end):
             start, end = match.start(1), match.end(1)
             if not names.overlaps(start, end) and not _names_follow(doc.text, end):
-                found.append(_Candidate(start, end, match.group(1), "person", match.group(1), title_alone=True))
+                titled = _office_of(doc.text, end, match.group(1))
+                found.append(_Candidate(start, end, match.group(1), "person", titled, title_alone=True))
     return found
 
 

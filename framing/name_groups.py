@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from .names import (
@@ -200,7 +201,8 @@ def _father_and_son(plain: _Cluster, suffixed: _Cluster) -> bool:
 
 
 def _join_titles(people: list[int], parsed: list[NameParts], clusters: list[_Cluster]) -> None:
-    """ "the Russian president" joins the one person whose own mentions carry all its words; a title word
+    """ "the Russian president" joins the one person whose own mentions carry all its words ("the President of
+    Russia" is read as "russia president"; "President Bashar al-Assad" carries no "russia"); a title word
     written alone with a capital joins the one person of that surname ("Justice" of Gov. Jim Justice)."""
     for i in people:
         p = parsed[i]
@@ -223,10 +225,19 @@ def _join_titles(people: list[int], parsed: list[NameParts], clusters: list[_Clu
             clusters.append(_Cluster("person", " ".join(p.title), [i], [p], len(holders) > 1))
 
 
+@lru_cache(maxsize=4096)
 def _countries(words: tuple[str, ...]) -> frozenset[str]:
-    """Title words with a country's adjective or name read as the country: "syrian" and "syria's"."""
+    """Title words with a country's name or adjective read as the country, a name of several words too:
+    "syrian" and "syria's"; "united states" of "the President of the United States"."""
     countries = country_names()
-    return frozenset(countries.get(w, w) for w in words)
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        size = next((n for n in (3, 2) if " ".join(words[i : i + n]) in countries), 1)
+        key = " ".join(words[i : i + size])
+        found.add(countries.get(key, key))
+        i += size
+    return frozenset(found)
 
 
 def _join_others(mentions: Sequence[tuple[str, str]], parsed: list[NameParts], clusters: list[_Cluster]) -> None:

@@ -258,6 +258,21 @@ def test_a_faith_a_doctrine_or_an_interjection_is_no_actor() -> None:
     assert framing.analyze(text).actors == ()
 
 
+def test_a_title_of_a_country_or_body_joins_only_its_holder() -> None:
+    """Seed 003 (Business Recorder, Reuters copy): "the President of Russia" had joined Bashar al-Assad, the one
+    person the article titles "President"; read as Russia's president it joins no one there. Politico
+    2016-07-06 (PolNeAR): "the director of the FBI" is the one titled FBI director."""
+    seed = seed_text("003")
+    assad = framing.analyze(seed).actor("Assad")
+    assert assad is not None and "President" not in [m.text for m in assad.mentions]
+    text = ("Corey Lewandowski, Donald Trump\u2019s fired campaign manager, ripped FBI Director James Comey for acting "
+            "as \u201cthe judge and the jury\u201d.\n\n\u201cHis job, as the director of the FBI, is to lay out the case to "
+            "the best of their ability, to view the investigative work and then turn it over to the prosecution for "
+            "the prosecutor to determine,\u201d")
+    comey = framing.analyze(text).actor("Comey")
+    assert comey is not None and [m.text for m in comey.mentions] == ["James Comey", "director"]
+
+
 def test_a_questions_will_is_no_given_name() -> None:
     """PTC article 770221823: a poll's "Will Brett Kavanaugh be confirmed to the Supreme Court?", written twice,
     named the row "Will Brett Kavanaugh"; USA Today 2016-04-28 (PolNeAR) had "Will Cruz" apart from Ted Cruz.
