@@ -68,6 +68,7 @@ class _Words:
     law_heads: frozenset[str]  # lower case: "act", "amendment"
     bodies: frozenset[str]  # lower case: "department", "court": a title word before one names a body
     deities: frozenset[str]  # lower case: "god", "jesus christ"
+    other_misc: frozenset[str]  # lower case: "christmas", "scripture", "obamacare"
 
 
 @cache
@@ -107,6 +108,7 @@ def _words() -> _Words:
         law_heads=frozenset(w.lower() for w in forms("law")),
         bodies=frozenset(w.lower() for w in forms("body")),
         deities=frozenset(w.lower() for w in forms("deity")),
+        other_misc=frozenset(w.lower() for w in forms("misc")),
     )
 
 
@@ -120,15 +122,16 @@ def _title_head(title: str) -> str:
 @lru_cache(maxsize=4096)
 def misc_name(name: str) -> bool:
     """A name that is no actor whatever the recogniser typed it: a people or faith ("Muslims", "Islam"), a
-    law or treaty ("Affordable Care Act", "Second Amendment", "Constitution"), a deity ("God") or one word
-    naming a doctrine ("Trumpism", "Zionism"), misc as CoNLL types them."""
+    law or treaty ("Affordable Care Act", "Second Amendment", "Constitution"), a deity ("God"), a feast or
+    scripture ("Christmas", "Gospel": the ``misc`` class) or one word naming a doctrine ("Trumpism",
+    "Zionism"), misc as CoNLL types them."""
     words = _words()
     lower = [w.strip(".") for w in name.lower().split()]
     if not lower:
         return False
     doctrine = len(lower) == 1 and not name.isupper() and _DOCTRINE.search(lower[0]) is not None  # not "LATISM"
     return (doctrine or all(w in words.peoples for w in lower) or lower[-1] in words.law_heads
-            or " ".join(lower) in words.deities)
+            or " ".join(lower) in words.deities or " ".join(lower) in words.other_misc)
 
 
 def honorifics() -> frozenset[str]:

@@ -273,6 +273,16 @@ def test_a_title_of_a_country_or_body_joins_only_its_holder() -> None:
     assert comey is not None and [m.text for m in comey.mentions] == ["James Comey", "director"]
 
 
+def test_a_feast_a_scripture_or_a_laws_nickname_is_no_actor() -> None:
+    """PTC article 759468687 made "Ramadan" a place of 15 mentions; Politico 2015-12-28 (PolNeAR) "Obamacare" a
+    person of 4."""
+    text = ("Once again this year we see that Ramadan is quintessentially the month of jihad. During Ramadan, Muslims "
+            "are exhorted to renew and deepen their devotion to Allah.\n\nObamacare has survived a pair of Supreme "
+            "Court battles and half a decade of Republican repeal efforts.")
+    names = {a.name for a in framing.analyze(text).actors}
+    assert not {"Ramadan", "Obamacare"} & names and "Supreme Court" in names
+
+
 def test_a_questions_will_is_no_given_name() -> None:
     """PTC article 770221823: a poll's "Will Brett Kavanaugh be confirmed to the Supreme Court?", written twice,
     named the row "Will Brett Kavanaugh"; USA Today 2016-04-28 (PolNeAR) had "Will Cruz" apart from Ted Cruz.
