@@ -266,9 +266,9 @@ def test_a_title_of_a_country_or_body_joins_only_its_holder() -> None:
     assad = framing.analyze(seed).actor("Assad")
     assert assad is not None and "President" not in [m.text for m in assad.mentions]
     text = ("Corey Lewandowski, Donald Trump\u2019s fired campaign manager, ripped FBI Director James Comey for acting "
-            "as \u201cthe judge and the jury\u201d.\n\n\u201cHis job, as the director of the FBI, is to lay out the case to "
-            "the best of their ability, to view the investigative work and then turn it over to the prosecution for "
-            "the prosecutor to determine,\u201d")
+            "as \u201cthe judge and the jury\u201d.\n\n\u201cHis job, as the director of the FBI, is to lay out the "
+            "case to the best of their ability, to view the investigative work and then turn it over to the "
+            "prosecution for the prosecutor to determine,\u201d")
     comey = framing.analyze(text).actor("Comey")
     assert comey is not None and [m.text for m in comey.mentions] == ["James Comey", "director"]
 
