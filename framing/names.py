@@ -130,8 +130,9 @@ def misc_name(name: str) -> bool:
     if not lower:
         return False
     doctrine = len(lower) == 1 and not name.isupper() and _DOCTRINE.search(lower[0]) is not None  # not "LATISM"
+    whole = " ".join(lower)
     return (doctrine or all(w in words.peoples for w in lower) or lower[-1] in words.law_heads
-            or " ".join(lower) in words.deities or " ".join(lower) in words.other_misc)
+            or whole in words.deities or whole in words.other_misc)
 
 
 def honorifics() -> frozenset[str]:

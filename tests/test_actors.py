@@ -369,8 +369,8 @@ def test_people_joined_by_and_or_commas_are_each_their_person() -> None:
 
 
 def test_a_body_named_with_a_title_word_stays_a_body() -> None:
-    """USA Today 2016-05-12 and Breitbart 2016-08-23 (PolNeAR): "General" is a title too, but "Services
-    Administration" ends in a head of organisation names, and "Justice Department" has no given name."""
+    """USA Today 2016-05-12 and Breitbart 2016-08-23 (PolNeAR): "General" and "Justice" are titles too, but
+    "Services Administration" ends in a head of organisation names, and "Department" names a body."""
     text = ("The administrator is Denise Turner Roth,  head of the General Services Administration, which coordinates "
             "the transition.\n\nPence added, \u201cIt would be a dereliction of duty by President Obama and his "
             "Justice Department if they fail to act on these startling new facts right now.")
