@@ -69,6 +69,7 @@ class _Words:
     bodies: frozenset[str]  # lower case: "department", "court": a title word before one names a body
     deities: frozenset[str]  # lower case: "god", "jesus christ"
     other_misc: frozenset[str]  # lower case: "christmas", "scripture", "obamacare"
+    possessives: frozenset[str]  # "his", "our": alone, never a name
 
 
 @cache
@@ -109,6 +110,7 @@ def _words() -> _Words:
         bodies=frozenset(w.lower() for w in forms("body")),
         deities=frozenset(w.lower() for w in forms("deity")),
         other_misc=frozenset(w.lower() for w in forms("misc")),
+        possessives=frozenset(forms("possessive")),
     )
 
 
@@ -124,7 +126,9 @@ def misc_name(name: str) -> bool:
     """A name that is no actor whatever the recogniser typed it: a people or faith ("Muslims", "Islam"), a
     law or treaty ("Affordable Care Act", "Second Amendment", "Constitution"), a deity ("God"), a feast or
     scripture ("Christmas", "Gospel": the ``misc`` class) or one word naming a doctrine ("Trumpism",
-    "Zionism"), misc as CoNLL types them."""
+    "Zionism"), misc as CoNLL types them; a form of address or reverent phrase ("His Holiness", "Our Lady":
+    ``misc`` too), also at the end of a name ("Christ Our Lord"), and a possessive pronoun alone ("Her"
+    opening a sentence)."""
     words = _words()
     lower = [w.strip(".") for w in name.lower().split()]
     if not lower:
@@ -132,7 +136,8 @@ def misc_name(name: str) -> bool:
     doctrine = len(lower) == 1 and not name.isupper() and _DOCTRINE.search(lower[0]) is not None  # not "LATISM"
     whole = " ".join(lower)
     return (doctrine or all(w in words.peoples for w in lower) or lower[-1] in words.law_heads
-            or whole in words.deities or whole in words.other_misc)
+            or whole in words.deities or whole in words.other_misc or whole in words.possessives
+            or (len(lower) > 2 and lower[-2] in words.possessives and " ".join(lower[-2:]) in words.other_misc))
 
 
 def honorifics() -> frozenset[str]:

@@ -11,6 +11,7 @@ import pytest
 
 import framing
 from framing.actor_table import load_actor_table
+from framing.names import misc_name
 from tests.conftest import seed_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -281,6 +282,23 @@ def test_a_feast_a_scripture_or_a_laws_nickname_is_no_actor() -> None:
             "Court battles and half a decade of Republican repeal efforts.")
     names = {a.name for a in framing.analyze(text).actors}
     assert not {"Ramadan", "Obamacare"} & names and "Supreme Court" in names
+
+
+def test_a_form_of_address_or_a_reverent_phrase_is_no_actor() -> None:
+    """PTC articles: a rescript "from an Audience with His Holiness" (712382330) was a person, "Your Eminence"
+    (790483991) a person of 2, "Christ Our Lord" (696694316) an organisation, and "the Church and Her teaching"
+    (703698295) a person "Her". Pope Francis, the Cardinal and the Church of the same sentences stay."""
+    text = ("Rescript \"from an Audience with His Holiness\"\nThe Supreme Pontiff decreed that the two preceding "
+            "documents be promulgated through publication on the Vatican website.\n\nYour Eminence, before I left "
+            "for Washington, you were the one who told me of Pope Benedict\u2019s sanctions on McCarrick.\n\n"
+            "In the Consecrated Hosts which remain after the celebration of the sacrifice of the Mass, Christ Our "
+            "Lord is no longer present.\n\nHe is a humble and straightforward Friar who is clear-thinking and "
+            "entirely loyal to the Church and Her teaching.")
+    actors = {a.name: a.kind for a in framing.analyze(text).actors}
+    assert not {"His Holiness", "Your Eminence", "Christ Our Lord", "Our Lord", "Her"} & set(actors)
+    assert {"Vatican", "McCarrick", "Church"} <= set(actors), actors
+    assert [misc_name(n) for n in ("Our Revolution", "Our Principles PAC", "Her Majesty", "His")] == \
+        [False, False, True, True]  # two political organisations of the 2016 campaign keep their names
 
 
 def test_a_questions_will_is_no_given_name() -> None:
