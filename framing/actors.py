@@ -24,7 +24,7 @@ from .entities import Mention, shipped_recogniser
 from .features import SpanIndex
 from .name_groups import group_mentions
 from .names import (
-    abbreviations, metonym_kind, misc_name, normalise_name, parse_name, title_words, titles, word_key,
+    abbreviations, metonym_kind, misc_name, normalise_name, parse_name, site_heads, title_words, titles, word_key,
 )
 from .outlets import is_news_outlet
 from .types import Actor, Attribution, Doc, Span
@@ -72,6 +72,8 @@ def find_actors(
         name = entry.name if entry else group.name
         spans = tuple(Span(c.start, c.end, c.text) for c in members)
         kind = _kind_of(group.kind, [c.kind for c in members], entry.kind if entry else "")
+        if kind == "person" and entry is None and _a_site(group.name, members):
+            kind = "place"
         if name in actors:  # "Russia" the place and "Russia" acting: one actor, a government
             earlier = actors[name]
             kinds = votes.setdefault(name, {earlier.kind: len(earlier.mentions)})
@@ -121,6 +123,15 @@ def _ends_in_a_body(name: str) -> bool:
     caller leaves a name after a title alone ("Sen. Frank Church"), and a surname alone of a person named in
     full becomes the person again (:func:`_surnames_as_people`: "Church" beside Frank Church)."""
     return name.split()[-1].lower() in shipped_recogniser().organisations
+
+
+def _a_site(name: str, members: Sequence[_Candidate]) -> bool:
+    """Whether a person of the recogniser's is a place or building: its name, of two words or more, ends in a
+    word that ends such names (:func:`framing.names.site_heads`) and no title stands before it. The
+    recogniser took "Trump Tower", "Silicon Valley" and "Broward County" for people in 37 of the 1,216
+    benchmark articles; a bare "Broward" joined to the county goes with it."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in site_heads() and all(c.titled == c.text for c in members)
 
 
 def _surnames_as_people(doc: Doc, candidates: list[_Candidate], table: ActorTable) -> list[_Candidate]:

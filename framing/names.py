@@ -70,6 +70,7 @@ class _Words:
     deities: frozenset[str]  # lower case: "god", "jesus christ"
     other_misc: frozenset[str]  # lower case: "christmas", "scripture", "obamacare"
     possessives: frozenset[str]  # "his", "our": alone, never a name
+    sites: frozenset[str]  # lower case: "tower", "valley": they end the names of places, never a person's
 
 
 @cache
@@ -111,6 +112,7 @@ def _words() -> _Words:
         deities=frozenset(w.lower() for w in forms("deity")),
         other_misc=frozenset(w.lower() for w in forms("misc")),
         possessives=frozenset(forms("possessive")),
+        sites=frozenset(w.lower() for w in forms("site")),
     )
 
 
@@ -182,6 +184,12 @@ def bodies() -> frozenset[str]:
     """Nouns that make a title word before them part of a body's name, lower case: "department" of "Justice
     Department", "court"."""
     return _words().bodies
+
+
+def site_heads() -> frozenset[str]:
+    """The last words of names of places and buildings, lower case: "tower", "valley", "county"; common
+    surnames ("Hall", "Park", "Lake") are left out."""
+    return _words().sites
 
 
 def particles() -> frozenset[str]:

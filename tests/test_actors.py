@@ -301,6 +301,22 @@ def test_a_form_of_address_or_a_reverent_phrase_is_no_actor() -> None:
         [False, False, True, True]  # two political organisations of the 2016 campaign keep their names
 
 
+def test_a_place_or_building_the_recogniser_took_for_a_person_is_a_place() -> None:
+    """Washington Post 2016-04-28 (PolNeAR) had "Trump Tower" as a person, PTC article 999001293 "Broward County"
+    (with a bare "Broward") and NYT 2015-12-09 "Silicon Valley" (4 mentions): a name ending in a word that ends
+    the names of places ("Tower", "County", "Valley") is a place. Donald Trump keeps his own row."""
+    text = ("\"The only thing she's got going is the woman's card,\" Trump said in a news conference at Trump Tower.\n\n"
+            "Gillum continues to call for all the votes to be counted in heavily Democratic Broward and Palm Beach "
+            "counties. President Donald Trump tweeted late last week, \u201cMayor Gillum conceded on Election Day "
+            "and now Broward County has put him \u2018back in play.\u2019\u201d\n\nAnd Washington is using the latest "
+            "terrorist attacks to renew its calls for Silicon Valley to roll back the encryption in their products.")
+    actors = {a.name: (a.kind, [m.text for m in a.mentions]) for a in framing.analyze(text).actors}
+    assert actors["Trump Tower"][0] == actors["Silicon Valley"][0] == actors["Broward County"][0] == "place"
+    assert actors["Donald Trump"] == ("person", ["Trump", "Donald Trump"])
+    assert "Jerry Hall" in [a.name for a in framing.analyze("Jerry Hall, the model, married Rupert Murdoch.").actors
+                            if a.kind == "person"]  # a common surname is no site
+
+
 def test_a_questions_will_is_no_given_name() -> None:
     """PTC article 770221823: a poll's "Will Brett Kavanaugh be confirmed to the Supreme Court?", written twice,
     named the row "Will Brett Kavanaugh"; USA Today 2016-04-28 (PolNeAR) had "Will Cruz" apart from Ted Cruz.
@@ -509,6 +525,24 @@ def test_a_photo_gallerys_caption_lines_name_nobody() -> None:
     assert "Hide Caption" not in {a.name for a in framing.analyze(text).actors}
     doc = framing.build_doc(text)
     assert [s.kind for s in doc.sentences if s.text.startswith("Hide Caption")] == ["boilerplate"] * 2
+
+
+def test_credit_lines_archive_links_and_glued_blog_chrome_name_nobody() -> None:
+    """PTC article 699291100 (a Zero Hedge repost) made "Tyler Durden" and "Zero Hedge" people; 757713354's closing
+    link "The Best of Eric Margolis" an organisation; a HuffPost live blog (PolNeAR, 2016-02-07) glued each
+    post's byline to its sharing buttons and made people of "Julia CravenFlagShareLikeReplyAni Vrabel"."""
+    text = ("FBI Informant \u201cThreatened\u201d After Offering Details Linking Clinton Foundation To Russian Bribery "
+            "Case\n\nThis report was originally published by Tyler Durden at Zero Hedge\nWhile the mainstream media "
+            "has largely ignored it, the scandal surrounding Russian efforts to acquire uranium reserves grows.\n"
+            "Pyongyang has not even begun to raise these issues.\nSmiles and hugs are premature.\n"
+            "The Best of Eric Margolis\n"
+            "\"Especially mosques, for example, that are participating not just in hate speech but inciting "
+            "violence,\" Rubio said.\nJulia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016 "
+            "10:57PMJeb Bush Hits Marco Rubio On Rape Exception For Abortions\nJeb Bush criticized Marco Rubio for "
+            "opposing legal abortion in cases of rape and incest.\n")
+    names = {alias for a in framing.analyze(text).actors for alias in a.aliases}
+    assert not {n for n in names if "Durden" in n or "Hedge" in n or "Margolis" in n or "Flag" in n}, names
+    assert {"Jeb Bush", "Marco Rubio", "Pyongyang"} <= names
 
 
 def test_cli_reads_the_users_table_lists_actors_and_writes_them_in_json(tmp_path: Path) -> None:
