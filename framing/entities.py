@@ -51,7 +51,9 @@ import numpy as np
 
 from .errors import ModelError
 from .name_spans import name_spans
-from .names import abbreviations, determiners, generation, honorifics, misc_name, particle_surname
+from .names import (
+    abbreviations, determiners, generation, honorifics, misc_name, particle_surname, reporting_verbs,
+)
 from .types import END, IS_WORD, LOWER, START, TEXT, Doc, Sentence, Token
 
 MentionKind = Literal["person", "organisation", "place", "misc"]
@@ -657,6 +659,8 @@ def _sentence_mentions(
             continue
         if end - first > 1 and _headline_run([_written(doc, span) for span in spans[first:end]], kind):
             continue  # "Ben Carson Slams Hillary And The Media In One Debate Answer": a headline, not a name
+        end = next((k for k in range(first + 1, end) if words[k][:1].isupper()
+                    and words[k].lower() in reporting_verbs()), end)  # "Bush Says" in a headline: "Bush"
         if misc_name(" ".join(words[first:end])):
             kind = "MISC"  # "London's Muslim mayor", "the Affordable Care Act", "God": misc, as CoNLL types them
         start = spans[first][0]

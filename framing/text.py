@@ -226,10 +226,28 @@ def _blocks(norm: str) -> tuple[list[tuple[int, int]], list[_Block]]:
             if (following is not None and not _ends_sentence(norm, block_start, cut)
                     and following.group().islower() and not _starts_furniture_line(norm, following.start(), end)):
                 continue
-            blocks.append((*_strip(norm, block_start, cut), paragraph))
+            blocks += _unglued(norm, *_strip(norm, block_start, cut), paragraph)
             block_start = cut + 1
-        blocks.append((*_strip(norm, block_start, end), paragraph))
+        blocks += _unglued(norm, *_strip(norm, block_start, end), paragraph)
     return paragraphs, [b for b in blocks if b[0] < b[1]]
+
+
+# a clock time right before a capitalised word ("10:35PMChris", "9:33PM The"; not "7:01 p.m. ET"): where a
+# page's furniture, glued to a title, may end
+_TIME_BEFORE_TITLE = re.compile(r"\d{1,2}:\d{2} ?[AP]M(?= ?[A-Z][a-z])")
+
+
+def _unglued(norm: str, start: int, end: int, paragraph: int) -> list[_Block]:
+    """The block, or two when its beginning up to a clock time is page furniture glued to the title after it:
+    a live blog's "Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016
+    10:35PMChris Christie Says He Would Issue A Quarantine", whose title is the reporter's own line."""
+    time = _TIME_BEFORE_TITLE.search(norm, start, end) if ":" in norm[start:end] else None
+    if time is None:
+        return [(start, end, paragraph)]
+    cut = time.end()
+    if _block_kind(norm[start:cut], len(_WORD.findall(norm, start, cut))) != "boilerplate":
+        return [(start, end, paragraph)]
+    return [(start, cut, paragraph), (*_strip(norm, cut, end), paragraph)]
 
 
 def _starts_furniture_line(norm: str, start: int, end: int) -> bool:

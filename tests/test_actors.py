@@ -545,6 +545,20 @@ def test_credit_lines_archive_links_and_glued_blog_chrome_name_nobody() -> None:
     assert {"Jeb Bush", "Marco Rubio", "Pyongyang"} <= names
 
 
+def test_a_reporting_verb_in_capitals_ends_the_name_before_it() -> None:
+    """Headline capitals had made one name of a speaker and the verb: "Loomer Tweeted" (PTC 695833178), "Trevor
+    Noah Says" (HuffPost 2016-08-12, PolNeAR) and "Iran Admits" (PTC 762956953), each beside the actor's own row.
+    "Rasmussen Reports" is a pollster's name."""
+    text = ("Iran Admits To Aiding Al-Qaeda and Facilitating 9/11 Jihad Terror Attacks\n\nThis has long been known, "
+            "although Iran denied it.\n\nThe picture \u201cproves FBI misled public,\u201d Loomer Tweeted. Laura "
+            "Loomer later deleted the post.\n\nDonald Trump Is Like A Lawyer\u2019s Dumbest Client Ever, Trevor Noah "
+            "Says. Trevor Noah mocked him on Wednesday.\n\nA poll by Rasmussen Reports found him ahead.")
+    actors = {a.name: [m.text for m in a.mentions] for a in framing.analyze(text).actors}
+    assert actors["Laura Loomer"] == ["Loomer", "Laura Loomer"] and actors["Trevor Noah"] == ["Trevor Noah"] * 2
+    assert actors["Iran"] == ["Iran", "Iran"] and "Rasmussen Reports" in actors
+    assert not [name for name in actors if name.split()[-1] in ("Admits", "Tweeted", "Says")]
+
+
 def test_cli_reads_the_users_table_lists_actors_and_writes_them_in_json(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

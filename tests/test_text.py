@@ -230,6 +230,25 @@ def test_a_furniture_line_must_be_the_whole_block() -> None:
     assert [s.kind for s in doc.sentences] == ["body", "body", "boilerplate"]
 
 
+def test_furniture_glued_to_a_title_ends_at_its_clock_time() -> None:
+    """A HuffPost live blog (PolNeAR, 2016-02-07) glued each post's byline, sharing buttons and time to its
+    title; the furniture is boilerplate and the title, with its attribution, is the reporter's own line. A
+    time in prose splits nothing."""
+    text = ("\"Especially mosques, for example, that are participating not just in hate speech but inciting "
+            "violence,\" Rubio said.\n"
+            "Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016 10:35PMChris Christie "
+            "Says He Would Issue A Quarantine Over Zika Virus\nFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeatured"
+            "February 6, 2016 9:33PM The National Review Crowd Does Not Like Donald Trump\nThe debate began at "
+            "8:00PM Eastern and ran for three hours.\n")
+    doc = build_doc(text)
+    assert [(s.kind, s.text[:22]) for s in doc.sentences][1:] == [
+        ("boilerplate", "Julia CravenFlagShareL"), ("body", "Chris Christie Says He"),
+        ("boilerplate", "FlagShareLikeReplyAni "), ("subhead", "The National Review Cr"),
+        ("body", "The debate began at 8:"),
+    ]
+    assert doc.sentences[2].text.endswith("Zika Virus") and doc.sentences[1].text.endswith("10:35PM")
+
+
 def test_every_boilerplate_pattern_matches_its_own_example() -> None:
     import re
 

@@ -25,6 +25,7 @@ from .lexicon import FAMILY, Lexicon, lexicon, word_set
 
 SCARE_QUOTE_WORDS = 3
 _NEGATORS = word_set("negators")
+_CERTAIN = word_set("certain_before_doubt")  # "no doubt", "without a doubt": certainty, not doubt
 # Verbs a stance adjective follows: "Washington was skeptical", "officials remained wary".
 _COPULAS = word_set("copulas")
 # Words that may stand between a copula and its adjective: "was deeply skeptical".
@@ -206,10 +207,13 @@ def skeptical_reasons(
     tokens = doc.tokens[first:last]
     reasons = []
     for match in lex.skeptical.find(doc.lowers[first:last]):
-        if lex.skeptical_rule[match.key] == "negated":
+        rule = lex.skeptical_rule[match.key]
+        if rule == "negated":
             window = tokens[max(0, match.first - 3):match.first]
             if not any(t[LOWER] in _NEGATORS for t in window):
                 continue
+        elif rule == "phrase" and any(t[LOWER] in _CERTAIN for t in tokens[max(0, match.first - 2):match.first]):
+            continue  # "there is no doubt", "without a doubt", "beyond doubt": certainty, not doubt
         reasons.append(match.key)
     return reasons
 
