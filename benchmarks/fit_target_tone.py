@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--epochs", type=int, default=SETTINGS.epochs, help=f"training epochs (shipped: {SETTINGS.epochs})")
     parser.add_argument("--lr", type=float, help=f"learning rate (default: {LEARNING_RATES})")
     args = parser.parse_args(argv)
-    settings = replace(SETTINGS, epochs=args.epochs, lr=args.lr or LEARNING_RATES[args.base])
+    settings = replace(SETTINGS, epochs=args.epochs, lr=LEARNING_RATES[args.base] if args.lr is None else args.lr)
     rows = evaluation.part(args.data_dir, "tune-dev" if args.development else "tune")
     texts, labels = training_inputs(rows, args.input)
     print(f"fine-tuning {args.base} on {len(texts)} targets from {len({r.article for r in rows})} articles "

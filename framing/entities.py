@@ -641,8 +641,11 @@ def _sentence_mentions(
     name. Nor is a single letter ("R" of "R-Texas"), or one word opening the sentence that the article writes
     in lower case elsewhere and never capitalises inside a sentence ("Agenda", "Rise": capitalised for coming
     first), or an organisation or other name with a capitalised function word inside ("Romney Will Not Be
-    Present For Trump Nomination": a headline; "Freedom From Religion Foundation" is lost with them)."""
+    Present For Trump Nomination": a headline; "Freedom From Religion Foundation" is lost with them). A name
+    stops before a reporting verb written with a capital ("Bush Says ...": "Bush"); of two words or more, it
+    is then a speaker, never misc."""
     skip_to = _dateline_end(doc, sentence)
+    verbs = reporting_verbs()
     for first, end, kind in names:
         if kind == "PER" and end < len(words) and particle_surname(words[end]):
             end += 1
@@ -659,8 +662,10 @@ def _sentence_mentions(
             continue
         if end - first > 1 and _headline_run([_written(doc, span) for span in spans[first:end]], kind):
             continue  # "Ben Carson Slams Hillary And The Media In One Debate Answer": a headline, not a name
-        end = next((k for k in range(first + 1, end) if words[k][:1].isupper()
-                    and words[k].lower() in reporting_verbs()), end)  # "Bush Says" in a headline: "Bush"
+        cut = next((k for k in range(first + 1, end) if words[k].lower() in verbs
+                    and _written(doc, spans[k])[:1].isupper()), end)  # "Bush Says" in a headline: "Bush"
+        if cut < end:  # a speaker of two words or more is no misc name ("Nigel Farage Says"; not "Being Called")
+            end, kind = cut, "PER" if kind == "MISC" and cut - first > 1 else kind
         if misc_name(" ".join(words[first:end])):
             kind = "MISC"  # "London's Muslim mayor", "the Affordable Care Act", "God": misc, as CoNLL types them
         start = spans[first][0]

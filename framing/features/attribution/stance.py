@@ -26,6 +26,8 @@ from .lexicon import FAMILY, Lexicon, lexicon, word_set
 SCARE_QUOTE_WORDS = 3
 _NEGATORS = word_set("negators")
 _CERTAIN = word_set("certain_before_doubt")  # "no doubt", "without a doubt": certainty, not doubt
+_BEFORE_DOUBT = word_set("before_doubt")  # "beyond a shadow of a doubt"
+_DOUBT_NOUNS = frozenset({"doubt", "doubts"})  # the skeptical phrases the certainty rule is about
 # Verbs a stance adjective follows: "Washington was skeptical", "officials remained wary".
 _COPULAS = word_set("copulas")
 # Words that may stand between a copula and its adjective: "was deeply skeptical".
@@ -212,10 +214,20 @@ def skeptical_reasons(
             window = tokens[max(0, match.first - 3):match.first]
             if not any(t[LOWER] in _NEGATORS for t in window):
                 continue
-        elif rule == "phrase" and any(t[LOWER] in _CERTAIN for t in tokens[max(0, match.first - 2):match.first]):
+        elif match.key in _DOUBT_NOUNS and _certain(tokens, match.first):
             continue  # "there is no doubt", "without a doubt", "beyond doubt": certainty, not doubt
         reasons.append(match.key)
     return reasons
+
+
+def _certain(tokens: Sequence[Token], at: int) -> bool:
+    """The doubt noun at ``at`` is turned into certainty by the word before it ("no doubt", "without any
+    doubt", "beyond a shadow of a doubt", "don't doubt"), unless that word is negated itself ("not beyond
+    doubt"); "No, doubts remain" keeps its doubt."""
+    k = at - 1
+    while k >= 0 and tokens[k][LOWER] in _BEFORE_DOUBT:
+        k -= 1
+    return k >= 0 and tokens[k][LOWER] in _CERTAIN and not (k > 0 and tokens[k - 1][LOWER] in _NEGATORS)
 
 
 def narrator_distancing(doc: Doc, attributions: Sequence[Attribution]) -> list[Evidence]:
