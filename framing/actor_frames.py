@@ -55,6 +55,7 @@ from typing import Any, Generic, TypeVar
 
 from .features.tone import sentence_compound
 from .lexicons import load_json
+from .names import name_key
 from .target_tone import target_tone
 from .types import Actor, Analysis, Attribution, Evidence, Span
 
@@ -135,16 +136,28 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
     for name, labels in _labels(article).items():
         frames[name].labels.extend(labels)
     last = _last_speaker(analysis, speakers)
-    framed = [_framed(article, a, [frames[a.name]], last, tone) for a in actors]
-    members: dict[str, list[_Frame]] = {}
-    for a in analysis.actors:
-        if a.group:
-            members.setdefault(a.group, []).append(frames[a.name])
-    for group in sorted(set(members) - {a.name for a in actors}):
-        merged = analysis.actor(group)
-        if merged is not None:
-            framed.append(_framed(article, replace(merged, name=group), members[group], last, tone))
+    groups = _group_members(analysis, actors)
+    framed = [_framed(article, a, [frames[a.name]], last, tone) for a in actors if a.name not in groups]
+    for group, members in sorted(groups.items()):
+        mentions = tuple(sorted((m for a in members for m in a.mentions), key=lambda m: (m.start, m.end)))
+        merged = Actor(group, "group", group, mentions)
+        framed.append(_framed(article, merged, [frames[a.name] for a in members], last, tone))
     return tuple(framed)
+
+
+def _group_members(analysis: Analysis, actors: Sequence[Actor]) -> dict[str, list[Actor]]:
+    """Each actor-table group of the article with its members, the ones that bear its name included.
+
+    A named source that is no actor joins the group it names ("the Russian government said ..."
+    beside Putin); a group whose only member bears its name is that member's row, not a group's.
+    """
+    groups = {name_key(a.group): a.group for a in analysis.actors if a.group}
+    members: dict[str, list[Actor]] = {}
+    for a in actors:
+        group = a.group or groups.get(name_key(a.name))
+        if group:
+            members.setdefault(group, []).append(a)
+    return {g: m for g, m in members.items() if [a.name for a in m] != [g]}
 
 
 def portrayal_parts(actor: Actor) -> tuple[tuple[str, float, float], ...]:
@@ -318,12 +331,13 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
     weights = frame_weights()["credence"]["weights"]
     before = len(frame.credence)
     seen: set[tuple[int, int]] = set()  # "purportedly" is a hedge and a distancing marker: one contribution
+    # the reporting verb counts by its stance alone: "claims" is no hedge of the reporter's on top of it
     if a.verb_stance in ("endorsing", "distancing"):
         rule = f"{a.verb_stance}_verb"
         frame.credence.append(_evidence(analysis, "credence", a.cue.start, a.cue.end, a.sentence,
                                         rule=rule, weight=weights[rule]))
     for e in article.evidence.get(a.sentence, ()):
-        if (e.start, e.end) in seen:
+        if (e.start, e.end) in seen or _inside(e, a.cue):
             continue
         if e.family == "loaded" and e.label == "scare_quote" and a.content is not None and (
             a.content.start <= e.start and e.end <= a.content.end + 1

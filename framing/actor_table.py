@@ -22,7 +22,7 @@ import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +52,13 @@ class ActorEntry:
 
 
 class ActorTable:
-    """Actors by alias; a later entry with an actor's name, or a later alias, wins."""
+    """Actors by alias; a later entry with an actor's name, or a later alias, wins.
 
-    def __init__(self, entries: Iterable[ActorEntry]) -> None:
+    ``added`` are the entries a user's table brought (see :meth:`extended`).
+    """
+
+    def __init__(self, entries: Iterable[ActorEntry], added: Iterable[ActorEntry] = ()) -> None:
+        self._added = tuple(added)
         self._entries: dict[str, ActorEntry] = {}
         self._by_key: dict[str, str] = {}
         for entry in entries:
@@ -125,9 +129,23 @@ class ActorTable:
         """Every group name, sorted."""
         return tuple(sorted({e.group for e in self._entries.values() if e.group}))
 
+    @cached_property
+    def user_groups(self) -> tuple[str, ...]:
+        """The groups of the entries a user's table brought, sorted: a comparison shows each in
+        every story that names it."""
+        return tuple(sorted({e.group for e in self._added if e.group}))
+
+    @cached_property
+    def user_aliases(self) -> tuple[str, ...]:
+        """Every name of the actors a user's table brought, sorted: an article's actors include
+        each wherever it is written, name or not ("rebels")."""
+        names = {self._entries[e.name].name for e in self._added}
+        return tuple(sorted({alias for name in names for alias in (name, *self._entries[name].aliases)}))
+
     def extended(self, entries: Iterable[ActorEntry]) -> ActorTable:
-        """A new table: this one's entries, then ``entries`` overriding them."""
-        return ActorTable((*self._entries.values(), *entries))
+        """A new table: this one's entries, then ``entries`` overriding them, as a user's."""
+        added = tuple(entries)
+        return ActorTable((*self._entries.values(), *added), (*self._added, *added))
 
 
 @cache

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .actor_table import ActorTable
+from .alias_mentions import with_user_aliases
 from .entities import Mention, shipped_recogniser
 from .features import SpanIndex
 from .name_groups import group_mentions
@@ -53,9 +54,11 @@ def find_actors(
     ``mentions`` are the recogniser's names (misc names, such as nationalities,
     are not actors); ``attributions`` say which mentions are sources, which
     makes a seat of government a government; ``table`` gives known actors their
-    canonical name, kind and group.
+    canonical name, kind and group, and the names of a user's table are found
+    wherever written (:mod:`framing.alias_mentions`).
     """
     sources = SpanIndex(a.source for a in attributions if a.source is not None)
+    mentions = with_user_aliases(doc, mentions, table)
     candidates = [_typed(doc, m, sources, table) for m in mentions if m.kind in _ACTOR_KINDS]
     candidates = _coordinated_people(_titled_names_as_people(doc, candidates, table))
     candidates = _short_outlet_names(_people_inside_names(_surnames_as_people(doc, candidates, table)))

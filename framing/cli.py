@@ -118,7 +118,8 @@ ActorsFile = Annotated[
     typer.Option(
         "--actors",
         help="Your own actor table, a .toml or .csv file (alias, actor, group): it extends the shipped one, "
-        "so your groups ('Russian government': Putin, the Kremlin, ...) become actors of their own.",
+        "so your groups ('Russian government': Putin, the Kremlin, ...) become actors of their own. Its names are "
+        "found wherever written ('rebels'), and compare shows each of its groups in every story that names it.",
     ),
 ]
 Quiet = Annotated[
@@ -279,14 +280,17 @@ def compare(
     errors: list[ReadError] = []
     progress = Progress(quiet=quiet)
     articles = _read(paths, None, max_bytes, errors, follow_links, progress)
-    stream = _analysed(articles, errors, jobs, tagger, _actor_table(actors))
+    table = _actor_table(actors)
+    stream = _analysed(articles, errors, jobs, tagger, table)
     if loaded is not None:
         stream = (with_model(a, loaded) for a in stream)  # here, so the progress count includes the model
     analyses = list(progress.track(stream, "analysing", len(articles), label=_source))
     if not analyses:
         _finish(0, errors, strict)
     with progress.step("comparing"):
-        comparison = build_comparison(analyses, errors, model=loaded, tone=tone)
+        comparison = build_comparison(
+            analyses, errors, model=loaded, tone=tone, groups=table.user_groups if table else ()
+        )
     if comparison.n_articles == 0:
         _fail("nothing to compare: no article is in English (see the warnings above)", 1)
     command = "framing compare " + " ".join(_shown(p) for p in paths)

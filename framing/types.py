@@ -270,9 +270,14 @@ class Analysis:
         person's full name one slip away ("Vladmir Putin", "Rudy Giulini"), or its group.
 
         A group ("Russian government") gives one actor that merges its members'
-        mentions (of kind "group"); None when nothing in the article answers.
+        mentions (of kind "group"), a member that bears its name among them; None
+        when nothing in the article answers.
         """
         key = name_key(name)
+        members = [a for a in self.actors if a.group is not None and name_key(a.group) == key]
+        if any(name_key(a.name) != key for a in members):
+            mentions = tuple(sorted((m for a in members for m in a.mentions), key=lambda m: (m.start, m.end)))
+            return Actor(members[0].group or name, "group", members[0].group, mentions)
         for actor in self.actors:
             if key in {name_key(actor.name), *(name_key(a) for a in actor.aliases)}:
                 return actor
@@ -284,10 +289,6 @@ class Analysis:
         for actor in people:
             if parts.given and same_person(parts, actor.name):
                 return actor
-        members = [a for a in self.actors if a.group is not None and name_key(a.group) == key]
-        if members:
-            mentions = tuple(sorted((m for a in members for m in a.mentions), key=lambda m: (m.start, m.end)))
-            return Actor(members[0].group or name, "group", members[0].group, mentions)
         return None
 
     def evidence_for(self, family: str) -> tuple[Evidence, ...]:

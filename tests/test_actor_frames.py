@@ -101,6 +101,23 @@ def test_a_group_frames_its_members_together(seeds: dict[str, dict[str, Actor]])
     assert group.features["labels.quoted_positive"] == 1.0  # Moscow's "martyrs"
 
 
+def test_a_group_named_as_a_source_is_one_row_with_its_members() -> None:
+    """USA Today (PolNeAR, 2016-08-24): "The Turkish government claims ..." and "the Turkish government declared ..."
+    name no actor the recogniser finds, only a source; with Erdogan they are the Turkish government, one row (it
+    had been the two sources' row alone). "claims" is a distancing verb, counted once: not a hedge on top."""
+    text = ("The Turkish government claims G\u00fclen runs a worldwide network trying to overthrow the regime. "
+            "Turkish President Recep Tayyip Erdogan has repeatedly called on the United States to extradite "
+            "G\u00fclen. In the wake of the coup attempt July 15, the Turkish government declared Oksuz was a leader "
+            "of the plot.")
+    rows = [a for a in actor_frames(framing.analyze(text)) if a.name == "Turkish government"]
+    assert [(a.kind, [m.text for m in a.mentions]) for a in rows] == [
+        ("group", ["The Turkish government", "Recep Tayyip Erdogan", "the Turkish government"])]
+    group = rows[0]
+    assert group.features["voice.count"] == 3.0  # claims, called on, declared
+    assert _rules(group) == [("distancing_verb", "claims")]
+    assert group.features["credence"] == pytest.approx(-1 / 3)  # -1 over 1 and two plain statements
+
+
 # -- one credence rule each -------------------------------------------------------------
 
 
@@ -253,6 +270,35 @@ def test_the_report_has_the_actor_table_and_says_skepticism_is_blind_to_directio
     assert text.count("### How each outlet frames the main actors") == 2
     assert "blind to direction" in text
     assert "| Vladimir Putin | Reuters | -0.04 | -0.25 |" in text
+
+
+def test_the_users_groups_are_compared_whatever_their_rank(tmp_path: Path) -> None:
+    """The user's "Syrian opposition" is named in the 2017 story by CBC alone ("mainstream rebels", "Insurgents
+    still control", "backs the rebels"), fewer times than the three shipped groups there; its row is shown when
+    compare is told it is the user's, as `framing compare --actors` tells it, and not otherwise."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    table = {"Syrian opposition": ["rebels", "insurgents"]}
+    analyses = [framing.analyze(a, actors=table) for a in framing.read_corpus(str(SEEDS))]
+    drawdown = "russia-syria-drawdown-2017-12"
+    plain = next(s for s in framing.compare(analyses).stories if s.story == drawdown)
+    assert "Syrian opposition" not in plain.main_actors
+    assert [n for n in plain.main_actors if n.endswith("government")] == [
+        "Russian government", "Syrian government", "US government"]
+    told = next(s for s in framing.compare(analyses, groups=["Syrian opposition"]).stories if s.story == drawdown)
+    assert told.main_actors[-1] == "Syrian opposition"
+    rows = [(o.outlet, a.mentions) for o in told.outlets for a in o.actors if a.actor == "Syrian opposition"]
+    assert rows == [("CBC News", 3.0)]
+    path = tmp_path / "actors.toml"
+    path.write_text('[groups]\n"Syrian opposition" = ["rebels", "insurgents"]\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(SEEDS), "--actors", str(path), "--format", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    story = next(s for s in json.loads(result.stdout)["stories"] if s["story"] == drawdown)
+    assert story["main_actors"][-1] == "Syrian opposition"
 
 
 def test_the_heatmap_is_a_deterministic_png(comparison: framing.Comparison) -> None:

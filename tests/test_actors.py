@@ -500,6 +500,51 @@ def test_the_users_table_makes_a_group() -> None:
     assert framing.analyze(seed_text("000"), actors=table).actor("Watched") is not None
 
 
+def test_the_users_words_for_a_group_are_found_where_the_recogniser_sees_no_name() -> None:
+    """CBC: "they also battled mainstream rebels opposed to the Assad family's four-decade rule", "Insurgents still
+    control several areas in Syria" and "Turkey, which backs the rebels": no names, but the user's group names
+    them, and a lower-case word matches a capital opening a sentence. The Guardian: in "Syrian opposition sources
+    said", "Syrian" is a nationality to the recogniser; the user's longer name takes its place."""
+    cbc = framing.analyze(seed_text("002"), actors={"Syrian opposition": ["rebels", "insurgents"]})
+    rebels = cbc.actor("Syrian opposition")
+    assert rebels.kind == "group" and [m.text for m in rebels.mentions] == ["rebels", "Insurgents", "rebels"]
+    assert cbc.text[rebels.mentions[0].end:].startswith(" opposed to the Assad family")
+    assert framing.analyze(seed_text("002")).actor("rebels") is None  # the shipped table alone: no such actor
+    guardian = framing.analyze(seed_text("001"), actors={"Syrian opposition": ["Syrian opposition", "opposition groups"]})
+    group = guardian.actor("Syrian opposition")
+    assert [m.text for m in group.mentions] == ["opposition groups", "Syrian opposition"]
+    assert guardian.text[group.mentions[1].end:].startswith(" sources said they had no prior information")
+
+
+def test_a_users_name_in_capitals_matches_as_written_and_gives_way_to_a_longer_name() -> None:
+    """PTC article 786527921: "... a candidate who had vehemently offended our community by calling us rapists and
+    drug dealers": "us" is not the user's "US". "Assad" is inside the recogniser's "Bashar al-Assad" (seed 000),
+    which it already names."""
+    text = ("\u201cOn personal note, we really thought we had shown up to demonstrate our political power against a "
+            "candidate who had vehemently offended our community by calling us rapists and drug dealers,\u201d Murillo")
+    assert framing.analyze(text, actors={"Americans": ["US"]}).actor("Americans") is None
+    reuters = framing.analyze(seed_text("000"), actors={"Assad camp": ["Assad"]})
+    assad = reuters.actor("Assad camp")
+    assert assad.aliases == ("Bashar al-Assad", "Assad")
+    table = load_actor_table({"Assad camp": ["Assad"], "Syrian opposition": ["rebels"]})
+    assert table.user_groups == ("Assad camp", "Syrian opposition")
+    assert {"rebels", "Bashar al-Assad", "Assad"} <= set(table.user_aliases)
+    assert load_actor_table().user_groups == () and load_actor_table().user_aliases == ()
+
+
+def test_a_groups_name_gives_the_group_with_the_member_that_bears_it() -> None:
+    """Politico (PolNeAR, 2016-01-05): "NATO's secretary general, meanwhile, called on the North Korean
+    regime ..." and "..., NATO Secretary General Jens Stoltenberg said." NATO the organisation and Stoltenberg
+    both act for NATO, the group."""
+    text = ("NATO's secretary general, meanwhile, called on the North Korean regime to abandon its nuclear weapons and "
+            "comply with the international community.\n\n\"The nuclear weapons test announced by North Korea "
+            "undermines regional and international security,\" NATO Secretary General Jens Stoltenberg said.")
+    analysis = framing.analyze(text)
+    nato = analysis.actor("NATO")
+    assert nato.kind == "group" and [m.text for m in nato.mentions] == ["NATO", "NATO", "Jens Stoltenberg"]
+    assert analysis.actor("Stoltenberg").kind == "person"
+
+
 def test_a_messy_page_yields_no_junk_actor() -> None:
     """Page furniture, the dateline and the photo credit name nobody; misspelt and transliterated names join."""
     page = framing.analyze((FIXTURES / "messy_page.txt").read_text(encoding="utf-8"))

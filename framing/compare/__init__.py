@@ -50,12 +50,17 @@ def compare(
     *,
     model: Model | None = None,
     tone: ToneScorer = vader_tone,
+    groups: Iterable[str] = (),
 ) -> Comparison:
     """Compare outlets within each story and across stories.
 
     Each outlet's framing of each main actor (:mod:`.actors`) scores tone
     toward the actor with ``tone`` (VADER on the mention's sentence by
     default; :func:`framing.actor_frames.model_tone` for the target-dependent model).
+    The main actors of a story are its most-mentioned people, organisations and
+    groups, and each of ``groups`` that the story names: pass the groups of the
+    user's actor table (:attr:`framing.actor_table.ActorTable.user_groups`), as
+    ``framing compare --actors FILE`` does, so that none is crowded out.
 
     With ``model``, the comparison also says what the trained model gives each
     outlet (``Comparison.model``). Analyses that already carry the model's
@@ -82,7 +87,7 @@ def compare(
     frames = actor_framing.frame_all(analyses, tone)
     actor_spreads = actor_framing.actor_scales(analyses, frames)
     story_values = tuple(
-        _story(story, items, story in inferred, background, spreads, (frames, actor_spreads))
+        _story(story, items, story in inferred, background, spreads, (frames, actor_spreads, frozenset(groups)))
         for story, items in sorted(grouped.items())
     )
     dates = sorted(a.article.date for a in analyses if a.article.date)
@@ -125,12 +130,12 @@ def _story(
     inferred: bool,
     background: Counter[str],
     spreads: Mapping[str, float],
-    framed: tuple[actor_framing.Frames, Mapping[tuple[str, str], float]],
+    framed: tuple[actor_framing.Frames, Mapping[tuple[str, str], float], frozenset[str]],
 ) -> StoryComparison:
     """One story's outlets side by side, with what sets each apart and what each leaves out."""
     outlets = by_outlet(analyses)
-    frames, actor_spreads = framed
-    main = actor_framing.main_actors(outlets, frames)
+    frames, actor_spreads, groups = framed
+    main = actor_framing.main_actors(outlets, frames, groups)
     actor_z = actor_framing.actor_z(outlets, main, frames, actor_spreads)
     names = feature_names(analyses) + index_names()
     means = {o: mean_features(items, names) for o, items in outlets.items()}

@@ -12,7 +12,7 @@ difference of at least one SD and at least the measure's ``min_difference``
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,8 +76,11 @@ def actor_scales(analyses: Sequence[Analysis], frames: Frames) -> dict[tuple[str
     return {key: float(np.std(v, ddof=1)) if len(v) >= 2 else 0.0 for key, v in values.items()}
 
 
-def main_actors(outlets: Mapping[str, list[Analysis]], frames: Frames) -> tuple[str, ...]:
-    """The story's main actors (most mentioned, named by two outlets where there are two) and its main groups.
+def main_actors(
+    outlets: Mapping[str, list[Analysis]], frames: Frames, groups: Collection[str] = ()
+) -> tuple[str, ...]:
+    """The story's main actors (most mentioned, named by two outlets where there are two), its main
+    groups, and each of ``groups`` (the user's) that any outlet names.
 
     Places are left out, and so are the outlets compared.
     """
@@ -94,11 +97,13 @@ def main_actors(outlets: Mapping[str, list[Analysis]], frames: Frames) -> tuple[
                 kinds[name] = actor.kind
     outlet_names = {o.casefold() for o in outlets}
     wide = min(2, len(outlets))
-    ranked = sorted((n for n in mentions if len(reach[n]) >= wide and n.casefold() not in outlet_names),
+    ranked = sorted((n for n in mentions if n.casefold() not in outlet_names),
                     key=lambda n: (-mentions[n], n))  # an outlet named in the text ("told Reuters") is no actor of it
-    people = [n for n in ranked if kinds[n] != "group"][:MAIN_ACTORS]
-    groups = [n for n in ranked if kinds[n] == "group"][:MAIN_GROUPS]
-    return (*people, *groups)
+    shared = [n for n in ranked if len(reach[n]) >= wide]
+    people = [n for n in shared if kinds[n] != "group"][:MAIN_ACTORS]
+    main_groups = [n for n in shared if kinds[n] == "group"][:MAIN_GROUPS]
+    users = [n for n in ranked if kinds[n] == "group" and n in groups and n not in main_groups]
+    return (*people, *main_groups, *users)
 
 
 def outlet_actors(
