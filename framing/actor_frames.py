@@ -287,6 +287,8 @@ def _unrecognised_sources(analysis: Analysis, recognised: _Mentions) -> list[Act
             continue  # "the military", "the statement": a common noun names no one in particular
         if a.attrs.get("resolved_from"):
             continue  # a pronoun: its antecedent is the source already counted
+        if _known_actor(analysis.actor, _source_name(a.source.text)) is not None:
+            continue  # a name of an actor the recogniser found elsewhere: that actor speaks
         found.setdefault(_source_name(a.source.text), []).append(a.source)
     kinds = {"media": "organisation", "document": "organisation", "organisation": "organisation", "person": "person"}
     typed = {_source_name(a.source.text): kinds.get(a.source_type, "organisation")
@@ -315,7 +317,17 @@ def _speaker(article: _Article, a: Attribution) -> str | None:
     if inside:
         return inside[0].name
     named = _source_name(a.source.text)
-    return named if named in article.by_name else None
+    if named in article.by_name:
+        return named
+    known = _known_actor(article.actor, named)
+    return known.name if known is not None else None
+
+
+def _known_actor(actor: Callable[[str], Actor | None], name: str) -> Actor | None:
+    """The article's actor (not a group) that a source's name names, though the recogniser did not take the
+    source for a name there: "said Cuban" beside "Mark Cuban"."""
+    found = actor(name) if name[:1].isupper() else None
+    return found if found is not None and found.kind != "group" else None
 
 
 def _evidence(analysis: Analysis, label: str, start: int, end: int, sentence: int, **attrs: Any) -> Evidence:
@@ -339,9 +351,9 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
     for e in article.evidence.get(a.sentence, ()):
         if (e.start, e.end) in seen or _inside(e, a.cue):
             continue
-        if e.family == "loaded" and e.label == "scare_quote" and a.content is not None and (
+        if e.family == "loaded" and e.label == "scare_quote" and e.attrs.get("label") and a.content is not None and (
             a.content.start <= e.start and e.end <= a.content.end + 1
-        ):
+        ):  # a label in quotes; a quote of the actor's own words without one is a partial quote ("send a message")
             rule = "scare_quotes"
         elif _reporter_hedge(e) and not _inside(e, a.content):
             rule = "reporter_hedge"

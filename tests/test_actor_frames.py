@@ -176,6 +176,33 @@ def test_the_reporters_hedge_on_a_claim_lowers_credence_once() -> None:
     assert _rules(kremlin) == [("reporter_hedge", "purportedly")]
 
 
+def test_a_quote_of_the_actors_own_words_without_a_label_is_no_scare_quote() -> None:
+    """Breitbart (PolNeAR, 2016-04-14): Sanders' ad "urges voters in New York to “send a message”": his words,
+    quoted; no label, so no distancing from him (Moscow's “martyrs”, a label, is: see the Observer seed)."""
+    text = ("Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad that urges voters in New "
+            "York to \u201csend a message\u201d to Wall Street banks and billionaires.")
+    analysis = framing.analyze(text)
+    assert [e.text for e in analysis.evidence_for("loaded") if e.label == "scare_quote"] == ["send a message"]
+    sanders = {a.name: a for a in actor_frames(analysis)}["Bernie Sanders"]
+    assert sanders.features["voice.count"] == 1.0 and _rules(sanders) == []
+
+
+def test_a_source_the_recogniser_missed_is_the_actor_it_names() -> None:
+    """Politico (PolNeAR, 2016-05-22): the recogniser does not take the "Cuban" of "said Cuban" for a name, but the
+    article's Mark Cuban is meant. It had been a row "Cuban" whose doubt ("too early to tell") contested Mark Cuban."""
+    text = ("Mark Cuban: I'd consider a future White House bid.\n\nMark Cuban, the billionaire owner of the Dallas "
+            "Mavericks who rebuffed pleas from conservatives to run for president, says he's open to running in the "
+            "future.\n\n\"Well, it's certainly more of a consideration than it was,\" Cuban said in an interview airing "
+            "Sunday on NBC's \"Meet the Press.\" \"You don't have to be the perfect Stepford candidate like you "
+            "would've been in the past.\"\n\nPushed by host Chuck Todd on what could bring him to run in 2020 or 2024, "
+            "Cuban demurred.\n\n\"It's too early to tell,\" said Cuban, who is also a host on the TV show \"Shark "
+            "Tank.\"")
+    frames = {a.name: a for a in actor_frames(framing.analyze(text))}
+    assert "Cuban" not in frames
+    cuban = frames["Mark Cuban"]
+    assert (cuban.features["voice.count"], cuban.features["contested"]) == (4.0, 0.0)  # says, said, demurred, said
+
+
 # -- what every frame promises ------------------------------------------------------------
 
 
