@@ -367,10 +367,19 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
 
 
 def _reporter_hedge(e: Evidence) -> bool:
-    """The reporter's own hedge or distancing marker ("purportedly", "what it called"), not a verb or a count."""
+    """The reporter's own distancing marker ("purportedly", "what it called") or evidential adverb
+    ("apparently", "reportedly"; the data file's list).
+
+    Not another hedge: a modal, a verb, "perhaps" in a speaker's sentence hedge the reporter's own words far
+    more often than the claim ("taking on Trump one-on-one would have required millions more in cash")."""
     if e.family == "attribution" and e.label == "narrator_distancing":
         return e.attrs.get("kind") == "marker"
-    return e.family == "hedging" and e.attrs.get("voice") == "reporter" and e.label not in ("approximator", "weasel")
+    return e.family == "hedging" and e.attrs.get("voice") == "reporter" and e.text.lower() in _evidentials()
+
+
+@cache
+def _evidentials() -> frozenset[str]:
+    return frozenset(frame_weights()["credence"]["evidential_adverbs"])
 
 
 def _inside(e: Evidence, span: Span | None) -> bool:

@@ -176,6 +176,17 @@ def test_the_reporters_hedge_on_a_claim_lowers_credence_once() -> None:
     assert _rules(kremlin) == [("reporter_hedge", "purportedly")]
 
 
+def test_a_modal_in_the_speakers_sentence_is_no_hedge_on_her_claim() -> None:
+    """USA Today (PolNeAR, 2016-07-18): "She predicts it could offset negative factors." The "could" is
+    Brewer's prediction, not the reporter's doubt; nor is her quoted "a priority" a label. Three plain statements."""
+    text = ("Former Arizona governor Jan Brewer, an early supporter of Trump, calls the issue of security \"a priority\" "
+            "for women. \"That's something I think will resonate with all women,\" she said in an interview.\n\n"
+            "She predicts it could offset negative factors.")
+    brewer = _frames(text)["Jan Brewer"]
+    assert brewer.features["voice.count"] == 3.0 and _rules(brewer) == []
+    assert brewer.features["credence"] == 0.0
+
+
 def test_a_quote_of_the_actors_own_words_without_a_label_is_no_scare_quote() -> None:
     """Breitbart (PolNeAR, 2016-04-14): Sanders' ad "urges voters in New York to “send a message”": his words,
     quoted; no label, so no distancing from him (Moscow's “martyrs”, a label, is: see the Observer seed)."""
