@@ -55,7 +55,7 @@ from typing import Any, Generic, TypeVar
 
 from .features.tone import sentence_compound
 from .lexicons import load_json
-from .names import name_key
+from .names import name_key, particle_surname, particles
 from .target_tone import target_tone
 from .types import Actor, Analysis, Attribution, Evidence, Span
 
@@ -325,8 +325,14 @@ def _speaker(article: _Article, a: Attribution) -> str | None:
 
 def _known_actor(actor: Callable[[str], Actor | None], name: str) -> Actor | None:
     """The article's actor (not a group) that a source's name names, though the recogniser did not take the
-    source for a name there: "said Cuban" beside "Mark Cuban"."""
-    found = actor(name) if name[:1].isupper() else None
+    source for a name there: "said Cuban" beside "Mark Cuban". Words in lower case before a comma make it
+    someone else ("Aides to Mr. Trump", "Proponents like Mr. Eisenbrey"), a particle ("al-", "de") aside."""
+    head = name.split(",")[0].split()
+    if not name[:1].isupper() or any(
+        w[:1].islower() and w.lower() not in particles() and not particle_surname(w) for w in head
+    ):
+        return None
+    found = actor(name)
     return found if found is not None and found.kind != "group" else None
 
 

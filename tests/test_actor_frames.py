@@ -214,6 +214,14 @@ def test_a_source_the_recogniser_missed_is_the_actor_it_names() -> None:
     assert (cuban.features["voice.count"], cuban.features["contested"]) == (4.0, 0.0)  # says, said, demurred, said
 
 
+def test_a_source_related_to_an_actor_is_not_the_actor(shared_data: Path) -> None:
+    """PTC article 111111133: "Aides to Mr. Trump say that the president does not mind answering questions": the
+    aides speak, not Trump, though the name's key is his surname."""
+    path = shared_data / "ptc_semeval2020" / "train-articles" / "article111111133.txt"
+    frames = {a.name: a for a in actor_frames(framing.analyze(path.read_text(encoding="utf-8")))}
+    assert "Donald Trump" in frames and frames["Aides to Mr. Trump"].features["voice.count"] == 2.0
+
+
 # -- what every frame promises ------------------------------------------------------------
 
 
