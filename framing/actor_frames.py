@@ -49,13 +49,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from .features.tone import sentence_compound
 from .lexicons import load_json
-from .names import name_key, particle_surname, particles
+from .names import name_key, parse_name, particle_surname, particles, surname
 from .target_tone import target_tone
 from .types import Actor, Analysis, Attribution, Evidence, Span
 
@@ -137,7 +137,8 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
         frames[name].labels.extend(labels)
     last = _last_speaker(analysis, speakers)
     groups = _group_members(analysis, actors)
-    framed = [_framed(article, a, [frames[a.name]], last, tone) for a in actors if a.name not in groups]
+    merged_keys = {name_key(g) for g in groups}
+    framed = [_framed(article, a, [frames[a.name]], last, tone) for a in actors if name_key(a.name) not in merged_keys]
     for group, members in sorted(groups.items()):
         mentions = tuple(sorted((m for a in members for m in a.mentions), key=lambda m: (m.start, m.end)))
         merged = Actor(group, "group", group, mentions)
@@ -157,7 +158,7 @@ def _group_members(analysis: Analysis, actors: Sequence[Actor]) -> dict[str, lis
         group = a.group or groups.get(name_key(a.name))
         if group:
             members.setdefault(group, []).append(a)
-    return {g: m for g, m in members.items() if [a.name for a in m] != [g]}
+    return {g: m for g, m in members.items() if [name_key(a.name) for a in m] != [name_key(g)]}
 
 
 def portrayal_parts(actor: Actor) -> tuple[tuple[str, float, float], ...]:
@@ -287,7 +288,7 @@ def _unrecognised_sources(analysis: Analysis, recognised: _Mentions) -> list[Act
             continue  # "the military", "the statement": a common noun names no one in particular
         if a.attrs.get("resolved_from"):
             continue  # a pronoun: its antecedent is the source already counted
-        if _known_actor(analysis.actor, _source_name(a.source.text)) is not None:
+        if _known_actor(analysis.actor, partial(_bearers, analysis), _source_name(a.source.text)) is not None:
             continue  # a name of an actor the recogniser found elsewhere: that actor speaks
         found.setdefault(_source_name(a.source.text), []).append(a.source)
     kinds = {"media": "organisation", "document": "organisation", "organisation": "organisation", "person": "person"}
@@ -306,6 +307,11 @@ def _actors_in(mentions: _Mentions, span: Span) -> list[Actor]:
     return [a for a, _ in inside]
 
 
+def _bearers(analysis: Analysis, family_name: str) -> list[Actor]:
+    """The article's people with this surname."""
+    return [a for a in analysis.actors if a.kind == "person" and surname(a.name) == family_name]
+
+
 def _speaker(article: _Article, a: Attribution) -> str | None:
     """Whose claim an attribution reports: the person it relays ("quoted Assad as ..."), else its source."""
     relayed = a.attrs.get("quoted_person")
@@ -319,11 +325,13 @@ def _speaker(article: _Article, a: Attribution) -> str | None:
     named = _source_name(a.source.text)
     if named in article.by_name:
         return named
-    known = _known_actor(article.actor, named)
+    known = _known_actor(article.actor, partial(_bearers, article.analysis), named)
     return known.name if known is not None else None
 
 
-def _known_actor(actor: Callable[[str], Actor | None], name: str) -> Actor | None:
+def _known_actor(
+    actor: Callable[[str], Actor | None], bearers: Callable[[str], list[Actor]], name: str
+) -> Actor | None:
     """The article's actor (not a group) that a source's name names, though the recogniser did not take the
     source for a name there: "said Cuban" beside "Mark Cuban". Words in lower case before a comma make it
     someone else ("Aides to Mr. Trump", "Proponents like Mr. Eisenbrey"), a particle ("al-", "de") aside."""
@@ -333,7 +341,11 @@ def _known_actor(actor: Callable[[str], Actor | None], name: str) -> Actor | Non
     ):
         return None
     found = actor(name)
-    return found if found is not None and found.kind != "group" else None
+    if found is None or found.kind == "group":
+        return None
+    if found.kind == "person" and not parse_name(name).given and len(bearers(surname(found.name))) > 1:
+        return None  # "said Bush" beside Jeb Bush and George W. Bush names neither
+    return found
 
 
 def _evidence(analysis: Analysis, label: str, start: int, end: int, sentence: int, **attrs: Any) -> Evidence:

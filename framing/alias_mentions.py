@@ -57,7 +57,8 @@ def _patterns(aliases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """One pattern for the aliases in lower case (any case matches), one for the others, longest first."""
     by_case: dict[bool, list[str]] = {True: [], False: []}
     for alias in sorted((a.strip() for a in aliases if a.strip()), key=lambda a: (-len(a), a)):
-        by_case[alias == alias.lower()].append(re.escape(alias))
+        words = (re.escape(w).replace("'", "['\u2019]") for w in alias.split())
+        by_case[alias == alias.lower()].append(r"\s+".join(words))  # any white space, either apostrophe
     return tuple(
         re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE if lower else 0)
         for lower, words in by_case.items() if words

@@ -510,6 +510,9 @@ def test_the_users_words_for_a_group_are_found_where_the_recogniser_sees_no_name
     assert rebels.kind == "group" and [m.text for m in rebels.mentions] == ["rebels", "Insurgents", "rebels"]
     assert cbc.text[rebels.mentions[0].end:].startswith(" opposed to the Assad family")
     assert framing.analyze(seed_text("002")).actor("rebels") is None  # the shipped table alone: no such actor
+    spaced = framing.analyze(seed_text("002"), actors={"Syrian opposition": ["the rebels"]})
+    (mention,) = spaced.actor("Syrian opposition").mentions  # "Turkey, which backs the rebels"
+    assert spaced.text[mention.start:mention.end] == "the\xa0rebels"  # a no-break space in the text
     guardian = framing.analyze(seed_text("001"), actors={"Syrian opposition": ["Syrian opposition", "opposition groups"]})
     group = guardian.actor("Syrian opposition")
     assert [m.text for m in group.mentions] == ["opposition groups", "Syrian opposition"]

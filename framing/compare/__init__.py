@@ -86,8 +86,9 @@ def compare(
     spreads = scales(analyses)
     frames = actor_framing.frame_all(analyses, tone)
     actor_spreads = actor_framing.actor_scales(analyses, frames)
+    users = frozenset(groups)
     story_values = tuple(
-        _story(story, items, story in inferred, background, spreads, (frames, actor_spreads, frozenset(groups)))
+        _story(story, items, story in inferred, background, spreads, (frames, actor_spreads, users))
         for story, items in sorted(grouped.items())
     )
     dates = sorted(a.article.date for a in analyses if a.article.date)

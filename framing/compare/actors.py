@@ -102,7 +102,7 @@ def main_actors(
     shared = [n for n in ranked if len(reach[n]) >= wide]
     people = [n for n in shared if kinds[n] != "group"][:MAIN_ACTORS]
     main_groups = [n for n in shared if kinds[n] == "group"][:MAIN_GROUPS]
-    users = [n for n in ranked if kinds[n] == "group" and n in groups and n not in main_groups]
+    users = [n for n in ranked if n in groups and n not in main_groups]
     return (*people, *main_groups, *users)
 
 
