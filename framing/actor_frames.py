@@ -49,7 +49,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
@@ -218,6 +218,7 @@ class _Article:
             self.by_name.setdefault(a.name, a)
         self.body = frozenset(analysis.body)
         self.actor = cache(analysis.actor)  # relayed speakers and epithets name the same few actors again and again
+        self.names = _Names(analysis.actors)
         self.evidence: dict[int, list[Evidence]] = {}
         for e in analysis.evidence:
             self.evidence.setdefault(e.sentence, []).append(e)
@@ -281,6 +282,7 @@ def _unrecognised_sources(analysis: Analysis, recognised: _Mentions) -> list[Act
     military") name no one to frame; they still count as contesters.
     """
     found: dict[str, list[Span]] = {}
+    names = _Names(analysis.actors)
     for a in analysis.attributions:
         if a.source is None or a.source_type == "anonymous" or recognised.within(a.source.start, a.source.end):
             continue
@@ -288,7 +290,7 @@ def _unrecognised_sources(analysis: Analysis, recognised: _Mentions) -> list[Act
             continue  # "the military", "the statement": a common noun names no one in particular
         if a.attrs.get("resolved_from"):
             continue  # a pronoun: its antecedent is the source already counted
-        if _known_actor(analysis.actor, partial(_bearers, analysis), _source_name(a.source.text)) is not None:
+        if _known_actor(names, _source_name(a.source.text)) is not None:
             continue  # a name of an actor the recogniser found elsewhere: that actor speaks
         found.setdefault(_source_name(a.source.text), []).append(a.source)
     kinds = {"media": "organisation", "document": "organisation", "organisation": "organisation", "person": "person"}
@@ -307,9 +309,26 @@ def _actors_in(mentions: _Mentions, span: Span) -> list[Actor]:
     return [a for a, _ in inside]
 
 
-def _bearers(analysis: Analysis, family_name: str) -> list[Actor]:
-    """The article's people with this surname."""
-    return [a for a in analysis.actors if a.kind == "person" and surname(a.name) == family_name]
+class _Names:
+    """The article's actors by the key of each name they go by, and its people by surname: a source's name
+    looked up without a scan of every actor (an article's sources and actors grow together)."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.by_key: dict[str, Actor] = {}
+        self.by_surname: dict[str, list[Actor]] = {}
+        for a in actors:
+            for written in (a.name, *a.aliases):
+                self.by_key.setdefault(name_key(written), a)
+            if a.kind == "person":
+                self.by_surname.setdefault(name_key(surname(a.name)), []).append(a)
+
+    def find(self, name: str) -> Actor | None:
+        """The actor of this name, else the one person of this surname ("said Bush" beside two names neither)."""
+        key = name_key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        people = self.by_surname.get(key, []) if not parse_name(name).given else []
+        return people[0] if len(people) == 1 else None
 
 
 def _speaker(article: _Article, a: Attribution) -> str | None:
@@ -325,27 +344,20 @@ def _speaker(article: _Article, a: Attribution) -> str | None:
     named = _source_name(a.source.text)
     if named in article.by_name:
         return named
-    known = _known_actor(article.actor, partial(_bearers, article.analysis), named)
+    known = _known_actor(article.names, named)
     return known.name if known is not None else None
 
 
-def _known_actor(
-    actor: Callable[[str], Actor | None], bearers: Callable[[str], list[Actor]], name: str
-) -> Actor | None:
-    """The article's actor (not a group) that a source's name names, though the recogniser did not take the
-    source for a name there: "said Cuban" beside "Mark Cuban". Words in lower case before a comma make it
-    someone else ("Aides to Mr. Trump", "Proponents like Mr. Eisenbrey"), a particle ("al-", "de") aside."""
+def _known_actor(names: _Names, name: str) -> Actor | None:
+    """The article's actor that a source's name names, though the recogniser did not take the source for a
+    name there: "said Cuban" beside "Mark Cuban". Words in lower case before a comma make it someone else
+    ("Aides to Mr. Trump", "Proponents like Mr. Eisenbrey"), a particle ("al-", "de") aside."""
     head = name.split(",")[0].split()
     if not name[:1].isupper() or any(
         w[:1].islower() and w.lower() not in particles() and not particle_surname(w) for w in head
     ):
         return None
-    found = actor(name)
-    if found is None or found.kind == "group":
-        return None
-    if found.kind == "person" and not parse_name(name).given and len(bearers(surname(found.name))) > 1:
-        return None  # "said Bush" beside Jeb Bush and George W. Bush names neither
-    return found
+    return names.find(name)
 
 
 def _evidence(analysis: Analysis, label: str, start: int, end: int, sentence: int, **attrs: Any) -> Evidence:
