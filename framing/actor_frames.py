@@ -55,9 +55,9 @@ from typing import Any, Generic, TypeVar
 
 from .features.tone import sentence_compound
 from .lexicons import load_json
-from .names import name_key, parse_name, particle_surname, particles, surname
+from .names import name_key, parse_name, particle_surname, particles, same_person, surname
 from .target_tone import target_tone
-from .types import Actor, Analysis, Attribution, Evidence, Span
+from .types import Actor, Analysis, Attribution, Evidence, Span, group_actor
 
 FRAMES_FILE = "actor-frames.v1.json"
 FAMILY = "actor"
@@ -121,7 +121,9 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
     target-dependent model); ``features["tone.by_model"]`` is 1.0 when a
     scorer other than VADER was used.
     """
-    article = _Article(analysis, (*analysis.actors, *_unrecognised_sources(analysis, _Mentions(analysis.actors))))
+    names = _Names(analysis.actors)
+    article = _Article(analysis, (*analysis.actors, *_unrecognised_sources(analysis, _Mentions(analysis.actors), names)),
+                       names)
     actors = article.mentions.actors
     speakers = [_speaker(article, a) for a in analysis.attributions]
     claimants = _Claimants(speakers)
@@ -140,9 +142,7 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
     merged_keys = {name_key(g) for g in groups}
     framed = [_framed(article, a, [frames[a.name]], last, tone) for a in actors if name_key(a.name) not in merged_keys]
     for group, members in sorted(groups.items()):
-        mentions = tuple(sorted((m for a in members for m in a.mentions), key=lambda m: (m.start, m.end)))
-        merged = Actor(group, "group", group, mentions)
-        framed.append(_framed(article, merged, [frames[a.name] for a in members], last, tone))
+        framed.append(_framed(article, group_actor(group, members), [frames[a.name] for a in members], last, tone))
     return tuple(framed)
 
 
@@ -210,7 +210,7 @@ class _Article:
     """One article's look-ups, each built once: mentions by offset, evidence and discrediting phrases by
     sentence, the sentences each word stands in, actors by the names the text gives them."""
 
-    def __init__(self, analysis: Analysis, actors: Sequence[Actor]) -> None:
+    def __init__(self, analysis: Analysis, actors: Sequence[Actor], names: _Names) -> None:
         self.analysis = analysis
         self.mentions = _Mentions(actors)
         self.by_name: dict[str, Actor] = {}
@@ -218,7 +218,7 @@ class _Article:
             self.by_name.setdefault(a.name, a)
         self.body = frozenset(analysis.body)
         self.actor = cache(analysis.actor)  # relayed speakers and epithets name the same few actors again and again
-        self.names = _Names(analysis.actors)
+        self.names = names
         self.evidence: dict[int, list[Evidence]] = {}
         for e in analysis.evidence:
             self.evidence.setdefault(e.sentence, []).append(e)
@@ -275,14 +275,13 @@ class _Claimants:
 
 # -- who speaks -------------------------------------------------------------------
 
-def _unrecognised_sources(analysis: Analysis, recognised: _Mentions) -> list[Actor]:
+def _unrecognised_sources(analysis: Analysis, recognised: _Mentions, names: _Names) -> list[Actor]:
     """Named sources with no actor behind them ("Syrian state television"), one actor each.
 
     Anonymous sources ("one European diplomat") and common nouns ("the
     military") name no one to frame; they still count as contesters.
     """
     found: dict[str, list[Span]] = {}
-    names = _Names(analysis.actors)
     for a in analysis.attributions:
         if a.source is None or a.source_type == "anonymous" or recognised.within(a.source.start, a.source.end):
             continue
@@ -323,11 +322,13 @@ class _Names:
                 self.by_surname.setdefault(name_key(surname(a.name)), []).append(a)
 
     def find(self, name: str) -> Actor | None:
-        """The actor of this name, else the one person of this surname ("said Bush" beside two names neither)."""
+        """The actor of this name, else the one person of its surname who can be the same person ("Ted Cruz"
+        beside a "Cruz", "A. Friedman" beside "Richard A. Friedman"; "said Bush" beside two Bushes names neither)."""
         key = name_key(name)
         if key in self.by_key:
             return self.by_key[key]
-        people = self.by_surname.get(key, []) if not parse_name(name).given else []
+        parts = parse_name(name)
+        people = [a for a in self.by_surname.get(name_key(parts.surname), []) if same_person(parts, a.name)]
         return people[0] if len(people) == 1 else None
 
 
@@ -373,13 +374,12 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
     weights = frame_weights()["credence"]["weights"]
     before = len(frame.credence)
     seen: set[tuple[int, int]] = set()  # "purportedly" is a hedge and a distancing marker: one contribution
-    # the reporting verb counts by its stance alone: "claims" is no hedge of the reporter's on top of it
     if a.verb_stance in ("endorsing", "distancing"):
         rule = f"{a.verb_stance}_verb"
         frame.credence.append(_evidence(analysis, "credence", a.cue.start, a.cue.end, a.sentence,
                                         rule=rule, weight=weights[rule]))
     for e in article.evidence.get(a.sentence, ()):
-        if (e.start, e.end) in seen or _inside(e, a.cue):
+        if (e.start, e.end) in seen:
             continue
         if e.family == "loaded" and e.label == "scare_quote" and e.attrs.get("label") and a.content is not None and (
             a.content.start <= e.start and e.end <= a.content.end + 1

@@ -139,8 +139,8 @@ class ActorTable:
     def user_aliases(self) -> tuple[str, ...]:
         """Every name of the actors a user's table brought, sorted: an article's actors include
         each wherever it is written, name or not ("rebels")."""
-        names = {self._entries[e.name].name for e in self._added}
-        return tuple(sorted({alias for name in names for alias in (name, *self._entries[name].aliases)}))
+        current = (self._entries[name] for name in {e.name for e in self._added})  # as the last entry left it
+        return tuple(sorted({alias for e in current for alias in (e.name, *e.aliases)}))
 
     def extended(self, entries: Iterable[ActorEntry]) -> ActorTable:
         """A new table: this one's entries, then ``entries`` overriding them, as a user's."""

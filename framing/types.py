@@ -206,6 +206,12 @@ class Actor:
         return tuple(dict.fromkeys(m.text for m in self.mentions))
 
 
+def group_actor(group: str, members: Sequence[Actor]) -> Actor:
+    """One actor of kind "group" named ``group`` with every mention of its ``members``, in text order."""
+    mentions = sorted((m for a in members for m in a.mentions), key=lambda m: (m.start, m.end))
+    return Actor(group, "group", group, tuple(mentions))
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A checkable detail an article reports: a number with its unit, or a name.
@@ -276,8 +282,7 @@ class Analysis:
         key = name_key(name)
         members = [a for a in self.actors if a.group is not None and name_key(a.group) == key]
         if any(name_key(a.name) != key for a in members):
-            mentions = tuple(sorted((m for a in members for m in a.mentions), key=lambda m: (m.start, m.end)))
-            return Actor(members[0].group or name, "group", members[0].group, mentions)
+            return group_actor(members[0].group or name, members)
         for actor in self.actors:
             if key in {name_key(actor.name), *(name_key(a) for a in actor.aliases)}:
                 return actor
