@@ -17,9 +17,11 @@ table and every named source that is no actor ("Syrian state television")
   Pentagon showed*) raise it; distancing verbs (*claimed*, *insisted*), scare
   quotes in the actor's words, the reporter's hedges and distancing markers
   on the claim (*what it called*) and voices contesting the actor lower it.
-  A voice contests the actor named in its words who makes claims in the
-  article, else the article's leading claimant (*Washington was skeptical
-  about Putin's statement*); a denial of an accusation contests the accuser.
+  A voice contests the actor whose claim its sentence names (*Washington
+  was skeptical about Putin's statement*), else the article's leading
+  claimant when it doubts a claim with no owner (*such announcements*); a
+  denial of an accusation contests the accuser; a refusal (*rejected the
+  offer*) and a doubt about no claim contest no one.
   A contester the article discredits (*stubbornly unconvinced*, *against all
   evidence*) loses credence itself, and its contest counts half.
 - **contested**: ``contested`` counts the contesting voices; each is an
@@ -50,6 +52,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import islice
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
@@ -463,14 +466,23 @@ def _statement_span(analysis: Analysis, a: Attribution) -> tuple[int, int]:
 def _contested(article: _Article, index: int, speakers: Sequence[str | None], claimants: _Claimants) -> str | None:
     """Whom the ``index``-th attribution, a contesting voice, contests.
 
-    A denial answers the accuser of the sentence or the one before ("Moscow
-    denied the allegations"); a speaker defending its own record with no
-    accuser in sight contests no one. Otherwise the voice contests the
-    claimant its words name ("skeptical about Putin's statement"), else the
-    article's leading claimant (most statements, the first of equals).
+    A refusal ("rejected the offer", "denied class-action status") contests
+    no one's claim. A denial answers the accuser of the sentence or the one
+    before ("Moscow denied the allegations"); a speaker defending its own
+    record with no accuser in sight contests no one. Otherwise the voice
+    contests the actor whose claim its sentence names ("Rubio's claim",
+    "criticism from Giles"), else the claimant its words name ("skeptical
+    about Putin's statement"), else, when the sentence doubts a claim it
+    does not give an owner ("such announcements"), the article's leading
+    claimant (most statements, the first of equals). A doubt about no claim
+    ("no evidence the rounds were used") contests no one.
     """
-    attributions = article.analysis.attributions
+    analysis = article.analysis
+    attributions = analysis.attributions
     a, contester = attributions[index], speakers[index]
+    sentence = analysis.sentences[a.sentence] if 0 <= a.sentence < len(analysis.sentences) else None
+    if sentence is not None and _refuses_a_request(analysis.text, a.cue.end, sentence.end):
+        return None
     if a.verb_stance == "contesting" or a.attrs.get("contests") == "own record":
         for earlier in range(index - 1, -1, -1):
             if a.sentence - attributions[earlier].sentence > 1:
@@ -479,11 +491,77 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
                 return speakers[earlier]
         if a.attrs.get("contests") == "own record":
             return None
-    if a.content is not None:
-        for actor in _actors_in(article.mentions, a.content):
+    if sentence is None:
+        return None
+    owner = _claim_owner(article, a, contester, sentence)
+    if owner is not None:
+        return owner
+    content = a.content
+    if content is not None and sentence.start <= content.start and content.end <= sentence.end:
+        for actor in _actors_in(article.mentions, content):
             if claimants.claims[actor.name] and actor.name != contester:
                 return actor.name
-    return claimants.leading(other_than=contester)
+    if _unowned_claim(analysis.text, sentence, a.source):
+        return claimants.leading(other_than=contester)
+    return None
+
+
+def _claim_owner(article: _Article, a: Attribution, contester: str | None, sentence: Span) -> str | None:
+    """The actor whose claim the sentence names, other than the contester: "Rubio's claim", "the Kremlin
+    statement", "criticism from Giles"."""
+    text = article.analysis.text
+    owned, claim_from = _contest_objects()["owned"], _contest_objects()["claim_from"]
+    for actor, mention in article.mentions.within(sentence.start, sentence.end):
+        if actor.name == contester or (a.source is not None and a.source.start <= mention.start < a.source.end):
+            continue
+        after = text[mention.end : min(mention.end + 60, sentence.end)]
+        before = text[max(mention.start - 40, sentence.start) : mention.start]
+        if owned.match(after) or claim_from.search(before):
+            return actor.name
+    return None
+
+
+def _unowned_claim(text: str, sentence: Span, source: Span | None) -> bool:
+    """Whether the sentence, its source aside, names a claim with no possessive before it ("such
+    announcements", "Russian comments"; not "the woman's allegations", "his insinuations")."""
+    for match in _contest_objects()["claims"].finditer(text, sentence.start, sentence.end):
+        if source is not None and source.start <= match.start() < source.end:
+            continue
+        if not _POSSESSIVE_BEFORE.search(text[max(match.start() - 40, sentence.start) : match.start()]):
+            return True
+    return False
+
+
+def _refuses_a_request(text: str, cue_end: int, sentence_end: int) -> bool:
+    """Whether a request noun comes within the seven words after the contesting verb, before any claim noun:
+    "rejected a Fox News proposal", "rejected Republican presidential candidate Donald Trump's offer"."""
+    words = [w for w in (m.group() for m in islice(_WORD.finditer(text, cue_end, sentence_end), 9)) if w != "s"][:7]
+    objects = _contest_objects()
+    for word in words:
+        if objects["claims"].fullmatch(word):
+            return False
+        if objects["requests"].fullmatch(word):
+            return True
+    return False
+
+
+@cache
+def _contest_objects() -> dict[str, re.Pattern[str]]:
+    """The claim and request nouns of the data file as patterns of whole words; ``owned``, what follows a
+    mention that owns a claim: a possessive and up to two words ("Putin's latest statement", "Putin s
+    statement" with its apostrophe lost, "Sanders' claims") or the claim noun at once ("the Kremlin
+    statement"); ``claim_from``, what comes before one: "criticism from", "claims by the"."""
+    lists = frame_weights()["credence"]["contest_objects"]
+    words = {kind: "(?:" + "|".join(map(re.escape, lists[kind])) + ")" for kind in ("claims", "requests")}
+    patterns = {kind: re.compile(rf"\b{alternatives}\b", re.IGNORECASE) for kind, alternatives in words.items()}
+    possessive = r"(?:['\u2019]s?|\s+s(?=\s))\s+(?:[\w-]+\s+){0,2}?"
+    patterns["owned"] = re.compile(rf"(?:{possessive}|\s+){words['claims']}\b", re.IGNORECASE)
+    patterns["claim_from"] = re.compile(rf"\b{words['claims']}\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+    return patterns
+
+
+_POSSESSIVE_BEFORE = re.compile(r"(?:\w['\u2019]s?|\b(?:his|her|their|its|my|our|your))\s+(?:[\w-]+\s+)?$",
+                                re.IGNORECASE)
 
 
 def _discrediting(article: _Article, a: Attribution, contester: str | None) -> list[tuple[str, int, int, int]]:

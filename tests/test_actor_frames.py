@@ -147,6 +147,40 @@ def test_a_denial_counts_against_the_accuser() -> None:
     assert [(a.name, _contesters(a)) for a in contested] == [("Syrian Observatory for Human Rights", ["Moscow"])]
 
 
+def _contests(text: str) -> list[tuple[str, list[str]]]:
+    return [(a.name, _contesters(a)) for a in actor_frames(framing.analyze(text)) if a.features["contested"]]
+
+
+def test_a_refusal_contests_no_ones_claim() -> None:
+    """Real openings (PolNeAR: Western Journal, 2016-05-24; USA Today, 2016-05-11). Turning down a proposal or an offer doubts no one's
+    claim; each had counted against Sanders (the article's leading claimant) and against Trump."""
+    assert _contests(
+        "Democratic presidential front-runner Hillary Clinton has rejected a Fox News proposal for one final debate "
+        "with rival Sen. Bernie Sanders of Vermont.\n\nFox News Vice President and Washington Managing Editor Bill "
+        "Sammon expressed the network\u2019s frustration.\n\nSanders, who had said he would debate the front-runner, "
+        "criticized Clinton on two fronts."
+    ) == []
+    assert _contests(
+        "The British capital's new mayor on Tuesday rejected Republican presidential candidate Donald Trump's offer "
+        "to make an \"exception\" to his call for a temporary ban on Muslims entering the United States by allowing "
+        "Sadiq Khan.\n\nOn Monday, Trump said he was \"happy to see\" that Khan was voted in, according to The New "
+        "York Times."
+    ) == []
+
+
+def test_a_voice_contests_the_owner_of_the_claim_and_a_doubt_about_no_claim_contests_no_one() -> None:
+    """Washington Post (PolNeAR, 2015-12-10): its headline and a later sentence. "Trump's remarks" are the claim
+    Netanyahu rejects; "Israel disputes this" (that East Jerusalem is occupied under international law) names no
+    claim of an actor's, and had gone to the leading claimant, Trump."""
+    text = (
+        "Netanyahu rejects Trump's remarks about Muslims but will meet with him.\n\n"
+        "The United States and other nations have their embassies in Tel Aviv and not Jerusalem, whose eastern "
+        "flanks are considered occupied territory under international law, although Israel disputes this."
+    )
+    assert ("Donald Trump", ["Benjamin Netanyahu"]) in _contests(text)
+    assert all(contesters == ["Benjamin Netanyahu"] for _, contesters in _contests(text))
+
+
 def test_a_discredited_contester_loses_credence_and_its_contest_counts_half() -> None:
     frames = _frames(
         "Russian President Vladimir Putin announced the withdrawal on Monday. Against all evidence, the Pentagon said "
