@@ -181,6 +181,14 @@ def test_a_voice_contests_the_owner_of_the_claim_and_a_doubt_about_no_claim_cont
     assert all(contesters == ["Benjamin Netanyahu"] for _, contesters in _contests(text))
 
 
+def test_a_doubt_about_what_was_announced_contests_the_one_who_announced_it() -> None:
+    """"the withdrawal" has no owner in its sentence: the claim is the leading claimant's, Putin's."""
+    text = ("Russian President Vladimir Putin announced the withdrawal on Monday. "
+            "The Pentagon was skeptical about the withdrawal.")
+    # his row and his group's
+    assert _contests(text) == [("Vladimir Putin", ["the Pentagon"]), ("Russian government", ["the Pentagon"])]
+
+
 def test_a_discredited_contester_loses_credence_and_its_contest_counts_half() -> None:
     frames = _frames(
         "Russian President Vladimir Putin announced the withdrawal on Monday. Against all evidence, the Pentagon said "
