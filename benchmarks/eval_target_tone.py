@@ -177,6 +177,13 @@ def cost(model: TargetToneModel, rows: Sequence[Example]) -> dict[str, float]:
             "seed_mentions_per_article": round(mentions / len(seeds), 1)}
 
 
+def development_metrics(data_dir: Path, model: TargetToneModel, name: str) -> dict[str, dict[str, float]]:
+    """The model's figures on development fold ``DEV_FOLD``, printed, and keyed as a card's ``metrics`` keep them."""
+    result = evaluate(part(data_dir, "dev"), lambda r: model_labels(model, r))
+    _print(f"development fold {DEV_FOLD}, {name}", result)
+    return {f"fold{DEV_FOLD}": result}
+
+
 def _print(name: str, result: dict[str, float]) -> None:
     print(f"{name}: macro F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}  (n={int(result['n'])})")
     for label in CLASSES:

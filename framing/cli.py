@@ -140,8 +140,8 @@ ToneModel = Annotated[
     typer.Option(
         "--tone-model",
         help="Score the tone toward each actor with the target-dependent model (held-out NewsMTSC macro F1 "
-        "0.76), not VADER on the mention's whole sentence (0.52), which cannot tell whom a sentence is hard "
-        "on: about half a second an article.",
+        "0.77), not VADER on the mention's whole sentence (0.52), which cannot tell whom a sentence is hard "
+        "on: about a second an article.",
     ),
 ]
 

@@ -5,14 +5,17 @@ Sentence-level sentiment cannot tell whom a sentence is hard on: in
 Putin, not toward Washington. The model reads the sentence around the mention
 with the mention marked, and gives three probabilities for that mention.
 
-It is all-MiniLM-L6-v2 fine-tuned on NewsMTSC (target-dependent sentiment in
-English news, three classes) by ``benchmarks/fit_target_tone.py``, exported to
-int8 ONNX and run by ONNX Runtime like the other shipped encoders
-(:mod:`framing.encoder`). It ships as ``models/target-tone.json`` (the card:
-classes, how inputs are built, training provenance, measured figures, and the
-SHA-256 of the other two files), ``target-tone.onnx`` and
+It is two copies of all-MiniLM-L6-v2 fine-tuned on NewsMTSC (target-dependent
+sentiment in English news, three classes) by ``benchmarks/fit_target_tone.py``,
+one reading the mention before the marked sentence (``pair``), one the marked
+sentence alone (``markers``), joined by ``benchmarks/join_target_tone.py``: the
+probabilities are the mean of theirs. Each is exported to int8 ONNX and run by
+ONNX Runtime like the other shipped encoders (:mod:`framing.encoder`). It ships
+as ``models/target-tone.json`` (the card: classes, how inputs are built, the
+members, training provenance, measured figures, and the SHA-256 of the other
+files), ``target-tone.onnx``, ``target-tone.1.onnx`` and
 ``target-tone.tokenizer.json``; the files are checked against the card before
-ONNX Runtime reads the graph, and the model is loaded once, on first use.
+ONNX Runtime reads a graph, and the model is loaded once, on first use.
 
 ``score`` is P(positive) - P(negative), in [-1, 1]; ``label`` is the most
 probable class, so a ``positive`` label never has a negative score and a
@@ -43,7 +46,8 @@ from .text import build_doc
 from .types import Doc
 
 FORMAT = "framing-target-tone"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 adds "members"; a version-1 card (one graph) still loads
+READABLE_VERSIONS = (1, 2)
 CLASSES = ("negative", "neutral", "positive")
 SHIPPED = "target-tone"
 INPUT_FORMATS = ("markers", "pair")
@@ -74,20 +78,32 @@ class TargetTone:
 
 @dataclass(frozen=True, eq=False)
 class TargetToneModel:
-    """A fine-tuned three-class classifier, how it wants its input written, and a name for the record."""
+    """A fine-tuned three-class classifier, how it wants its input written, and a name for the record.
+
+    ``members`` are further classifiers, each with its own input, read beside
+    this one: the probabilities are the mean over all of them (an ensemble).
+    A member has no members of its own.
+    """
 
     classifier: SentenceClassifier
     input_format: InputFormat = "markers"
     name: str = "custom target-tone model"
+    members: tuple[TargetToneModel, ...] = ()
 
     def __post_init__(self) -> None:
         if self.input_format not in INPUT_FORMATS:
             raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {self.input_format!r}")
+        if any(member.members for member in self.members):
+            raise ValueError("a member of a target-tone model cannot have members of its own")
 
     def read(self, text: str, mentions: Sequence[tuple[int, int, int, int]]) -> list[TargetTone]:
         """The tone toward each ``(start, end, context_start, context_end)`` mention of ``text``."""
-        inputs = [model_input(text, s, e, cs, ce, self.input_format) for s, e, cs, ce in mentions]
-        rows = self.classifier.probabilities(inputs) if inputs else []
+        if not mentions:
+            return []
+        tables = [model.classifier.probabilities([model_input(text, *mention, model.input_format)
+                                                  for mention in mentions])
+                  for model in (self, *self.members)]
+        rows = [[sum(column) / len(tables) for column in zip(*per_model)] for per_model in zip(*tables)]
         return [_tone(row, *mention) for row, mention in zip(rows, mentions)]
 
 
@@ -208,22 +224,33 @@ def _check_span(text: str, start: int, end: int) -> None:
 # -- the model's files -----------------------------------------------------------
 
 
-def model_files(card: Path) -> dict[str, Path]:
-    """Where a target-tone model saved as ``card`` keeps its graph and tokenizer."""
-    return {"graph": card.with_suffix(".onnx"), "tokenizer": card.with_name(f"{card.stem}.tokenizer.json")}
+def model_files(card: Path, members: int = 0) -> dict[str, Path]:
+    """Where a target-tone model saved as ``card`` keeps its graph and tokenizer, and each member's graph
+    (``graph.1`` in ``NAME.1.onnx``, ...)."""
+    files = {"graph": card.with_suffix(".onnx"), "tokenizer": card.with_name(f"{card.stem}.tokenizer.json")}
+    return files | {f"graph.{i}": card.with_name(f"{card.stem}.{i}.onnx") for i in range(1, members + 1)}
 
 
 def save_target_tone(path: str | Path, model: TargetToneModel, record: Mapping[str, Any]) -> Path:
-    """Write ``model`` as a card and its two files; ``record`` (training, metrics) goes into the card."""
+    """Write ``model`` as a card, its graphs and its tokenizer; ``record`` (training, metrics) goes into the card.
+
+    The members share the model's tokenizer and token limit.
+    """
     card_path = Path(path).with_suffix(".json")
-    files = model_files(card_path)
+    for member in model.members:
+        if (member.classifier.tokenizer, member.classifier.max_length) != (model.classifier.tokenizer,
+                                                                           model.classifier.max_length):
+            raise ValueError("the members of a target-tone model must share its tokenizer and max_length")
+    files = model_files(card_path, len(model.members))
     contents = {"graph": model.classifier.graph, "tokenizer": model.classifier.tokenizer.encode("utf-8")}
+    contents |= {f"graph.{i}": member.classifier.graph for i, member in enumerate(model.members, 1)}
     card = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "classes": list(CLASSES),
         "input": {"format": model.input_format, "open": OPEN, "close": CLOSE, "separator": SEPARATOR,
                   "window": WINDOW},
+        "members": [{"input": member.input_format, "graph": f"graph.{i}"} for i, member in enumerate(model.members, 1)],
         "max_length": model.classifier.max_length,
         **record,
     }
@@ -239,16 +266,27 @@ def load_target_tone(path: str | Path) -> tuple[TargetToneModel, dict[str, Any]]
     """
     card_path = Path(path)
     card = _read_card(card_path)
-    graph = checked_file(card_path, card, "graph", what="the model's")
     try:
         tokenizer = checked_file(card_path, card, "tokenizer", what="the model's").decode("utf-8")
     except UnicodeDecodeError:
         raise ModelError(f"{card_path}: its tokenizer file is not UTF-8 text") from None
-    classifier = SentenceClassifier(graph, tokenizer, card["max_length"])
+    members = tuple(
+        TargetToneModel(_classifier(card_path, card, member["graph"], tokenizer), member["input"], card_path.stem)
+        for member in card.get("members", [])
+    )
+    name = f"{card_path.stem} (graph sha256 {card['sha256']['graph'][:12]}" + (
+        f", and {len(members)} more graph{'s' * (len(members) > 1)})" if members else ")")
+    return TargetToneModel(_classifier(card_path, card, "graph", tokenizer), card["input"]["format"], name,
+                           members), card
+
+
+def _classifier(card_path: Path, card: Mapping[str, Any], key: str, tokenizer: str) -> SentenceClassifier:
+    """The graph the card names under ``key``, checked, with the card's tokenizer."""
+    classifier = SentenceClassifier(checked_file(card_path, card, key, what="the model's"), tokenizer,
+                                    card["max_length"])
     if classifier.width() != len(CLASSES):  # a foreign graph fails here, not in the middle of an article
-        raise ModelError(f"{card_path}: the graph gives {classifier.width()} probabilities, not {len(CLASSES)}")
-    name = f"{card_path.stem} (graph sha256 {card['sha256']['graph'][:12]})"
-    return TargetToneModel(classifier, card["input"]["format"], name), card
+        raise ModelError(f"{card_path}: the {key} file gives {classifier.width()} probabilities, not {len(CLASSES)}")
+    return classifier
 
 
 def _read_card(card_path: Path) -> dict[str, Any]:
@@ -257,8 +295,9 @@ def _read_card(card_path: Path) -> dict[str, Any]:
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ModelError(f"{card_path}: cannot read the target-tone card ({error})") from None
-    if not isinstance(card, dict) or card.get("format") != FORMAT or card.get("format_version") != FORMAT_VERSION:
-        raise ModelError(f"{card_path}: not a framing target-tone model (format {FORMAT!r} version {FORMAT_VERSION})")
+    if not isinstance(card, dict) or card.get("format") != FORMAT or card.get("format_version") not in READABLE_VERSIONS:
+        raise ModelError(f"{card_path}: not a framing target-tone model (format {FORMAT!r} version "
+                         f"{' or '.join(map(str, READABLE_VERSIONS))})")
     if card.get("classes") != list(CLASSES):
         raise ModelError(f"{card_path}: the model's classes are {card.get('classes')!r}, not {list(CLASSES)}")
     expected = {"open": OPEN, "close": CLOSE, "separator": SEPARATOR, "window": WINDOW}
@@ -273,6 +312,13 @@ def _read_card(card_path: Path) -> dict[str, Any]:
     for key in ("files", "sha256"):
         if not isinstance(card.get(key), dict):
             raise ModelError(f"{card_path}: the target-tone card has no {key!r} section")
+    members = card.get("members", [])
+    if not isinstance(members, list) or not all(
+        isinstance(m, dict) and m.get("input") in INPUT_FORMATS and m.get("graph") in set(card["files"]) - {"tokenizer"}
+        for m in members
+    ):
+        raise ModelError(f"{card_path}: each member must name an input ({list(INPUT_FORMATS)}) and a graph of the "
+                         f"card's files, not {members!r}")
     return card
 
 

@@ -132,7 +132,7 @@ def test_bad_offsets_are_an_input_error(start: int, end: int, context: tuple[int
 
 @pytest.fixture
 def copied(tmp_path: Path) -> Path:
-    for name in ("target-tone.json", "target-tone.onnx", "target-tone.tokenizer.json"):
+    for name in ("target-tone.json", *json.loads(CARD.read_text(encoding="utf-8"))["files"].values()):
         shutil.copy(CARD.with_name(name), tmp_path / name)
     return tmp_path / "target-tone.json"
 
@@ -173,6 +173,53 @@ def test_a_card_with_other_classes_is_refused(copied: Path) -> None:
         load_target_tone(copied)
 
 
+def test_the_shipped_model_is_the_mean_of_its_two_members() -> None:
+    """The pair model and the markers model, read apart and joined: the joined probabilities are their mean."""
+    model, card = load_target_tone(CARD)
+    assert (model.input_format, [m.input_format for m in model.members]) == ("pair", ["markers"])
+    assert [t["input"] for t in card["members_training"]] == ["pair", "markers"]
+    pair, markers = TargetToneModel(model.classifier, "pair"), model.members[0]
+    sentence = "Washington was skeptical about Putin s statement."
+    mention = [(31, 36, 0, len(sentence))]
+    (alone_pair,), (alone_markers,), (joined,) = (m.read(sentence, mention) for m in (pair, markers, model))
+    expected = [(p + q) / 2 for p, q in zip(alone_pair.probabilities, alone_markers.probabilities)]
+    assert joined.probabilities == pytest.approx(expected, abs=1e-6)
+    assert alone_pair.probabilities != pytest.approx(alone_markers.probabilities, abs=1e-3)  # two real readings
+
+
+def test_a_tampered_member_graph_is_refused(copied: Path) -> None:
+    graph = copied.with_name("target-tone.1.onnx")
+    data = bytearray(graph.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    graph.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="graph.1 file does not match the card's checksum"):
+        load_target_tone(copied)
+
+
+def test_a_member_naming_no_file_of_the_card_is_refused(copied: Path) -> None:
+    card = json.loads(copied.read_text(encoding="utf-8"))
+    card["members"] = [{"input": "markers", "graph": "graph.9"}]
+    copied.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="each member must name an input"):
+        load_target_tone(copied)
+
+
+def test_a_version_1_card_of_one_graph_still_loads(copied: Path) -> None:
+    card = json.loads(copied.read_text(encoding="utf-8"))
+    card["format_version"] = 1
+    del card["members"], card["files"]["graph.1"], card["sha256"]["graph.1"]
+    copied.write_text(json.dumps(card), encoding="utf-8")
+    copied.with_name("target-tone.1.onnx").unlink()
+    model, _ = load_target_tone(copied)
+    assert model.input_format == "pair" and model.members == ()
+
+
+def test_a_member_cannot_have_members_of_its_own() -> None:
+    model = shipped_target_tone()
+    with pytest.raises(ValueError, match="members of its own"):
+        TargetToneModel(model.classifier, "pair", members=(model,))
+
+
 def test_the_model_is_loaded_once() -> None:
     assert shipped_target_tone() is shipped_target_tone()
 
@@ -209,4 +256,4 @@ def test_the_heldout_part_is_chosen_by_article(shared_data: Path) -> None:
     assert evaluation.article_of("allsides_1000_401_25_Reality Leigh Winner_0_6") == "allsides_1000"
 
 
-MACRO_F1_FLOOR = 0.75  # measured once: 0.7624 (docs/target-tone.md)
+MACRO_F1_FLOOR = 0.755  # measured once: 0.7662 (docs/target-tone.md)
