@@ -332,6 +332,26 @@ def test_every_word_class_in_the_data_is_read_by_the_rules() -> None:
     assert "'s" in word_set("noun_before")  # "the president's claims": a noun
 
 
+def _cues(text: str) -> list[tuple[str, str | None, bool]]:
+    found = attribution.extract(build_doc(text)).attributions
+    return [(a.cue.text, a.source.text if a.source else None, a.skeptical) for a in found]
+
+
+def test_a_person_questioned_is_no_skeptical_voice_and_a_claim_questioned_is_one() -> None:
+    """A person questioned (Western Journal 2016-05-05, PTC 788900262) voices no doubt: each had been a skeptical
+    source ("Clinton herself in for", and the Senate panel). A claim questioned (BABE: Reuters; PolNeAR: Washington Post
+    2016-02-14) is a doubt by whoever questions it."""
+    assert _cues("One final step in the investigation will be bringing Clinton herself in for questioning.") == []
+    assert _cues("And she will only be questioned by members of the Senate panel, not outside lawyers.") == []
+    assert ("questioned", "some of her rivals", True) in _cues(
+        "Warren, a U.S. senator from Massachusetts, estimates her healthcare overhaul will cost an additional $20.5 "
+        "trillion in federal spending over 10 years without the need to raise middle-class taxes, a claim questioned "
+        "by some of her rivals in the 2020 White House race.")
+    assert [(cue, skeptical) for cue, _, skeptical in _cues(
+        "On the Republican side, leading candidate Donald Trump caused consternation in December, when he "
+        "criticized Scalia for questioning affirmative action.")] == [("criticized", False), ("questioning", True)]
+
+
 def test_an_honorific_ends_no_subject_and_a_means_after_by_is_no_agent() -> None:
     # PolNeAR, New York Times 2015-12-19 and 2015-12-22: the sources were "Mr" and "telephone"
     text = ("Mr. Putin forecast that the slumping economy would soon rebound and praised efforts by "

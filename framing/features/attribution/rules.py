@@ -17,6 +17,7 @@ from .chunks import (
     PARTICIPLE_BEFORE,
     PRONOUNS,
     QUANTIFIERS,
+    SKIP_LEFT,
     STOP,
     apposition,
     is_np_word,
@@ -62,6 +63,8 @@ _CLAIM_OPENERS = word_set("claim_openers")
 # "..., something Russian officials have repeatedly denied", "..., something which has been
 # documented by Reuters but denied by the defense ministry".
 _BACK_REFERENCE = word_set("back_reference")
+# A passive "questioned" with one of these as subject questions a person: "he was questioned by police".
+_QUESTIONED_PEOPLE = word_set("questioned_people")
 
 
 def rule_attributions(doc: Doc) -> list[Found]:
@@ -198,6 +201,8 @@ def attribution_at(
         return _when_asked(cue)
     if _a_noun(cue):
         return None
+    if lemma == "question" and _interrogation(cue):
+        return None
     if lemma == "according to":
         return _according_to(cue)
     if _noun_prone(cue):
@@ -208,6 +213,32 @@ def attribution_at(
     if cue.word.endswith("ing") and (cue.after_comma or cue.left_word in PARTICIPLE_BEFORE):
         return _participle(cue)
     return _subject_attribution(cue)
+
+
+def _interrogation(cue: _Cue) -> bool:
+    """"held for questioning", "four people were also questioned", "she will only be questioned by members of the
+    panel": a person questioned, not a claim doubted ("a claim questioned by her rivals", "criticized Scalia for
+    questioning affirmative action" stay doubts). A passive's subject is a person when it is a pronoun, a word
+    for people, or a capitalised name."""
+    tokens = cue.tokens
+    if cue.before == "for":  # "for questioning." is a noun; "for questioning affirmative action" doubts something
+        return cue.last >= len(tokens) or not tokens[cue.last][IS_WORD] or tokens[cue.last][LOWER] in _AFTER_NOUN
+    if cue.word != "questioned":
+        return False
+    i, passive = cue.group - 1, False
+    while i >= 0 and (tokens[i][LOWER] in SKIP_LEFT or tokens[i][LOWER] in _BE_FORMS or tokens[i][LOWER] in _MODALS
+                      or (tokens[i][TEXT].islower() and tokens[i][LOWER].endswith("ly"))):
+        passive = passive or tokens[i][LOWER] in _BE_FORMS
+        i -= 1
+    if not passive or i < 0:
+        return False
+    subject = tokens[i]
+    return subject[LOWER] in _QUESTIONED_PEOPLE or (subject[TEXT][:1].isupper() and i > 0)
+
+
+_BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "must", "should"})
+_AFTER_NOUN = frozenset({"by", "in", "at", "on", "after", "over", "about", "and", "or", "as"})
 
 
 def _asked_first(cue: _Cue) -> Found | None:
