@@ -15,7 +15,7 @@ encoders). Deterministic for a given seed and thread count.
 
 ``--development`` trains on the tuning part less ``DEV_FOLD`` and prints
 macro F1 on that fold; the two inputs were compared there (``pair`` 0.7551,
-``markers`` 0.7494), and so were longer training (``--epochs 6 --lr 5e-5``:
+``markers`` 0.7494; a rerun of both gave 0.7566 and 0.7513), and so were longer training (``--epochs 6 --lr 5e-5``:
 0.7538, no gain) and a larger encoder (``--base all-mpnet-base-v2``, which
 needs ``framing[finetune-mpnet]``, at its own rate of 2e-5: 0.7376 in 49
 minutes, no gain). The shipped card joins two models trained on the whole

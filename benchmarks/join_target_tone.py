@@ -46,9 +46,13 @@ def main(argv: list[str] | None = None) -> None:
     loaded = [load_target_tone(card) for card in args.cards]
     if any(model.members for model, _ in loaded):
         parser.error("join single models only")
-    developing = ["less fold" in card["training"]["data"] for _, card in loaded]
+    developing = ["less fold" in card["training"]["data"] for _, card in loaded]  # fit_target_tone.py's wording
     if any(developing) != all(developing) or any(developing) != args.development:
         parser.error("join development models with --development, and models of the whole tuning part without it")
+    if len({card["training"]["data_sha256"] for _, card in loaded}) > 1:
+        parser.error("the models were trained on different data files")
+    if len({(model.classifier.tokenizer, model.classifier.max_length) for model, _ in loaded}) > 1:
+        parser.error("the models must share one tokenizer and max_length")
     (first, first_card), others = loaded[0], loaded[1:]
     model = TargetToneModel(first.classifier, first.input_format, args.output.stem,
                             tuple(TargetToneModel(m.classifier, m.input_format, card["training"]["input"])

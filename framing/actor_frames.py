@@ -454,13 +454,22 @@ def _contest(
 
 def _statement_span(analysis: Analysis, a: Attribution) -> tuple[int, int]:
     """The cue with its content when both stand in the attribution's sentence, else the cue alone."""
+    content = _content_in_sentence(a, _sentence_of_statement(analysis, a))
+    if content is None:
+        return a.cue.start, a.cue.end
+    return min(a.cue.start, content[0]), max(a.cue.end, content[1])
+
+
+def _sentence_of_statement(analysis: Analysis, a: Attribution) -> Span | None:
+    return analysis.sentences[a.sentence] if 0 <= a.sentence < len(analysis.sentences) else None
+
+
+def _content_in_sentence(a: Attribution, sentence: Span | None) -> tuple[int, int] | None:
+    """The attribution's content, when it stands inside ``sentence``."""
     content = a.content
-    if content is None or not 0 <= a.sentence < len(analysis.sentences):
-        return a.cue.start, a.cue.end
-    sentence = analysis.sentences[a.sentence]
-    if not (sentence.start <= content.start and content.end <= sentence.end):
-        return a.cue.start, a.cue.end
-    return min(a.cue.start, content.start), max(a.cue.end, content.end)
+    if content is None or sentence is None or not sentence.start <= content.start <= content.end <= sentence.end:
+        return None
+    return content.start, content.end
 
 
 def _contested(article: _Article, index: int, speakers: Sequence[str | None], claimants: _Claimants) -> str | None:
@@ -470,17 +479,19 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
     no one's claim. A denial answers the accuser of the sentence or the one
     before ("Moscow denied the allegations"); a speaker defending its own
     record with no accuser in sight contests no one. Otherwise the voice
-    contests the actor whose claim its sentence names ("Rubio's claim",
-    "criticism from Giles"), else the claimant its words name ("skeptical
-    about Putin's statement"), else, when the sentence doubts a claim it
-    does not give an owner ("such announcements"), the article's leading
-    claimant (most statements, the first of equals). A doubt about no claim
-    ("no evidence the rounds were used") contests no one.
+    contests the actor nearest its verb whose claim the sentence names
+    ("Rubio's claim", "criticism from Giles"), else the claimant its words
+    name ("skeptical about Putin's statement"), else, when the sentence
+    doubts a claim it does not give an owner ("such announcements"), the
+    article's leading claimant (most statements, the first of equals). A
+    doubt about no claim ("no evidence the rounds were used") contests no
+    one. Only :data:`_CONTEST_REACH` characters either side of the verb are
+    read, so a long sentence of many voices costs each voice the same.
     """
     analysis = article.analysis
     attributions = analysis.attributions
     a, contester = attributions[index], speakers[index]
-    sentence = analysis.sentences[a.sentence] if 0 <= a.sentence < len(analysis.sentences) else None
+    sentence = _sentence_of_statement(analysis, a)
     if sentence is not None and _refuses_a_request(analysis.text, a.cue.end, sentence.end):
         return None
     if a.verb_stance == "contesting" or a.attrs.get("contests") == "own record":
@@ -493,75 +504,99 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
             return None
     if sentence is None:
         return None
-    owner = _claim_owner(article, a, contester, sentence)
+    reach = (max(sentence.start, a.cue.start - _CONTEST_REACH), min(sentence.end, a.cue.end + _CONTEST_REACH))
+    owner = _claim_owner(article, a, contester, reach)
     if owner is not None:
         return owner
-    content = a.content
-    if content is not None and sentence.start <= content.start and content.end <= sentence.end:
-        for actor in _actors_in(article.mentions, content):
+    content = _content_in_sentence(a, sentence)
+    if content is not None:
+        start, end = max(content[0], reach[0]), min(content[1], reach[1])
+        for actor in _actors_in(article.mentions, Span(start, end, analysis.text[start:end])):
             if claimants.claims[actor.name] and actor.name != contester:
                 return actor.name
-    if _unowned_claim(analysis.text, sentence, a.source):
+    if _unowned_claim(analysis.text, reach, a.source):
         return claimants.leading(other_than=contester)
     return None
 
 
-def _claim_owner(article: _Article, a: Attribution, contester: str | None, sentence: Span) -> str | None:
-    """The actor whose claim the sentence names, other than the contester: "Rubio's claim", "the Kremlin
-    statement", "criticism from Giles"."""
+_CONTEST_REACH = 300  # characters either side of a contesting verb in which what it contests is looked for
+
+
+def _claim_owner(article: _Article, a: Attribution, contester: str | None, reach: tuple[int, int]) -> str | None:
+    """The actor nearest the verb, other than the contester, that owns a claim: "Rubio's claim", "the
+    Kremlin statement", "criticism from Giles"."""
     text = article.analysis.text
-    owned, claim_from = _contest_objects()["owned"], _contest_objects()["claim_from"]
-    for actor, mention in article.mentions.within(sentence.start, sentence.end):
+    patterns = _contest_objects()
+
+    def distance(pair: tuple[Actor, Span]) -> int:
+        mention = pair[1]
+        return mention.start - a.cue.end if mention.start >= a.cue.end else a.cue.start - mention.end
+
+    for actor, mention in sorted(article.mentions.within(*reach), key=distance):
         if actor.name == contester or (a.source is not None and a.source.start <= mention.start < a.source.end):
             continue
-        after = text[mention.end : min(mention.end + 60, sentence.end)]
-        before = text[max(mention.start - 40, sentence.start) : mention.start]
-        if owned.match(after) or claim_from.search(before):
+        after = text[mention.end : min(mention.end + 60, reach[1])]
+        before = text[max(mention.start - 40, reach[0]) : mention.start]
+        definite = mention.text.lower().startswith("the ") or before.lower().endswith("the ")
+        if patterns["owned"].match(after) or (definite and patterns["named"].match(after)) \
+                or patterns["claim_from"].search(before):
             return actor.name
     return None
 
 
-def _unowned_claim(text: str, sentence: Span, source: Span | None) -> bool:
-    """Whether the sentence, its source aside, names a claim with no possessive before it ("such
-    announcements", "Russian comments"; not "the woman's allegations", "his insinuations")."""
-    for match in _contest_objects()["claims"].finditer(text, sentence.start, sentence.end):
+def _unowned_claim(text: str, reach: tuple[int, int], source: Span | None) -> bool:
+    """Whether the words, the source aside, name a claim with no owner before it ("such announcements",
+    "Russian comments"; not "the woman's allegations", "his insinuations", nor the speaker's own vehicle,
+    "said in a statement")."""
+    for match in _contest_objects()["claims"].finditer(text, *reach):
         if source is not None and source.start <= match.start() < source.end:
             continue
-        if not _POSSESSIVE_BEFORE.search(text[max(match.start() - 40, sentence.start) : match.start()]):
+        if not _OWNER_OR_VEHICLE_BEFORE.search(text[max(match.start() - 40, reach[0]) : match.start()]):
             return True
     return False
 
 
 def _refuses_a_request(text: str, cue_end: int, sentence_end: int) -> bool:
-    """Whether a request noun comes within the seven words after the contesting verb, before any claim noun:
-    "rejected a Fox News proposal", "rejected Republican presidential candidate Donald Trump's offer"."""
-    words = [w for w in (m.group() for m in islice(_WORD.finditer(text, cue_end, sentence_end), 9)) if w != "s"][:7]
+    """Whether the verb's object is a request: a request noun within the seven words after the verb, before
+    any claim noun and before a clause begins ("rejected a Fox News proposal", "rejected Republican
+    presidential candidate Donald Trump's offer"; not "denied that it had made any deal")."""
     objects = _contest_objects()
-    for word in words:
-        if objects["claims"].fullmatch(word):
+    words = (m.group() for m in _WORD_OR_COMMA.finditer(text, cue_end, sentence_end))
+    for word in islice((w for w in words if w != "s"), 7):
+        if word == "," or word.lower() in _CLAUSE_OPENERS or objects["claims"].fullmatch(word):
             return False
         if objects["requests"].fullmatch(word):
             return True
     return False
 
 
+_WORD_OR_COMMA = re.compile(r"\w+|,")
+_CLAUSE_OPENERS = frozenset({"that", "whether", "if", "when", "because"})
+
+
 @cache
 def _contest_objects() -> dict[str, re.Pattern[str]]:
-    """The claim and request nouns of the data file as patterns of whole words; ``owned``, what follows a
-    mention that owns a claim: a possessive and up to two words ("Putin's latest statement", "Putin s
-    statement" with its apostrophe lost, "Sanders' claims") or the claim noun at once ("the Kremlin
-    statement"); ``claim_from``, what comes before one: "criticism from", "claims by the"."""
+    """The claim and request nouns of the data file as patterns of whole words, and what stands around a
+    claim's owner: ``owned``, a possessive and up to two words after the owner ("Putin's latest statement",
+    "Putin s statement" with its apostrophe lost, "Sanders' claims"); ``named``, the claim noun at once (for
+    "the Kremlin statement"); ``claim_from``, the claim before its owner ("criticism from", "claims by the")."""
     lists = frame_weights()["credence"]["contest_objects"]
     words = {kind: "(?:" + "|".join(map(re.escape, lists[kind])) + ")" for kind in ("claims", "requests")}
     patterns = {kind: re.compile(rf"\b{alternatives}\b", re.IGNORECASE) for kind, alternatives in words.items()}
-    possessive = r"(?:['\u2019]s?|\s+s(?=\s))\s+(?:[\w-]+\s+){0,2}?"
-    patterns["owned"] = re.compile(rf"(?:{possessive}|\s+){words['claims']}\b", re.IGNORECASE)
+    patterns["owned"] = re.compile(rf"{_POSSESSIVE_MARK}\s+(?:[\w-]+\s+){{0,2}}?{words['claims']}\b", re.IGNORECASE)
+    patterns["named"] = re.compile(rf"\s+{words['claims']}\b", re.IGNORECASE)
     patterns["claim_from"] = re.compile(rf"\b{words['claims']}\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
     return patterns
 
 
-_POSSESSIVE_BEFORE = re.compile(r"(?:\w['\u2019]s?|\b(?:his|her|their|its|my|our|your))\s+(?:[\w-]+\s+)?$",
-                                re.IGNORECASE)
+# a possessive after a name: "Putin's", "Sanders'", or "Putin s" where the text lost its apostrophes
+_POSSESSIVE_MARK = r"(?:['\u2019]s?|\s+s(?!\w))"
+# before a claim noun: an owner ("the woman's", "the woman s", "his") or a vehicle ("in a statement")
+_OWNER_OR_VEHICLE_BEFORE = re.compile(
+    rf"(?:\w{_POSSESSIVE_MARK}|\b(?:his|her|their|its|my|our|your)|\bin\s+(?:a|an|the|its|his|her|their))"
+    r"\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _discrediting(article: _Article, a: Attribution, contester: str | None) -> list[tuple[str, int, int, int]]:
@@ -641,7 +676,7 @@ _START = attrgetter("start")
 
 # -- labels -----------------------------------------------------------------------
 
-_POSSESSIVE = re.compile(r"^(?:['\u2019]s?| s)\s*[\"\u201c']?$")
+_POSSESSIVE = re.compile(rf"^{_POSSESSIVE_MARK}\s*[\"\u201c']?$")
 
 
 def _labels(article: _Article) -> dict[str, list[Evidence]]:

@@ -274,8 +274,8 @@ def load_target_tone(path: str | Path) -> tuple[TargetToneModel, dict[str, Any]]
         TargetToneModel(_classifier(card_path, card, member["graph"], tokenizer), member["input"], card_path.stem)
         for member in card.get("members", [])
     )
-    name = f"{card_path.stem} (graph sha256 {card['sha256']['graph'][:12]}" + (
-        f", and {len(members)} more graph{'s' * (len(members) > 1)})" if members else ")")
+    graphs = ["graph", *(member["graph"] for member in card.get("members", []))]
+    name = f"{card_path.stem} (graph sha256 {', '.join(str(card['sha256'].get(g, ''))[:12] for g in graphs)})"
     return TargetToneModel(_classifier(card_path, card, "graph", tokenizer), card["input"]["format"], name,
                            members), card
 
@@ -312,14 +312,23 @@ def _read_card(card_path: Path) -> dict[str, Any]:
     for key in ("files", "sha256"):
         if not isinstance(card.get(key), dict):
             raise ModelError(f"{card_path}: the target-tone card has no {key!r} section")
-    members = card.get("members", [])
-    if not isinstance(members, list) or not all(
-        isinstance(m, dict) and m.get("input") in INPUT_FORMATS and m.get("graph") in set(card["files"]) - {"tokenizer"}
-        for m in members
-    ):
-        raise ModelError(f"{card_path}: each member must name an input ({list(INPUT_FORMATS)}) and a graph of the "
-                         f"card's files, not {members!r}")
+    _check_members(card_path, card)
     return card
+
+
+def _check_members(card_path: Path, card: Mapping[str, Any]) -> None:
+    """A version-2 card's members: each an input and its own graph file (``graph.1``, ...), every such file
+    of the card used once; a version-1 card has none."""
+    members = card.get("members", [])
+    graphs = [m.get("graph") for m in members] if isinstance(members, list) and all(
+        isinstance(m, dict) for m in members) else None
+    extra = sorted(key for key in card["files"] if isinstance(key, str) and key.startswith("graph."))
+    if (graphs is None or (members and card["format_version"] < 2)
+            or any(not isinstance(m.get("input"), str) or m["input"] not in INPUT_FORMATS for m in members)
+            or not all(isinstance(g, str) for g in graphs) or sorted(graphs) != extra):
+        raise ModelError(f"{card_path}: in a version-2 card each member names an input ({list(INPUT_FORMATS)}) and "
+                         f"a graph file of its own, and every graph.N file is a member's; not {members!r} with "
+                         f"files {sorted(card['files'])}")
 
 
 def shipped_card_path() -> Path:

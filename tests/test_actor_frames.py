@@ -145,6 +145,9 @@ def test_a_denial_counts_against_the_accuser() -> None:
             "Moscow denied the allegations.")
     contested = [a for a in actor_frames(framing.analyze(text)) if a.features["contested"]]
     assert [(a.name, _contesters(a)) for a in contested] == [("Syrian Observatory for Human Rights", ["Moscow"])]
+    # a request noun inside what is denied ("deal") makes no refusal: the clause is the claim denied
+    denied_clause = text.replace("the allegations", "that it had made any deal with the rebels")
+    assert _contests(denied_clause) == [("Syrian Observatory for Human Rights", ["Moscow"])]
 
 
 def _contests(text: str) -> list[tuple[str, list[str]]]:
@@ -179,6 +182,13 @@ def test_a_voice_contests_the_owner_of_the_claim_and_a_doubt_about_no_claim_cont
     )
     assert ("Donald Trump", ["Benjamin Netanyahu"]) in _contests(text)
     assert all(contesters == ["Benjamin Netanyahu"] for _, contesters in _contests(text))
+
+
+def test_the_owner_of_a_claim_is_contested_though_the_text_lost_its_apostrophes() -> None:
+    """Reuters' sentence as the seed carries it ("Putin s"), alone: Putin makes no statement here, so only his
+    ownership of the statement names him."""
+    assert _contests("Washington was skeptical about Putin s statement.") == [
+        ("Vladimir Putin", ["Washington"]), ("Russian government", ["Washington"])]
 
 
 def test_a_doubt_about_what_was_announced_contests_the_one_who_announced_it() -> None:

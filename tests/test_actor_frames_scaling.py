@@ -10,6 +10,7 @@ item or actor reads nearly twice as many per item when the article doubles.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -95,3 +96,27 @@ def test_doubling_the_articles_and_their_actors_doubles_the_work(shared_data: Pa
     # so a scan of every actor for each actor or attribution shows
     texts = [p.read_text(encoding="utf-8") for p in sorted((shared_data / "polnear/train/text").glob("*.txt"))[:32]]
     _grows_linearly("\n\n".join(texts[:16]), "\n\n".join(texts))
+
+
+def test_a_long_sentence_of_many_voices_costs_each_voice_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whom a voice contests is looked for near its verb, not across its whole sentence: the mentions looked at
+    per attribution stay level when one sentence holds twice the voices (across the sentence: about twice)."""
+    module = importlib.import_module("framing.actor_frames")
+    original, looked = module._Mentions.within, [0]
+
+    def counting(self: Any, start: int, end: int) -> Any:
+        found = original(self, start, end)
+        looked[0] += len(found)
+        return found
+
+    monkeypatch.setattr(module._Mentions, "within", counting)
+
+    def per_voice(voices: int) -> float:
+        text = "Putin said the withdrawal had begun. " + ", ".join(["Obama disputed Putin and Assad"] * voices) + "."
+        analysis = framing.analyze(text)
+        assert len(analysis.sentences) == 2  # one long sentence of voices
+        looked[0] = 0
+        actor_frames(analysis)
+        return looked[0] / len(analysis.attributions)
+
+    assert per_voice(200) / per_voice(100) < 1.25

@@ -200,7 +200,21 @@ def test_a_member_naming_no_file_of_the_card_is_refused(copied: Path) -> None:
     card = json.loads(copied.read_text(encoding="utf-8"))
     card["members"] = [{"input": "markers", "graph": "graph.9"}]
     copied.write_text(json.dumps(card), encoding="utf-8")
-    with pytest.raises(ModelError, match="each member must name an input"):
+    with pytest.raises(ModelError, match="each member names an input"):
+        load_target_tone(copied)
+
+
+@pytest.mark.parametrize("members", [
+    [{"input": "markers", "graph": "graph"}],  # the main graph again
+    [{"input": "markers", "graph": "graph.1"}, {"input": "pair", "graph": "graph.1"}],  # one graph twice
+    [],  # graph.1 left unread
+    [{"input": "markers", "graph": ["graph.1"]}],  # not a file key
+])
+def test_members_must_each_read_a_graph_of_their_own(copied: Path, members: list[object]) -> None:
+    card = json.loads(copied.read_text(encoding="utf-8"))
+    card["members"] = members
+    copied.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="each member names an input"):
         load_target_tone(copied)
 
 

@@ -218,27 +218,25 @@ def attribution_at(
 def _interrogation(cue: _Cue) -> bool:
     """"held for questioning", "four people were also questioned", "she will only be questioned by members of the
     panel": a person questioned, not a claim doubted ("a claim questioned by her rivals", "criticized Scalia for
-    questioning affirmative action" stay doubts). A passive's subject is a person when it is a pronoun, a word
-    for people, or a capitalised name."""
+    questioning affirmative action" stay doubts). A passive's subject counts as a person when it is a pronoun
+    or a word for people; a name does not ("The Affordable Care Act was questioned")."""
     tokens = cue.tokens
     if cue.before == "for":  # "for questioning." is a noun; "for questioning affirmative action" doubts something
         return cue.last >= len(tokens) or not tokens[cue.last][IS_WORD] or tokens[cue.last][LOWER] in _AFTER_NOUN
     if cue.word != "questioned":
         return False
     i, passive = cue.group - 1, False
-    while i >= 0 and (tokens[i][LOWER] in SKIP_LEFT or tokens[i][LOWER] in _BE_FORMS or tokens[i][LOWER] in _MODALS
+    while i >= 0 and (tokens[i][LOWER] in _PASSIVE_GROUP
                       or (tokens[i][TEXT].islower() and tokens[i][LOWER].endswith("ly"))):
         passive = passive or tokens[i][LOWER] in _BE_FORMS
         i -= 1
-    if not passive or i < 0:
-        return False
-    subject = tokens[i]
-    return subject[LOWER] in _QUESTIONED_PEOPLE or (subject[TEXT][:1].isupper() and i > 0)
+    return passive and i >= 0 and tokens[i][LOWER] in _QUESTIONED_PEOPLE
 
 
-_BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being"})
-_MODALS = frozenset({"will", "would", "could", "may", "might", "must", "should"})
-_AFTER_NOUN = frozenset({"by", "in", "at", "on", "after", "over", "about", "and", "or", "as"})
+_BE_FORMS = word_set("be_forms")
+_AFTER_NOUN = word_set("after_questioning_noun")
+# what may stand between a passive's subject and its verb: "had not been", "will only be", "were also"
+_PASSIVE_GROUP = _BE_FORMS | SKIP_LEFT | word_set("auxiliaries") | word_set("negation")
 
 
 def _asked_first(cue: _Cue) -> Found | None:
