@@ -22,6 +22,9 @@ table and every named source that is no actor ("Syrian state television")
   claimant when it doubts a claim with no owner (*such announcements*); a
   denial of an accusation contests the accuser; a refusal (*rejected the
   offer*) and a doubt about no claim contest no one.
+  A confirming voice of another side raises the credence of the claimant
+  whose claim it confirms (*Even the White House has confirmed that the
+  withdrawal is moving forward*, for Putin, who announced it).
   A contester the article discredits (*stubbornly unconvinced*, *against all
   evidence*) loses credence itself, and its contest counts half.
 - **contested**: ``contested`` counts the contesting voices; each is an
@@ -59,6 +62,7 @@ from typing import Any, Generic, TypeVar
 from .features.tone import sentence_compound
 from .lexicons import load_json
 from .names import name_key, parse_name, particle_surname, particles, same_person, surname
+from .actor_table import shipped_actors
 from .target_tone import target_tone
 from .types import Actor, Analysis, Attribution, Evidence, Span, group_actor
 
@@ -129,13 +133,15 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
                        names)
     actors = article.mentions.actors
     speakers = [_speaker(article, a) for a in analysis.attributions]
-    claimants = _Claimants(speakers)
+    claimants = _Claimants(speakers, analysis.attributions)
     frames = {a.name: _Frame(frozenset({a.name})) for a in actors}
     for index, (attribution, speaker) in enumerate(zip(analysis.attributions, speakers)):
         if speaker is not None:
             _own_statement(article, frames[speaker], attribution)
         if attribution.skeptical or attribution.verb_stance == "contesting":
             _contest(article, frames, index, speakers, claimants)
+        elif _corroborating(attribution):
+            _corroborate(article, frames, index, speakers, claimants)
     _presupposing_frames(analysis, actors, frames)
     _reporter_distancing(article, frames)
     for name, labels in _labels(article).items():
@@ -264,12 +270,17 @@ class _Article:
 
 
 class _Claimants:
-    """The speakers ranked by how many statements they make, the first to speak first among equals."""
+    """The speakers ranked by how many statements they make, the first to speak first among equals, and the
+    words of what each said."""
 
-    def __init__(self, speakers: Sequence[str | None]) -> None:
+    def __init__(self, speakers: Sequence[str | None], attributions: Sequence[Attribution]) -> None:
         self.claims = Counter(s for s in speakers if s is not None)
         first = {name: i for i, name in reversed(list(enumerate(speakers))) if name is not None}
         self._ranked = sorted(self.claims, key=lambda name: (-self.claims[name], first[name]))
+        self.words: dict[str, set[str]] = {}
+        for speaker, a in zip(speakers, attributions):
+            if speaker is not None and a.content is not None:
+                self.words.setdefault(speaker, set()).update(w.lower() for w in _WORD.findall(a.content.text))
 
     def leading(self, other_than: str | None) -> str | None:
         """The leading claimant who is not ``other_than``."""
@@ -504,22 +515,78 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
             return None
     if sentence is None:
         return None
+    return _claimant_of(article, a, contester, claimants, sentence, named=True)
+
+
+def _claimant_of(article: _Article, a: Attribution, speaker: str | None, claimants: _Claimants, sentence: Span,
+                 *, named: bool) -> str | None:
+    """Whose claim a voice answers (rules 3 to 5 of :func:`_contested`): the owner of a claim nearest its verb,
+    else (with ``named``) a claimant its words name, else the leading claimant when it names an unowned claim
+    (without ``named``, one the leading claimant's own statements name: "announced the withdrawal")."""
+    analysis = article.analysis
     reach = (max(sentence.start, a.cue.start - _CONTEST_REACH), min(sentence.end, a.cue.end + _CONTEST_REACH))
-    owner = _claim_owner(article, a, contester, reach)
+    owner = _claim_owner(article, a, speaker, reach)
     if owner is not None:
         return owner
     content = _content_in_sentence(a, sentence)
-    if content is not None:
+    if named and content is not None:
         start, end = max(content[0], reach[0]), min(content[1], reach[1])
         for actor in _actors_in(article.mentions, Span(start, end, analysis.text[start:end])):
-            if claimants.claims[actor.name] and actor.name != contester:
+            if claimants.claims[actor.name] and actor.name != speaker:
                 return actor.name
-    if _unowned_claim(analysis.text, reach, a.source):
-        return claimants.leading(other_than=contester)
+    leading = claimants.leading(other_than=speaker)
+    said = None if named or leading is None else claimants.words.get(leading, set())
+    if leading is not None and _unowned_claim(analysis.text, reach, a.source, said):
+        return leading
     return None
 
 
-_CONTEST_REACH = 300  # characters either side of a contesting verb in which what it contests is looked for
+_CONTEST_REACH = 300  # characters either side of a voice's verb in which the claim it answers is looked for
+
+
+# -- who is corroborated ----------------------------------------------------------
+
+def _corroborating(a: Attribution) -> bool:
+    """A confirming verb ("confirmed", "acknowledged", "admitted"): the voice may vouch for another's claim."""
+    return a.verb_stance == "endorsing" and a.attrs.get("verb") in frame_weights()["credence"]["corroborating_verbs"]
+
+
+def _corroborate(
+    article: _Article, frames: dict[str, _Frame], index: int, speakers: Sequence[str | None], claimants: _Claimants
+) -> None:
+    """A voice confirming another side's claim raises that claimant's credence: "Even the White House has
+    confirmed that the withdrawal is moving forward" after Putin announced it.
+
+    The claim must be named as one (its owner, or an unowned claim noun such as "the withdrawal"), and the
+    voice must not speak for the claimant's own side: the Russian defence ministry confirming Putin's
+    withdrawal vouches for no one new (the side is the actor table's group, also for a source that is no
+    actor of the article).
+    """
+    analysis = article.analysis
+    a, speaker = analysis.attributions[index], speakers[index]
+    sentence = _sentence_of_statement(analysis, a)
+    if sentence is None:
+        return
+    target = _claimant_of(article, a, speaker, claimants, sentence, named=False)
+    who = speaker or (_source_name(a.source.text) if a.source is not None else None)
+    if target is None or who is None or target == speaker or _same_side(article, target, who):
+        return
+    start, end = _statement_span(analysis, a)
+    frames[target].credence.append(_evidence(
+        analysis, "credence", start, end, a.sentence, rule="corroborated",
+        weight=frame_weights()["credence"]["weights"]["corroborated"], corroborator=who,
+        verb=str(a.attrs.get("verb", a.cue.text)),
+    ))
+
+
+def _same_side(article: _Article, target: str, voice: str) -> bool:
+    """Whether the voice acts for the target's group (by the article's actors, else the shipped table)."""
+    def side(name: str) -> str | None:
+        actor = article.by_name.get(name)
+        return (actor.group if actor is not None else None) or shipped_actors().group(name)
+
+    group = side(target)
+    return group is not None and group == side(voice)
 
 
 def _claim_owner(article: _Article, a: Attribution, contester: str | None, reach: tuple[int, int]) -> str | None:
@@ -544,12 +611,14 @@ def _claim_owner(article: _Article, a: Attribution, contester: str | None, reach
     return None
 
 
-def _unowned_claim(text: str, reach: tuple[int, int], source: Span | None) -> bool:
+def _unowned_claim(text: str, reach: tuple[int, int], source: Span | None, among: set[str] | None = None) -> bool:
     """Whether the words, the source aside, name a claim with no owner before it ("such announcements",
     "Russian comments"; not "the woman's allegations", "his insinuations", nor the speaker's own vehicle,
-    "said in a statement")."""
+    "said in a statement"); with ``among``, only a claim noun among those words counts."""
     for match in _contest_objects()["claims"].finditer(text, *reach):
         if source is not None and source.start <= match.start() < source.end:
+            continue
+        if among is not None and match.group().lower() not in among:
             continue
         if not _OWNER_OR_VEHICLE_BEFORE.search(text[max(match.start() - 40, reach[0]) : match.start()]):
             return True

@@ -199,6 +199,21 @@ def test_a_doubt_about_what_was_announced_contests_the_one_who_announced_it() ->
     assert _contests(text) == [("Vladimir Putin", ["the Pentagon"]), ("Russian government", ["the Pentagon"])]
 
 
+def test_a_confirming_voice_of_another_side_raises_the_claimants_credence() -> None:
+    """Sputnik's sentence quoted in issue 22 vouches for Putin, who announced the withdrawal; the Russian defence
+    ministry confirming it speaks for Putin's own side (the actor table's Russian government) and vouches for no
+    one new."""
+    frames = _frames(
+        "Russian President Vladimir Putin announced the withdrawal on Monday. Even the White House has confirmed "
+        "that the withdrawal is moving forward. The Russian defence ministry confirmed that the withdrawal had begun."
+    )
+    putin = frames["Vladimir Putin"]
+    assert [(e.attrs["rule"], e.attrs["corroborator"]) for e in putin.evidence if e.label == "credence"] == [
+        ("corroborated", "the White House")]
+    assert putin.features["credence"] == pytest.approx(1 / 2)  # +1 over |+1| and one plain "announced"
+    assert frames["the White House"].features["credence"] == 1.0  # its own "confirmed"
+
+
 def test_a_discredited_contester_loses_credence_and_its_contest_counts_half() -> None:
     frames = _frames(
         "Russian President Vladimir Putin announced the withdrawal on Monday. Against all evidence, the Pentagon said "
