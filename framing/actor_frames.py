@@ -51,11 +51,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import islice
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
@@ -63,6 +61,15 @@ from .features.tone import sentence_compound
 from .lexicons import load_json
 from .names import name_key, parse_name, particle_surname, particles, same_person, surname
 from .actor_table import shipped_actors
+from .claimants import (
+    POSSESSIVE_MARK,
+    Claimants,
+    ClaimWords,
+    claimant_of,
+    content_in_sentence,
+    refuses_a_request,
+    sentence_of_statement,
+)
 from .target_tone import target_tone
 from .types import Actor, Analysis, Attribution, Evidence, Span, group_actor
 
@@ -106,6 +113,11 @@ def frame_weights() -> Mapping[str, Any]:
     return dict(load_json(FRAMES_FILE))
 
 
+@cache
+def _claim_words() -> ClaimWords:
+    return ClaimWords.from_lists(frame_weights()["credence"]["contest_objects"])
+
+
 @dataclass(slots=True)
 class _Frame:
     """One actor's framing as it is gathered: contributions, voice and labels, each with its evidence."""
@@ -133,7 +145,7 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
                        names)
     actors = article.mentions.actors
     speakers = [_speaker(article, a) for a in analysis.attributions]
-    claimants = _Claimants(speakers, analysis.attributions)
+    claimants = Claimants(speakers, analysis.attributions)
     frames = {a.name: _Frame(frozenset({a.name})) for a in actors}
     for index, (attribution, speaker) in enumerate(zip(analysis.attributions, speakers)):
         if speaker is not None:
@@ -269,31 +281,15 @@ class _Article:
         return self._discrediting[sentence]
 
 
-class _Claimants:
-    """The speakers ranked by how many statements they make, the first to speak first among equals, and the
-    words of what each said."""
-
-    def __init__(self, speakers: Sequence[str | None], attributions: Sequence[Attribution]) -> None:
-        self.claims = Counter(s for s in speakers if s is not None)
-        first = {name: i for i, name in reversed(list(enumerate(speakers))) if name is not None}
-        self._ranked = sorted(self.claims, key=lambda name: (-self.claims[name], first[name]))
-        self.words: dict[str, set[str]] = {}
-        for speaker, a in zip(speakers, attributions):
-            if speaker is not None and a.content is not None:
-                self.words.setdefault(speaker, set()).update(w.lower() for w in _WORD.findall(a.content.text))
-
-    def leading(self, other_than: str | None) -> str | None:
-        """The leading claimant who is not ``other_than``."""
-        return next((name for name in self._ranked if name != other_than), None)
-
-
 # -- who speaks -------------------------------------------------------------------
 
 def _unrecognised_sources(analysis: Analysis, recognised: _Mentions, names: _Names) -> list[Actor]:
     """Named sources with no actor behind them ("Syrian state television"), one actor each.
 
     Anonymous sources ("one European diplomat") and common nouns ("the
-    military") name no one to frame; they still count as contesters.
+    military") name no one to frame; they still count as contesters. A
+    source the shipped actor table knows ("Russia's defence ministry") takes
+    the table's kind and group, so it joins its government's row.
     """
     found: dict[str, list[Span]] = {}
     for a in analysis.attributions:
@@ -309,7 +305,20 @@ def _unrecognised_sources(analysis: Analysis, recognised: _Mentions, names: _Nam
     kinds = {"media": "organisation", "document": "organisation", "organisation": "organisation", "person": "person"}
     typed = {_source_name(a.source.text): kinds.get(a.source_type, "organisation")
              for a in analysis.attributions if a.source is not None}
-    return [Actor(name, typed[name], None, tuple(spans)) for name, spans in found.items()]  # type: ignore[arg-type]
+    table = shipped_actors()
+    sources = []
+    for name, spans in found.items():
+        entry = table.resolve(name)
+        if entry is not None and _as_written(name) not in {_as_written(alias) for alias in entry.aliases}:
+            entry = None  # only a name the table gives, as written: not "Aides to Mr. Trump"
+        kind, group = (entry.kind or typed[name], entry.group) if entry is not None else (typed[name], None)
+        sources.append(Actor(name, kind, group, tuple(spans)))  # type: ignore[arg-type]
+    return sources
+
+
+def _as_written(name: str) -> str:
+    """A name as written, but for case and a leading "the": "The Russian defence ministry"."""
+    return re.sub(r"^the\s+", "", " ".join(name.split()).lower())
 
 
 def _source_name(text: str) -> str:
@@ -433,7 +442,7 @@ def _inside(e: Evidence, span: Span | None) -> bool:
 # -- who is contested -------------------------------------------------------------
 
 def _contest(
-    article: _Article, frames: dict[str, _Frame], index: int, speakers: Sequence[str | None], claimants: _Claimants
+    article: _Article, frames: dict[str, _Frame], index: int, speakers: Sequence[str | None], claimants: Claimants
 ) -> None:
     """A doubting or denying voice (the ``index``-th attribution): against the actor it contests, with how the
     article frames the contester."""
@@ -465,25 +474,13 @@ def _contest(
 
 def _statement_span(analysis: Analysis, a: Attribution) -> tuple[int, int]:
     """The cue with its content when both stand in the attribution's sentence, else the cue alone."""
-    content = _content_in_sentence(a, _sentence_of_statement(analysis, a))
+    content = content_in_sentence(a, sentence_of_statement(analysis, a))
     if content is None:
         return a.cue.start, a.cue.end
     return min(a.cue.start, content[0]), max(a.cue.end, content[1])
 
 
-def _sentence_of_statement(analysis: Analysis, a: Attribution) -> Span | None:
-    return analysis.sentences[a.sentence] if 0 <= a.sentence < len(analysis.sentences) else None
-
-
-def _content_in_sentence(a: Attribution, sentence: Span | None) -> tuple[int, int] | None:
-    """The attribution's content, when it stands inside ``sentence``."""
-    content = a.content
-    if content is None or sentence is None or not sentence.start <= content.start <= content.end <= sentence.end:
-        return None
-    return content.start, content.end
-
-
-def _contested(article: _Article, index: int, speakers: Sequence[str | None], claimants: _Claimants) -> str | None:
+def _contested(article: _Article, index: int, speakers: Sequence[str | None], claimants: Claimants) -> str | None:
     """Whom the ``index``-th attribution, a contesting voice, contests.
 
     A refusal ("rejected the offer", "denied class-action status") contests
@@ -496,14 +493,13 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
     doubts a claim it does not give an owner ("such announcements"), the
     article's leading claimant (most statements, the first of equals). A
     doubt about no claim ("no evidence the rounds were used") contests no
-    one. Only :data:`_CONTEST_REACH` characters either side of the verb are
-    read, so a long sentence of many voices costs each voice the same.
+    one (:func:`framing.claimants.claimant_of` reads rules 3 to 5).
     """
     analysis = article.analysis
     attributions = analysis.attributions
     a, contester = attributions[index], speakers[index]
-    sentence = _sentence_of_statement(analysis, a)
-    if sentence is not None and _refuses_a_request(analysis.text, a.cue.end, sentence.end):
+    sentence = sentence_of_statement(analysis, a)
+    if sentence is not None and refuses_a_request(analysis.text, a.cue.end, sentence.end, _claim_words()):
         return None
     if a.verb_stance == "contesting" or a.attrs.get("contests") == "own record":
         for earlier in range(index - 1, -1, -1):
@@ -515,33 +511,8 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
             return None
     if sentence is None:
         return None
-    return _claimant_of(article, a, contester, claimants, sentence, named=True)
-
-
-def _claimant_of(article: _Article, a: Attribution, speaker: str | None, claimants: _Claimants, sentence: Span,
-                 *, named: bool) -> str | None:
-    """Whose claim a voice answers (rules 3 to 5 of :func:`_contested`): the owner of a claim nearest its verb,
-    else (with ``named``) a claimant its words name, else the leading claimant when it names an unowned claim
-    (without ``named``, one the leading claimant's own statements name: "announced the withdrawal")."""
-    analysis = article.analysis
-    reach = (max(sentence.start, a.cue.start - _CONTEST_REACH), min(sentence.end, a.cue.end + _CONTEST_REACH))
-    owner = _claim_owner(article, a, speaker, reach)
-    if owner is not None:
-        return owner
-    content = _content_in_sentence(a, sentence)
-    if named and content is not None:
-        start, end = max(content[0], reach[0]), min(content[1], reach[1])
-        for actor in _actors_in(article.mentions, Span(start, end, analysis.text[start:end])):
-            if claimants.claims[actor.name] and actor.name != speaker:
-                return actor.name
-    leading = claimants.leading(other_than=speaker)
-    said = None if named or leading is None else claimants.words.get(leading, set())
-    if leading is not None and _unowned_claim(analysis.text, reach, a.source, said):
-        return leading
-    return None
-
-
-_CONTEST_REACH = 300  # characters either side of a voice's verb in which the claim it answers is looked for
+    return claimant_of(analysis.text, article.mentions.within, a, contester, claimants, sentence, _claim_words(),
+                       named=True)
 
 
 # -- who is corroborated ----------------------------------------------------------
@@ -552,22 +523,23 @@ def _corroborating(a: Attribution) -> bool:
 
 
 def _corroborate(
-    article: _Article, frames: dict[str, _Frame], index: int, speakers: Sequence[str | None], claimants: _Claimants
+    article: _Article, frames: dict[str, _Frame], index: int, speakers: Sequence[str | None], claimants: Claimants
 ) -> None:
     """A voice confirming another side's claim raises that claimant's credence: "Even the White House has
     confirmed that the withdrawal is moving forward" after Putin announced it.
 
     The claim must be named as one (its owner, or an unowned claim noun such as "the withdrawal"), and the
     voice must not speak for the claimant's own side: the Russian defence ministry confirming Putin's
-    withdrawal vouches for no one new (the side is the actor table's group, also for a source that is no
-    actor of the article).
+    withdrawal vouches for no one new (the side is the actor table's group; a source that is no actor of the
+    article has the group the shipped table gives its name).
     """
     analysis = article.analysis
     a, speaker = analysis.attributions[index], speakers[index]
-    sentence = _sentence_of_statement(analysis, a)
+    sentence = sentence_of_statement(analysis, a)
     if sentence is None:
         return
-    target = _claimant_of(article, a, speaker, claimants, sentence, named=False)
+    target = claimant_of(analysis.text, article.mentions.within, a, speaker, claimants, sentence, _claim_words(),
+                         named=False)
     who = speaker or (_source_name(a.source.text) if a.source is not None else None)
     if target is None or who is None or target == speaker or _same_side(article, target, who):
         return
@@ -580,92 +552,10 @@ def _corroborate(
 
 
 def _same_side(article: _Article, target: str, voice: str) -> bool:
-    """Whether the voice acts for the target's group (by the article's actors, else the shipped table)."""
-    def side(name: str) -> str | None:
-        actor = article.by_name.get(name)
-        return (actor.group if actor is not None else None) or shipped_actors().group(name)
-
-    group = side(target)
-    return group is not None and group == side(voice)
-
-
-def _claim_owner(article: _Article, a: Attribution, contester: str | None, reach: tuple[int, int]) -> str | None:
-    """The actor nearest the verb, other than the contester, that owns a claim: "Rubio's claim", "the
-    Kremlin statement", "criticism from Giles"."""
-    text = article.analysis.text
-    patterns = _contest_objects()
-
-    def distance(pair: tuple[Actor, Span]) -> int:
-        mention = pair[1]
-        return mention.start - a.cue.end if mention.start >= a.cue.end else a.cue.start - mention.end
-
-    for actor, mention in sorted(article.mentions.within(*reach), key=distance):
-        if actor.name == contester or (a.source is not None and a.source.start <= mention.start < a.source.end):
-            continue
-        after = text[mention.end : min(mention.end + 60, reach[1])]
-        before = text[max(mention.start - 40, reach[0]) : mention.start]
-        definite = mention.text.lower().startswith("the ") or before.lower().endswith("the ")
-        if patterns["owned"].match(after) or (definite and patterns["named"].match(after)) \
-                or patterns["claim_from"].search(before):
-            return actor.name
-    return None
-
-
-def _unowned_claim(text: str, reach: tuple[int, int], source: Span | None, among: set[str] | None = None) -> bool:
-    """Whether the words, the source aside, name a claim with no owner before it ("such announcements",
-    "Russian comments"; not "the woman's allegations", "his insinuations", nor the speaker's own vehicle,
-    "said in a statement"); with ``among``, only a claim noun among those words counts."""
-    for match in _contest_objects()["claims"].finditer(text, *reach):
-        if source is not None and source.start <= match.start() < source.end:
-            continue
-        if among is not None and match.group().lower() not in among:
-            continue
-        if not _OWNER_OR_VEHICLE_BEFORE.search(text[max(match.start() - 40, reach[0]) : match.start()]):
-            return True
-    return False
-
-
-def _refuses_a_request(text: str, cue_end: int, sentence_end: int) -> bool:
-    """Whether the verb's object is a request: a request noun within the seven words after the verb, before
-    any claim noun and before a clause begins ("rejected a Fox News proposal", "rejected Republican
-    presidential candidate Donald Trump's offer"; not "denied that it had made any deal")."""
-    objects = _contest_objects()
-    words = (m.group() for m in _WORD_OR_COMMA.finditer(text, cue_end, sentence_end))
-    for word in islice((w for w in words if w != "s"), 7):
-        if word == "," or word.lower() in _CLAUSE_OPENERS or objects["claims"].fullmatch(word):
-            return False
-        if objects["requests"].fullmatch(word):
-            return True
-    return False
-
-
-_WORD_OR_COMMA = re.compile(r"\w+|,")
-_CLAUSE_OPENERS = frozenset({"that", "whether", "if", "when", "because"})
-
-
-@cache
-def _contest_objects() -> dict[str, re.Pattern[str]]:
-    """The claim and request nouns of the data file as patterns of whole words, and what stands around a
-    claim's owner: ``owned``, a possessive and up to two words after the owner ("Putin's latest statement",
-    "Putin s statement" with its apostrophe lost, "Sanders' claims"); ``named``, the claim noun at once (for
-    "the Kremlin statement"); ``claim_from``, the claim before its owner ("criticism from", "claims by the")."""
-    lists = frame_weights()["credence"]["contest_objects"]
-    words = {kind: "(?:" + "|".join(map(re.escape, lists[kind])) + ")" for kind in ("claims", "requests")}
-    patterns = {kind: re.compile(rf"\b{alternatives}\b", re.IGNORECASE) for kind, alternatives in words.items()}
-    patterns["owned"] = re.compile(rf"{_POSSESSIVE_MARK}\s+(?:[\w-]+\s+){{0,2}}?{words['claims']}\b", re.IGNORECASE)
-    patterns["named"] = re.compile(rf"\s+{words['claims']}\b", re.IGNORECASE)
-    patterns["claim_from"] = re.compile(rf"\b{words['claims']}\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
-    return patterns
-
-
-# a possessive after a name: "Putin's", "Sanders'", or "Putin s" where the text lost its apostrophes
-_POSSESSIVE_MARK = r"(?:['\u2019]s?|\s+s(?!\w))"
-# before a claim noun: an owner ("the woman's", "the woman s", "his") or a vehicle ("in a statement")
-_OWNER_OR_VEHICLE_BEFORE = re.compile(
-    rf"(?:\w{_POSSESSIVE_MARK}|\b(?:his|her|their|its|my|our|your)|\bin\s+(?:a|an|the|its|his|her|their))"
-    r"\s+(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
+    """Whether the voice acts for the target's actor-table group."""
+    target_actor, voice_actor = article.by_name.get(target), article.by_name.get(voice)
+    return (target_actor is not None and voice_actor is not None and target_actor.group is not None
+            and target_actor.group == voice_actor.group)
 
 
 def _discrediting(article: _Article, a: Attribution, contester: str | None) -> list[tuple[str, int, int, int]]:
@@ -745,7 +635,7 @@ _START = attrgetter("start")
 
 # -- labels -----------------------------------------------------------------------
 
-_POSSESSIVE = re.compile(rf"^{_POSSESSIVE_MARK}\s*[\"\u201c']?$")
+_POSSESSIVE = re.compile(rf"^{POSSESSIVE_MARK}\s*[\"\u201c']?$")
 
 
 def _labels(article: _Article) -> dict[str, list[Evidence]]:
