@@ -67,6 +67,7 @@ from .claimants import (
     ClaimWords,
     claimant_of,
     content_in_sentence,
+    persons_first,
     refuses_a_request,
     sentence_of_statement,
 )
@@ -152,7 +153,7 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
             _own_statement(article, frames[speaker], attribution)
         if attribution.skeptical or attribution.verb_stance == "contesting":
             _contest(article, frames, index, speakers, claimants)
-        elif _corroborating(attribution):
+        elif _corroborating(analysis.text, attribution):
             _corroborate(article, frames, index, speakers, claimants)
     _presupposing_frames(analysis, actors, frames)
     _reporter_distancing(article, frames)
@@ -288,8 +289,9 @@ def _unrecognised_sources(analysis: Analysis, recognised: _Mentions, names: _Nam
 
     Anonymous sources ("one European diplomat") and common nouns ("the
     military") name no one to frame; they still count as contesters. A
-    source the shipped actor table knows ("Russia's defence ministry") takes
-    the table's kind and group, so it joins its government's row.
+    source that is a name of the shipped actor table as written ("The
+    Russian defence ministry", "Downing Street") takes the table's kind and
+    group, so it joins its government's row.
     """
     found: dict[str, list[Span]] = {}
     for a in analysis.attributions:
@@ -309,7 +311,7 @@ def _unrecognised_sources(analysis: Analysis, recognised: _Mentions, names: _Nam
     sources = []
     for name, spans in found.items():
         entry = table.resolve(name)
-        if entry is not None and _as_written(name) not in {_as_written(alias) for alias in entry.aliases}:
+        if entry is not None and _as_written(name) not in {_as_written(n) for n in (entry.name, *entry.aliases)}:
             entry = None  # only a name the table gives, as written: not "Aides to Mr. Trump"
         kind, group = (entry.kind or typed[name], entry.group) if entry is not None else (typed[name], None)
         sources.append(Actor(name, kind, group, tuple(spans)))  # type: ignore[arg-type]
@@ -317,8 +319,9 @@ def _unrecognised_sources(analysis: Analysis, recognised: _Mentions, names: _Nam
 
 
 def _as_written(name: str) -> str:
-    """A name as written, but for case and a leading "the": "The Russian defence ministry"."""
-    return re.sub(r"^the\s+", "", " ".join(name.split()).lower())
+    """A name as written, but for case, spacing, apostrophes and a leading "the": "The Russian defence
+    ministry", "Russia’s defence ministry"."""
+    return re.sub(r"^the\s+", "", " ".join(name.split()).lower().replace("\u2019", "'"))
 
 
 def _source_name(text: str) -> str:
@@ -327,8 +330,7 @@ def _source_name(text: str) -> str:
 
 def _actors_in(mentions: _Mentions, span: Span) -> list[Actor]:
     """The actors with a mention inside ``span``, persons first, then in order of their mention."""
-    inside = sorted(mentions.within(span.start, span.end), key=lambda pair: (pair[0].kind != "person", pair[1].start))
-    return [a for a, _ in inside]
+    return persons_first(mentions.within(span.start, span.end))
 
 
 class _Names:
@@ -517,9 +519,16 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
 
 # -- who is corroborated ----------------------------------------------------------
 
-def _corroborating(a: Attribution) -> bool:
-    """A confirming verb ("confirmed", "acknowledged", "admitted"): the voice may vouch for another's claim."""
-    return a.verb_stance == "endorsing" and a.attrs.get("verb") in frame_weights()["credence"]["corroborating_verbs"]
+def _corroborating(text: str, a: Attribution) -> bool:
+    """A confirming verb ("confirmed", "acknowledged", "admitted"), not negated or withheld ("could not
+    independently confirm", "has yet to confirm"): the voice may vouch for another's claim."""
+    return (a.verb_stance == "endorsing" and a.attrs.get("verb") in frame_weights()["credence"]["corroborating_verbs"]
+            and not _WITHHELD.search(text[max(0, a.cue.start - 40) : a.cue.start]))
+
+
+# a confirmation negated or withheld just before the verb: "not", "could not independently", "has yet to"
+_WITHHELD = re.compile(r"(?:\b(?:not|never|no|cannot|yet to|declined to|refused to|unable to)|n['\u2019]t)"
+                       r"(?:\s+[a-z]+ly)?\s+$", re.IGNORECASE)
 
 
 def _corroborate(
@@ -528,10 +537,9 @@ def _corroborate(
     """A voice confirming another side's claim raises that claimant's credence: "Even the White House has
     confirmed that the withdrawal is moving forward" after Putin announced it.
 
-    The claim must be named as one (its owner, or an unowned claim noun such as "the withdrawal"), and the
-    voice must not speak for the claimant's own side: the Russian defence ministry confirming Putin's
-    withdrawal vouches for no one new (the side is the actor table's group; a source that is no actor of the
-    article has the group the shipped table gives its name).
+    The claim must be named as one (its owner, or an unowned claim noun the claimant used, such as "the
+    withdrawal"), and the voice must not speak for the claimant's own side (:func:`_same_side`): the Russian
+    defence ministry confirming Putin's withdrawal vouches for no one new.
     """
     analysis = article.analysis
     a, speaker = analysis.attributions[index], speakers[index]
@@ -541,7 +549,7 @@ def _corroborate(
     target = claimant_of(analysis.text, article.mentions.within, a, speaker, claimants, sentence, _claim_words(),
                          named=False)
     who = speaker or (_source_name(a.source.text) if a.source is not None else None)
-    if target is None or who is None or target == speaker or _same_side(article, target, who):
+    if target is None or who is None or _same_side(article, target, who):
         return
     start, end = _statement_span(analysis, a)
     frames[target].credence.append(_evidence(
@@ -552,10 +560,18 @@ def _corroborate(
 
 
 def _same_side(article: _Article, target: str, voice: str) -> bool:
-    """Whether the voice acts for the target's actor-table group."""
-    target_actor, voice_actor = article.by_name.get(target), article.by_name.get(voice)
-    return (target_actor is not None and voice_actor is not None and target_actor.group is not None
-            and target_actor.group == voice_actor.group)
+    """Whether the voice acts for the target's actor-table group: by the article's actors, a group's own name
+    ("The Russian government confirmed ..."), else the shipped table, leniently ("Aides to Mr. Trump" speak
+    for Trump's side)."""
+    def side(name: str) -> str | None:
+        actor = article.by_name.get(name)
+        if actor is not None and actor.group:
+            return actor.group
+        table = shipped_actors()
+        return next((g for g in table.groups() if name_key(g) == name_key(name)), None) or table.group(name)
+
+    group = side(target)
+    return group is not None and group == side(voice)
 
 
 def _discrediting(article: _Article, a: Attribution, contester: str | None) -> list[tuple[str, int, int, int]]:

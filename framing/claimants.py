@@ -26,7 +26,7 @@ from .types import Actor, Analysis, Attribution, Span
 Within = Callable[[int, int], list[tuple[Actor, Span]]]
 """The article's mentions inside ``[start, end]``, each with its actor."""
 
-CONTEST_REACH = 300  # characters either side of a voice's verb in which the claim it answers is looked for
+CLAIM_REACH = 300  # characters either side of a voice's verb in which the claim it answers is looked for
 _WORD = re.compile(r"\w+")
 
 
@@ -65,10 +65,15 @@ class Claimants:
         self.claims = Counter(s for s in speakers if s is not None)
         first = {name: i for i, name in reversed(list(enumerate(speakers))) if name is not None}
         self._ranked = sorted(self.claims, key=lambda name: (-self.claims[name], first[name]))
-        self.words: dict[str, set[str]] = {}
-        for speaker, a in zip(speakers, attributions):
-            if speaker is not None and a.content is not None:
-                self.words.setdefault(speaker, set()).update(w.lower() for w in _WORD.findall(a.content.text))
+        self._said = list(zip(speakers, attributions))
+        self._words: dict[str, set[str]] = {}
+
+    def words(self, name: str) -> set[str]:
+        """The words of what ``name`` said, lower-cased, read once and only when asked for."""
+        if name not in self._words:
+            self._words[name] = {w.lower() for speaker, a in self._said if speaker == name and a.content is not None
+                                 for w in _WORD.findall(a.content.text)}
+        return self._words[name]
 
     def leading(self, other_than: str | None) -> str | None:
         """The leading claimant who is not ``other_than``."""
@@ -93,23 +98,27 @@ def claimant_of(text: str, within: Within, a: Attribution, speaker: str | None, 
     """Whose claim a voice answers: the owner of a claim nearest its verb, else (with ``named``) a claimant
     its words name, persons first, else the leading claimant when it names an unowned claim (without
     ``named``, one the leading claimant's own statements name: "announced the withdrawal"). Only
-    :data:`CONTEST_REACH` characters either side of the verb are read, so a long sentence of many voices
+    :data:`CLAIM_REACH` characters either side of the verb are read, so a long sentence of many voices
     costs each voice the same."""
-    reach = (max(sentence.start, a.cue.start - CONTEST_REACH), min(sentence.end, a.cue.end + CONTEST_REACH))
+    reach = (max(sentence.start, a.cue.start - CLAIM_REACH), min(sentence.end, a.cue.end + CLAIM_REACH))
     owner = claim_owner(text, within, a, speaker, reach, words)
     if owner is not None:
         return owner
     content = content_in_sentence(a, sentence)
     if named and content is not None:
-        inside = within(max(content[0], reach[0]), min(content[1], reach[1]))
-        for actor, _ in sorted(inside, key=lambda pair: (pair[0].kind != "person", pair[1].start)):
+        for actor in persons_first(within(max(content[0], reach[0]), min(content[1], reach[1]))):
             if claimants.claims[actor.name] and actor.name != speaker:
                 return actor.name
     leading = claimants.leading(other_than=speaker)
-    said = None if named or leading is None else claimants.words.get(leading, set())
+    said = None if named or leading is None else claimants.words(leading)
     if leading is not None and unowned_claim(text, reach, a.source, words, said):
         return leading
     return None
+
+
+def persons_first(mentions: list[tuple[Actor, Span]]) -> list[Actor]:
+    """The actors of some mentions, persons first, then in the order of their mentions (one entry a mention)."""
+    return [a for a, _ in sorted(mentions, key=lambda pair: (pair[0].kind != "person", pair[1].start))]
 
 
 def claim_owner(text: str, within: Within, a: Attribution, speaker: str | None, reach: tuple[int, int],

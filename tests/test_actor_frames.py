@@ -214,6 +214,32 @@ def test_a_confirming_voice_of_another_side_raises_the_claimants_credence() -> N
     assert frames["the White House"].features["credence"] == 1.0  # its own "confirmed"
 
 
+def _corroborations(text: str) -> list[tuple[str, str]]:
+    return [(a.name, str(e.attrs["corroborator"])) for a in actor_frames(framing.analyze(text)) if a.kind != "group"
+            for e in a.evidence if e.attrs.get("rule") == "corroborated"]
+
+
+def test_a_confirmation_withheld_or_from_the_claimants_own_side_vouches_for_no_one() -> None:
+    announced = "Russian President Vladimir Putin announced the withdrawal on Monday. "
+    assert _corroborations(announced + "Washington confirmed the withdrawal.") == [("Vladimir Putin", "Washington")]
+    # negated or withheld: the wire's stock phrase, and the White House not (yet) confirming
+    assert _corroborations(announced + "Reuters could not independently confirm the withdrawal.") == []
+    assert _corroborations(announced + "The White House has not confirmed the withdrawal.") == []
+    # the claimant's own group, named as a group or as a name the actor table gives
+    assert _corroborations(announced + "The Russian government confirmed the withdrawal.") == []
+    assert _corroborations(announced + "The Russian defence ministry confirmed the withdrawal.") == []
+    # a claim noun Putin never used is no claim of his
+    assert _corroborations(announced + "Even the White House has confirmed the report.") == []
+
+
+def test_a_confirmation_vouches_for_the_owner_of_the_claim() -> None:
+    """PTC article 783702663: "Viganò’s testimony" is the claim Wuerl's spokesman confirms, though Viganò makes no
+    statement in this sentence."""
+    assert _corroborations(
+        "The question answers itself, and Vigan\u00f2\u2019s testimony on this critical point stands confirmed by "
+        "Wuerl\u2019s own spokesman.") == [("Vigan\u00f2", "Wuerl")]
+
+
 def test_a_discredited_contester_loses_credence_and_its_contest_counts_half() -> None:
     frames = _frames(
         "Russian President Vladimir Putin announced the withdrawal on Monday. Against all evidence, the Pentagon said "
