@@ -523,12 +523,17 @@ def _corroborating(text: str, a: Attribution) -> bool:
     """A confirming verb ("confirmed", "acknowledged", "admitted"), not negated or withheld ("could not
     independently confirm", "has yet to confirm"): the voice may vouch for another's claim."""
     return (a.verb_stance == "endorsing" and a.attrs.get("verb") in frame_weights()["credence"]["corroborating_verbs"]
-            and not _WITHHELD.search(text[max(0, a.cue.start - 40) : a.cue.start]))
+            and not _withheld().search(text[max(0, a.cue.start - 40) : a.cue.start]))
 
 
-# a confirmation negated or withheld just before the verb: "not", "could not independently", "has yet to"
-_WITHHELD = re.compile(r"(?:\b(?:not|never|no|cannot|yet to|declined to|refused to|unable to)|n['\u2019]t)"
-                       r"(?:\s+[a-z]+ly)?\s+$", re.IGNORECASE)
+@cache
+def _withheld() -> re.Pattern[str]:
+    """A confirmation negated or withheld just before its verb ("not", "could not independently", "has yet
+    to"): the data file's words, an adverb in "-ly" allowed after them."""
+    words = sorted(frame_weights()["credence"]["withheld_confirmation"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace("'", "['\u2019]") if "'" in w else rf"\b{re.escape(w)}"
+                            for w in words)  # "n't" ends a word: "didn't"
+    return re.compile(rf"(?:{alternatives})(?:\s+[a-z]+ly)?\s+$", re.IGNORECASE)
 
 
 def _corroborate(

@@ -225,6 +225,7 @@ def test_a_confirmation_withheld_or_from_the_claimants_own_side_vouches_for_no_o
     # negated or withheld: the wire's stock phrase, and the White House not (yet) confirming
     assert _corroborations(announced + "Reuters could not independently confirm the withdrawal.") == []
     assert _corroborations(announced + "The White House has not confirmed the withdrawal.") == []
+    assert _corroborations(announced + "The White House didn\u2019t confirm the withdrawal.") == []
     # the claimant's own group, named as a group or as a name the actor table gives
     assert _corroborations(announced + "The Russian government confirmed the withdrawal.") == []
     assert _corroborations(announced + "The Russian defence ministry confirmed the withdrawal.") == []
