@@ -16,15 +16,10 @@ table and every named source that is no actor ("Syrian state television")
   Endorsing verbs (*confirmed*, *revealed*) and presupposing frames (*as the
   Pentagon showed*) raise it; distancing verbs (*claimed*, *insisted*), scare
   quotes in the actor's words, the reporter's hedges and distancing markers
-  on the claim (*what it called*) and voices contesting the actor lower it.
-  A voice contests the actor whose claim its sentence names (*Washington
-  was skeptical about Putin's statement*), else the article's leading
-  claimant when it doubts a claim with no owner (*such announcements*); a
-  denial of an accusation contests the accuser; a refusal (*rejected the
-  offer*) and a doubt about no claim contest no one.
-  A confirming voice of another side raises the credence of the claimant
-  whose claim it confirms (*Even the White House has confirmed that the
-  withdrawal is moving forward*, for Putin, who announced it).
+  on the claim (*what it called*) and voices contesting the actor lower it
+  (whom a voice answers: :func:`_contested`, :mod:`framing.claimants`); a
+  confirming voice of another side raises it (*Even the White House has
+  confirmed that the withdrawal is moving forward*, for Putin).
   A contester the article discredits (*stubbornly unconvinced*, *against all
   evidence*) loses credence itself, and its contest counts half.
 - **contested**: ``contested`` counts the contesting voices; each is an
@@ -50,16 +45,13 @@ sentence, by word), so no helper scans the whole article for each item.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import attrgetter
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from .features.tone import sentence_compound
-from .lexicons import load_json
-from .names import name_key, parse_name, particle_surname, particles, same_person, surname
 from .actor_table import shipped_actors
 from .claimants import (
     POSSESSIVE_MARK,
@@ -71,6 +63,10 @@ from .claimants import (
     refuses_a_request,
     sentence_of_statement,
 )
+from .features.tone import sentence_compound
+from .lexicons import load_json
+from .mention_index import ByStart, Mentions
+from .names import name_key, parse_name, particle_surname, particles, same_person, surname
 from .target_tone import target_tone
 from .types import Actor, Analysis, Attribution, Evidence, Span, group_actor
 
@@ -142,7 +138,7 @@ def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[
     scorer other than VADER was used.
     """
     names = _Names(analysis.actors)
-    article = _Article(analysis, (*analysis.actors, *_unrecognised_sources(analysis, _Mentions(analysis.actors), names)),
+    article = _Article(analysis, (*analysis.actors, *_unrecognised_sources(analysis, Mentions(analysis.actors), names)),
                        names)
     actors = article.mentions.actors
     speakers = [_speaker(article, a) for a in analysis.attributions]
@@ -191,41 +187,7 @@ def portrayal_parts(actor: Actor) -> tuple[tuple[str, float, float], ...]:
 
 # -- the article's indexes, built once --------------------------------------------
 
-_T = TypeVar("_T")
 _WORD = re.compile(r"\w+")
-
-
-class _ByStart(Generic[_T]):
-    """Items found by the range their start offset falls in, by bisection, and returned in their own order."""
-
-    def __init__(self, items: Sequence[_T], start: Callable[[_T], int]) -> None:
-        self._items = items
-        self._order = sorted(range(len(items)), key=lambda k: start(items[k]))
-        self._starts = [start(items[k]) for k in self._order]
-
-    def starting(self, low: int, high: int) -> list[_T]:
-        """The items whose start is in ``[low, high]``, in their order in the sequence given."""
-        found = self._order[bisect_left(self._starts, low) : bisect_right(self._starts, high)]
-        return [self._items[k] for k in sorted(found)]
-
-
-class _Mentions:
-    """Some actors' mentions by start offset: who is named inside a span or across it."""
-
-    def __init__(self, actors: Sequence[Actor]) -> None:
-        self.actors = tuple(actors)
-        pairs = [(a, m) for a in actors for m in a.mentions]  # in the order a scan of actors and mentions meets them
-        self._by_start = _ByStart(pairs, lambda pair: pair[1].start)
-        self._longest = max((m.end - m.start for _, m in pairs), default=0)
-
-    def within(self, start: int, end: int) -> list[tuple[Actor, Span]]:
-        """The mentions inside ``[start, end]``, actor by actor."""
-        return [(a, m) for a, m in self._by_start.starting(start, end) if m.end <= end]
-
-    def overlapping(self, start: int, end: int) -> list[tuple[Actor, Span]]:
-        """The mentions sharing a character with ``[start, end)``, actor by actor."""
-        near = self._by_start.starting(start - self._longest, end - 1)  # a mention starting further back ends before
-        return [(a, m) for a, m in near if start < m.end]
 
 
 class _Article:
@@ -234,7 +196,7 @@ class _Article:
 
     def __init__(self, analysis: Analysis, actors: Sequence[Actor], names: _Names) -> None:
         self.analysis = analysis
-        self.mentions = _Mentions(actors)
+        self.mentions = Mentions(actors)
         self.by_name: dict[str, Actor] = {}
         for a in actors:
             self.by_name.setdefault(a.name, a)
@@ -284,7 +246,7 @@ class _Article:
 
 # -- who speaks -------------------------------------------------------------------
 
-def _unrecognised_sources(analysis: Analysis, recognised: _Mentions, names: _Names) -> list[Actor]:
+def _unrecognised_sources(analysis: Analysis, recognised: Mentions, names: _Names) -> list[Actor]:
     """Named sources with no actor behind them ("Syrian state television"), one actor each.
 
     Anonymous sources ("one European diplomat") and common nouns ("the
@@ -328,7 +290,7 @@ def _source_name(text: str) -> str:
     return re.sub(r"^(?:the|a|an|one)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
 
 
-def _actors_in(mentions: _Mentions, span: Span) -> list[Actor]:
+def _actors_in(mentions: Mentions, span: Span) -> list[Actor]:
     """The actors with a mention inside ``span``, persons first, then in order of their mention."""
     return persons_first(mentions.within(span.start, span.end))
 
@@ -488,7 +450,9 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
     A refusal ("rejected the offer", "denied class-action status") contests
     no one's claim. A denial answers the accuser of the sentence or the one
     before ("Moscow denied the allegations"); a speaker defending its own
-    record with no accuser in sight contests no one. Otherwise the voice
+    record with no accuser in sight contests no one, and a denial of an
+    unowned claim ("Kavanaugh denies the accusations") is not given to the
+    leading claimant. Otherwise the voice
     contests the actor nearest its verb whose claim the sentence names
     ("Rubio's claim", "criticism from Giles"), else the claimant its words
     name ("skeptical about Putin's statement"), else, when the sentence
@@ -513,8 +477,9 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
             return None
     if sentence is None:
         return None
+    denial = a.attrs.get("verb") in frame_weights()["credence"]["denying_verbs"]  # no accuser in sight
     return claimant_of(analysis.text, article.mentions.within, a, contester, claimants, sentence, _claim_words(),
-                       named=True)
+                       named=True, leading=not denial)
 
 
 # -- who is corroborated ----------------------------------------------------------
@@ -663,7 +628,7 @@ def _labels(article: _Article) -> dict[str, list[Evidence]]:
     """Loaded words applied to each actor: in an epithet for it, or right after its possessive."""
     analysis, actors = article.analysis, article.mentions.actors
     polarity = frame_weights()["labels"]["polarity"]
-    loaded = _ByStart([e for e in analysis.evidence if e.family == "loaded" and e.label in polarity], _START)
+    loaded = ByStart([e for e in analysis.evidence if e.family == "loaded" and e.label in polarity], _START)
     found: dict[str, list[Evidence]] = {a.name: [] for a in actors}
     for epithet in (e for e in analysis.evidence if e.family == "loaded" and e.label == "actor_reference"
                     and e.attrs.get("loaded")):

@@ -94,10 +94,10 @@ def content_in_sentence(a: Attribution, sentence: Span | None) -> tuple[int, int
 
 
 def claimant_of(text: str, within: Within, a: Attribution, speaker: str | None, claimants: Claimants,
-                sentence: Span, words: ClaimWords, *, named: bool) -> str | None:
+                sentence: Span, words: ClaimWords, *, named: bool, leading: bool = True) -> str | None:
     """Whose claim a voice answers: the owner of a claim nearest its verb, else (with ``named``) a claimant
-    its words name, persons first, else the leading claimant when it names an unowned claim (without
-    ``named``, one the leading claimant's own statements name: "announced the withdrawal"). Only
+    its words name, persons first, else (with ``leading``) the leading claimant when it names an unowned
+    claim (without ``named``, one the leading claimant's own statements name: "announced the withdrawal"). Only
     :data:`CLAIM_REACH` characters either side of the verb are read, so a long sentence of many voices
     costs each voice the same."""
     reach = (max(sentence.start, a.cue.start - CLAIM_REACH), min(sentence.end, a.cue.end + CLAIM_REACH))
@@ -109,10 +109,10 @@ def claimant_of(text: str, within: Within, a: Attribution, speaker: str | None, 
         for actor in persons_first(within(max(content[0], reach[0]), min(content[1], reach[1]))):
             if claimants.claims[actor.name] and actor.name != speaker:
                 return actor.name
-    leading = claimants.leading(other_than=speaker)
-    said = None if named or leading is None else claimants.words(leading)
-    if leading is not None and unowned_claim(text, reach, a.source, words, said):
-        return leading
+    first = claimants.leading(other_than=speaker) if leading else None
+    said = None if named or first is None else claimants.words(first)
+    if first is not None and unowned_claim(text, reach, a.source, words, said):
+        return first
     return None
 
 

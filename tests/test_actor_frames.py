@@ -171,6 +171,21 @@ def test_a_refusal_contests_no_ones_claim() -> None:
     ) == []
 
 
+def test_a_denial_with_no_accuser_in_sight_is_not_given_to_the_leading_claimant() -> None:
+    """New York Times (PolNeAR, 2016-06-17): "the reports" were rumours, not Nadella's words; the denial had
+    counted against him, the only claimant of the excerpt."""
+    text = (
+        "LinkedIn had the advantage of a clearly defined user base -- business professionals -- that fit neatly "
+        "into Microsoft's current strategic focus. ''This deal is all about bringing together the professional "
+        "cloud and professional network,'' Mr. Nadella said in a recent report in The New York Times.\n\n"
+        "Twitter is increasingly seen as a source of news and information more than user interaction. That makes "
+        "it a natural fit for a news organization seeking to extend its digital footprint, and rumors that News "
+        "Corporation was interested briefly buoyed the stock this year. (News Corporation denied the reports and "
+        "no bid materialized.)"
+    )
+    assert _contests(text) == []
+
+
 def test_a_voice_contests_the_owner_of_the_claim_and_a_doubt_about_no_claim_contests_no_one() -> None:
     """Washington Post (PolNeAR, 2015-12-10): its headline and a later sentence. "Trump's remarks" are the claim
     Netanyahu rejects; "Israel disputes this" (that East Jerusalem is occupied under international law) names no

@@ -101,15 +101,15 @@ def test_doubling_the_articles_and_their_actors_doubles_the_work(shared_data: Pa
 def test_a_long_sentence_of_many_voices_costs_each_voice_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whom a voice contests is looked for near its verb, not across its whole sentence: the mentions looked at
     per attribution stay level when one sentence holds twice the voices (across the sentence: about twice)."""
-    module = importlib.import_module("framing.actor_frames")
-    original, looked = module._Mentions.within, [0]
+    module = importlib.import_module("framing.mention_index")
+    original, looked = module.Mentions.within, [0]
 
     def counting(self: Any, start: int, end: int) -> Any:
         found = original(self, start, end)
         looked[0] += len(found)
         return found
 
-    monkeypatch.setattr(module._Mentions, "within", counting)
+    monkeypatch.setattr(module.Mentions, "within", counting)
 
     def per_voice(voices: int) -> float:
         text = "Putin said the withdrawal had begun. " + ", ".join(["Obama disputed Putin and Assad"] * voices) + "."
