@@ -292,7 +292,7 @@ def _source_name(text: str) -> str:
 
 def _actors_in(mentions: Mentions, span: Span) -> list[Actor]:
     """The actors with a mention inside ``span``, persons first, then in order of their mention."""
-    return persons_first(mentions.within(span.start, span.end))
+    return [actor for actor, _ in persons_first(mentions.within(span.start, span.end))]
 
 
 class _Names:
@@ -372,7 +372,7 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
             a.content.start <= e.start and e.end <= a.content.end + 1
         ):  # a label in quotes; a quote of the actor's own words without one is a partial quote ("send a message")
             rule = "scare_quotes"
-        elif _reporter_hedge(e) and not _inside(e, a.content):
+        elif _reporter_hedge(e) and not _inside(e, a.content) and _bears_on_statement(analysis.text, e, a):
             rule = "reporter_hedge"
         else:
             continue
@@ -397,6 +397,28 @@ def _reporter_hedge(e: Evidence) -> bool:
 @cache
 def _evidentials() -> frozenset[str]:
     return frozenset(frame_weights()["credence"]["evidential_adverbs"])
+
+
+def _bears_on_statement(text: str, e: Evidence, a: Attribution) -> bool:
+    """Whether the reporter's marker qualifies this statement: "what he called", an evidential next to the
+    verb ("Trump reportedly said", "was apparently referring"), or a qualifier of a claim noun ("the
+    alleged plot" is no claim). "the apparently mind-numbed audience" qualifies the audience, not the joke."""
+    if e.text.lower().startswith("what "):
+        return True
+    if e.text.lower() in _qualifiers():
+        return _qualifies_a_claim(text, e)
+    between = text[e.end : a.cue.start] if e.end <= a.cue.start else ""
+    return len(between.split()) <= 2 and not re.search(r"[,;:.!?\"\u201c\u201d]", between) and e.end <= a.cue.start
+
+
+def _qualifies_a_claim(text: str, e: Evidence) -> bool:
+    """ "so-called withdrawal", "alleged statements": the qualifier stands before a claim noun."""
+    return bool(_claim_words().qualified.match(text, e.end))
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    return frozenset(frame_weights()["credence"]["distancing_qualifiers"])
 
 
 def _inside(e: Evidence, span: Span | None) -> bool:
@@ -447,8 +469,8 @@ def _statement_span(analysis: Analysis, a: Attribution) -> tuple[int, int]:
 def _contested(article: _Article, index: int, speakers: Sequence[str | None], claimants: Claimants) -> str | None:
     """Whom the ``index``-th attribution, a contesting voice, contests.
 
-    A refusal ("rejected the offer", "denied class-action status") contests
-    no one's claim. A denial answers the accuser of the sentence or the one
+    A negated verb ("never denied", "was not challenged") and a refusal
+    ("rejected the offer", "denied class-action status") contest no one's claim. A denial answers the accuser of the sentence or the one
     before ("Moscow denied the allegations"); a speaker defending its own
     record with no accuser in sight contests no one, and a denial of an
     unowned claim ("Kavanaugh denies the accusations") is not given to the
@@ -464,6 +486,8 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
     analysis = article.analysis
     attributions = analysis.attributions
     a, contester = attributions[index], speakers[index]
+    if _withheld().search(analysis.text[max(0, a.cue.start - 40) : a.cue.start]):
+        return None  # "has never denied", "was not challenged by CNN moderators"
     sentence = sentence_of_statement(analysis, a)
     if sentence is not None and refuses_a_request(analysis.text, a.cue.end, sentence.end, _claim_words()):
         return None
@@ -493,9 +517,10 @@ def _corroborating(text: str, a: Attribution) -> bool:
 
 @cache
 def _withheld() -> re.Pattern[str]:
-    """A confirmation negated or withheld just before its verb ("not", "could not independently", "has yet
-    to"): the data file's words, an adverb in "-ly" allowed after them."""
-    words = sorted(frame_weights()["credence"]["withheld_confirmation"], key=len, reverse=True)
+    """A verb negated or withheld just before it ("not", "could not independently", "has yet to"): the data
+    file's words, an adverb in "-ly" allowed after them. A withheld confirmation vouches for no one, a
+    withheld denial contests no one."""
+    words = sorted(frame_weights()["credence"]["withheld"], key=len, reverse=True)
     alternatives = "|".join(re.escape(w).replace("'", "['\u2019]") if "'" in w else rf"\b{re.escape(w)}"
                             for w in words)  # "n't" ends a word: "didn't"
     return re.compile(rf"(?:{alternatives})(?:\s+[a-z]+ly)?\s+$", re.IGNORECASE)
@@ -591,8 +616,10 @@ def _presupposing_verbs() -> re.Pattern[str]:
 
 
 def _reporter_distancing(article: _Article, frames: dict[str, _Frame]) -> None:
-    """The reporter's distancing in a sentence with no attribution ("Russia has announced ... only to"):
-    against the first actor named before the marker."""
+    """The reporter's distancing in a sentence with no attribution ("Russia has announced ... only to", "what
+    it called", "Russia's so-called withdrawal"): against the first actor named before the marker. Not an
+    evidential adverb ("Oswald supposedly tried to defect"), which doubts an act the actor is accused of, not
+    its claim, nor a qualifier of anything but a claim ("the alleged victims")."""
     analysis = article.analysis
     weight = frame_weights()["credence"]["weights"]["reporter_distancing"]
     attributed = {a.sentence for a in analysis.attributions}
@@ -600,6 +627,9 @@ def _reporter_distancing(article: _Article, frames: dict[str, _Frame]) -> None:
         if e.family != "attribution" or e.label != "narrator_distancing" or e.sentence in attributed:
             continue
         if e.attrs.get("kind") == "scare_quotes" or not 0 <= e.sentence < len(analysis.sentences):
+            continue
+        if e.attrs.get("kind") == "marker" and not (
+                e.text.lower().startswith("what ") or e.text.lower() in _qualifiers() and _qualifies_a_claim(analysis.text, e)):
             continue
         start = analysis.sentences[e.sentence].start
         named = article.mentions.within(start, e.start)

@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from .features.attribution import cue_forms
 from .types import Actor, Analysis, Attribution, Span
 
 Within = Callable[[int, int], list[tuple[Actor, Span]]]
 """The article's mentions inside ``[start, end]``, each with its actor."""
 
 CLAIM_REACH = 300  # characters either side of a voice's verb in which the claim it answers is looked for
+SPEAKING_REACH = 4  # words after a claimant's name in which it must speak to be the one a voice answers
 _WORD = re.compile(r"\w+")
 
 
@@ -35,13 +37,15 @@ class ClaimWords:
     """The claim and request nouns as patterns of whole words, and what stands around a claim's owner:
     ``owned``, a possessive and up to two words after the owner ("Putin's latest statement", "Putin s
     statement" with its apostrophe lost, "Sanders' claims"); ``named``, the claim noun at once (for "the
-    Kremlin statement"); ``claim_from``, the claim before its owner ("criticism from", "claims by the")."""
+    Kremlin statement"); ``claim_from``, the claim before its owner ("criticism from", "claims by the");
+    ``qualified``, a claim noun right after a qualifier, or one word further ("so-called partial withdrawal")."""
 
     claims: re.Pattern[str]
     requests: re.Pattern[str]
     owned: re.Pattern[str]
     named: re.Pattern[str]
     claim_from: re.Pattern[str]
+    qualified: re.Pattern[str]
 
     @classmethod
     def from_lists(cls, lists: dict[str, Any]) -> ClaimWords:
@@ -54,6 +58,7 @@ class ClaimWords:
             owned=re.compile(rf"{POSSESSIVE_MARK}\s+(?:[\w-]+\s+){{0,2}}?{claims}\b", re.IGNORECASE),
             named=re.compile(rf"\s+{claims}\b", re.IGNORECASE),
             claim_from=re.compile(rf"\b{claims}\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE),
+            qualified=re.compile(rf"\s+(?:[\w-]+\s+)?{claims}\b", re.IGNORECASE),
         )
 
 
@@ -106,8 +111,8 @@ def claimant_of(text: str, within: Within, a: Attribution, speaker: str | None, 
         return owner
     content = content_in_sentence(a, sentence)
     if named and content is not None:
-        for actor in persons_first(within(max(content[0], reach[0]), min(content[1], reach[1]))):
-            if claimants.claims[actor.name] and actor.name != speaker:
+        for actor, mention in persons_first(within(max(content[0], reach[0]), min(content[1], reach[1]))):
+            if claimants.claims[actor.name] and actor.name != speaker and speaks_after(text, mention.end, content[1]):
                 return actor.name
     first = claimants.leading(other_than=speaker) if leading else None
     said = None if named or first is None else claimants.words(first)
@@ -116,9 +121,20 @@ def claimant_of(text: str, within: Within, a: Attribution, speaker: str | None, 
     return None
 
 
-def persons_first(mentions: list[tuple[Actor, Span]]) -> list[Actor]:
-    """The actors of some mentions, persons first, then in the order of their mentions (one entry a mention)."""
-    return [a for a, _ in sorted(mentions, key=lambda pair: (pair[0].kind != "person", pair[1].start))]
+def persons_first(mentions: list[tuple[Actor, Span]]) -> list[tuple[Actor, Span]]:
+    """Some mentions with their actors, persons first, then in text order."""
+    return sorted(mentions, key=lambda pair: (pair[0].kind != "person", pair[1].start))
+
+
+def speaks_after(text: str, mention_end: int, limit: int) -> bool:
+    """Whether a word of speech or writing (the attribution family's cue forms) follows the mention within
+    :data:`SPEAKING_REACH` words: "Clinton may have been referring", "China announced". A name in a
+    doubting voice's words is the claimant only when it speaks there; otherwise it is the doubt's topic
+    ("no evidence that Oswald had any connection"), or the person attacked ("questioned Mr. Trump's
+    tactics")."""
+    forms = cue_forms()
+    words = (w.group().lower() for w in _WORD.finditer(text, mention_end, limit))
+    return any(w in forms for w in islice(words, SPEAKING_REACH))
 
 
 def claim_owner(text: str, within: Within, a: Attribution, speaker: str | None, reach: tuple[int, int],

@@ -214,6 +214,47 @@ def test_a_doubt_about_what_was_announced_contests_the_one_who_announced_it() ->
     assert _contests(text) == [("Vladimir Putin", ["the Pentagon"]), ("Russian government", ["the Pentagon"])]
 
 
+def test_a_person_named_in_a_doubt_is_contested_only_when_the_doubt_says_they_spoke() -> None:
+    """Washington Post (PolNeAR, 2015-12-28): China speaks inside the voice's words ("When China announced its
+    Silk Road plan"), so the doubt is about its claim. New York Times (PolNeAR, 2016): Bush questions Trump's
+    tactics and decency, not anything Trump said. Each text opens with a statement of the person's own, so that
+    he is one of the article's claimants."""
+    china = ("China said the plan would help its neighbours. \"When China announced its Silk Road plan in Kazakhstan, "
+             "it was met with a lot of skepticism and even fear by the Russian leadership,\" said Alexander Gabuyev, "
+             "head of the Russia in the Asia Pacific Program at the Carnegie Moscow Center.")
+    assert ("China", ["Alexander Gabuyev"]) in _contests(china)
+    trump = ("Mr. Trump said he would build a wall. In debate after debate, and rally after rally, Mr. Bush "
+             "questioned Mr. Trump's tactics, his qualifications, his judgment, his worldview and his very decency.")
+    assert _contests(trump) == []
+
+
+def test_a_negated_challenge_contests_no_one() -> None:
+    """Washington Post (PolNeAR, 2016): the moderators did not challenge Fiorina's statement."""
+    said = "Carly Fiorina said she had seen the video. "
+    sentence = ("In an earlier debate, Fiorina's statement about seeing an abortion performed on video was {}"
+                "challenged by CNN moderators.")
+    assert _contests(said + sentence.format("")) == [("Carly Fiorina", ["CNN"])]
+    assert _contests(said + sentence.format("not ")) == []
+
+
+def test_the_reporters_marker_counts_only_where_it_bears_on_the_statement() -> None:
+    """PTC articles: "apparently" qualifies the audience, not Clinton's joke; "reportedly answered" hedges
+    Grassley's answer; "the alleged victims" doubts an accusation, not anything Kavanaugh claimed, in a sentence
+    with no attribution; "Russia's so-called withdrawal" distances Russia's claim."""
+    clinton = _frames("\u201cYeah, I know they all look alike,\u201d Clinton joked, triggering howls of laughter from "
+                      "the apparently mind-numbed audience.")["Clinton"]
+    assert _rules(clinton) == []
+    grassley = _frames("Asked last night about the nomination moving to the floor of the Senate for a final vote, "
+                       "Chairman Chuck Grassley (R-Iowa) reportedly answered, \"Depends on what happens tomorrow.\"")
+    assert _rules(grassley["Chuck Grassley"]) == [("reporter_hedge", "reportedly")]
+    kavanaugh = _frames("While the left is calling for Kavanaugh to be executed over the sex abuse allegations and "
+                        "the right is attacking the alleged victims, others in Congress who see through the facade "
+                        "and media distraction are trying to draw attention to the matter.")["Kavanaugh"]
+    assert _rules(kavanaugh) == []
+    assert _rules(_frames("Russia's so-called withdrawal began on Monday.")["Russia"]) == [
+        ("reporter_distancing", "so-called")]
+
+
 def test_a_confirming_voice_of_another_side_raises_the_claimants_credence() -> None:
     """Sputnik's sentence quoted in issue 22 vouches for Putin, who announced the withdrawal; the Russian defence
     ministry confirming it speaks for Putin's own side (the actor table's Russian government) and vouches for no

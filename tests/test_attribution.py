@@ -343,6 +343,9 @@ def test_a_person_questioned_is_no_skeptical_voice_and_a_claim_questioned_is_one
     2016-02-14) is a doubt by whoever questions it."""
     assert _cues("One final step in the investigation will be bringing Clinton herself in for questioning.") == []
     assert _cues("And she will only be questioned by members of the Senate panel, not outside lawyers.") == []
+    assert _cues("The activist was detained by Palestinian intelligence service agents on August 12 after publishing a "
+                 "statement demanding an investigation into the death of a Gaza man who had been questioned by "
+                 "Palestinian authorities.") == []  # Reuters 1996 (CoNLL-2003): "who" is a person
     assert ("questioned", "some of her rivals", True) in _cues(
         "Warren, a U.S. senator from Massachusetts, estimates her healthcare overhaul will cost an additional $20.5 "
         "trillion in federal spending over 10 years without the need to raise middle-class taxes, a claim questioned "
@@ -350,6 +353,21 @@ def test_a_person_questioned_is_no_skeptical_voice_and_a_claim_questioned_is_one
     assert [(cue, skeptical) for cue, _, skeptical in _cues(
         "On the Republican side, leading candidate Donald Trump caused consternation in December, when he "
         "criticized Scalia for questioning affirmative action.")] == [("criticized", False), ("questioning", True)]
+
+
+def test_only_to_without_a_past_act_and_sown_doubt_are_no_doubt_of_the_source() -> None:
+    """Both had made skeptical voices (PolNeAR: New York Times 2015-12-13; PTC): Sachs says how far the plans run,
+    not that they were undone; the report says officials sowed others' doubt. A doubt the source holds stays one."""
+    assert _cues(
+        "Moreover, Jeffrey D. Sachs, director of the Earth Institute at Columbia University, noted this week that most "
+        "of those plans run only to 2030, with countries still offering no hint of how they might eradicate "
+        "greenhouse emissions by the 2050s.") == [
+            ("noted", "Jeffrey D. Sachs, director of the Earth Institute at Columbia University", False)]
+    sown = _cues("The report identified five officials with some connection to the email probe who were expressing "
+                 "political views, faulting them for having brought \u201cdiscredit to themselves, sowed doubt about "
+                 "the FBI\u2019s handling of the midyear investigation, and impacted the reputation of the FBI.\u201d")
+    assert [skeptical for *_, skeptical in sown] == [False]
+    assert ("said", "Aides", True) in _cues("Aides said they had doubts about the plan.")
 
 
 def test_an_honorific_ends_no_subject_and_a_means_after_by_is_no_agent() -> None:

@@ -28,6 +28,7 @@ _NEGATORS = word_set("negators")
 _CERTAIN = word_set("certain_before_doubt")  # "no doubt", "without a doubt": certainty, not doubt
 _BEFORE_DOUBT = word_set("before_doubt")  # "beyond a shadow of a doubt"
 _DOUBT_NOUNS = frozenset({"doubt", "doubts"})  # the skeptical phrases the certainty rule is about
+_SOWING = word_set("sowing_doubt")  # "sowed doubt about ...": doubt put in others' minds
 # Verbs a stance adjective follows: "Washington was skeptical", "officials remained wary".
 _COPULAS = word_set("copulas")
 # Words that may stand between a copula and its adjective: "was deeply skeptical".
@@ -214,10 +215,22 @@ def skeptical_reasons(
             window = tokens[max(0, match.first - 3):match.first]
             if not any(t[LOWER] in _NEGATORS for t in window):
                 continue
-        elif match.key in _DOUBT_NOUNS and _certain(tokens, match.first):
-            continue  # "there is no doubt", "without a doubt", "beyond doubt": certainty, not doubt
+        elif rule == "recount":
+            if not any(t[LOWER] in _PAST_MARKERS for t in tokens[:match.first]):
+                continue  # "referring only to her interviews", "plans run only to 2030": no past act undone
+        elif match.key in _DOUBT_NOUNS and (_certain(tokens, match.first) or _sown(tokens, match.first)):
+            continue  # "there is no doubt", "beyond doubt": certainty; "sowed doubt": others' doubt
         reasons.append(match.key)
     return reasons
+
+
+def _sown(tokens: Sequence[Token], at: int) -> bool:
+    """The doubt noun at ``at`` is the object of a verb of sowing ("sowed doubt", "sow doubts about her
+    strength", "sowing a doubt"): what someone did to others' confidence, not the source's doubt."""
+    k = at - 1
+    while k >= 0 and tokens[k][LOWER] in _BEFORE_DOUBT:
+        k -= 1
+    return k >= 0 and tokens[k][LOWER] in _SOWING
 
 
 def _certain(tokens: Sequence[Token], at: int) -> bool:
