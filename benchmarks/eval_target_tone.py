@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/eval_target_tone.py [DATA_DIR] [--model CARD] [--record] [--cost]
+    python benchmarks/eval_target_tone.py [DATA_DIR] --lexical [--model CARD] [--record] [--cost]
 
 Data: ``DATA_DIR/newsmtsc/train.jsonl`` (default ``../shared/data``; see its
 SOURCE.txt). Every target is one example: the sentence, the mention's offsets
@@ -21,6 +22,9 @@ whole sentence (>= 0.05 positive, <= -0.05 negative), the floor.
 ``--record`` writes the model's figures into its card (``metrics``, beside
 the development fold's);
 ``--cost`` also times the model per mention and per seed article.
+``--lexical`` measures the lexical model (:mod:`framing.lexical_tone`, the
+shipped card or ``--model``) instead, each mention read in its sentence as
+the public function reads it; ``--record`` then writes into that card.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from framing.features.tone import NEGATIVE, POSITIVE, sentence_compound  # noqa: E402
+from framing.lexical_tone import LexicalToneModel, card_text, lexical_tones, load_lexical_tone  # noqa: E402
+from framing.lexical_tone import shipped_card_path as shipped_lexical_card  # noqa: E402
 from framing.target_tone import (  # noqa: E402
     CLASSES,
     TargetToneModel,
@@ -148,6 +154,11 @@ def model_labels(model: TargetToneModel, rows: Iterable[Example]) -> list[str]:
     return [tone.label for row in rows for tone in target_tones(row.sentence, [(row.start, row.end)], model=model)]
 
 
+def lexical_labels(model: LexicalToneModel, rows: Iterable[Example]) -> list[str]:
+    """The lexical model's label for each example, reading the example's sentence as :func:`model_labels` does."""
+    return [tone.label for row in rows for tone in lexical_tones(row.sentence, [(row.start, row.end)], model=model)]
+
+
 def vader_label(sentence: str) -> str:
     """VADER's label for a whole sentence, at its conventional thresholds."""
     compound = sentence_compound(sentence)
@@ -158,7 +169,7 @@ def evaluate(rows: Sequence[Example], label: Callable[[Sequence[Example]], list[
     return scores([row.label for row in rows], label(rows))
 
 
-def cost(model: TargetToneModel, rows: Sequence[Example]) -> dict[str, float]:
+def cost(model: TargetToneModel | LexicalToneModel, rows: Sequence[Example]) -> dict[str, float]:
     """Milliseconds per mention (the examples given) and per seed article (every body sentence's first word)."""
     model.read("A sentence.", [(0, 1, 0, 11)])  # the session is built outside the clock
     began = time.perf_counter()
@@ -171,9 +182,10 @@ def cost(model: TargetToneModel, rows: Sequence[Example]) -> dict[str, float]:
     for path in seeds:
         doc = build_doc(path.read_text(encoding="utf-8"))
         firsts = [(t[START], t[END]) for s in doc.body for t in doc.sentence_tokens(s)[:1]]
-        mentions += len(target_tones(doc, firsts, model=model))
+        mentions += len(lexical_tones(doc, firsts, model=model) if isinstance(model, LexicalToneModel)
+                        else target_tones(doc, firsts, model=model))
     per_article = (time.perf_counter() - began) * 1000 / len(seeds)
-    return {"ms_per_mention": round(per_mention, 2), "ms_per_seed_article": round(per_article, 1),
+    return {"ms_per_mention": round(per_mention, 3), "ms_per_seed_article": round(per_article, 1),
             "seed_mentions_per_article": round(mentions / len(seeds), 1)}
 
 
@@ -197,23 +209,32 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, default=None, help="a model card (default: the shipped model)")
     parser.add_argument("--record", action="store_true", help="write the figures into the model's card")
     parser.add_argument("--cost", action="store_true", help="also time the model per mention and per seed article")
+    parser.add_argument("--lexical", action="store_true",
+                        help="measure the lexical model (framing.lexical_tone); --model then names a lexical card")
     args = parser.parse_args(argv)
-    card_path = args.model or shipped_card_path()
-    model, card = load_target_tone(card_path)
     rows = part(args.data_dir, "heldout")
-    measured = evaluate(rows, lambda r: model_labels(model, r))
+    model: TargetToneModel | LexicalToneModel
+    if args.lexical:
+        card_path = args.model or shipped_lexical_card()
+        lexical, card = load_lexical_tone(card_path)
+        model, measured = lexical, evaluate(rows, lambda r: lexical_labels(lexical, r))
+    else:
+        card_path = args.model or shipped_card_path()
+        neural, card = load_target_tone(card_path)
+        model, measured = neural, evaluate(rows, lambda r: model_labels(neural, r))
     floor = evaluate(rows, lambda r: [vader_label(row.sentence) for row in r])
     print(f"NewsMTSC held-out part: {len(rows)} targets in {len({r.article for r in rows})} articles")
-    _print(f"target_tone ({model.name})", measured)
+    _print(f"{'lexical_tone' if args.lexical else 'target_tone'} ({model.name})", measured)
     _print("VADER on the sentence (floor)", floor)
-    timing = cost(model, rows[:300]) if args.cost else {}
+    timing = cost(model, rows[:1000] if args.lexical else rows[:300]) if args.cost else {}
     if timing:
         print(f"cost: {timing['ms_per_mention']} ms per mention; {timing['ms_per_seed_article']} ms per seed article "
               f"({timing['seed_mentions_per_article']} mentions, one per body sentence)")
     if args.record:
         card["metrics"] = {**card.get("metrics", {}), "heldout": measured, "heldout_vader_floor": floor,
                            **({"cost": timing} if timing else {})}
-        card_path.write_text(json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = card_text(card) if args.lexical else json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        card_path.write_text(text, encoding="utf-8")
         print(f"wrote the figures into {card_path}")
 
 

@@ -18,6 +18,7 @@ from .compare import Comparison, compare
 from .errors import AnalysisError, FramingError, InputError, ModelError, OutputError
 from .frames import to_frame
 from .io import load_corpus, read_corpus
+from .lexical_tone import lexical_tone, lexical_tones
 from .runner import analyze_corpus
 from .tagger import CueTagger, LoadedTagger, load_tagger, shipped_loaded_tagger, shipped_tagger
 from .target_tone import TargetTone, TargetToneModel, load_target_tone, target_tone, target_tones
@@ -81,6 +82,8 @@ __all__ = [
     "analyze_corpus",
     "build_doc",
     "compare",
+    "lexical_tone",
+    "lexical_tones",
     "load_corpus",
     "load_model",
     "load_tagger",

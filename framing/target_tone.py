@@ -104,7 +104,7 @@ class TargetToneModel:
                                                   for mention in mentions])
                   for model in (self, *self.members)]
         rows = [[sum(column) / len(tables) for column in zip(*per_model)] for per_model in zip(*tables)]
-        return [_tone(row, *mention) for row, mention in zip(rows, mentions)]
+        return [tone_of(row, *mention) for row, mention in zip(rows, mentions)]
 
 
 def model_input(text: str, start: int, end: int, context_start: int, context_end: int,
@@ -139,7 +139,8 @@ def _cut_right(text: str, end: int, limit: int) -> int:
     return end if space < 0 else space
 
 
-def _tone(row: Sequence[float], start: int, end: int, context_start: int, context_end: int) -> TargetTone:
+def tone_of(row: Sequence[float], start: int, end: int, context_start: int, context_end: int) -> TargetTone:
+    """The reading of three class probabilities (in :data:`CLASSES` order) for a mention and its context."""
     probabilities = tuple(float(p) for p in row)
     best = max(range(len(CLASSES)), key=probabilities.__getitem__)  # the first of equals
     score = min(1.0, max(-1.0, probabilities[2] - probabilities[0]))
@@ -176,14 +177,7 @@ def target_tone(text: str, start: int, end: int, *, context: tuple[int, int] | N
     ModelError
         The shipped model's files are missing or edited.
     """
-    if context is None:
-        return target_tones(text, [(start, end)], model=model)[0]
-    _check_span(text, start, end)
-    context_start, context_end = context
-    if not (0 <= context_start <= start and end <= context_end <= len(text)):
-        raise InputError(f"the context {context} must lie in the text (0-{len(text)}) "
-                         f"and contain the mention {start}-{end}")
-    return (model or shipped_target_tone()).read(text, [(start, end, context_start, context_end)])[0]
+    return (model or shipped_target_tone()).read(text, [checked_mention(text, start, end, context)])[0]
 
 
 def target_tones(text: str | Doc, mentions: Sequence[tuple[int, int]], *,
@@ -196,9 +190,23 @@ def target_tones(text: str | Doc, mentions: Sequence[tuple[int, int]], *,
     """
     doc = text if isinstance(text, Doc) else build_doc(text)
     for start, end in mentions:
-        _check_span(doc.text, start, end)
+        check_span(doc.text, start, end)
     read = [(start, end, *sentence_context(doc, start, end)) for start, end in mentions]
     return (model or shipped_target_tone()).read(doc.text, read) if read else []
+
+
+def checked_mention(text: str, start: int, end: int,
+                    context: tuple[int, int] | None) -> tuple[int, int, int, int]:
+    """The mention and the context to read it in (by default its sentence, the text split once), or an
+    :class:`InputError` for a span that is not one of the text or a context that does not hold it."""
+    check_span(text, start, end)
+    if context is None:
+        return (start, end, *sentence_context(build_doc(text), start, end))
+    context_start, context_end = context
+    if not (0 <= context_start <= start and end <= context_end <= len(text)):
+        raise InputError(f"the context {context} must lie in the text (0-{len(text)}) "
+                         f"and contain the mention {start}-{end}")
+    return start, end, context_start, context_end
 
 
 def sentence_context(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -214,7 +222,8 @@ def sentence_context(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return min(context_start, start), max(context_end, end)
 
 
-def _check_span(text: str, start: int, end: int) -> None:
+def check_span(text: str, start: int, end: int) -> None:
+    """Raise :class:`InputError` unless ``start``-``end`` is a non-empty span of ``text`` (both tone readers ask)."""
     if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int) \
             or not 0 <= start < end <= len(text):
         raise InputError(f"a mention must be a non-empty span start < end inside the text (0-{len(text)}), "

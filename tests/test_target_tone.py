@@ -26,35 +26,10 @@ from framing.target_tone import (
 from framing.text import build_doc
 
 from .conftest import ROOT, benchmark, seed_text
+from .tone_sentences import READ_SENTENCES
+from .tone_sentences import mention_span as _mention
 
 CARD = shipped_card_path()
-
-# (sentence, mention, label read by a person). From the seeds, and the Sputnik headline quoted in issue 22.
-READ_SENTENCES = [
-    # Sputnik's headline mocks the Pentagon's doubt
-    ("Against All Evidence, Pentagon Just Can't Accept Russia's Syrian Withdrawal", "Pentagon", "negative"),
-    # Reuters (seed 000): Washington doubts Putin; the seed lost its apostrophes
-    ("Washington was skeptical about Putin s statement.", "Putin", "negative"),
-    # seed 004: "the president" is Assad, who gassed his own people
-    ("Putin has supported al-Assad’s presidency since the Syrian Civil War erupted, even after the president "
-     "gassed his own people and committed massive human rights violations.", "the president", "negative"),
-    # Reuters (seed 000): Assad thanks Putin
-    ("Syrian state television quoted Assad as thanking Putin for Russia s help, saying the blood of Moscow s "
-     "martyrs had been mixed with the blood of the Syrian army.", "Putin", "positive"),
-    # seed 003: the Kremlin relays Assad's praise of the Russian officers
-    ("\"Assad noted the professionalism, courage and heroism of the officers of the Russian armed forces that took "
-     "part in the military operations and expressed deep appreciation to Russia,\" the Kremlin statement said.",
-     "the officers of the Russian armed forces", "positive"),
-    # Reuters (seed 000): a plain report of a meeting
-    ("He held talks with President Bashar al-Assad and addressed Russian forces.", "President Bashar al-Assad",
-     "neutral"),
-]
-
-
-def _mention(sentence: str, mention: str) -> tuple[int, int]:
-    start = sentence.index(mention)
-    return start, start + len(mention)
-
 
 @pytest.mark.parametrize(("sentence", "mention", "expected"), READ_SENTENCES,
                          ids=[f"{m}-{e}" for _, m, e in READ_SENTENCES])

@@ -16,6 +16,7 @@ Analysis of Social Media Text. ICWSM. vaderSentiment 3.3.2, MIT licence.
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 from functools import cache
 
 from vaderSentiment.vaderSentiment import (
@@ -44,6 +45,11 @@ _EXAMPLES = 2
 @cache
 def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
+
+
+def vader_lexicon() -> Mapping[str, float]:
+    """VADER's word valences, as this adapter's analyzer reads them (for models built on its words)."""
+    return _analyzer().lexicon
 
 
 @cache
