@@ -28,8 +28,8 @@ table and every named source that is no actor ("Syrian state television")
   regime*; a word after its possessive, *Moscow's martyrs*), negative and
   positive, in the reporter's voice and in quoted or reported speech.
 - **tone** in [-1, 1]: the mean tone over the actor's mentions in the body,
-  by a :data:`ToneScorer` (VADER on the mention's sentence by default;
-  :func:`model_tone` plugs in the target-dependent model).
+  by a :data:`~framing.actor_tone.ToneScorer` (the lexical target-tone model
+  by default; :mod:`framing.actor_tone` has the others).
 - **portrayal** in [-1, 1]: a weighted sum of credence, label balance and
   tone (:func:`portrayal_parts` lists the parts).
 
@@ -46,13 +46,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
 from .actor_table import shipped_actors
+from .actor_tone import ToneScorer, tone_method, tone_reasons, vader_tone, word_tone
 from .claimants import (
     POSSESSIVE_MARK,
     Claimants,
@@ -63,46 +64,13 @@ from .claimants import (
     refuses_a_request,
     sentence_of_statement,
 )
-from .features.tone import sentence_compound
 from .lexicons import load_json
 from .mention_index import ByStart, Mentions
 from .names import name_key, parse_name, particle_surname, particles, same_person, surname
-from .target_tone import target_tone
 from .types import Actor, Analysis, Attribution, Evidence, Span, group_actor
 
 FRAMES_FILE = "actor-frames.v1.json"
 FAMILY = "actor"
-
-ToneScorer = Callable[[str, int, int, tuple[int, int]], float]
-"""Tone toward the mention ``text[start:end]`` in its sentence ``(start, end)``, in [-1, 1]."""
-
-
-def vader_tone(text: str, start: int, end: int, sentence: tuple[int, int]) -> float:
-    """The default tone: VADER's compound score of the mention's whole sentence (blind to the target)."""
-    return _sentence_tone(text[sentence[0] : sentence[1]])
-
-
-@lru_cache(maxsize=4096)
-def _sentence_tone(sentence: str) -> float:
-    """VADER once per sentence, however many mentions it holds."""
-    return sentence_compound(sentence)
-
-
-def model_tone(text: str, start: int, end: int, sentence: tuple[int, int]) -> float:
-    """Target-dependent tone from :func:`framing.target_tone` (two fine-tuned MiniLMs joined; about 20 ms a
-    mention of a news sentence, a second an article)."""
-    return _mention_tone(text[sentence[0] : sentence[1]], start - sentence[0], end - sentence[0])
-
-
-@lru_cache(maxsize=4096)
-def _mention_tone(sentence: str, start: int, end: int) -> float:
-    """The model's tone toward one mention in its sentence, kept: a group's actor asks again for its members'
-    mentions, and the model is not run twice for them."""
-    return float(target_tone(sentence, start, end, context=(0, len(sentence))).score)
-
-
-TONE_METHODS: Mapping[ToneScorer, str] = {vader_tone: "vader_sentence", model_tone: "target_tone"}
-
 
 @cache
 def frame_weights() -> Mapping[str, Any]:
@@ -128,14 +96,15 @@ class _Frame:
     discredited: set[int] = field(default_factory=set)  # starts of the discrediting phrases counted
 
 
-def actor_frames(analysis: Analysis, *, tone: ToneScorer = vader_tone) -> tuple[Actor, ...]:
+def actor_frames(analysis: Analysis, *, tone: ToneScorer = word_tone) -> tuple[Actor, ...]:
     """The article's actors, its actor-table groups and its named sources that are no actor, framed.
 
     Each returned :class:`~framing.types.Actor` carries ``features`` (the
     keys listed in the module's docstring) and ``evidence``. ``tone`` scores
-    one mention (:func:`vader_tone` by default, :func:`model_tone` for the
-    target-dependent model); ``features["tone.by_model"]`` is 1.0 when a
-    scorer other than VADER was used.
+    one mention (:mod:`framing.actor_tone`: :func:`word_tone` by default,
+    :func:`model_tone` for the fine-tuned model, :func:`vader_tone` for the
+    floor); ``features["tone.by_model"]`` is 1.0 when a scorer other than
+    VADER on the sentence was used.
     """
     names = _Names(analysis.actors)
     article = _Article(analysis, (*analysis.actors, *_unrecognised_sources(analysis, Mentions(analysis.actors), names)),
@@ -771,7 +740,7 @@ def _label_features(labels: Sequence[Evidence]) -> dict[str, float]:
 def _tones(article: _Article, actor: Actor, tone: ToneScorer) -> list[Evidence]:
     """The tone toward each mention of the actor in a body sentence, one evidence item each."""
     analysis = article.analysis
-    method = TONE_METHODS.get(tone, getattr(tone, "__name__", "custom"))
+    method = tone_method(tone)
     found = []
     for m in actor.mentions:
         i = _sentence_of(analysis, m.start)
@@ -779,7 +748,9 @@ def _tones(article: _Article, actor: Actor, tone: ToneScorer) -> list[Evidence]:
             continue
         s = analysis.sentences[i]
         score = max(-1.0, min(1.0, float(tone(analysis.text, m.start, m.end, (s.start, s.end)))))
-        found.append(_evidence(analysis, "tone", m.start, m.end, i, score=round(score, 4), method=method))
+        words = tone_reasons(tone, analysis.text, m.start, m.end, (s.start, s.end))
+        found.append(_evidence(analysis, "tone", m.start, m.end, i, score=round(score, 4), method=method,
+                               **({"words": words} if words else {})))
     return found
 
 

@@ -12,6 +12,7 @@ import pytest
 
 import framing
 from framing.actor_frames import actor_frames, portrayal_parts
+from framing.actor_tone import vader_tone
 from framing.types import Actor, Analysis
 from tests.conftest import SEEDS, seed_text
 
@@ -399,7 +400,23 @@ def test_tone_takes_a_scorer_and_says_which() -> None:
     assert peskov.features["tone"] == 0.5 and peskov.features["tone.by_model"] == 1.0
     assert {e.attrs["method"] for e in peskov.evidence if e.label == "tone"} == {"warm"}
     (default,) = [a for a in actor_frames(analysis) if a.name == "Dmitry Peskov"]
-    assert {e.attrs["method"] for e in default.evidence if e.label == "tone"} == {"vader_sentence"}
+    assert {e.attrs["method"] for e in default.evidence if e.label == "tone"} == {"lexical_target"}
+    assert default.features["tone.by_model"] == 1.0
+    (floor,) = [a for a in actor_frames(analysis, tone=vader_tone) if a.name == "Dmitry Peskov"]
+    assert {e.attrs["method"] for e in floor.evidence if e.label == "tone"} == {"vader_sentence"}
+    assert floor.features["tone.by_model"] == 0.0
+
+
+def test_the_default_tone_says_which_words_moved_it() -> None:
+    """Reuters' sentence alone: the word model reads it as cold toward Putin, and "skeptical" is the word that
+    moved it most. Every word it names is a word of the sentence, at the offsets a reader would find."""
+    text = "Washington was skeptical about Putin s statement."
+    putin = _frames(text)["Vladimir Putin"]
+    (tone,) = [e for e in putin.evidence if e.label == "tone"]
+    assert tone.attrs["method"] == "lexical_target" and float(tone.attrs["score"]) < -0.3
+    words = [item.rsplit(" ", 1) for item in str(tone.attrs["words"]).split("; ")]
+    assert words[0][0] == "skeptical" and float(words[0][1]) < 0
+    assert all(word in text.split() for word, _ in words) and len(words) == 3
 
 
 def test_empty_text_has_no_frames() -> None:
@@ -448,7 +465,7 @@ def test_each_story_compares_its_main_actors_outlet_by_outlet(comparison: framin
     putin = next(x for x in reuters.actors if x.actor == "Vladimir Putin")
     assert putin.values["credence"] == pytest.approx(-0.25)
     assert putin.contested_by == ("Eric Pahon", "European diplomat who declined to be named", "Washington")
-    assert putin.tone_method == "vader_sentence"
+    assert putin.tone_method == "lexical_target"
 
 
 def test_a_standout_names_both_sides(comparison: framing.Comparison) -> None:
@@ -468,7 +485,7 @@ def test_the_report_has_the_actor_table_and_says_skepticism_is_blind_to_directio
     text = markdown_text(comparison, command="framing compare seeds")
     assert text.count("### How each outlet frames the main actors") == 2
     assert "blind to direction" in text
-    assert "| Vladimir Putin | Reuters | -0.04 | -0.25 |" in text
+    assert "| Vladimir Putin | Reuters | -0.08 | -0.25 |" in text
 
 
 def test_the_users_groups_are_compared_whatever_their_rank(tmp_path: Path) -> None:
@@ -523,7 +540,7 @@ def test_explain_actors_lists_each_actor_with_its_framing() -> None:
 
 
 def test_model_tone_is_the_target_tone_of_the_mention_in_its_sentence() -> None:
-    from framing.actor_frames import model_tone
+    from framing.actor_tone import model_tone
 
     text = seed_text("000")
     start = text.index("Putin s statement")
@@ -541,18 +558,20 @@ def test_tone_model_changes_whose_coldness_the_listing_shows() -> None:
 
     seed = str(SEEDS / "000_235e616d53163978.txt")
     by_model = CliRunner().invoke(app, ["score", seed, "--explain", "actors", "--tone-model"])
-    by_vader = CliRunner().invoke(app, ["score", seed, "--explain", "actors"])
-    assert by_model.exit_code == 0 and by_vader.exit_code == 0, by_model.output + by_vader.output
+    by_words = CliRunner().invoke(app, ["score", seed, "--explain", "actors"])
+    assert by_model.exit_code == 0 and by_words.exit_code == 0, by_model.output + by_words.output
     putin_model = by_model.stdout.split("\n\n")[1]
-    putin_vader = by_vader.stdout.split("\n\n")[1]
-    assert putin_model.startswith("  Vladimir Putin (person") and putin_vader.startswith("  Vladimir Putin (person")
+    putin_words = by_words.stdout.split("\n\n")[1]
+    assert putin_model.startswith("  Vladimir Putin (person") and putin_words.startswith("  Vladimir Putin (person")
     assert "by the target-dependent tone model on each mention" in putin_model
     # read: Washington doubts Putin, the coldest sentence toward him
     assert ("[11] coldest tone -0.9" in putin_model
             and "toward \u201cPutin\u201d: \u201cWashington was skeptical about Putin s statement.\u201d" in putin_model)
-    # VADER is cold on the whole sentence, in which Putin praises the victory over "terrorists"
-    assert "by VADER on the whole sentence" in putin_vader
-    assert "[7] coldest tone -0.80 toward \u201cPutin\u201d: \u201cIn just over two years" in putin_vader
+    # the word model, like VADER on the sentence, is coldest where Putin praises the victory over "terrorists",
+    # and says that word moved it
+    assert "by the lexical tone model on each mention" in putin_words
+    assert ("[7] coldest tone -0.54 toward \u201cPutin\u201d: \u201cIn just over two years" in putin_words
+            and "(words: terrorists -1.99;" in putin_words)
     # one mention: the doubter of the same sentence, neutral toward Washington as read, is its only tone
     washington = next(block for block in by_model.stdout.split("\n\n") if block.startswith("  Washington ("))
     assert ("[11] only tone -0.0" in washington and "coldest" not in washington
@@ -571,6 +590,9 @@ def test_a_tone_model_that_cannot_load_stops_before_any_article(monkeypatch: pyt
     monkeypatch.setattr(framing.cli, "shipped_target_tone", broken)
     result = CliRunner().invoke(framing.cli.app, ["compare", str(SEEDS), "--tone-model", "--quiet"])
     assert result.exit_code == 1 and "cannot use --tone-model" in result.output
+    monkeypatch.setattr(framing.cli, "shipped_lexical_tone", broken)
+    result = CliRunner().invoke(framing.cli.app, ["compare", str(SEEDS), "--quiet"])
+    assert result.exit_code == 1 and "cannot use the lexical tone model" in result.output
 
 
 def test_tone_model_is_for_the_actor_listing_and_the_comparison(tmp_path: Path) -> None:

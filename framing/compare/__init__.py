@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..actor_frames import ToneScorer, vader_tone
+from ..actor_tone import ToneScorer, word_tone
 from ..scoring import index_names
 from ..types import Analysis, ReadError
 from . import actors as actor_framing
@@ -49,14 +49,14 @@ def compare(
     errors: Iterable[ReadError] = (),
     *,
     model: Model | None = None,
-    tone: ToneScorer = vader_tone,
+    tone: ToneScorer = word_tone,
     groups: Iterable[str] = (),
 ) -> Comparison:
     """Compare outlets within each story and across stories.
 
     Each outlet's framing of each main actor (:mod:`.actors`) scores tone
-    toward the actor with ``tone`` (VADER on the mention's sentence by
-    default; :func:`framing.actor_frames.model_tone` for the target-dependent model).
+    toward the actor with ``tone`` (the lexical target-tone model by default;
+    :func:`framing.actor_tone.model_tone` for the fine-tuned one).
     The main actors of a story are its most-mentioned people, organisations and
     groups, and each of ``groups`` that the story names: pass the groups of the
     user's actor table (:attr:`framing.actor_table.ActorTable.user_groups`), as

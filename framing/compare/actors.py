@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..actor_frames import ToneScorer, actor_frames, frame_weights, vader_tone
+from ..actor_frames import actor_frames, frame_weights
+from ..actor_tone import ToneScorer, word_tone
 from ..types import Actor, Analysis, Evidence
 from .excerpts import excerpt
 from .values import Excerpt
@@ -61,7 +62,7 @@ class ActorStandout:
     theirs: tuple[Excerpt, ...]
 
 
-def frame_all(analyses: Iterable[Analysis], tone: ToneScorer = vader_tone) -> dict[int, dict[str, Actor]]:
+def frame_all(analyses: Iterable[Analysis], tone: ToneScorer = word_tone) -> dict[int, dict[str, Actor]]:
     """Every article's framed actors, by the analysis's identity."""
     return {id(a): {x.name: x for x in actor_frames(a, tone=tone)} for a in analyses}
 

@@ -23,6 +23,7 @@ RenderExcerpt = Callable[[Excerpt], str]
 
 _TONE_METHODS = {
     "vader_sentence": "VADER on the whole sentence of each mention (a floor: it cannot tell whom a sentence is hard on)",
+    "lexical_target": "the lexical tone model on each mention (the words around it and where they stand)",
     "target_tone": "the target-dependent tone model on each mention",
 }
 
@@ -145,5 +146,6 @@ def _tone_lines(analysis: Analysis, actor: Actor) -> list[str]:
     for word, e in shown:
         sentence = analysis.sentences[e.sentence]
         lines.append(f"    [{e.sentence + 1}] {word} tone {float(e.attrs['score']):+.2f} toward \u201c{one_line(e.text)}\u201d: "
-                     f"\u201c{one_line(analysis.text[sentence.start:sentence.end])}\u201d")
+                     f"\u201c{one_line(analysis.text[sentence.start:sentence.end])}\u201d"
+                     + (f" (words: {one_line(str(e.attrs['words']))})" if e.attrs.get("words") else ""))
     return lines
