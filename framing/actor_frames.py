@@ -330,7 +330,7 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
     weights = frame_weights()["credence"]["weights"]
     before = len(frame.credence)
     seen: set[tuple[int, int]] = set()  # "purportedly" is a hedge and a distancing marker: one contribution
-    if a.verb_stance in ("endorsing", "distancing"):
+    if a.verb_stance == "endorsing" or a.verb_stance == "distancing" and _claims_something(analysis.text, a):
         rule = f"{a.verb_stance}_verb"
         frame.credence.append(_evidence(analysis, "credence", a.cue.start, a.cue.end, a.sentence,
                                         rule=rule, weight=weights[rule]))
@@ -350,6 +350,17 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
                                         rule=rule, weight=weights[rule]))
     if len(frame.credence) == before:
         frame.plain += 1
+
+
+def _claims_something(text: str, a: Attribution) -> bool:
+    """Whether a distancing verb states a claim: not "insisted on improvements" (a demand), "claimed
+    responsibility for" or "maintains a commanding lock" (the data file's ``objects_of_no_claim``)."""
+    after = re.match(r"\s+([\w'\u2019-]+)", text[a.cue.end : a.cue.end + 40])
+    if after is None:
+        return True
+    objects = frame_weights()["credence"]["objects_of_no_claim"]
+    word = after.group(1).lower()
+    return word not in objects["*"] and word not in objects.get(str(a.attrs.get("verb", "")), ())
 
 
 def _reporter_hedge(e: Evidence) -> bool:

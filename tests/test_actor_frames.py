@@ -238,6 +238,22 @@ def test_a_negated_challenge_contests_no_one() -> None:
     assert _contests(said + sentence.format("not ")) == []
 
 
+def test_a_distancing_verb_with_an_object_of_no_claim_is_a_plain_statement() -> None:
+    """Benchmark articles (PTC, PolNeAR): a demand, a claim of responsibility and a lead kept are no claims the
+    reporter distances; "insisted they won't consider" and "claimed his innocence" are."""
+    def distancing(text: str) -> list[str]:
+        return [e.text for a in actor_frames(framing.analyze(text)) if a.kind != "group"
+                for e in a.evidence if e.attrs.get("rule") == "distancing_verb"]
+
+    assert distancing("President Trump insisted on significant improvements to the Joint Plan of Comprehensive "
+                      "Action (JCPOA), as the deal is formally known.") == []
+    assert distancing("ISIS has claimed responsibility for the Vegas slaughter.") == []
+    assert distancing("Yet Fisher maintains a sliver of space for deniability.") == []
+    assert distancing("Senate Republican leaders have insisted they won't consider an Obama nominee to the Supreme "
+                      "Court.") == ["insisted"]
+    assert distancing("After he was arrested, Oswald claimed his innocence.") == ["claimed"]
+
+
 def test_the_reporters_marker_counts_only_where_it_bears_on_the_statement() -> None:
     """PTC articles: "apparently" qualifies the audience, not Clinton's joke; "reportedly answered" hedges
     Grassley's answer; "the alleged victims" doubts an accusation, not anything Kavanaugh claimed, in a sentence
