@@ -94,6 +94,7 @@ class _Frame:
     labels: list[Evidence] = field(default_factory=list)
     plain: int = 0
     discredited: set[int] = field(default_factory=set)  # starts of the discrediting phrases counted
+    marked: set[tuple[int, int]] = field(default_factory=set)  # the reporter's markers counted on its statements
 
 
 def actor_frames(analysis: Analysis, *, tone: ToneScorer = word_tone) -> tuple[Actor, ...]:
@@ -329,14 +330,13 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
                                  verb=verb, stance=a.verb_stance, direct=a.direct))
     weights = frame_weights()["credence"]["weights"]
     before = len(frame.credence)
-    seen: set[tuple[int, int]] = set()  # "purportedly" is a hedge and a distancing marker: one contribution
     if a.verb_stance == "endorsing" or a.verb_stance == "distancing" and _claims_something(analysis.text, a):
         rule = f"{a.verb_stance}_verb"
         frame.credence.append(_evidence(analysis, "credence", a.cue.start, a.cue.end, a.sentence,
                                         rule=rule, weight=weights[rule]))
     for e in article.evidence.get(a.sentence, ()):
-        if (e.start, e.end) in seen:
-            continue
+        if (e.start, e.end) in frame.marked:
+            continue  # "purportedly" is a hedge and a distancing marker, and two statements may share a sentence
         if e.family == "loaded" and e.label == "scare_quote" and e.attrs.get("label") and a.content is not None and (
             a.content.start <= e.start and e.end <= a.content.end + 1
         ):  # a label in quotes; a quote of the actor's own words without one is a partial quote ("send a message")
@@ -345,7 +345,7 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
             rule = "reporter_hedge"
         else:
             continue
-        seen.add((e.start, e.end))
+        frame.marked.add((e.start, e.end))
         frame.credence.append(_evidence(analysis, "credence", e.start, e.end, e.sentence,
                                         rule=rule, weight=weights[rule]))
     if len(frame.credence) == before:

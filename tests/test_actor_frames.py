@@ -341,6 +341,12 @@ def test_a_headline_that_discredits_the_contester_counts_once_per_phrase() -> No
 def test_the_reporters_hedge_on_a_claim_lowers_credence_once() -> None:
     kremlin = _frames("The Kremlin purportedly said the task had been fulfilled.")["the Kremlin"]
     assert _rules(kremlin) == [("reporter_hedge", "purportedly")]
+    # New York Times (PolNeAR, 2015-11-20): two statements read as Trump's in one sentence ("When asked", "said")
+    # share one "reportedly", which had counted once for each
+    trump = _frames("When asked by a reporter whether this differed from Nazi Germany requiring Jews to register, "
+                    "Trump reportedly said, \"You tell me,\" repeatedly, before he stopped responding to the "
+                    "reporter.")["Donald Trump"]
+    assert trump.features["voice.count"] == 2.0 and _rules(trump) == [("reporter_hedge", "reportedly")]
 
 
 def test_a_modal_in_the_speakers_sentence_is_no_hedge_on_her_claim() -> None:
