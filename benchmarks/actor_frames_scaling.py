@@ -1,16 +1,16 @@
 """How actor framing's time grows with an article's length (issue 22: every stage linear).
 
 Times :func:`framing.actor_frames.actor_frames` alone (CPU time; the analysis
-it reads is made first and not timed), with VADER tone as when the table in
-docs/actor-framing.md was first measured (any tone scorer reads each mention
-once, so it adds linear time), on texts of doubling size, from
+it reads is made first and not timed), with the default tone (the lexical
+model; ``--tone vader`` for VADER on the sentence, as the first table in
+docs/actor-framing.md was measured), on texts of doubling size, from
 ``--max-kb`` / 32 up to ``--max-kb`` (12.5 KB to 400 KB by default), for four
 shapes: real prose (the seed articles, repeated), real prose of many articles
 (PolNeAR training texts concatenated in name order, so the actors keep
 growing; skipped when ``../shared/data`` is absent), quotations with
 attributions packed back to back, and long lists of names. Each size is timed
-``--repeat`` times and the best kept (the machine is shared), the VADER
-sentence cache emptied and garbage collected before each run. Linear time
+``--repeat`` times and the best kept (the machine is shared), the tone
+caches emptied and garbage collected before each run. Linear time
 doubles (2.0x); a quadratic helper shows as 4x.
 
 Run from the repository root::
@@ -64,29 +64,35 @@ def shapes() -> dict[str, Callable[[int], str]]:
     return made
 
 
-def timed(text: str, repeat: int = 1) -> float:
+def timed(text: str, repeat: int = 1, tone: str = "words") -> float:
     """CPU seconds of actor framing on ``text``'s analysis, best of ``repeat`` (the analysis is not timed)."""
+    import importlib
+
     import framing
     from framing.actor_frames import actor_frames
-    from framing.actor_tone import _sentence_tone, vader_tone
+    from framing.actor_tone import _sentence_tone, _word_reading, vader_tone, word_tone
 
+    lexical = importlib.import_module("framing.lexical_tone")  # the package exports a function of that name
     analysis = framing.analyze(text)
     best = float("inf")
     for _ in range(repeat):
         _sentence_tone.cache_clear()
+        _word_reading.cache_clear()
+        lexical._context_reading.cache_clear()
         gc.collect()
         start = time.process_time()
-        actor_frames(analysis, tone=vader_tone)
+        actor_frames(analysis, tone=vader_tone if tone == "vader" else word_tone)
         best = min(best, time.process_time() - start)
     return best
 
 
-def growth(name: str, make: Callable[[int], str], max_kb: float, repeat: int) -> list[tuple[int, float]]:
+def growth(name: str, make: Callable[[int], str], max_kb: float, repeat: int,
+           tone: str = "words") -> list[tuple[int, float]]:
     """(size, seconds) for doubling sizes of one shape."""
     runs = []
     for step in range(DOUBLINGS, -1, -1):
         size = int(max_kb * 1000) >> step
-        seconds = timed(make(size), repeat)
+        seconds = timed(make(size), repeat, tone)
         runs.append((size, seconds))
         print(f"  {name:12} {size / 1000:9.1f} KB {seconds:9.3f} s", file=sys.stderr, flush=True)
     return runs
@@ -99,6 +105,8 @@ def main() -> None:
                         help="only these shapes")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size, the best kept (default 3)")
     parser.add_argument("--profile", action="store_true", help="profile each shape at --max-kb instead")
+    parser.add_argument("--tone", choices=["words", "vader"], default="words",
+                        help="the tone scorer: the lexical model (default) or VADER on the sentence")
     args = parser.parse_args()
     makers = {n: m for n, m in shapes().items() if not args.shapes or n in args.shapes}
     timed("Officials said on Monday the plan may fail, according to a statement.")  # warm-up: lexicons, models
@@ -111,7 +119,7 @@ def main() -> None:
             analysis = framing.analyze(text)  # not profiled: only the framing of its actors
             print(profile(name, text, lambda _text, analysis=analysis: actor_frames(analysis)), "\n")
     else:
-        print(table({name: growth(name, make, args.max_kb, args.repeat) for name, make in makers.items()}))
+        print(table({name: growth(name, make, args.max_kb, args.repeat, args.tone) for name, make in makers.items()}))
 
 
 if __name__ == "__main__":

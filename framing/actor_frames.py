@@ -57,31 +57,18 @@ from .actor_tone import ToneScorer, tone_method, tone_reasons, vader_tone, word_
 from .claimants import (
     POSSESSIVE_MARK,
     Claimants,
-    ClaimWords,
     claimant_of,
     content_in_sentence,
     persons_first,
     refuses_a_request,
     sentence_of_statement,
 )
-from .lexicons import load_json
+from .credence_marks import claim_words, claims_something, frame_weights, marker_rule, marks_a_claim, withheld
 from .mention_index import ByStart, Mentions
 from .names import name_key, parse_name, particle_surname, particles, same_person, surname
 from .types import Actor, Analysis, Attribution, Evidence, Span, group_actor
 
-FRAMES_FILE = "actor-frames.v1.json"
 FAMILY = "actor"
-
-@cache
-def frame_weights() -> Mapping[str, Any]:
-    """The shipped weights and word lists of actor framing."""
-    return dict(load_json(FRAMES_FILE))
-
-
-@cache
-def _claim_words() -> ClaimWords:
-    return ClaimWords.from_lists(frame_weights()["credence"]["contest_objects"])
-
 
 @dataclass(slots=True)
 class _Frame:
@@ -296,14 +283,26 @@ def _speaker(article: _Article, a: Attribution) -> str | None:
         return actor.name
     if a.source is None:
         return None
-    inside = _actors_in(article.mentions, a.source)
-    if inside:
-        return inside[0].name
+    found = persons_first(article.mentions.within(a.source.start, a.source.end))
+    inside = [actor for actor, mention in found if not _place_in_phrase(article.analysis.text, actor, mention)]
+    if inside or found:  # only places after a preposition: where the speaker is, and no one
+        return inside[0].name if inside else None
     named = _source_name(a.source.text)
     if named in article.by_name:
         return named
     known = _known_actor(article.names, named)
     return known.name if known is not None else None
+
+
+def _place_in_phrase(text: str, actor: Actor, mention: Span) -> bool:
+    """A place right after a preposition ("lawsuits being considered in San Diego have accused ...", where the
+    attribution family kept only "San Diego" as the source; "a lawyer in Karachi") tells where the speaker
+    is, not who speaks."""
+    before = text[max(0, mention.start - 12) : mention.start].split()
+    return actor.kind == "place" and bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "inside", "across"})
 
 
 def _known_actor(names: _Names, name: str) -> Actor | None:
@@ -330,79 +329,23 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
                                  verb=verb, stance=a.verb_stance, direct=a.direct))
     weights = frame_weights()["credence"]["weights"]
     before = len(frame.credence)
-    if a.verb_stance == "endorsing" or a.verb_stance == "distancing" and _claims_something(analysis.text, a):
+    if a.verb_stance == "endorsing" or a.verb_stance == "distancing" and claims_something(analysis.text, a):
         rule = f"{a.verb_stance}_verb"
         frame.credence.append(_evidence(analysis, "credence", a.cue.start, a.cue.end, a.sentence,
                                         rule=rule, weight=weights[rule]))
+    shared = False  # a marker already counted for another statement of the actor's: this one is not plain
     for e in article.evidence.get(a.sentence, ()):
-        if (e.start, e.end) in frame.marked:
-            continue  # "purportedly" is a hedge and a distancing marker, and two statements may share a sentence
-        if e.family == "loaded" and e.label == "scare_quote" and e.attrs.get("label") and a.content is not None and (
-            a.content.start <= e.start and e.end <= a.content.end + 1
-        ):  # a label in quotes; a quote of the actor's own words without one is a partial quote ("send a message")
-            rule = "scare_quotes"
-        elif _reporter_hedge(e) and not _inside(e, a.content) and _bears_on_statement(analysis.text, e, a):
-            rule = "reporter_hedge"
-        else:
+        rule = marker_rule(analysis.text, e, a)
+        if rule is None:
+            continue
+        if (e.start, e.end) in frame.marked:  # "purportedly" is a hedge and a distancing marker; two statements
+            shared = True                     # of one sentence share its markers: each counts once
             continue
         frame.marked.add((e.start, e.end))
         frame.credence.append(_evidence(analysis, "credence", e.start, e.end, e.sentence,
                                         rule=rule, weight=weights[rule]))
-    if len(frame.credence) == before:
+    if len(frame.credence) == before and not shared:
         frame.plain += 1
-
-
-def _claims_something(text: str, a: Attribution) -> bool:
-    """Whether a distancing verb states a claim: not "insisted on improvements" (a demand), "claimed
-    responsibility for" or "maintains a commanding lock" (the data file's ``objects_of_no_claim``)."""
-    after = re.match(r"\s+([\w'\u2019-]+)", text[a.cue.end : a.cue.end + 40])
-    if after is None:
-        return True
-    objects = frame_weights()["credence"]["objects_of_no_claim"]
-    word = after.group(1).lower()
-    return word not in objects["*"] and word not in objects.get(str(a.attrs.get("verb", "")), ())
-
-
-def _reporter_hedge(e: Evidence) -> bool:
-    """The reporter's own distancing marker ("purportedly", "what it called") or evidential adverb
-    ("apparently", "reportedly"; the data file's list).
-
-    Not another hedge: a modal, a verb, "perhaps" in a speaker's sentence hedge the reporter's own words far
-    more often than the claim ("taking on Trump one-on-one would have required millions more in cash")."""
-    if e.family == "attribution" and e.label == "narrator_distancing":
-        return e.attrs.get("kind") == "marker"
-    return e.family == "hedging" and e.attrs.get("voice") == "reporter" and e.text.lower() in _evidentials()
-
-
-@cache
-def _evidentials() -> frozenset[str]:
-    return frozenset(frame_weights()["credence"]["evidential_adverbs"])
-
-
-def _bears_on_statement(text: str, e: Evidence, a: Attribution) -> bool:
-    """Whether the reporter's marker qualifies this statement: "what he called", an evidential next to the
-    verb ("Trump reportedly said", "was apparently referring"), or a qualifier of a claim noun ("the
-    alleged plot" is no claim). "the apparently mind-numbed audience" qualifies the audience, not the joke."""
-    if e.text.lower().startswith("what "):
-        return True
-    if e.text.lower() in _qualifiers():
-        return _qualifies_a_claim(text, e)
-    between = text[e.end : a.cue.start] if e.end <= a.cue.start else ""
-    return len(between.split()) <= 2 and not re.search(r"[,;:.!?\"\u201c\u201d]", between) and e.end <= a.cue.start
-
-
-def _qualifies_a_claim(text: str, e: Evidence) -> bool:
-    """ "so-called withdrawal", "alleged statements": the qualifier stands before a claim noun."""
-    return bool(_claim_words().qualified.match(text, e.end))
-
-
-@cache
-def _qualifiers() -> frozenset[str]:
-    return frozenset(frame_weights()["credence"]["distancing_qualifiers"])
-
-
-def _inside(e: Evidence, span: Span | None) -> bool:
-    return span is not None and span.start <= e.start and e.end <= span.end
 
 
 # -- who is contested -------------------------------------------------------------
@@ -466,10 +409,10 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
     analysis = article.analysis
     attributions = analysis.attributions
     a, contester = attributions[index], speakers[index]
-    if _withheld().search(analysis.text[max(0, a.cue.start - 40) : a.cue.start]):
+    if withheld().search(analysis.text[max(0, a.cue.start - 40) : a.cue.start]):
         return None  # "has never denied", "was not challenged by CNN moderators"
     sentence = sentence_of_statement(analysis, a)
-    if sentence is not None and refuses_a_request(analysis.text, a.cue.end, sentence.end, _claim_words()):
+    if sentence is not None and refuses_a_request(analysis.text, a.cue.end, sentence.end, claim_words()):
         return None
     if a.verb_stance == "contesting" or a.attrs.get("contests") == "own record":
         for earlier in range(index - 1, -1, -1):
@@ -482,7 +425,7 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
     if sentence is None:
         return None
     denial = a.attrs.get("verb") in frame_weights()["credence"]["denying_verbs"]  # no accuser in sight
-    return claimant_of(analysis.text, article.mentions.within, a, contester, claimants, sentence, _claim_words(),
+    return claimant_of(analysis.text, article.mentions.within, a, contester, claimants, sentence, claim_words(),
                        named=True, leading=not denial)
 
 
@@ -492,18 +435,7 @@ def _corroborating(text: str, a: Attribution) -> bool:
     """A confirming verb ("confirmed", "acknowledged", "admitted"), not negated or withheld ("could not
     independently confirm", "has yet to confirm"): the voice may vouch for another's claim."""
     return (a.verb_stance == "endorsing" and a.attrs.get("verb") in frame_weights()["credence"]["corroborating_verbs"]
-            and not _withheld().search(text[max(0, a.cue.start - 40) : a.cue.start]))
-
-
-@cache
-def _withheld() -> re.Pattern[str]:
-    """A verb negated or withheld just before it ("not", "could not independently", "has yet to"): the data
-    file's words, an adverb in "-ly" allowed after them. A withheld confirmation vouches for no one, a
-    withheld denial contests no one."""
-    words = sorted(frame_weights()["credence"]["withheld"], key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace("'", "['\u2019]") if "'" in w else rf"\b{re.escape(w)}"
-                            for w in words)  # "n't" ends a word: "didn't"
-    return re.compile(rf"(?:{alternatives})(?:\s+[a-z]+ly)?\s+$", re.IGNORECASE)
+            and not withheld().search(text[max(0, a.cue.start - 40) : a.cue.start]))
 
 
 def _corroborate(
@@ -521,7 +453,7 @@ def _corroborate(
     sentence = sentence_of_statement(analysis, a)
     if sentence is None:
         return
-    target = claimant_of(analysis.text, article.mentions.within, a, speaker, claimants, sentence, _claim_words(),
+    target = claimant_of(analysis.text, article.mentions.within, a, speaker, claimants, sentence, claim_words(),
                          named=False)
     who = speaker or (_source_name(a.source.text) if a.source is not None else None)
     if target is None or who is None or _same_side(article, target, who):
@@ -608,8 +540,7 @@ def _reporter_distancing(article: _Article, frames: dict[str, _Frame]) -> None:
             continue
         if e.attrs.get("kind") == "scare_quotes" or not 0 <= e.sentence < len(analysis.sentences):
             continue
-        if e.attrs.get("kind") == "marker" and not (
-                e.text.lower().startswith("what ") or e.text.lower() in _qualifiers() and _qualifies_a_claim(analysis.text, e)):
+        if e.attrs.get("kind") == "marker" and not marks_a_claim(analysis.text, e):
             continue
         start = analysis.sentences[e.sentence].start
         named = article.mentions.within(start, e.start)

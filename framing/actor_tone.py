@@ -5,7 +5,7 @@ in [-1, 1], higher for warmer toward ``text[start:end]``. Three ship:
 
 - :func:`word_tone`, the default: the lexical target-tone model
   (:mod:`framing.lexical_tone`) on the mention in its sentence, a fraction of
-  a millisecond a mention, macro F1 0.66 on held-out NewsMTSC;
+  a millisecond a mention, macro F1 0.65 on held-out NewsMTSC;
 - :func:`model_tone`: the fine-tuned target-tone model
   (:mod:`framing.target_tone`), 0.77, about 20 ms a mention, so opt-in;
 - :func:`vader_tone`: VADER's compound of the whole sentence, 0.52, blind to

@@ -142,7 +142,7 @@ ToneModel = Annotated[
     typer.Option(
         "--tone-model",
         help="Score the tone toward each actor with the fine-tuned target-tone model (held-out NewsMTSC macro F1 "
-        "0.77), not the lexical model of the words around each mention (0.66): about a second an article "
+        "0.77), not the lexical model of the words around each mention (0.65): about a second an article "
         "against a few milliseconds.",
     ),
 ]
@@ -212,7 +212,7 @@ def score(
               "(framing compare uses it in its actor table)", 2)
     loaded = load_model(model) if model else None
     _check_tagger(tagger)
-    tone = _tone_scorer(tone_model)
+    tone = _tone_scorer(tone_model) if explain == "actors" else word_tone  # only the actor listing reads tone
     table = _actor_table(actors)
     errors: list[ReadError] = []
     progress = Progress(quiet=quiet)

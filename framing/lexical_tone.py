@@ -47,12 +47,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .cards import shipped_card_path as shipped_model_card
 from .errors import ModelError
 from .features.tone import sentence_compound, vader_lexicon
-from .target_tone import CLASSES, TargetTone, check_span, checked_mention, sentence_context, tone_of
+from .target_tone import (
+    CLASSES,
+    WINDOW,
+    TargetTone,
+    check_span,
+    checked_mention,
+    sentence_context,
+    tone_of,
+    within_window,
+)
 from .text import build_doc
 from .types import Doc
 
@@ -155,10 +165,14 @@ def _negator(token: str) -> bool:
 def mention_features(text: str, start: int, end: int, context_start: int, context_end: int) -> list[Part]:
     """The features of the mention ``text[start:end]`` read in ``text[context_start:context_end]``.
 
-    Token indices in each :data:`Part` count the context's :func:`tokens`.
+    The context is first cut to :data:`~framing.target_tone.WINDOW` characters
+    each side of the mention (:func:`~framing.target_tone.within_window`), as
+    the encoders cut it, so a mention costs the same in a sentence of any
+    length. Token indices in each :data:`Part` count that context's :func:`tokens`.
     Training sums the parts per feature name (:func:`feature_values`);
     scoring weighs each part as it comes, so both read the same features.
     """
+    context_start, context_end = within_window(text, start, end, context_start, context_end)
     context = text[context_start:context_end]
     first, last = start - context_start, end - context_start
     toks, sentence_parts = _context_reading(context)
@@ -249,7 +263,8 @@ def explained(text: str, mention: tuple[int, int, int, int], model: LexicalToneM
               top: int = 3) -> tuple[TargetTone, list[ToneWord]]:
     """The tone toward a checked ``(start, end, context_start, context_end)`` mention and the ``top`` words
     behind it, from one reading of its features (what :func:`lexical_tone` and :func:`tone_words` give)."""
-    start, end, context_start, context_end = mention
+    start, end = mention[:2]
+    context_start, context_end = within_window(text, *mention)  # the tokens mention_features counts
     parts = mention_features(text, start, end, context_start, context_end)
     toks = _context_reading(text[context_start:context_end])[0]
     pull: dict[int, float] = {}  # each token's share of the log-odds of positive over negative
@@ -283,6 +298,7 @@ def feature_settings() -> dict[str, Any]:
         "negators": list(NEGATORS),
         "negator_suffixes": list(NEGATOR_SUFFIXES),
         "negation_window": NEGATION_WINDOW,
+        "context_window": WINDOW,
         "vader_lexicon_sha256": lexicon_checksum(),
     }
 
@@ -322,7 +338,7 @@ def load_lexical_tone(path: str | Path) -> tuple[LexicalToneModel, dict[str, Any
         raise ModelError(f"{card_path}: the lexical tone card has no 'weights' section")
     rows = {name: _row(card_path, name, row) for name, row in weights.items()}
     intercepts = _row(card_path, "intercepts", card.get("intercepts"))
-    return LexicalToneModel(rows, intercepts, f"{card_path.stem} ({len(rows)} features)"), card
+    return LexicalToneModel(MappingProxyType(rows), intercepts, f"{card_path.stem} ({len(rows)} features)"), card
 
 
 def _row(card_path: Path, name: str, row: object) -> tuple[float, float, float]:

@@ -116,11 +116,18 @@ def model_input(text: str, start: int, end: int, context_start: int, context_end
     characters each side of the mention (at a space), so a long sentence
     cannot push the marked mention past the encoder's token limit.
     """
-    left = context_start if start - WINDOW <= context_start else _cut_left(text, start - WINDOW, start)
-    right = context_end if end + WINDOW >= context_end else _cut_right(text, end, end + WINDOW)
+    left, right = within_window(text, start, end, context_start, context_end)
     mention = text[start:end]
     marked = f"{text[left:start]}{OPEN}{mention}{CLOSE}{text[end:right]}".strip()
     return f"{mention.strip()}{SEPARATOR}{marked}" if input_format == "pair" else marked
+
+
+def within_window(text: str, start: int, end: int, context_start: int, context_end: int) -> tuple[int, int]:
+    """The context cut to :data:`WINDOW` characters each side of the mention, at a space: what a reader of the
+    mention reads, however long its sentence (both tone readers cut it, so their cost per mention is bounded)."""
+    left = context_start if start - WINDOW <= context_start else _cut_left(text, start - WINDOW, start)
+    right = context_end if end + WINDOW >= context_end else _cut_right(text, end, end + WINDOW)
+    return left, right
 
 
 def _cut_left(text: str, limit: int, start: int) -> int:

@@ -6,6 +6,7 @@ sentences are the seeds' own or real news wording from the issue.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -236,18 +237,38 @@ def test_a_negated_challenge_contests_no_one() -> None:
                 "challenged by CNN moderators.")
     assert _contests(said + sentence.format("")) == [("Carly Fiorina", ["CNN"])]
     assert _contests(said + sentence.format("not ")) == []
+    # the same sentence made "not only ... but": a challenge all the same
+    assert _contests(said + sentence.format("not only ").replace(".", " but also mocked.")) == [
+        ("Carly Fiorina", ["CNN"])]
+
+
+def test_a_place_after_a_preposition_is_where_the_speaker_is_not_who_speaks() -> None:
+    """Washington Post (PolNeAR, 2016-05-29): the attribution family took "San Diego" for the source of
+    "accused", so Trump's denial in the next sentence had contested San Diego. "Officials in Moscow" still
+    speak for Moscow, which acts as a government."""
+    frames = _frames(
+        "Two class action lawsuits being considered in San Diego have accused Trump University of using deceptive "
+        "practices as it brought in millions of dollars from customers who were told they would learn Trump's "
+        "techniques to become successful in the world of real estate. Trump and his attorneys have vigorously "
+        "denied the fraud claims, pointing to high ratings that students gave their courses at the time.")
+    assert frames["San Diego"].features["voice.count"] == 0.0 and _contesters(frames["San Diego"]) == []
+    moscow = _frames("Officials in Moscow said the withdrawal had begun.")["Moscow"]
+    assert moscow.kind == "government" and moscow.features["voice.count"] == 1.0
 
 
 def test_a_distancing_verb_with_an_object_of_no_claim_is_a_plain_statement() -> None:
-    """Benchmark articles (PTC, PolNeAR): a demand, a claim of responsibility and a lead kept are no claims the
-    reporter distances; "insisted they won't consider" and "claimed his innocence" are."""
+    """Benchmark articles (PTC, PolNeAR): a demand, a victory claimed and a lead kept are no claims the reporter
+    distances; "insisted they won't consider", "claimed on Twitter that" and "claimed his innocence" are."""
     def distancing(text: str) -> list[str]:
         return [e.text for a in actor_frames(framing.analyze(text)) if a.kind != "group"
                 for e in a.evidence if e.attrs.get("rule") == "distancing_verb"]
 
     assert distancing("President Trump insisted on significant improvements to the Joint Plan of Comprehensive "
                       "Action (JCPOA), as the deal is formally known.") == []
-    assert distancing("ISIS has claimed responsibility for the Vegas slaughter.") == []
+    assert distancing("Clinton claimed victory in a tweet, saying: \"We just won Kentucky! Thanks to everyone who "
+                      "turned out. We're always stronger united.\"") == []
+    assert distancing("Early on Friday, Trump also falsely claimed on Twitter that Garcia Zarate had previously "
+                      "committed violent crimes and had illegally entered the US six times.") == ["claimed"]
     assert distancing("Yet Fisher maintains a sliver of space for deniability.") == []
     assert distancing("Senate Republican leaders have insisted they won't consider an Obama nominee to the Supreme "
                       "Court.") == ["insisted"]
@@ -341,12 +362,13 @@ def test_a_headline_that_discredits_the_contester_counts_once_per_phrase() -> No
 def test_the_reporters_hedge_on_a_claim_lowers_credence_once() -> None:
     kremlin = _frames("The Kremlin purportedly said the task had been fulfilled.")["the Kremlin"]
     assert _rules(kremlin) == [("reporter_hedge", "purportedly")]
-    # New York Times (PolNeAR, 2015-11-20): two statements read as Trump's in one sentence ("When asked", "said")
-    # share one "reportedly", which had counted once for each
-    trump = _frames("When asked by a reporter whether this differed from Nazi Germany requiring Jews to register, "
-                    "Trump reportedly said, \"You tell me,\" repeatedly, before he stopped responding to the "
-                    "reporter.")["Donald Trump"]
-    assert trump.features["voice.count"] == 2.0 and _rules(trump) == [("reporter_hedge", "reportedly")]
+    # PolNeAR (2016-07): two statements of Sanders's in one sentence ("reiterated", "blasted") share one label in
+    # quotes. It had counted once for each; counted once, it still marks both, so neither is a plain statement.
+    sanders = _frames("In Philadelphia on Monday, Sanders again reiterated that the party must support Clinton in "
+                      "November to defeat Republican nominee Donald Trump, who he blasted as a \"bully and "
+                      "demagogue\" who made bigotry the cornerstone of his campaign.")["Sanders"]
+    assert sanders.features["voice.count"] == 2.0 and _rules(sanders) == [("scare_quotes", "bully and demagogue")]
+    assert sanders.features["credence"] == -1.0
 
 
 def test_a_modal_in_the_speakers_sentence_is_no_hedge_on_her_claim() -> None:
@@ -431,14 +453,14 @@ def test_tone_takes_a_scorer_and_says_which() -> None:
 
 def test_the_default_tone_says_which_words_moved_it() -> None:
     """Reuters' sentence alone: the word model reads it as cold toward Putin, and "skeptical" is the word that
-    moved it most. Every word it names is a word of the sentence, at the offsets a reader would find."""
+    moved it most. Every word it names is a word of the sentence."""
     text = "Washington was skeptical about Putin s statement."
     putin = _frames(text)["Vladimir Putin"]
     (tone,) = [e for e in putin.evidence if e.label == "tone"]
     assert tone.attrs["method"] == "lexical_target" and float(tone.attrs["score"]) < -0.3
     words = [item.rsplit(" ", 1) for item in str(tone.attrs["words"]).split("; ")]
     assert words[0][0] == "skeptical" and float(words[0][1]) < 0
-    assert all(word in text.split() for word, _ in words) and len(words) == 3
+    assert all(word in re.findall(r"\w+", text) for word, _ in words) and len(words) == 3
 
 
 def test_empty_text_has_no_frames() -> None:
@@ -592,8 +614,9 @@ def test_tone_model_changes_whose_coldness_the_listing_shows() -> None:
     # the word model, like VADER on the sentence, is coldest where Putin praises the victory over "terrorists",
     # and says that word moved it
     assert "by the lexical tone model on each mention" in putin_words
-    assert ("[7] coldest tone -0.54 toward \u201cPutin\u201d: \u201cIn just over two years" in putin_words
-            and "(words: terrorists -1.99;" in putin_words)
+    assert ("[7] coldest tone -0.5" in putin_words
+            and "toward \u201cPutin\u201d: \u201cIn just over two years" in putin_words
+            and "(words: terrorists -" in putin_words)
     # one mention: the doubter of the same sentence, neutral toward Washington as read, is its only tone
     washington = next(block for block in by_model.stdout.split("\n\n") if block.startswith("  Washington ("))
     assert ("[11] only tone -0.0" in washington and "coldest" not in washington
@@ -615,6 +638,9 @@ def test_a_tone_model_that_cannot_load_stops_before_any_article(monkeypatch: pyt
     monkeypatch.setattr(framing.cli, "shipped_lexical_tone", broken)
     result = CliRunner().invoke(framing.cli.app, ["compare", str(SEEDS), "--quiet"])
     assert result.exit_code == 1 and "cannot use the lexical tone model" in result.output
+    # scoring without the actor listing reads no tone toward actors, so it does not need the model
+    result = CliRunner().invoke(framing.cli.app, ["score", str(SEEDS / "000_235e616d53163978.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.output
 
 
 def test_tone_model_is_for_the_actor_listing_and_the_comparison(tmp_path: Path) -> None:

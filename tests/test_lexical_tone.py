@@ -123,13 +123,23 @@ def test_the_features_of_a_mention_by_side_distance_and_negation() -> None:
     assert first["mention:first"] == 1.0 and "w:russia" not in first
 
 
-def test_training_and_scoring_read_the_same_features() -> None:
-    """A model scores the parts one by one and training sums them per feature: the same linear model."""
+def test_training_reads_each_example_as_scoring_reads_it() -> None:
+    """The fit script featurises an example (its whole text as the context) and sums the features per name; the
+    shipped reader weighs them as they come. Both give the same probabilities, for the read sentences and for
+    a context of several seed sentences, longer than the window each side of the mention, which both cut."""
+    evaluation = benchmark("eval_target_tone")
+    fit = benchmark("fit_lexical_tone")
     model = shipped_lexical_tone()
-    sentence, mention, _ = READ_SENTENCES[2]
-    parts = mention_features(sentence, *_mention(sentence, mention), 0, len(sentence))
-    summed = [(name, value, ()) for name, value in feature_values(parts).items()]
-    assert model.probabilities(summed) == pytest.approx(model.probabilities(parts), abs=1e-12)
+    long_text = " ".join(line for line in seed_text("000").splitlines() if line.strip())[:2400]
+    start = long_text.index("Putin", 900)
+    examples = [evaluation.Example("seed", sentence, *_mention(sentence, mention), label)
+                for sentence, mention, label in READ_SENTENCES]
+    examples.append(evaluation.Example("seed", long_text, start, start + 5, "neutral"))
+    assert len(long_text) - (start + 5) > 300 and start > 300
+    for example, values in zip(examples, fit.featurise(examples)):
+        read = lexical_tone(example.sentence, example.start, example.end, context=(0, len(example.sentence)))
+        summed = model.probabilities([(name, value, ()) for name, value in values.items()])
+        assert summed == pytest.approx(read.probabilities, abs=1e-12)
 
 
 def test_a_mention_in_an_article_is_read_in_its_sentence() -> None:

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..actor_frames import actor_frames, frame_weights
+from ..actor_frames import actor_frames
 from ..actor_tone import ToneScorer, word_tone
+from ..credence_marks import frame_weights
 from ..types import Actor, Analysis, Evidence
 from .excerpts import excerpt
 from .values import Excerpt

@@ -18,6 +18,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
@@ -48,8 +49,9 @@ def _analyzer() -> SentimentIntensityAnalyzer:
 
 
 def vader_lexicon() -> Mapping[str, float]:
-    """VADER's word valences, as this adapter's analyzer reads them (for models built on its words)."""
-    return _analyzer().lexicon
+    """VADER's word valences, as this adapter's analyzer reads them (for models built on its words); read-only,
+    since the analyzer is shared."""
+    return MappingProxyType(_analyzer().lexicon)
 
 
 @cache

@@ -169,8 +169,7 @@ def recounted_act(doc: Doc, item: Found, content: Span | None, lex: Lexicon) -> 
     end = bisect_left(doc.tokens, content.end, lo=item.cue[1], key=TOKEN_START)
     tokens = doc.tokens[item.cue[1]:end]
     for match in lex.skeptical.find(doc.lowers[item.cue[1]:end]):
-        if lex.skeptical_rule[match.key] == "recount" and any(
-                t[LOWER] in _PAST_MARKERS for t in tokens[:match.first]):
+        if lex.skeptical_rule[match.key] == "recount" and _after_a_past_occasion(tokens, match.first):
             return match.key
     return None
 
@@ -216,7 +215,7 @@ def skeptical_reasons(
             if not any(t[LOWER] in _NEGATORS for t in window):
                 continue
         elif rule == "recount":
-            if not any(t[LOWER] in _PAST_MARKERS for t in tokens[:match.first]):
+            if not _after_a_past_occasion(tokens, match.first):
                 continue  # "referring only to her interviews", "plans run only to 2030": no past act undone
         elif match.key in _DOUBT_NOUNS and (_certain(tokens, match.first) or _sown(tokens, match.first)):
             continue  # "there is no doubt", "beyond doubt": certainty; "sowed doubt": others' doubt
@@ -224,9 +223,16 @@ def skeptical_reasons(
     return reasons
 
 
+def _after_a_past_occasion(tokens: Sequence[Token], at: int) -> bool:
+    """A past occasion ("before", "previously", "earlier") among the tokens before ``at``: "has announced
+    draw-downs before only to ..." tells of a past act and how it turned out."""
+    return any(t[LOWER] in _PAST_MARKERS for t in tokens[:at])
+
+
 def _sown(tokens: Sequence[Token], at: int) -> bool:
     """The doubt noun at ``at`` is the object of a verb of sowing ("sowed doubt", "sow doubts about her
-    strength", "sowing a doubt"): what someone did to others' confidence, not the source's doubt."""
+    strength", "sowing the seeds of doubt", "planted doubt"): what someone did to others' confidence, not the
+    source's doubt."""
     k = at - 1
     while k >= 0 and tokens[k][LOWER] in _BEFORE_DOUBT:
         k -= 1
