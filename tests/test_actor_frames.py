@@ -521,6 +521,24 @@ def test_a_standout_names_both_sides(comparison: framing.Comparison) -> None:
     assert "A Western diplomatic source said" in credence.theirs[0].text
 
 
+def test_a_tone_standout_shows_each_sentences_reading_and_the_words_behind_it(comparison: framing.Comparison) -> None:
+    """Business Recorder writes about the Syrian government more warmly than the Guardian: its sentences ("agreed
+    ... to help monitor the progress of a cease-fire", Assad praising the officers' "courage and heroism") read
+    warm, the Guardian's cooler, and each quoted sentence says its reading and the words that moved it."""
+    withdrawal = next(s for s in comparison.stories if s.story == "russia-syria-withdrawal-2016-03")
+    standout = next(s for s in withdrawal.actor_standouts if s.measure == "tone")
+    assert (standout.outlet, standout.actor) == ("Business Recorder", "Syrian government")
+    readings = {}
+    for quoted in standout.own + standout.theirs:
+        match = re.fullmatch(r"tone ([+-]\d\.\d\d); words: (.+)", quoted.note)
+        assert match, quoted.note
+        readings[quoted.text] = float(match.group(1))
+        assert all(re.search(rf"\b{re.escape(item.rsplit(' ', 1)[0])}\b", quoted.text)
+                   for item in match.group(2).split(", "))
+    assert min(readings[q.text] for q in standout.own) > max(readings[q.text] for q in standout.theirs)
+    assert any("courage" in q.note for q in standout.own)
+
+
 def test_the_report_has_the_actor_table_and_says_skepticism_is_blind_to_direction(
     comparison: framing.Comparison,
 ) -> None:

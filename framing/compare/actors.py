@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -238,7 +238,17 @@ def _illustrations(
         # nothing leans that way: the plain statements ("said") that keep the value near 0 show it
         ranked = [(-1.0, order, a, e) for order, a in enumerate(items) if name in frames[id(a)]
                   for e in frames[id(a)][name].evidence if e.label == "voice"]
-    return tuple(excerpt(a, [e]) for _, _, a, e in _distinct(ranked)[:_EVIDENCE])
+    return tuple(_noted(excerpt(a, [e]), e) for _, _, a, e in _distinct(ranked)[:_EVIDENCE])
+
+
+def _noted(quoted: Excerpt, e: Evidence) -> Excerpt:
+    """A tone item's sentence with its reading: the score toward the mention and, from the word model, the words
+    that moved it ("tone -0.46; words: skeptical -0.88, about -0.69, statement -0.20")."""
+    if e.label != "tone":
+        return quoted
+    words = str(e.attrs.get("words", ""))
+    return replace(quoted, note=f"tone {float(e.attrs['score']):+.2f}" + (f"; words: {words.replace('; ', ', ')}"
+                                                                            if words else ""))
 
 
 def _lean(e: Evidence, measure: str) -> float:

@@ -21,13 +21,15 @@ QUOTED_SPEECH_SHARE = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Excerpt:
-    """A sentence from an article, with the spans to highlight (offsets into ``text``)."""
+    """A sentence from an article, with the spans to highlight (offsets into ``text``), and what the evidence
+    says of itself when the sentence alone does not show it (``note``: a tone reading and the words behind it)."""
 
     source: str
     outlet: str
     sentence: int
     text: str
     marks: tuple[tuple[int, int], ...] = ()
+    note: str = ""
 
 
 Shows = Literal["own", "longest", "shortest", "others_sources", "others_items"]

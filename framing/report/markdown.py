@@ -658,6 +658,8 @@ def _excerpt(excerpt: Excerpt, outlet: str | None = None) -> str:
     where = f"{inline(shown_source(excerpt.source))}, sentence {excerpt.sentence + 1}"
     if outlet is not None and excerpt.outlet != outlet:
         where = f"{inline(excerpt.outlet)}, {where}"
+    if excerpt.note:
+        where += f"; {inline(excerpt.note)}"
     return f"\u201c{body}\u201d ({where})"
 
 
