@@ -283,10 +283,13 @@ def _speaker(article: _Article, a: Attribution) -> str | None:
         return actor.name
     if a.source is None:
         return None
+    text = article.analysis.text
     found = persons_first(article.mentions.within(a.source.start, a.source.end))
-    inside = [actor for actor, mention in found if not _place_in_phrase(article.analysis.text, actor, mention)]
+    inside = [(actor, m) for actor, m in found if not _place_in_phrase(text, actor, m)]
+    # a place's possessive modifies the head ("Karachi's ethnic Mohajir National Movement"): another actor first
+    inside.sort(key=lambda pair: pair[0].kind == "place" and bool(_POSSESSIVE_AT.match(text, pair[1].end)))
     if inside or found:  # only places after a preposition: where the speaker is, and no one
-        return inside[0].name if inside else None
+        return inside[0][0].name if inside else None
     named = _source_name(a.source.text)
     if named in article.by_name:
         return named
@@ -303,6 +306,7 @@ def _place_in_phrase(text: str, actor: Actor, mention: Span) -> bool:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "inside", "across"})
+_POSSESSIVE_AT = re.compile(POSSESSIVE_MARK)
 
 
 def _known_actor(names: _Names, name: str) -> Actor | None:

@@ -242,7 +242,7 @@ def test_a_negated_challenge_contests_no_one() -> None:
         ("Carly Fiorina", ["CNN"])]
 
 
-def test_a_place_after_a_preposition_is_where_the_speaker_is_not_who_speaks() -> None:
+def test_a_place_after_a_preposition_or_before_another_actor_is_not_the_speaker() -> None:
     """Washington Post (PolNeAR, 2016-05-29): the attribution family took "San Diego" for the source of
     "accused", so Trump's denial in the next sentence had contested San Diego. "Officials in Moscow" still
     speak for Moscow, which acts as a government."""
@@ -254,6 +254,13 @@ def test_a_place_after_a_preposition_is_where_the_speaker_is_not_who_speaks() ->
     assert frames["San Diego"].features["voice.count"] == 0.0 and _contesters(frames["San Diego"]) == []
     moscow = _frames("Officials in Moscow said the withdrawal had begun.")["Moscow"]
     assert moscow.kind == "government" and moscow.features["voice.count"] == 1.0
+    # Reuters 1996 (CoNLL-2003): the movement accuses, not the city that its name opens with; the government's
+    # denial had contested Karachi
+    frames = _frames("Karachi's ethnic Mohajir National Movement (MQM) accuses the government of killing many of its "
+                     "militants in cold blood. The government has denied the charge and blames the MQM for much of "
+                     "the violence that killed 2,000 people in the city last year.")
+    assert _contesters(frames["Mohajir National Movement"]) == ["government"]
+    assert frames["Karachi"].features["voice.count"] == 0.0
 
 
 def test_a_distancing_verb_with_an_object_of_no_claim_is_a_plain_statement() -> None:
