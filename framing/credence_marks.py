@@ -41,7 +41,7 @@ def marker_rule(text: str, e: Evidence, a: Attribution) -> str | None:
     scare quotes in its words (a quote of the actor's own words without one is a partial quote, "send a
     message"), or the reporter's hedge on it."""
     if e.family == "loaded" and e.label == "scare_quote" and e.attrs.get("label") and a.content is not None and (
-            a.content.start <= e.start and e.end <= a.content.end + 1):
+            a.content.start <= e.start and e.end <= a.content.end + 1) and not _quoting(text, e):
         return "scare_quotes"
     if _reporter_hedge(e) and not _inside(e, a.content) and _bears_on_statement(text, e, a):
         return "reporter_hedge"
@@ -50,13 +50,31 @@ def marker_rule(text: str, e: Evidence, a: Attribution) -> str | None:
 
 def claims_something(text: str, a: Attribution) -> bool:
     """Whether a distancing verb states a claim: not "insisted on improvements" (a demand), "claimed
-    responsibility for" or "maintains a commanding lock" (the data file's ``objects_of_no_claim``), unless a
-    "that" follows within five words ("claimed on Twitter that ...")."""
+    responsibility for" or "maintains close ties" (the data file's ``objects_of_no_claim``), unless a "that"
+    follows within five words ("claimed on Twitter that ..."). A verb listed under ``only_with_that``
+    ("maintain") claims only then: "maintained his silence", "maintained by NGP VAN" claim nothing."""
     words = re.findall(r"[\w'\u2019-]+", text[a.cue.end : a.cue.end + 60].lower())[:6]
-    if not words or "that" in words[1:]:
+    if words and "that" in words[1:] or words[:1] == ["that"]:
         return True
+    verb = str(a.attrs.get("verb", ""))
     objects = frame_weights()["credence"]["objects_of_no_claim"]
-    return words[0] not in objects["*"] and words[0] not in objects.get(str(a.attrs.get("verb", "")), ())
+    if verb in objects["only_with_that"]:
+        return False
+    return not words or (words[0] not in objects["*"] and words[0] not in objects.get(verb, ()))
+
+
+def _quoting(text: str, e: Evidence) -> bool:
+    """A label in quotes that the reporter quotes rather than distances: an insult after a naming verb
+    ("called him a ''pathological liar''", "has branded this BSF a ''terror army''") or a term mentioned
+    ("the phrase 'radical Islam'", "the labeling of Filipinos as coming from a 'terrorist state'"); the data
+    file's ``quoting_words``. "claiming Assad was thankful for the blood of Moscow's 'martyrs'" is distance."""
+    return bool(_quoting_pattern().search(text[max(0, e.start - 80) : e.start]))
+
+
+@cache
+def _quoting_pattern() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, frame_weights()["credence"]["quoting_words"]))
+    return re.compile(rf"\b(?:{words})\b(?:\W+[\w'\u2019-]+){{0,6}}?\W*$", re.IGNORECASE)
 
 
 def _reporter_hedge(e: Evidence) -> bool:

@@ -242,6 +242,25 @@ def test_a_negated_challenge_contests_no_one() -> None:
         ("Carly Fiorina", ["CNN"])]
 
 
+def test_an_insult_quoted_a_term_mentioned_a_silence_kept_and_a_guess_are_no_distance() -> None:
+    """From the fifth reading (benchmark articles: PolNeAR, PTC). Quoting the insult a speaker used ("called the
+    judge a 'hater'") and mentioning a term ("the phrase 'radical Islam'") attribute words, they do not distance
+    the speaker's claim; "maintained his silence" claims nothing; "presumably refers to" is the reporter's own
+    guess at whom a name means. The Observer's "claiming ... Moscow's 'martyrs'" stays distance (seed test)."""
+    def credence(text: str) -> list[tuple[str, str]]:
+        return [(str(e.attrs["rule"]), e.text) for a in actor_frames(framing.analyze(text)) if a.kind != "group"
+                for e in a.evidence if e.label == "credence"]
+
+    assert credence("Trump called the judge a \"hater of Donald Trump\" who had \"railroaded\" him in the case.") == []
+    assert credence("Obama said: \"There's no magic to the phrase 'radical Islam.'\"") == []
+    assert credence("But it\u2019s been more than a month since Clinton sewed up the necessary delegates, and Gore has "
+                    "maintained his silence on the 2016 presidential race.") == []
+    assert credence("\u201cLisa\u201d presumably refers to Lisa Gevelber, the vice president of Global Marketing for "
+                    "Google.") == []
+    assert credence("Indeed, Ratzinger himself maintained that he had never changed his theological opinions.") == [
+        ("distancing_verb", "maintained")]
+
+
 def test_a_place_after_a_preposition_or_before_another_actor_is_not_the_speaker() -> None:
     """Washington Post (PolNeAR, 2016-05-29): the attribution family took "San Diego" for the source of
     "accused", so Trump's denial in the next sentence had contested San Diego. "Officials in Moscow" still
@@ -276,7 +295,7 @@ def test_a_distancing_verb_with_an_object_of_no_claim_is_a_plain_statement() -> 
                       "turned out. We're always stronger united.\"") == []
     assert distancing("Early on Friday, Trump also falsely claimed on Twitter that Garcia Zarate had previously "
                       "committed violent crimes and had illegally entered the US six times.") == ["claimed"]
-    assert distancing("Yet Fisher maintains a sliver of space for deniability.") == []
+    assert distancing("Yet Fisher maintains a sliver of space for deniability.") == []  # "maintain" needs a that
     assert distancing("Senate Republican leaders have insisted they won't consider an Obama nominee to the Supreme "
                       "Court.") == ["insisted"]
     assert distancing("After he was arrested, Oswald claimed his innocence.") == ["claimed"]
