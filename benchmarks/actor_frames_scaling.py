@@ -113,11 +113,13 @@ def main() -> None:
     if args.profile:
         import framing
         from framing.actor_frames import actor_frames
+        from framing.actor_tone import vader_tone, word_tone
 
+        tone = vader_tone if args.tone == "vader" else word_tone
         for name, make in makers.items():
             text = make(int(args.max_kb * 1000))
             analysis = framing.analyze(text)  # not profiled: only the framing of its actors
-            print(profile(name, text, lambda _text, analysis=analysis: actor_frames(analysis)), "\n")
+            print(profile(name, text, lambda _text, analysis=analysis: actor_frames(analysis, tone=tone)), "\n")
     else:
         print(table({name: growth(name, make, args.max_kb, args.repeat, args.tone) for name, make in makers.items()}))
 

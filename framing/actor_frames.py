@@ -63,7 +63,7 @@ from .claimants import (
     refuses_a_request,
     sentence_of_statement,
 )
-from .credence_marks import claim_words, claims_something, frame_weights, marker_rule, marks_a_claim, withheld
+from .credence_marks import claim_words, claims_something, frame_weights, marker_rule, marks_a_claim, withheld_before
 from .mention_index import ByStart, Mentions
 from .names import name_key, parse_name, particle_surname, particles, same_person, surname
 from .types import Actor, Analysis, Attribution, Evidence, Span, group_actor
@@ -247,11 +247,6 @@ def _source_name(text: str) -> str:
     return re.sub(r"^(?:the|a|an|one)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
 
 
-def _actors_in(mentions: Mentions, span: Span) -> list[Actor]:
-    """The actors with a mention inside ``span``, persons first, then in order of their mention."""
-    return [actor for actor, _ in persons_first(mentions.within(span.start, span.end))]
-
-
 class _Names:
     """The article's actors by the key of each name they go by, and its people by surname: a source's name
     looked up without a scan of every actor (an article's sources and actors grow together)."""
@@ -333,13 +328,15 @@ def _own_statement(article: _Article, frame: _Frame, a: Attribution) -> None:
                                  verb=verb, stance=a.verb_stance, direct=a.direct))
     weights = frame_weights()["credence"]["weights"]
     before = len(frame.credence)
-    if a.verb_stance == "endorsing" or a.verb_stance == "distancing" and claims_something(analysis.text, a):
+    sentence = sentence_of_statement(analysis, a) or Span(0, len(analysis.text), "")
+    if a.verb_stance == "endorsing" or a.verb_stance == "distancing" and claims_something(analysis.text, a,
+                                                                                          sentence.end):
         rule = f"{a.verb_stance}_verb"
         frame.credence.append(_evidence(analysis, "credence", a.cue.start, a.cue.end, a.sentence,
                                         rule=rule, weight=weights[rule]))
     shared = False  # a marker already counted for another statement of the actor's: this one is not plain
     for e in article.evidence.get(a.sentence, ()):
-        rule = marker_rule(analysis.text, e, a)
+        rule = marker_rule(analysis.text, e, a, sentence.start)
         if rule is None:
             continue
         if (e.start, e.end) in frame.marked:  # "purportedly" is a hedge and a distancing marker; two statements
@@ -413,7 +410,7 @@ def _contested(article: _Article, index: int, speakers: Sequence[str | None], cl
     analysis = article.analysis
     attributions = analysis.attributions
     a, contester = attributions[index], speakers[index]
-    if withheld().search(analysis.text[max(0, a.cue.start - 40) : a.cue.start]):
+    if withheld_before(analysis.text, a):
         return None  # "has never denied", "was not challenged by CNN moderators"
     sentence = sentence_of_statement(analysis, a)
     if sentence is not None and refuses_a_request(analysis.text, a.cue.end, sentence.end, claim_words()):
@@ -439,7 +436,7 @@ def _corroborating(text: str, a: Attribution) -> bool:
     """A confirming verb ("confirmed", "acknowledged", "admitted"), not negated or withheld ("could not
     independently confirm", "has yet to confirm"): the voice may vouch for another's claim."""
     return (a.verb_stance == "endorsing" and a.attrs.get("verb") in frame_weights()["credence"]["corroborating_verbs"]
-            and not withheld().search(text[max(0, a.cue.start - 40) : a.cue.start]))
+            and not withheld_before(text, a))
 
 
 def _corroborate(

@@ -36,45 +36,53 @@ def claim_words() -> ClaimWords:
     return ClaimWords.from_lists(frame_weights()["credence"]["contest_objects"])
 
 
-def marker_rule(text: str, e: Evidence, a: Attribution) -> str | None:
-    """The rule by which an evidence item of the statement's sentence marks its claim, if it does: a label in
-    scare quotes in its words (a quote of the actor's own words without one is a partial quote, "send a
-    message"), or the reporter's hedge on it."""
+def marker_rule(text: str, e: Evidence, a: Attribution, sentence_start: int) -> str | None:
+    """The rule by which an evidence item of the statement's sentence (from ``sentence_start``) marks its claim,
+    if it does: a label in scare quotes in its words (a quote of the actor's own words without one is a partial
+    quote, "send a message"), or the reporter's hedge on it."""
     if e.family == "loaded" and e.label == "scare_quote" and e.attrs.get("label") and a.content is not None and (
-            a.content.start <= e.start and e.end <= a.content.end + 1) and not _quoting(text, e):
+            a.content.start <= e.start and e.end <= a.content.end + 1) and not _quoting(text, e, sentence_start):
         return "scare_quotes"
     if _reporter_hedge(e) and not _inside(e, a.content) and _bears_on_statement(text, e, a):
         return "reporter_hedge"
     return None
 
 
-def claims_something(text: str, a: Attribution) -> bool:
-    """Whether a distancing verb states a claim: not "insisted on improvements" (a demand), "claimed
-    responsibility for" or "maintains close ties" (the data file's ``objects_of_no_claim``), unless a "that"
-    follows within five words ("claimed on Twitter that ..."). A verb listed under ``only_with_that``
-    ("maintain") claims only then: "maintained his silence", "maintained by NGP VAN" claim nothing."""
-    words = re.findall(r"[\w'\u2019-]+", text[a.cue.end : a.cue.end + 60].lower())[:6]
-    if words and "that" in words[1:] or words[:1] == ["that"]:
+def claims_something(text: str, a: Attribution, sentence_end: int) -> bool:
+    """Whether a distancing verb states a claim. A quotation's verb does ("Trump insisted: ...", "'We won,'
+    Smith maintained"). Otherwise the words after the verb, up to the sentence's end, tell: no claim when the
+    first is one of the data file's ``objects_of_no_claim`` ("insisted on improvements", "claimed victory",
+    "maintains close ties", "maintained his silence"), unless a "that" opens a clause within five words
+    ("claimed on Twitter that ..."; not "insisted on that point"), or a word of ``claims_after`` follows
+    ("maintained his innocence")."""
+    if a.direct:
         return True
-    verb = str(a.attrs.get("verb", ""))
+    words = re.findall(r"[\w'\u2019-]+", text[a.cue.end : min(sentence_end, a.cue.end + 60)].lower())[:6]
+    if not words:
+        return True
     objects = frame_weights()["credence"]["objects_of_no_claim"]
-    if verb in objects["only_with_that"]:
-        return False
-    return not words or (words[0] not in objects["*"] and words[0] not in objects.get(verb, ()))
+    if any(w == "that" and (i == 0 or words[i - 1] not in objects["before_that_no_clause"])
+           for i, w in enumerate(words)) or any(w in objects["claims_after"] for w in words[:3]):
+        return True
+    return words[0] not in objects["*"] and words[0] not in objects.get(str(a.attrs.get("verb", "")), ())
 
 
-def _quoting(text: str, e: Evidence) -> bool:
-    """A label in quotes that the reporter quotes rather than distances: an insult after a naming verb
-    ("called him a ''pathological liar''", "has branded this BSF a ''terror army''") or a term mentioned
-    ("the phrase 'radical Islam'", "the labeling of Filipinos as coming from a 'terrorist state'"); the data
-    file's ``quoting_words``. "claiming Assad was thankful for the blood of Moscow's 'martyrs'" is distance."""
-    return bool(_quoting_pattern().search(text[max(0, e.start - 80) : e.start]))
+def _quoting(text: str, e: Evidence, sentence_start: int) -> bool:
+    """A label in quotes that the reporter quotes rather than distances: an insult after a naming verb within
+    six words ("called him a ''pathological liar''", "has branded this BSF a ''terror army''"; not
+    "so-called") or a term mentioned ("the phrase 'radical Islam'", "the labeling of Filipinos as coming from
+    a 'terrorist state'"; a term noun after a determiner, so not "in terms of"), in the label's sentence; the
+    data file's ``quoting_words``. "claiming Assad was thankful for the blood of Moscow's 'martyrs'" is
+    distance."""
+    return bool(_quoting_pattern().search(text, max(sentence_start, e.start - 120), e.start))
 
 
 @cache
 def _quoting_pattern() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, frame_weights()["credence"]["quoting_words"]))
-    return re.compile(rf"\b(?:{words})\b(?:\W+[\w'\u2019-]+){{0,6}}?\W*$", re.IGNORECASE)
+    lists = frame_weights()["credence"]["quoting_words"]
+    verbs, nouns = ("|".join(map(re.escape, lists[key])) for key in ("naming_verbs", "term_nouns"))
+    return re.compile(rf"(?:(?<![\w-])(?:{verbs})|\b(?:the|a|this|that|such)\s+(?:{nouns}))\b"
+                      rf"(?:[^\w.;:!?]+[\w'\u2019-]+){{0,6}}?[^\w.;:!?]*$", re.IGNORECASE)
 
 
 def _reporter_hedge(e: Evidence) -> bool:
@@ -102,8 +110,10 @@ def _bears_on_statement(text: str, e: Evidence, a: Attribution) -> bool:
         return marks
     if e.end > a.cue.start:
         return False
-    between = text[e.end : a.cue.start]  # "Trump reportedly said", "Trump, reportedly, said", "Reportedly, Trump said"
-    return len(between.split()) <= 2 and not re.search(r"[;:.!?\"\u201c\u201d]", between)
+    between = text[e.end : a.cue.start]  # "Trump reportedly said", "Trump, reportedly, said"
+    if between.strip() == ",":
+        return True
+    return len(between.split()) <= 2 and not re.search(r"[,;:.!?\"\u201c\u201d]", between)
 
 
 def marks_a_claim(text: str, e: Evidence) -> bool | None:
@@ -124,6 +134,11 @@ def _qualifiers() -> frozenset[str]:
 
 def _inside(e: Evidence, span: Span | None) -> bool:
     return span is not None and span.start <= e.start and e.end <= span.end
+
+
+def withheld_before(text: str, a: Attribution) -> bool:
+    """Whether the attribution's verb is negated or withheld just before it (:func:`withheld`)."""
+    return bool(withheld().search(text[max(0, a.cue.start - 40) : a.cue.start]))
 
 
 @cache

@@ -60,7 +60,8 @@ InputFormat = Literal["markers", "pair"]
 
 @dataclass(frozen=True)
 class TargetTone:
-    """The tone toward the mention ``start``-``end``, read from the context ``context_start``-``context_end``.
+    """The tone toward the mention ``start``-``end``, read from the context ``context_start``-``context_end``
+    (of which at most :data:`WINDOW` characters each side of the mention, :func:`within_window`).
 
     ``score`` is P(positive) - P(negative) in [-1, 1] (higher means warmer
     toward the mention); ``label`` is the most probable class;

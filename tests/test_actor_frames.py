@@ -299,6 +299,10 @@ def test_a_distancing_verb_with_an_object_of_no_claim_is_a_plain_statement() -> 
     assert distancing("Senate Republican leaders have insisted they won't consider an Obama nominee to the Supreme "
                       "Court.") == ["insisted"]
     assert distancing("After he was arrested, Oswald claimed his innocence.") == ["claimed"]
+    # PTC: "maintain" with a claim after it, and a quotation's verb, whatever word follows
+    assert distancing("President Trump continues to support Kavanaugh, who maintains his innocence.") == ["maintains"]
+    assert distancing("Some insist that his resignation was under some sort of coercion and so isn\u2019t valid.") == [
+        "insist"]
 
 
 def test_the_reporters_marker_counts_only_where_it_bears_on_the_statement() -> None:
@@ -554,15 +558,16 @@ def test_a_tone_standout_shows_each_sentences_reading_and_the_words_behind_it(co
     withdrawal = next(s for s in comparison.stories if s.story == "russia-syria-withdrawal-2016-03")
     standout = next(s for s in withdrawal.actor_standouts if s.measure == "tone")
     assert (standout.outlet, standout.actor) == ("Business Recorder", "Syrian government")
-    readings = {}
     for quoted in standout.own + standout.theirs:
-        match = re.fullmatch(r"tone ([+-]\d\.\d\d); words: (.+)", quoted.note)
-        assert match, quoted.note
-        readings[quoted.text] = float(match.group(1))
+        assert quoted.tone is not None and quoted.tone_words
         assert all(re.search(rf"\b{re.escape(item.rsplit(' ', 1)[0])}\b", quoted.text)
-                   for item in match.group(2).split(", "))
-    assert min(readings[q.text] for q in standout.own) > max(readings[q.text] for q in standout.theirs)
-    assert any("courage" in q.note for q in standout.own)
+                   for item in quoted.tone_words.split("; "))
+    assert min(q.tone or 0.0 for q in standout.own) > max(q.tone or 0.0 for q in standout.theirs)
+    assert any(q.tone_words.startswith("courage +") for q in standout.own)
+    from framing.report import markdown_text
+
+    report = markdown_text(comparison, command="framing compare seeds")
+    assert re.search(r"sentence 5; tone \+0\.\d\d; words: courage \\\+1\.\d\d, heroism", report)
 
 
 def test_the_report_has_the_actor_table_and_says_skepticism_is_blind_to_direction(

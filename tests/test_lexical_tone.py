@@ -142,6 +142,20 @@ def test_training_reads_each_example_as_scoring_reads_it() -> None:
         assert summed == pytest.approx(read.probabilities, abs=1e-12)
 
 
+def test_only_300_characters_each_side_of_the_mention_are_read() -> None:
+    """Words further than the window from the mention do not change its reading, however warm or cold: so a
+    mention costs the same in a sentence of any length."""
+    sentences = [line for line in seed_text("000").splitlines() if len(line) > 40]
+    middle = " ".join(sentences)[:700]
+    start = 0
+    readings = {lexical_tone(f"Putin {middle} {word}", start, start + 5, context=(0, len(middle) + 7 + len(word))).score
+                for word in ("wonderful", "horrible")}
+    assert len(middle) > 300 and len(readings) == 1
+    near = {lexical_tone(f"Putin {word} {middle}", 0, 5, context=(0, len(middle) + 7 + len(word))).score
+            for word in ("wonderful", "horrible")}
+    assert len(near) == 2
+
+
 def test_a_mention_in_an_article_is_read_in_its_sentence() -> None:
     text = seed_text("000")
     sentence = "Washington was skeptical about Putin s statement."

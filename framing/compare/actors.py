@@ -242,13 +242,10 @@ def _illustrations(
 
 
 def _noted(quoted: Excerpt, e: Evidence) -> Excerpt:
-    """A tone item's sentence with its reading: the score toward the mention and, from the word model, the words
-    that moved it ("tone -0.46; words: skeptical -0.88, about -0.69, statement -0.20")."""
+    """A tone item's sentence with its reading and, from the word model, the words that moved it."""
     if e.label != "tone":
         return quoted
-    words = str(e.attrs.get("words", ""))
-    return replace(quoted, note=f"tone {float(e.attrs['score']):+.2f}" + (f"; words: {words.replace('; ', ', ')}"
-                                                                            if words else ""))
+    return replace(quoted, tone=float(e.attrs["score"]), tone_words=str(e.attrs.get("words", "")))
 
 
 def _lean(e: Evidence, measure: str) -> float:

@@ -21,15 +21,17 @@ QUOTED_SPEECH_SHARE = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Excerpt:
-    """A sentence from an article, with the spans to highlight (offsets into ``text``), and what the evidence
-    says of itself when the sentence alone does not show it (``note``: a tone reading and the words behind it)."""
+    """A sentence from an article, with the spans to highlight (offsets into ``text``). A sentence quoted for its
+    tone toward an actor also has the reading (``tone``, in [-1, 1]) and the words that moved it (``tone_words``,
+    "word pull; word pull", as the tone evidence item has them)."""
 
     source: str
     outlet: str
     sentence: int
     text: str
     marks: tuple[tuple[int, int], ...] = ()
-    note: str = ""
+    tone: float | None = None
+    tone_words: str = ""
 
 
 Shows = Literal["own", "longest", "shortest", "others_sources", "others_items"]

@@ -658,8 +658,9 @@ def _excerpt(excerpt: Excerpt, outlet: str | None = None) -> str:
     where = f"{inline(shown_source(excerpt.source))}, sentence {excerpt.sentence + 1}"
     if outlet is not None and excerpt.outlet != outlet:
         where = f"{inline(excerpt.outlet)}, {where}"
-    if excerpt.note:
-        where += f"; {inline(excerpt.note)}"
+    if excerpt.tone is not None:
+        words = excerpt.tone_words.replace("; ", ", ")
+        where += f"; tone {excerpt.tone:+.2f}" + (f"; words: {inline(words)}" if words else "")
     return f"\u201c{body}\u201d ({where})"
 
 

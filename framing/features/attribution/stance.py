@@ -231,8 +231,7 @@ def _after_a_past_occasion(tokens: Sequence[Token], at: int) -> bool:
 
 def _sown(tokens: Sequence[Token], at: int) -> bool:
     """The doubt noun at ``at`` is the object of a verb of sowing ("sowed doubt", "sow doubts about her
-    strength", "sowing the seeds of doubt", "planted doubt"): what someone did to others' confidence, not the
-    source's doubt."""
+    strength", "sowing a doubt"): what someone did to others' confidence, not the source's doubt."""
     k = at - 1
     while k >= 0 and tokens[k][LOWER] in _BEFORE_DOUBT:
         k -= 1
