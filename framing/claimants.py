@@ -129,10 +129,9 @@ def persons_first(mentions: list[tuple[Actor, Span]]) -> list[tuple[Actor, Span]
 def speaks_after(text: str, mention_end: int, limit: int) -> bool:
     """Whether a word of speech or writing (the attribution family's cue forms) follows the mention within
     :data:`SPEAKING_REACH` words: "China announced", "Trump has repeatedly said" (not "Clinton may have been
-    referring": "refer" is no cue form). A name in a
-    doubting voice's words is the claimant only when it speaks there; otherwise it is the doubt's topic
-    ("no evidence that Oswald had any connection"), or the person attacked ("questioned Mr. Trump's
-    tactics")."""
+    referring": "refer" is no cue form). A name in a doubting voice's words is the claimant only when it
+    speaks there; otherwise it is the doubt's topic ("no evidence that Oswald had any connection"), or the
+    person attacked ("questioned Mr. Trump's tactics")."""
     forms = cue_forms()
     words = (w.group().lower() for w in _WORD.finditer(text, mention_end, limit))
     return any(w in forms for w in islice(words, SPEAKING_REACH))

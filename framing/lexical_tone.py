@@ -57,13 +57,11 @@ from .target_tone import (
     CLASSES,
     WINDOW,
     TargetTone,
-    check_span,
     checked_mention,
-    sentence_context,
+    mentions_in_sentences,
     tone_of,
     within_window,
 )
-from .text import build_doc
 from .types import Doc
 
 FORMAT = "framing-lexical-tone"
@@ -239,11 +237,8 @@ def lexical_tones(text: str | Doc, mentions: Sequence[tuple[int, int]], *,
     The text is split once (pass the :class:`~framing.types.Doc` already
     built to split it not at all). Raises as :func:`lexical_tone`.
     """
-    doc = text if isinstance(text, Doc) else build_doc(text)
-    for start, end in mentions:
-        check_span(doc.text, start, end)
-    read = [(start, end, *sentence_context(doc, start, end)) for start, end in mentions]
-    return (model or shipped_lexical_tone()).read(doc.text, read)
+    whole, read = mentions_in_sentences(text, mentions)
+    return (model or shipped_lexical_tone()).read(whole, read)
 
 
 def tone_words(text: str, start: int, end: int, *, context: tuple[int, int] | None = None,

@@ -196,11 +196,18 @@ def target_tones(text: str | Doc, mentions: Sequence[tuple[int, int]], *,
     once (pass the :class:`~framing.types.Doc` already built to split it not
     at all). Raises as :func:`target_tone`.
     """
+    whole, read = mentions_in_sentences(text, mentions)
+    return (model or shipped_target_tone()).read(whole, read) if read else []
+
+
+def mentions_in_sentences(text: str | Doc, mentions: Sequence[tuple[int, int]]
+                          ) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """The text, and each checked ``(start, end)`` mention with the sentence that holds it as its context; the
+    text is split once, or not at all when a :class:`~framing.types.Doc` is given (both tone readers ask)."""
     doc = text if isinstance(text, Doc) else build_doc(text)
     for start, end in mentions:
         check_span(doc.text, start, end)
-    read = [(start, end, *sentence_context(doc, start, end)) for start, end in mentions]
-    return (model or shipped_target_tone()).read(doc.text, read) if read else []
+    return doc.text, [(start, end, *sentence_context(doc, start, end)) for start, end in mentions]
 
 
 def checked_mention(text: str, start: int, end: int,

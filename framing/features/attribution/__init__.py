@@ -107,6 +107,7 @@ Wikipedia: Manual of Style/Words to watch ("said" vs "claimed").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ...scoring import voice_keys
@@ -199,6 +200,7 @@ def _find_attributions(doc: Doc) -> list[Found]:
     return sorted(found + learned, key=lambda e: e.cue)
 
 
+@cache
 def cue_forms() -> frozenset[str]:
     """Every word form of the cue lexicon ("said", "according to"): speech and writing, the family's scope."""
     return frozenset(lexicon().form_lemma)
